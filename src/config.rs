@@ -1,0 +1,294 @@
+//! `govlint.yaml`: found by walking up from the target, validated against its own bundled schema
+//! (so a mistake is reported at its line and column, like any finding), then read into `Config`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+
+use crate::classify::{Format, GlobHint, Kind};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::parse::{self, Limits, Syntax};
+use crate::schema;
+use crate::source::{SourceFile, Span};
+use crate::ToolError;
+
+/// File names govlint looks for, in order, in each directory walking up.
+pub const FILE_NAMES: &[&str] = &["govlint.yaml", ".govlint.yaml", "govlint.yml"];
+
+/// The least severity that fails the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    #[default]
+    Error,
+    Warning,
+    Note,
+    Never,
+}
+
+impl FailOn {
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Note => Some(Severity::Note),
+            FailOn::Never => None,
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<FailOn> {
+        match s {
+            "error" => Some(FailOn::Error),
+            "warning" => Some(FailOn::Warning),
+            "note" => Some(FailOn::Note),
+            "never" => Some(FailOn::Never),
+            _ => None,
+        }
+    }
+}
+
+/// A per-rule override.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    Severity(Severity),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawGlob {
+    Plain(String),
+    Full { glob: String, format: Option<String> },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawLevel {
+    Plain(String),
+    Full { severity: String },
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RawLimits {
+    max_file_size: Option<u64>,
+    max_depth: Option<usize>,
+    max_nodes: Option<usize>,
+    max_documents: Option<usize>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Raw {
+    #[serde(default)]
+    kinds: BTreeMap<String, Vec<RawGlob>>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    fail_on: Option<FailOn>,
+    #[serde(default)]
+    rules: BTreeMap<String, RawLevel>,
+    #[serde(default)]
+    limits: RawLimits,
+}
+
+/// The validated configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The config file, when there is one.
+    pub path: Option<PathBuf>,
+    /// The directory globs are relative to: the config's directory, else the target.
+    pub root: PathBuf,
+    kind_globs: Vec<(GlobSet, GlobHint)>,
+    exclude: GlobSet,
+    pub fail_on: FailOn,
+    pub rules: BTreeMap<String, Level>,
+    pub limits: Limits,
+    /// Largest file read, in bytes.
+    pub max_file_size: u64,
+}
+
+/// The default largest file govlint reads: 16 MiB.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+impl Config {
+    /// The configuration used where there is no file.
+    pub fn default_at(root: PathBuf) -> Config {
+        Config {
+            path: None,
+            root,
+            kind_globs: Vec::new(),
+            exclude: GlobSet::empty(),
+            fail_on: FailOn::default(),
+            rules: BTreeMap::new(),
+            limits: Limits::default(),
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
+
+    /// Finds the config for `start` by walking up its ancestors.
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        let abs = std::path::absolute(start).ok()?;
+        let mut dir = if abs.is_dir() { Some(abs.as_path()) } else { abs.parent() };
+        while let Some(d) = dir {
+            for name in FILE_NAMES {
+                let p = d.join(name);
+                if p.is_file() {
+                    return Some(p);
+                }
+            }
+            dir = d.parent();
+        }
+        None
+    }
+
+    /// Reads and validates the config file at `path`.
+    pub fn load(path: &Path) -> Result<Config, ToolError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ToolError::msg(format!("cannot read config {}: {e}", path.display())))?;
+        let name = crate::display_path(path);
+        Self::from_text(&name, text, path)
+    }
+
+    fn from_text(name: &str, text: String, path: &Path) -> Result<Config, ToolError> {
+        let source = SourceFile::new(name, text);
+        let parsed = parse::parse(Arc::clone(&source), Syntax::Yaml, &Limits::default());
+        let mut diags = parsed.diagnostics;
+        let doc = parsed.documents.into_iter().next();
+        if diags.is_empty() {
+            if let Some(doc) = &doc {
+                let v = schema::Schemas::bundled();
+                let validator = v.validator("govlint-config.schema.json").map_err(ToolError::msg)?;
+                diags = schema::errors_to_diagnostics(validator, &source, doc, "govlint.yaml");
+                for d in &mut diags {
+                    d.rule = "config".to_string();
+                    d.help = Some("see the Configuration section of README.md".to_string());
+                }
+            }
+        }
+        if !diags.is_empty() {
+            return Err(ToolError::with_diagnostics(format!("invalid configuration in {name}"), source, diags));
+        }
+        let value = doc.map(|d| d.value).unwrap_or(serde_json::Value::Null);
+        let raw: Raw = if value.is_null() {
+            Raw::default()
+        } else {
+            serde_json::from_value(value).map_err(|e| ToolError::msg(format!("invalid configuration in {name}: {e}")))?
+        };
+        let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut cfg = Config::default_at(root);
+        cfg.path = Some(path.to_path_buf());
+        let glob_err = |g: &str, e: globset::Error| {
+            let at = source.text.find(g).unwrap_or(0);
+            ToolError::with_diagnostics(
+                format!("invalid configuration in {name}"),
+                Arc::clone(&source),
+                vec![Diagnostic::at(&source, Span::new(at, at + g.len()), "config", Severity::Error, format!("invalid glob `{g}`: {}", e.kind()))],
+            )
+        };
+        for (kind, globs) in raw.kinds {
+            let kind = Kind::parse(&kind).ok_or_else(|| ToolError::msg(format!("unknown kind {kind}")))?;
+            for g in globs {
+                let (glob, format) = match g {
+                    RawGlob::Plain(g) => (g, None),
+                    RawGlob::Full { glob, format } => (glob, format.as_deref().and_then(Format::parse)),
+                };
+                let set = GlobSetBuilder::new().add(Glob::new(&glob).map_err(|e| glob_err(&glob, e))?).build().map_err(|e| glob_err(&glob, e))?;
+                cfg.kind_globs.push((set, GlobHint { kind, format }));
+            }
+        }
+        let mut ex = GlobSetBuilder::new();
+        for g in &raw.exclude {
+            ex.add(Glob::new(g).map_err(|e| glob_err(g, e))?);
+            // `dir` also excludes everything below it.
+            if let Ok(below) = Glob::new(&format!("{}/**", g.trim_end_matches('/'))) {
+                ex.add(below);
+            }
+        }
+        cfg.exclude = ex.build().map_err(|e| ToolError::msg(format!("invalid exclude globs in {name}: {e}")))?;
+        cfg.fail_on = raw.fail_on.unwrap_or_default();
+        for (id, level) in raw.rules {
+            let s = match level {
+                RawLevel::Plain(s) | RawLevel::Full { severity: s } => s,
+            };
+            let level = if s == "off" { Level::Off } else { Level::Severity(Severity::parse(&s).unwrap_or(Severity::Error)) };
+            cfg.rules.insert(id, level);
+        }
+        let l = raw.limits;
+        cfg.limits = Limits {
+            max_depth: l.max_depth.unwrap_or(cfg.limits.max_depth),
+            max_nodes: l.max_nodes.unwrap_or(cfg.limits.max_nodes),
+            max_documents: l.max_documents.unwrap_or(cfg.limits.max_documents),
+        };
+        cfg.max_file_size = l.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
+        Ok(cfg)
+    }
+
+    /// The path of `path` relative to the config root, `/`-separated, for glob matching.
+    pub fn relative(&self, path: &Path) -> PathBuf {
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let root = std::path::absolute(&self.root).unwrap_or_else(|_| self.root.clone());
+        abs.strip_prefix(&root).map(Path::to_path_buf).unwrap_or(abs)
+    }
+
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        !self.exclude.is_empty() && self.exclude.is_match(self.relative(path))
+    }
+
+    /// The first `kinds:` glob that matches `path`.
+    pub fn kind_hint(&self, path: &Path) -> Option<GlobHint> {
+        if self.kind_globs.is_empty() {
+            return None;
+        }
+        let rel = self.relative(path);
+        self.kind_globs.iter().find(|(set, _)| set.is_match(&rel)).map(|(_, h)| *h)
+    }
+
+    /// Applies the per-rule overrides: `None` drops the diagnostic.
+    pub fn apply(&self, mut d: Diagnostic) -> Option<Diagnostic> {
+        match self.rules.get(&d.rule) {
+            Some(Level::Off) => None,
+            Some(Level::Severity(s)) => {
+                d.severity = *s;
+                Some(d)
+            }
+            None => Some(d),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Config, ToolError> {
+        Config::from_text("govlint.yaml", text.to_string(), Path::new("/repo/govlint.yaml"))
+    }
+
+    #[test]
+    fn unknown_key_points_at_its_line() {
+        let e = load("fail_on: error\nexclud:\n  - x\n").unwrap_err();
+        let d = &e.diagnostics[0];
+        assert_eq!((d.start.line, d.start.column), (2, 1));
+        assert!(d.message.contains("exclud"), "{}", d.message);
+    }
+
+    #[test]
+    fn bad_value_points_at_the_value() {
+        let e = load("kinds:\n  model-card: [\"a\"]\nfail_on: sometimes\n").unwrap_err();
+        assert_eq!(e.diagnostics[0].start.line, 3);
+        assert_eq!(e.diagnostics[0].start.column, 10);
+    }
+
+    #[test]
+    fn globs_overrides_and_limits() {
+        let c = load("kinds:\n  deployment-config:\n    - glob: 'charts/*/values.yaml'\n      format: helm-values\nexclude: [vendor]\nrules:\n  schema: warning\n  duplicate-key: off\nlimits:\n  max_depth: 50\n").unwrap();
+        let h = c.kind_hint(Path::new("/repo/charts/a/values.yaml")).unwrap();
+        assert_eq!(h.format, Some(Format::HelmValues));
+        assert!(c.is_excluded(Path::new("/repo/vendor/x/y.yaml")));
+        assert!(!c.is_excluded(Path::new("/repo/models/y.yaml")));
+        assert_eq!(c.rules["schema"], Level::Severity(Severity::Warning));
+        assert_eq!(c.rules["duplicate-key"], Level::Off);
+        assert_eq!(c.limits.max_depth, 50);
+    }
+}

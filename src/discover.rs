@@ -1,0 +1,187 @@
+//! Discovery: which files a run reads.
+//!
+//! Walks each target with walkdir, in a fixed order; skips `.git/`, what git ignores when the
+//! target is inside a repository (.gitignore, .git/info/exclude, the global excludes file, all
+//! through libgit2), and the config's `exclude` globs. Symbolic links are never followed out of
+//! the target, and never into directories (no loops). A file named on the command line is read
+//! even when ignored, as with most linters.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::parse::Syntax;
+use crate::ToolError;
+
+/// A file to read.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub path: PathBuf,
+    pub syntax: Syntax,
+    /// Named on the command line rather than found by walking.
+    pub explicit: bool,
+}
+
+/// A path not read, and why (shown with `--verbose`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+/// What discovery found.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub candidates: Vec<Candidate>,
+    pub skipped: Vec<Skipped>,
+}
+
+struct Ignorer {
+    repo: Option<git2::Repository>,
+    workdir: Option<PathBuf>,
+}
+
+impl Ignorer {
+    fn for_path(path: &Path) -> Ignorer {
+        let repo = git2::Repository::discover(path).ok();
+        let workdir = repo.as_ref().and_then(|r| r.workdir()).and_then(|w| w.canonicalize().ok());
+        Ignorer { repo, workdir }
+    }
+
+    fn is_ignored(&self, path: &Path) -> bool {
+        let (Some(repo), Some(wd)) = (&self.repo, &self.workdir) else { return false };
+        let Ok(abs) = path.canonicalize() else { return false };
+        match abs.strip_prefix(wd) {
+            Ok(rel) if !rel.as_os_str().is_empty() => repo.is_path_ignored(rel).unwrap_or(false),
+            _ => false,
+        }
+    }
+}
+
+/// Finds the files under `targets`.
+pub fn discover(targets: &[PathBuf], config: &Config) -> Result<Found, ToolError> {
+    let mut found = Found::default();
+    for target in targets {
+        let meta = std::fs::metadata(target)
+            .map_err(|e| ToolError::msg(format!("cannot read {}: {}", target.display(), io_reason(&e))))?;
+        if meta.is_file() {
+            match Syntax::from_path(target) {
+                Some(syntax) => found.candidates.push(Candidate { path: target.clone(), syntax, explicit: true }),
+                None => found.skipped.push(skip(target, "not a YAML, JSON or Markdown file")),
+            }
+            continue;
+        }
+        if !meta.is_dir() {
+            found.skipped.push(skip(target, "not a regular file or directory"));
+            continue;
+        }
+        walk(target, config, &mut found)?;
+    }
+    found.skipped.sort();
+    found.skipped.dedup();
+    Ok(found)
+}
+
+fn walk(root: &Path, config: &Config, found: &mut Found) -> Result<(), ToolError> {
+    let ignorer = Ignorer::for_path(root);
+    let canonical_root = root
+        .canonicalize()
+        .map_err(|e| ToolError::msg(format!("cannot read {}: {}", root.display(), io_reason(&e))))?;
+    // Directories pruned by the filter are recorded from inside it.
+    let pruned = std::cell::RefCell::new(Vec::new());
+    let mut skipped = Vec::new();
+    let walker = WalkDir::new(root).follow_links(false).sort_by_file_name().into_iter().filter_entry(|e| {
+        if e.depth() == 0 {
+            return true;
+        }
+        if e.file_type().is_dir() {
+            if e.file_name() == ".git" {
+                return false;
+            }
+            if config.is_excluded(e.path()) {
+                pruned.borrow_mut().push(skip(e.path(), "excluded by the config"));
+                return false;
+            }
+            if ignorer.is_ignored(e.path()) {
+                pruned.borrow_mut().push(skip(e.path(), "ignored by git"));
+                return false;
+            }
+        }
+        true
+    });
+    let mut entries = Vec::new();
+    for entry in walker {
+        match entry {
+            Ok(e) => entries.push(e),
+            Err(e) => {
+                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
+                let reason = e.io_error().map(io_reason).unwrap_or_else(|| e.to_string());
+                skipped.push(skip(&path, &format!("cannot be read: {reason}")));
+            }
+        }
+    }
+    for e in entries {
+        let path = e.path();
+        let ft = e.file_type();
+        if ft.is_dir() {
+            continue;
+        }
+        let Some(syntax) = Syntax::from_path(path) else {
+            skipped.push(skip(path, "not a YAML, JSON or Markdown file"));
+            continue;
+        };
+        if config.is_excluded(path) {
+            skipped.push(skip(path, "excluded by the config"));
+            continue;
+        }
+        if ignorer.is_ignored(path) {
+            skipped.push(skip(path, "ignored by git"));
+            continue;
+        }
+        if ft.is_symlink() {
+            match path.canonicalize() {
+                Err(e) => {
+                    skipped.push(skip(path, &format!("symbolic link that cannot be resolved: {}", io_reason(&e))));
+                    continue;
+                }
+                Ok(target) if !target.starts_with(&canonical_root) => {
+                    skipped.push(skip(path, "symbolic link that points outside the root"));
+                    continue;
+                }
+                Ok(target) if !target.is_file() => {
+                    skipped.push(skip(path, "symbolic link to something other than a regular file"));
+                    continue;
+                }
+                Ok(_) => {}
+            }
+        } else if !ft.is_file() {
+            skipped.push(skip(path, "not a regular file (FIFO, socket or device)"));
+            continue;
+        }
+        found.candidates.push(Candidate { path: path.to_path_buf(), syntax, explicit: false });
+    }
+    found.skipped.append(&mut skipped);
+    found.skipped.append(&mut pruned.into_inner());
+    Ok(())
+}
+
+fn skip(path: &Path, reason: &str) -> Skipped {
+    Skipped { path: crate::display_path(path), reason: reason.to_string() }
+}
+
+/// A short reason for an I/O error, without the OS error number.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "no such file or directory".to_string(),
+        K::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}

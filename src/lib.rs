@@ -1,0 +1,256 @@
+//! govlint: a policy-as-code governance linter for large-model projects.
+//!
+//! The pipeline runs one way — discover, parse, classify, validate, (evaluate), filter, report —
+//! and every stage returns values and diagnostics. Nothing in the library prints: `main.rs`
+//! renders the outcome and maps it to an exit code.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod classify;
+pub mod config;
+pub mod diagnostic;
+pub mod discover;
+pub mod parse;
+pub mod report;
+pub mod schema;
+pub mod source;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::classify::{Class, Format, Kind};
+use crate::config::Config;
+use crate::diagnostic::{codes, Diagnostic, Severity, Sources};
+use crate::discover::{Candidate, Skipped};
+use crate::parse::ParsedFile;
+use crate::source::{SourceFile, Span};
+
+/// The tool could not do its job: bad config, bad path, bad flag. Exit code 2.
+#[derive(Debug)]
+pub struct ToolError {
+    pub message: String,
+    /// Where the problem is, when it is in a file (a config, a policy).
+    pub source: Option<Arc<SourceFile>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ToolError {
+    pub fn msg(message: impl Into<String>) -> Self {
+        ToolError { message: message.into(), source: None, diagnostics: Vec::new() }
+    }
+
+    pub fn with_diagnostics(message: impl Into<String>, source: Arc<SourceFile>, diagnostics: Vec<Diagnostic>) -> Self {
+        ToolError { message: message.into(), source: Some(source), diagnostics }
+    }
+}
+
+impl std::fmt::Display for ToolError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ToolError {}
+
+/// A path as shown to users: relative to the working directory when below it, `/`-separated.
+pub fn display_path(path: &Path) -> String {
+    let rel = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| {
+            let abs = std::path::absolute(path).ok()?;
+            abs.strip_prefix(&cwd).ok().map(Path::to_path_buf)
+        })
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| path.to_path_buf());
+    let s = rel.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+/// One classified document of an artifact file.
+#[derive(Debug, Clone)]
+pub struct ArtifactDoc {
+    pub index: usize,
+    pub kind: Kind,
+    pub format: Format,
+    pub reason: String,
+}
+
+/// A file that holds at least one artifact document.
+#[derive(Debug, Clone)]
+pub struct Artifact {
+    pub file: String,
+    pub parsed: ParsedFile,
+    pub docs: Vec<ArtifactDoc>,
+}
+
+/// What to check, and how.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    pub paths: Vec<PathBuf>,
+    /// An explicit config file; otherwise found by walking up from the first path.
+    pub config: Option<PathBuf>,
+    /// Worker threads; `None` uses every core.
+    pub jobs: Option<usize>,
+}
+
+/// The result of a run.
+#[derive(Debug)]
+pub struct Outcome {
+    pub config: Config,
+    /// Sorted, with config overrides applied.
+    pub diagnostics: Vec<Diagnostic>,
+    pub artifacts: Vec<Artifact>,
+    pub skipped: Vec<Skipped>,
+    /// Files read, artifacts or not.
+    pub files_read: usize,
+}
+
+impl Outcome {
+    pub fn sources(&self) -> Sources {
+        self.artifacts.iter().map(|a| (a.file.clone(), Arc::clone(&a.parsed.source))).collect()
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// Whether any diagnostic reaches `fail_on`.
+    pub fn failed(&self, fail_on: config::FailOn) -> bool {
+        fail_on.threshold().is_some_and(|t| self.diagnostics.iter().any(|d| d.severity >= t))
+    }
+}
+
+/// Loads the config for `opts`: the explicit file, or the one found walking up, or defaults.
+pub fn load_config(opts: &CheckOptions) -> Result<Config, ToolError> {
+    let first = opts.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+    match &opts.config {
+        Some(p) => Config::load(p),
+        None => match Config::discover(&first) {
+            Some(p) => Config::load(&p),
+            None => {
+                let root = if first.is_dir() { first } else { first.parent().map(Path::to_path_buf).unwrap_or_default() };
+                Ok(Config::default_at(root))
+            }
+        },
+    }
+}
+
+/// Runs `govlint check`.
+pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
+    let config = load_config(opts)?;
+    let paths = if opts.paths.is_empty() { vec![PathBuf::from(".")] } else { opts.paths.clone() };
+    let found = discover::discover(&paths, &config)?;
+    let schemas = schema::Schemas::bundled();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| ToolError::msg(format!("cannot start worker threads: {e}")))?;
+    let files_read = found.candidates.len();
+    let results: Vec<FileResult> =
+        pool.install(|| found.candidates.par_iter().map(|c| process(c, &config, &schemas)).collect());
+
+    let mut diagnostics = Vec::new();
+    let mut artifacts = Vec::new();
+    let mut skipped = found.skipped;
+    for r in results {
+        match r {
+            FileResult::Artifact(a, mut d) => {
+                diagnostics.append(&mut d);
+                artifacts.push(a);
+            }
+            FileResult::Problem(d) => diagnostics.push(d),
+            FileResult::Skipped(s) => skipped.push(s),
+        }
+    }
+    let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().filter_map(|d| config.apply(d)).collect();
+    diagnostic::sort(&mut diagnostics);
+    artifacts.sort_by(|a, b| a.file.cmp(&b.file));
+    skipped.sort();
+    Ok(Outcome { config, diagnostics, artifacts, skipped, files_read })
+}
+
+enum FileResult {
+    Artifact(Artifact, Vec<Diagnostic>),
+    /// A file that is an artifact by name or config but could not be read.
+    Problem(Diagnostic),
+    Skipped(Skipped),
+}
+
+/// Reads a file, bounded by the configured size.
+fn read(c: &Candidate, config: &Config) -> Result<String, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(&c.path).map_err(|e| format!("cannot be read: {}", discover::io_reason(&e)))?;
+    let mut bytes = Vec::new();
+    file.take(config.max_file_size + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot be read: {}", discover::io_reason(&e)))?;
+    if bytes.len() as u64 > config.max_file_size {
+        return Err(format!(
+            "larger than the {} byte limit (`limits.max_file_size` in govlint.yaml)",
+            config.max_file_size
+        ));
+    }
+    if let Some(i) = bytes.iter().position(|b| *b == 0) {
+        return Err(format!("binary content (a NUL byte at offset {i})"));
+    }
+    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+}
+
+fn process(c: &Candidate, config: &Config, schemas: &schema::Schemas) -> FileResult {
+    let name = display_path(&c.path);
+    let glob = config.kind_hint(&c.path);
+    let text = match read(c, config) {
+        Ok(t) => t,
+        Err(reason) => {
+            return if c.explicit || classify::is_candidate(&c.path, c.syntax, false, glob) {
+                FileResult::Problem(Diagnostic::whole_file(name, codes::READ_ERROR, Severity::Error, format!("the file {reason}")))
+            } else {
+                FileResult::Skipped(Skipped { path: name, reason })
+            };
+        }
+    };
+    let source = SourceFile::new(name.clone(), text);
+    let parsed = parse::parse(source, c.syntax, &config.limits);
+    let mut docs = Vec::new();
+    let mut why_not = None;
+    for doc in &parsed.documents {
+        match classify::classify(&c.path, c.syntax, &doc.value, parsed.has_front_matter, glob) {
+            Ok(Class { kind, format, reason }) => docs.push(ArtifactDoc { index: doc.index, kind, format, reason }),
+            Err(e) => {
+                why_not.get_or_insert(e);
+            }
+        }
+    }
+    let candidate = c.explicit || classify::is_candidate(&c.path, c.syntax, parsed.has_front_matter, glob);
+    if docs.is_empty() && !(candidate && !parsed.diagnostics.is_empty()) {
+        let reason = match why_not {
+            Some(r) => r,
+            None if !parsed.diagnostics.is_empty() => "does not parse, and nothing names it as an artifact".to_string(),
+            None => "holds no document".to_string(),
+        };
+        return FileResult::Skipped(Skipped { path: name, reason });
+    }
+    let mut diags = parsed.diagnostics.clone();
+    for d in &mut diags {
+        if let Some(i) = d.document.or_else(|| doc_at(&parsed, d.span)) {
+            d.document = Some(i);
+            d.kind = docs.iter().find(|a| a.index == i).map(|a| a.kind.as_str().to_string());
+        }
+    }
+    for a in &docs {
+        let doc = &parsed.documents[a.index];
+        diags.extend(
+            schemas
+                .validate(&parsed.source, doc, a.kind, a.format)
+                .into_iter()
+                .map(|d| d.in_document(a.index, Some(a.kind.as_str()))),
+        );
+    }
+    FileResult::Artifact(Artifact { file: name, parsed, docs }, diags)
+}
+
+/// The document whose text holds `span`.
+fn doc_at(parsed: &ParsedFile, span: Span) -> Option<usize> {
+    parsed.documents.iter().find(|d| d.span.start <= span.start && span.start <= d.span.end).map(|d| d.index)
+}

@@ -1,0 +1,139 @@
+//! Parsing with source maps: YAML, JSON and Markdown front matter.
+//!
+//! Each parser turns a file's text into documents — a `serde_json::Value` plus a source map from
+//! JSON pointer to span — and diagnostics for what it could not accept (a syntax error at the
+//! parser's position, a duplicate key at its second occurrence). Parsers never panic on input.
+
+pub mod json;
+pub mod markdown;
+pub mod yaml;
+
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use crate::diagnostic::Diagnostic;
+use crate::source::{SourceFile, SourceMap, Span};
+
+/// The syntax of a file, from its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Syntax {
+    Yaml,
+    Json,
+    Markdown,
+}
+
+impl Syntax {
+    /// The syntax for a file name, or `None` when govlint does not read such files.
+    pub fn from_path(path: &std::path::Path) -> Option<Syntax> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "yaml" | "yml" => Some(Syntax::Yaml),
+            "json" | "jsonld" => Some(Syntax::Json),
+            "md" | "markdown" => Some(Syntax::Markdown),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Syntax::Yaml => "yaml",
+            Syntax::Json => "json",
+            Syntax::Markdown => "markdown",
+        }
+    }
+}
+
+/// Bounds that keep hostile input from exhausting the machine.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Deepest nesting of mappings and sequences accepted.
+    pub max_depth: usize,
+    /// Most nodes a document may hold once aliases are expanded.
+    pub max_nodes: usize,
+    /// Most documents in one YAML stream.
+    pub max_documents: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_depth: 256, max_nodes: 1_000_000, max_documents: 1_000 }
+    }
+}
+
+/// A Markdown heading in the body of a card.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Section {
+    pub heading: String,
+    pub level: u8,
+    /// 1-based line of the heading.
+    pub line: usize,
+    /// Words in the section's own text, up to the next heading of any level.
+    pub words: usize,
+    /// The section's own text, as written.
+    #[serde(skip)]
+    pub text: String,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// One parsed document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// 0-based position in its file.
+    pub index: usize,
+    pub value: Value,
+    pub map: SourceMap,
+    /// The document's text (for Markdown: the front matter).
+    pub span: Span,
+}
+
+/// A parsed file.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    pub source: Arc<SourceFile>,
+    pub syntax: Syntax,
+    pub documents: Vec<Document>,
+    /// Markdown body sections (empty for YAML and JSON).
+    pub sections: Vec<Section>,
+    /// Whether a Markdown file had front matter at all.
+    pub has_front_matter: bool,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses `source` as `syntax`.
+pub fn parse(source: Arc<SourceFile>, syntax: Syntax, limits: &Limits) -> ParsedFile {
+    match syntax {
+        Syntax::Yaml => {
+            let out = yaml::parse(&source, 0, &source.text, limits);
+            ParsedFile {
+                source: source.clone(),
+                syntax,
+                documents: out.documents,
+                sections: Vec::new(),
+                has_front_matter: false,
+                diagnostics: out.diagnostics,
+            }
+        }
+        Syntax::Json => {
+            let out = json::parse(&source, limits);
+            ParsedFile {
+                source: source.clone(),
+                syntax,
+                documents: out.documents,
+                sections: Vec::new(),
+                has_front_matter: false,
+                diagnostics: out.diagnostics,
+            }
+        }
+        Syntax::Markdown => markdown::parse(source, limits),
+    }
+}
+
+/// What a parser returns.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub documents: Vec<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+}

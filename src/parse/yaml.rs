@@ -1,0 +1,487 @@
+//! YAML streams with source positions.
+//!
+//! Built on saphyr's event parser: the events carry character positions, which this module turns
+//! into byte spans of the whole file, while it assembles each document as a JSON value. Scalars
+//! resolve by the YAML 1.2 core schema (`yes` stays a string); anchors and aliases expand, with
+//! the expansion bounded; `<<` merge keys apply, as Kubernetes and compose files use them.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use saphyr::Scalar;
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as YSpan, Tag};
+use serde_json::{Map, Value};
+
+use super::{Document, Limits, Parsed};
+use crate::diagnostic::{codes, Diagnostic, Severity};
+use crate::source::{escape_token, NodeSpan, SourceFile, SourceMap, Span};
+
+/// Parses the YAML `text`, which starts at byte `base` of `source`.
+pub fn parse(source: &SourceFile, base: usize, text: &str, limits: &Limits) -> Parsed {
+    let (base, text) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (base + '\u{feff}'.len_utf8(), rest),
+        None => (base, text),
+    };
+    let mut b = Builder {
+        events: Parser::new_from_str(text),
+        chars: CharMap::new(text, base),
+        source,
+        limits,
+        map: SourceMap::default(),
+        anchors: HashMap::new(),
+        nodes: 0,
+        diagnostics: Vec::new(),
+    };
+    let mut documents = Vec::new();
+    loop {
+        match b.stream_step(documents.len()) {
+            Ok(Some(doc)) => {
+                documents.push(doc);
+                if documents.len() > limits.max_documents {
+                    let at = documents.last().map(|d: &Document| d.span.start).unwrap_or(base);
+                    b.diagnostics.push(
+                        Diagnostic::at(
+                            source,
+                            Span::empty(at),
+                            codes::LIMIT_EXCEEDED,
+                            Severity::Error,
+                            format!("more than {} documents in one file", limits.max_documents),
+                        )
+                        .with_help("raise `limits.max_documents` in govlint.yaml if this file is legitimate"),
+                    );
+                    documents.pop();
+                    break;
+                }
+            }
+            Ok(None) => break,
+            Err(stop) => {
+                b.report(stop);
+                break;
+            }
+        }
+    }
+    Parsed { documents, diagnostics: b.diagnostics }
+}
+
+/// Why parsing stopped early.
+enum Stop {
+    Syntax(ScanError),
+    Limit { at: usize, message: String, help: &'static str },
+}
+
+/// Character index → byte offset (saphyr counts characters).
+struct CharMap {
+    base: usize,
+    len: usize,
+    /// Byte offset of each character; empty when the text is ASCII and the two agree.
+    table: Vec<usize>,
+}
+
+impl CharMap {
+    fn new(text: &str, base: usize) -> Self {
+        let table = if text.is_ascii() {
+            Vec::new()
+        } else {
+            text.char_indices().map(|(b, _)| b).collect()
+        };
+        CharMap { base, len: text.len(), table }
+    }
+
+    fn byte(&self, char_index: usize) -> usize {
+        let b = if self.table.is_empty() {
+            char_index.min(self.len)
+        } else {
+            self.table.get(char_index).copied().unwrap_or(self.len)
+        };
+        self.base + b
+    }
+
+    fn span(&self, s: &YSpan) -> Span {
+        Span::new(self.byte(s.start.index()), self.byte(s.end.index()))
+    }
+}
+
+struct Builder<'a> {
+    events: Parser<'a, saphyr_parser::StrInput<'a>>,
+    chars: CharMap,
+    source: &'a SourceFile,
+    limits: &'a Limits,
+    map: SourceMap,
+    /// Anchored values by anchor id, with their node counts.
+    anchors: HashMap<usize, (Value, usize)>,
+    /// Nodes built so far in the current document, aliases counted at their full size.
+    nodes: usize,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Builder<'a> {
+    fn next(&mut self) -> Result<(Event<'a>, YSpan), Stop> {
+        match self.events.next_event() {
+            Some(Ok(ev)) => Ok(ev),
+            Some(Err(e)) => Err(Stop::Syntax(e)),
+            // The parser always ends with StreamEnd; running dry means the same.
+            None => Ok((Event::StreamEnd, YSpan::default())),
+        }
+    }
+
+    fn report(&mut self, stop: Stop) {
+        let d = match stop {
+            Stop::Syntax(e) => {
+                let at = self.chars.byte(e.marker().index());
+                Diagnostic::at(self.source, Span::empty(at), codes::PARSE_ERROR, Severity::Error, format!("invalid YAML: {}", e.info()))
+                    .with_label("the parser stopped here")
+                    .with_help("fix the YAML syntax; every later check needs a file that parses")
+            }
+            Stop::Limit { at, message, help } => {
+                Diagnostic::at(self.source, Span::empty(at), codes::LIMIT_EXCEEDED, Severity::Error, message).with_help(help)
+            }
+        };
+        self.diagnostics.push(d);
+    }
+
+    /// Reads up to the next document; `None` at the end of the stream.
+    fn stream_step(&mut self, index: usize) -> Result<Option<Document>, Stop> {
+        loop {
+            let (ev, span) = self.next()?;
+            match ev {
+                Event::StreamStart | Event::Nothing => continue,
+                Event::StreamEnd => return Ok(None),
+                Event::DocumentStart(_) => {
+                    self.map = SourceMap::default();
+                    self.anchors.clear();
+                    self.nodes = 0;
+                    let start = self.chars.span(&span).start;
+                    let (ev, vspan) = self.next()?;
+                    let value = self.node(ev, vspan, String::new(), None, 0)?;
+                    let (end_ev, end_span) = self.next()?;
+                    let mut end = self.chars.span(&end_span).end;
+                    if !matches!(end_ev, Event::DocumentEnd) {
+                        end = end.max(start);
+                    }
+                    let span = Span::new(start, end);
+                    let map = std::mem::take(&mut self.map);
+                    return Ok(Some(Document { index, value, map, span }));
+                }
+                // Anything else outside a document cannot happen in a well-formed event stream.
+                _ => continue,
+            }
+        }
+    }
+
+    fn count(&mut self, n: usize, at: usize) -> Result<(), Stop> {
+        self.nodes = self.nodes.saturating_add(n);
+        if self.nodes > self.limits.max_nodes {
+            return Err(Stop::Limit {
+                at,
+                message: format!(
+                    "document expands to more than {} nodes (aliases expanded); refusing to build it",
+                    self.limits.max_nodes
+                ),
+                help: "an alias bomb looks like this; if the file is legitimate, raise `limits.max_nodes` in govlint.yaml",
+            });
+        }
+        Ok(())
+    }
+
+    /// Builds the node that starts with `ev`, recording it at `pointer` (unless `pointer` is
+    /// `None`-like: keys of complex form are not recorded).
+    fn node(&mut self, ev: Event<'a>, span: YSpan, pointer: String, key: Option<Span>, depth: usize) -> Result<Value, Stop> {
+        let vspan = self.chars.span(&span);
+        match ev {
+            Event::Scalar(v, style, anchor, tag) => {
+                self.count(1, vspan.start)?;
+                // An empty plain scalar has no text; its event span runs on to the next token.
+                let vspan = if v.is_empty() && style == ScalarStyle::Plain { Span::empty(vspan.start) } else { vspan };
+                let value = scalar(v, style, tag.as_ref());
+                self.record(pointer, vspan, key);
+                if anchor > 0 {
+                    self.anchors.insert(anchor, (value.clone(), 1));
+                }
+                Ok(value)
+            }
+            Event::Alias(id) => {
+                let (value, n) = self.anchors.get(&id).cloned().unwrap_or((Value::Null, 1));
+                self.count(n, vspan.start)?;
+                self.record(pointer, vspan, key);
+                Ok(value)
+            }
+            Event::SequenceStart(anchor, _) => {
+                self.depth_check(depth, vspan.start)?;
+                let before = self.nodes;
+                self.count(1, vspan.start)?;
+                let mut items = Vec::new();
+                let mut last = vspan.end;
+                let end;
+                loop {
+                    let (ev, sp) = self.next()?;
+                    if let Event::SequenceEnd = ev {
+                        end = self.collection_end(&span, &sp, last);
+                        break;
+                    }
+                    let child = format!("{pointer}/{}", items.len());
+                    items.push(self.node(ev, sp, child.clone(), None, depth + 1)?);
+                    last = self.map.get(&child).map_or(last, |n| n.value.end);
+                }
+                let value = Value::Array(items);
+                self.record(pointer, Span::new(vspan.start, end), key);
+                if anchor > 0 {
+                    self.anchors.insert(anchor, (value.clone(), self.nodes - before));
+                }
+                Ok(value)
+            }
+            Event::MappingStart(anchor, _) => {
+                self.depth_check(depth, vspan.start)?;
+                let before = self.nodes;
+                self.count(1, vspan.start)?;
+                let mut obj = Map::new();
+                let mut merges: Vec<(Value, Span)> = Vec::new();
+                let mut last = vspan.end;
+                let end;
+                loop {
+                    let (ev, sp) = self.next()?;
+                    if let Event::MappingEnd = ev {
+                        end = self.collection_end(&span, &sp, last);
+                        break;
+                    }
+                    let kspan = self.chars.span(&sp);
+                    let (name, is_merge) = match ev {
+                        Event::Scalar(v, style, anchor, tag) => {
+                            let merge = style == ScalarStyle::Plain && v == "<<";
+                            let value = scalar(v.clone(), style, tag.as_ref());
+                            if anchor > 0 {
+                                self.anchors.insert(anchor, (value, 1));
+                            }
+                            (v.into_owned(), merge)
+                        }
+                        other => {
+                            let v = self.node(other, sp, String::from("\u{0}key"), None, depth + 1)?;
+                            (key_text(&v), false)
+                        }
+                    };
+                    let (vev, vsp) = self.next()?;
+                    if is_merge {
+                        let v = self.node(vev, vsp, String::from("\u{0}merge"), None, depth + 1)?;
+                        let mspan = self.chars.span(&vsp);
+                        last = last.max(mspan.end);
+                        merges.push((v, mspan));
+                        continue;
+                    }
+                    let child = format!("{pointer}/{}", escape_token(&name));
+                    if obj.contains_key(&name) {
+                        let first = self.map.get(&child).and_then(|n| n.key).map(|k| self.source.position(k.start));
+                        let mut d = Diagnostic::at(
+                            self.source,
+                            kspan,
+                            codes::DUPLICATE_KEY,
+                            Severity::Error,
+                            format!("duplicate key `{name}`"),
+                        )
+                        .with_label("given again here")
+                        .with_pointer(child.clone());
+                        if let Some(p) = first {
+                            d = d.with_help(format!(
+                                "the key was first given at line {}, column {}; YAML parsers disagree on which value wins, so keep one",
+                                p.line, p.column
+                            ));
+                        }
+                        self.diagnostics.push(d);
+                        // Build the value for its diagnostics, but keep the first one.
+                        self.node(vev, vsp, String::from("\u{0}dup"), None, depth + 1)?;
+                        continue;
+                    }
+                    let v = self.node(vev, vsp, child.clone(), Some(kspan), depth + 1)?;
+                    last = self.map.get(&child).map_or(kspan.end, |n| n.value.end.max(kspan.end));
+                    obj.insert(name, v);
+                }
+                // Merged keys never override keys given in the mapping itself; earlier merge
+                // sources win over later ones, as the merge-key convention says.
+                for (m, mspan) in merges {
+                    let sources = match m {
+                        Value::Array(items) => items,
+                        other => vec![other],
+                    };
+                    for src in sources {
+                        if let Value::Object(src) = src {
+                            for (k, v) in src {
+                                if !obj.contains_key(&k) {
+                                    self.record(format!("{pointer}/{}", escape_token(&k)), mspan, None);
+                                    obj.insert(k, v);
+                                }
+                            }
+                        }
+                    }
+                }
+                let value = Value::Object(obj);
+                self.record(pointer, Span::new(vspan.start, end), key);
+                if anchor > 0 {
+                    self.anchors.insert(anchor, (value.clone(), self.nodes - before));
+                }
+                Ok(value)
+            }
+            // An event that cannot start a node: treat as null rather than fail.
+            _ => Ok(Value::Null),
+        }
+    }
+
+    /// Where a collection ends: after its closing bracket when it is a flow collection (whose
+    /// start event has a bracket), else at the end of its last entry (a block collection's end
+    /// event sits at the next token, past blank lines and comments).
+    fn collection_end(&self, start: &YSpan, end_event: &YSpan, last: usize) -> usize {
+        if start.end.index() > start.start.index() {
+            self.chars.byte(end_event.start.index()) + 1
+        } else {
+            last
+        }
+    }
+
+    fn depth_check(&self, depth: usize, at: usize) -> Result<(), Stop> {
+        if depth >= self.limits.max_depth {
+            return Err(Stop::Limit {
+                at,
+                message: format!("nesting deeper than {} levels", self.limits.max_depth),
+                help: "raise `limits.max_depth` in govlint.yaml if this file is legitimate",
+            });
+        }
+        Ok(())
+    }
+
+    fn record(&mut self, pointer: String, value: Span, key: Option<Span>) {
+        // Pointers under a complex key or a merge source are scratch: nothing can ask for them.
+        if !pointer.contains('\u{0}') {
+            self.map.insert(pointer, NodeSpan { value, key });
+        }
+    }
+}
+
+/// Resolves a scalar by the YAML 1.2 core schema.
+fn scalar(v: Cow<'_, str>, style: ScalarStyle, tag: Option<&Cow<'_, Tag>>) -> Value {
+    let original = v.clone();
+    match Scalar::parse_from_cow_and_metadata(v, style, tag) {
+        Some(Scalar::Null) => Value::Null,
+        Some(Scalar::Boolean(b)) => Value::Bool(b),
+        Some(Scalar::Integer(i)) => Value::from(i),
+        // JSON has no infinities or NaN: those keep their text.
+        Some(Scalar::FloatingPoint(f)) => serde_json::Number::from_f64(f.0)
+            .map(Value::Number)
+            .unwrap_or_else(|| Value::String(original.into_owned())),
+        Some(Scalar::String(s)) => Value::String(s.into_owned()),
+        None => Value::String(original.into_owned()),
+    }
+}
+
+/// A mapping key given as a collection becomes its JSON text.
+fn key_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => "null".to_string(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> (std::sync::Arc<SourceFile>, Parsed) {
+        let f = SourceFile::new("t.yaml", text.to_string());
+        let p = parse(&f, 0, &f.text, &Limits::default());
+        (f, p)
+    }
+
+    #[test]
+    fn core_schema_scalars() {
+        let (_, p) = run("a: yes\nb: true\nc: 0x10\nd: 1.5\ne: ~\nf: '1'\ng: .inf\n");
+        let v = &p.documents[0].value;
+        assert_eq!(v["a"], "yes");
+        assert_eq!(v["b"], true);
+        assert_eq!(v["c"], 16);
+        assert_eq!(v["d"], 1.5);
+        assert_eq!(v["e"], Value::Null);
+        assert_eq!(v["f"], "1");
+        assert_eq!(v["g"], ".inf");
+    }
+
+    #[test]
+    fn spans_of_keys_and_values() {
+        let (f, p) = run("top:\n  name: é-x\n  list:\n    - a\n    - b\n");
+        let d = &p.documents[0];
+        let n = d.map.get("/top/name").unwrap();
+        assert_eq!(&f.text[n.value.start..n.value.end], "é-x");
+        assert_eq!(&f.text[n.key.unwrap().start..n.key.unwrap().end], "name");
+        let b = d.map.get("/top/list/1").unwrap();
+        assert_eq!(&f.text[b.value.start..b.value.end], "b");
+        assert_eq!(f.position(b.value.start).line, 5);
+    }
+
+    #[test]
+    fn multi_document_streams() {
+        let (f, p) = run("a: 1\n---\nb: 2\n---\nc: [1, 2]\n");
+        assert_eq!(p.documents.len(), 3);
+        let c = p.documents[2].map.get("/c/1").unwrap();
+        assert_eq!(f.position(c.value.start).line, 5);
+        assert_eq!(p.documents[2].index, 2);
+    }
+
+    #[test]
+    fn duplicate_key_at_second_occurrence() {
+        let (f, p) = run("a: 1\nb: 2\na: 3\n");
+        assert_eq!(p.documents[0].value["a"], 1);
+        let d = &p.diagnostics[0];
+        assert_eq!(d.rule, "duplicate-key");
+        assert_eq!((d.start.line, d.start.column), (3, 1));
+        assert_eq!(f.position(d.span.start).line, 3);
+    }
+
+    #[test]
+    fn anchors_aliases_and_merge_keys() {
+        let (_, p) = run("base: &b {x: 1, y: 2}\nuse:\n  <<: *b\n  y: 3\nref: *b\n");
+        let v = &p.documents[0].value;
+        assert_eq!(v["use"]["x"], 1);
+        assert_eq!(v["use"]["y"], 3);
+        assert_eq!(v["ref"]["y"], 2);
+    }
+
+    #[test]
+    fn syntax_error_is_a_diagnostic() {
+        let (_, p) = run("a: [1, 2\nb: 3\n");
+        assert_eq!(p.diagnostics[0].rule, "parse-error");
+        assert!(p.diagnostics[0].start.line >= 1);
+    }
+
+    #[test]
+    fn alias_bomb_is_bounded() {
+        let mut s = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..9 {
+            s.push_str(&format!("{}: &{} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n", (b'a' + i) as char, (b'a' + i) as char, p = (b'a' + i - 1) as char));
+        }
+        let (_, p) = run(&s);
+        assert!(p.diagnostics.iter().any(|d| d.rule == "limit-exceeded"));
+    }
+
+    #[test]
+    fn deep_nesting_is_bounded() {
+        let s = "[".repeat(10_000);
+        let (_, p) = run(&s);
+        assert!(!p.diagnostics.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::*;
+
+    #[test]
+    fn collection_spans_stop_at_their_last_character() {
+        let f = SourceFile::new("t.yaml", "a: {x}  # c\nb: [1, 2]   # c2\nc:\n  d: 1\n\n# trailing\ne: 2\n".to_string());
+        let p = parse(&f, 0, &f.text, &Limits::default());
+        let m = &p.documents[0].map;
+        let text = |ptr: &str| {
+            let s = m.get(ptr).unwrap().value;
+            &f.text[s.start..s.end]
+        };
+        assert_eq!(text("/a"), "{x}");
+        assert_eq!(text("/a/x"), "");
+        assert_eq!(text("/b"), "[1, 2]");
+        assert_eq!(text("/c"), "d: 1");
+    }
+}

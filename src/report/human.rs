@@ -1,0 +1,94 @@
+//! Human output: each diagnostic rendered by miette with the source line, a label under the
+//! exact span, the rule id and the help.
+
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+
+use crate::diagnostic::{Diagnostic, Severity, Sources};
+use crate::source::SourceFile;
+
+impl SourceCode for SourceFile {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        self.text.read_span(span, context_lines_before, context_lines_after)
+    }
+}
+
+/// One diagnostic in the shape miette renders.
+struct Render<'a> {
+    d: &'a Diagnostic,
+    source: Option<NamedSource<Arc<SourceFile>>>,
+}
+
+impl fmt::Debug for Render<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.d.message)
+    }
+}
+
+impl fmt::Display for Render<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.d.message)
+    }
+}
+
+impl std::error::Error for Render<'_> {}
+
+impl miette::Diagnostic for Render<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.d.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.d.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Note => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.d.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source.as_ref()?;
+        let span = (self.d.span.start, self.d.span.len());
+        Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(self.d.label.clone(), span))))
+    }
+}
+
+/// Renders diagnostics for a terminal (`color`) or a file/pipe.
+pub fn render(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
+    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false);
+    let mut out = String::new();
+    for d in diags {
+        let source = sources
+            .get(&d.file)
+            .filter(|s| d.span.end <= s.text.len() && !s.text.is_empty())
+            .map(|s| NamedSource::new(&d.file, Arc::clone(s)));
+        let has_source = source.is_some();
+        let r = Render { d, source };
+        let before = out.len();
+        if handler.render_report(&mut out, &r).is_err() {
+            out.truncate(before);
+        }
+        if !has_source {
+            // No text to show: still say where.
+            out.push_str(&format!("  at {}:{}:{}\n", d.file, d.start.line, d.start.column));
+        }
+        out.push('\n');
+    }
+    out
+}

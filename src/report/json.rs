@@ -1,0 +1,78 @@
+//! JSON output, version 1 (documented in docs/json-output.md). Field order is fixed; the
+//! document is pretty-printed and ends with a newline.
+
+use serde::Serialize;
+
+use super::Summary;
+use crate::diagnostic::Diagnostic;
+
+/// The version of the JSON document; bumped on any incompatible change.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct SpanOut {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct DiagOut<'a> {
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    span: SpanOut,
+    label: Option<&'a str>,
+    help: Option<&'a str>,
+    pointer: Option<&'a str>,
+    document: Option<usize>,
+    kind: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    version: u32,
+    tool: Tool,
+    diagnostics: Vec<DiagOut<'a>>,
+    summary: Summary,
+}
+
+pub fn render(diags: &[Diagnostic], summary: Summary) -> String {
+    let doc = Doc {
+        version: VERSION,
+        tool: Tool { name: "govlint", version: env!("CARGO_PKG_VERSION") },
+        diagnostics: diags
+            .iter()
+            .map(|d| DiagOut {
+                rule: &d.rule,
+                severity: d.severity.as_str(),
+                message: &d.message,
+                file: &d.file,
+                line: d.start.line,
+                column: d.start.column,
+                end_line: d.end.line,
+                end_column: d.end.column,
+                span: SpanOut { start: d.span.start, end: d.span.end },
+                label: d.label.as_deref(),
+                help: d.help.as_deref(),
+                pointer: d.pointer.as_deref(),
+                document: d.document,
+                kind: d.kind.as_deref(),
+            })
+            .collect(),
+        summary,
+    };
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}

@@ -1,0 +1,184 @@
+//! The bundled JSON Schemas and validation against them.
+//!
+//! One schema per artifact kind and format, embedded in the binary and compiled on first use
+//! (a pre-commit run over one model card compiles one schema). Each validation error becomes a
+//! diagnostic at the offending value, found through the document's source map; a missing
+//! required property points at the object that lacks it.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use jsonschema::{Draft, Registry, Resource, ValidationError, Validator};
+use serde_json::Value;
+
+use crate::classify::{Format, Kind};
+use crate::diagnostic::{codes, Diagnostic, Severity};
+use crate::parse::Document;
+use crate::source::{escape_token, SourceFile, Span};
+
+/// Where the bundled schemas say they live (`$id` prefix); nothing is fetched from there.
+pub const ID_BASE: &str = "https://govlint.dev/schemas/";
+
+/// Every bundled schema: file name and text.
+pub const BUNDLED: &[(&str, &str)] = &[
+    ("governance.schema.json", include_str!("../schemas/governance.schema.json")),
+    ("model-card.native.schema.json", include_str!("../schemas/model-card.native.schema.json")),
+    ("model-card.huggingface.schema.json", include_str!("../schemas/model-card.huggingface.schema.json")),
+    ("model-card.cyclonedx.schema.json", include_str!("../schemas/model-card.cyclonedx.schema.json")),
+    ("dataset-manifest.native.schema.json", include_str!("../schemas/dataset-manifest.native.schema.json")),
+    ("dataset-manifest.huggingface.schema.json", include_str!("../schemas/dataset-manifest.huggingface.schema.json")),
+    ("dataset-manifest.croissant.schema.json", include_str!("../schemas/dataset-manifest.croissant.schema.json")),
+    ("deployment-config.native.schema.json", include_str!("../schemas/deployment-config.native.schema.json")),
+    ("deployment-config.kubernetes.schema.json", include_str!("../schemas/deployment-config.kubernetes.schema.json")),
+    ("deployment-config.compose.schema.json", include_str!("../schemas/deployment-config.compose.schema.json")),
+    ("deployment-config.helm-values.schema.json", include_str!("../schemas/deployment-config.helm-values.schema.json")),
+    ("govlint-config.schema.json", include_str!("../schemas/govlint-config.schema.json")),
+];
+
+/// The schema file for a kind and format, if govlint has one.
+pub fn file_for(kind: Kind, format: Format) -> Option<&'static str> {
+    let name = format!("{}.{}.schema.json", kind.as_str(), format.as_str());
+    BUNDLED.iter().map(|(n, _)| *n).find(|n| *n == name)
+}
+
+/// The text of a bundled schema by file name.
+pub fn text(name: &str) -> Option<&'static str> {
+    BUNDLED.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+}
+
+fn parsed(name: &str) -> Value {
+    // The bundled schemas are checked by the test suite; a broken one is a build defect.
+    serde_json::from_str(text(name).unwrap_or("{}")).unwrap_or_else(|e| panic!("bundled schema {name} is not JSON: {e}"))
+}
+
+/// Compiles the bundled schema `name`, with every other bundled schema available to `$ref`.
+pub fn compile(name: &str) -> Result<Validator, String> {
+    let resources: Vec<(String, Resource)> = BUNDLED
+        .iter()
+        .map(|(n, _)| (format!("{ID_BASE}{n}"), Resource::from_contents(parsed(n))))
+        .collect();
+    let registry = Registry::new()
+        .draft(Draft::Draft202012)
+        .extend(resources)
+        .and_then(|b| b.prepare())
+        .map_err(|e| format!("schema registry: {e}"))?;
+    jsonschema::options()
+        .with_draft(Draft::Draft202012)
+        .should_validate_formats(true)
+        .with_registry(&registry)
+        .build(&parsed(name))
+        .map_err(|e| format!("schema {name}: {e}"))
+}
+
+/// Compiled validators, one per schema, built on first use and shared by all threads.
+#[derive(Default)]
+pub struct Schemas {
+    compiled: BTreeMap<&'static str, OnceLock<Result<Validator, String>>>,
+}
+
+impl Schemas {
+    pub fn bundled() -> Self {
+        Schemas { compiled: BUNDLED.iter().map(|(n, _)| (*n, OnceLock::new())).collect() }
+    }
+
+    pub fn validator(&self, name: &str) -> Result<&Validator, String> {
+        let cell = self.compiled.get(name).ok_or_else(|| format!("no bundled schema {name}"))?;
+        cell.get_or_init(|| compile(name)).as_ref().map_err(Clone::clone)
+    }
+
+    /// Validates a document of `kind`/`format`; no schema means nothing to report.
+    pub fn validate(&self, source: &SourceFile, doc: &Document, kind: Kind, format: Format) -> Vec<Diagnostic> {
+        let Some(name) = file_for(kind, format) else { return Vec::new() };
+        match self.validator(name) {
+            Ok(v) => errors_to_diagnostics(v, source, doc, &format!("{} ({})", kind.as_str(), format.as_str())),
+            Err(e) => vec![Diagnostic::at(source, Span::empty(doc.span.start), codes::SCHEMA, Severity::Error, e)],
+        }
+    }
+}
+
+/// Runs `validator` on `doc` and turns each error into a located diagnostic.
+pub fn errors_to_diagnostics(validator: &Validator, source: &SourceFile, doc: &Document, what: &str) -> Vec<Diagnostic> {
+    validator.iter_errors(&doc.value).flat_map(|e| to_diagnostics(&e, source, doc, what)).collect()
+}
+
+/// A short span to label a node: the key if it has one, else the node's first line.
+pub fn label_span(source: &SourceFile, doc: &Document, pointer: &str) -> (Span, bool) {
+    match doc.map.locate(pointer) {
+        Some(l) => {
+            let span = match (l.exact, l.span.key) {
+                (false, Some(k)) => k,
+                (true, _) if !is_container(&l.span.value, source) => l.span.value,
+                (_, Some(k)) => k,
+                _ => first_line(source, l.span.value),
+            };
+            (span, l.exact)
+        }
+        None => (Span::empty(doc.span.start), false),
+    }
+}
+
+fn is_container(span: &Span, source: &SourceFile) -> bool {
+    source.text[span.start..span.end].contains('\n')
+}
+
+fn first_line(source: &SourceFile, span: Span) -> Span {
+    let text = &source.text[span.start..span.end];
+    let end = text.find(['\n', '\r']).map_or(span.end, |i| span.start + i);
+    Span::new(span.start, end)
+}
+
+fn to_diagnostics(e: &ValidationError<'_>, source: &SourceFile, doc: &Document, what: &str) -> Vec<Diagnostic> {
+    use jsonschema::error::ValidationErrorKind as K;
+    let pointer = e.instance_path().as_str().to_string();
+    let help = format!("the {what} schema is printed by `govlint schema`; see docs/governance.md for the govlint fields");
+    let one = |pointer: String, message: String, label: &str| {
+        let (span, _) = label_span(source, doc, &pointer);
+        Diagnostic::at(source, span, codes::SCHEMA, Severity::Error, message)
+            .with_label(label)
+            .with_pointer(pointer)
+            .with_help(help.clone())
+    };
+    match e.kind() {
+        K::Required { property } => {
+            let name = property.as_str().map(str::to_string).unwrap_or_else(|| property.to_string());
+            let missing = format!("{pointer}/{}", escape_token(&name));
+            let (span, _) = label_span(source, doc, &pointer);
+            vec![Diagnostic::at(source, span, codes::SCHEMA, Severity::Error, format!("missing required property `{name}`"))
+                .with_label(format!("`{name}` is missing here"))
+                .with_pointer(missing)
+                .with_help(help.clone())]
+        }
+        K::AdditionalProperties { unexpected } | K::UnevaluatedProperties { unexpected } => unexpected
+            .iter()
+            .map(|k| {
+                let p = format!("{pointer}/{}", escape_token(k));
+                let (span, _) = label_span(source, doc, &p);
+                let key = doc.map.get(&p).and_then(|n| n.key).unwrap_or(span);
+                Diagnostic::at(source, key, codes::SCHEMA, Severity::Error, format!("unknown property `{k}`"))
+                    .with_label("not allowed here")
+                    .with_pointer(p)
+                    .with_help(help.clone())
+            })
+            .collect(),
+        _ => vec![one(pointer, e.to_string(), "invalid value")],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_schema_compiles() {
+        for (name, _) in BUNDLED {
+            compile(name).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+
+    #[test]
+    fn every_kind_has_a_native_schema() {
+        for k in Kind::ALL {
+            assert!(file_for(k, Format::Native).is_some(), "{k:?}");
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! Source text and positions.
+//!
+//! Every stage reports locations as byte spans into the file's text; this module owns the one
+//! conversion from a byte offset to the 1-based line and column a user reads, and the source map
+//! that ties each JSON pointer of a parsed document back to the text it came from.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A half-open byte range into a file's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end: end.max(start) }
+    }
+    pub fn empty(at: usize) -> Self {
+        Span { start: at, end: at }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// A 1-based line and column; the column counts Unicode scalar values, as editors do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A file's text and its line index.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The path as shown to the user (relative where possible, `/`-separated).
+    pub name: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: String) -> Arc<Self> {
+        let mut line_starts = vec![0];
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line_starts.push(i + 1),
+                // A lone CR ends a line too (old Mac line ends); CRLF counts once, at the LF.
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        Arc::new(SourceFile { name: name.into(), text, line_starts })
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The position of a byte offset (clamped to the text, and moved back to a char boundary).
+    pub fn position(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line_idx = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line_idx];
+        let column = self.text[start..offset].chars().count() + 1;
+        Position { line: line_idx + 1, column }
+    }
+
+    /// The byte span of the 1-based line `line`, without its line end.
+    pub fn line_span(&self, line: usize) -> Span {
+        let idx = line.saturating_sub(1).min(self.line_starts.len() - 1);
+        let start = self.line_starts[idx];
+        let mut end = self.line_starts.get(idx + 1).copied().unwrap_or(self.text.len());
+        let bytes = self.text.as_bytes();
+        while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        Span::new(start, end)
+    }
+}
+
+/// Where one node of a document sits in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NodeSpan {
+    /// The value itself.
+    pub value: Span,
+    /// The key that introduced it, for members of a mapping.
+    pub key: Option<Span>,
+}
+
+/// JSON pointer → location, for one document.
+#[derive(Debug, Default, Clone)]
+pub struct SourceMap {
+    nodes: HashMap<String, NodeSpan>,
+}
+
+/// The result of looking a pointer up: the span found, and whether it is the node asked for or
+/// its nearest existing ancestor (the node is missing).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub pointer: String,
+    pub span: NodeSpan,
+    pub exact: bool,
+}
+
+impl SourceMap {
+    pub fn insert(&mut self, pointer: String, span: NodeSpan) {
+        self.nodes.entry(pointer).or_insert(span);
+    }
+
+    pub fn get(&self, pointer: &str) -> Option<&NodeSpan> {
+        self.nodes.get(pointer)
+    }
+
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    pub fn pointers(&self) -> impl Iterator<Item = (&String, &NodeSpan)> {
+        self.nodes.iter()
+    }
+
+    /// The node at `pointer`, or else its nearest ancestor that exists (the root always does).
+    pub fn locate(&self, pointer: &str) -> Option<Located> {
+        let mut p = pointer;
+        let mut exact = true;
+        loop {
+            if let Some(span) = self.nodes.get(p) {
+                return Some(Located { pointer: p.to_string(), span: *span, exact });
+            }
+            if p.is_empty() {
+                return None;
+            }
+            exact = false;
+            p = match p.rfind('/') {
+                Some(i) => &p[..i],
+                None => "",
+            };
+        }
+    }
+}
+
+/// Escapes one reference token of a JSON pointer (RFC 6901).
+pub fn escape_token(token: &str) -> std::borrow::Cow<'_, str> {
+    if token.contains(['~', '/']) {
+        token.replace('~', "~0").replace('/', "~1").into()
+    } else {
+        token.into()
+    }
+}
+
+/// Builds a JSON pointer from path segments.
+pub fn pointer_of<'a>(segments: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for s in segments {
+        out.push('/');
+        out.push_str(&escape_token(s));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_chars() {
+        let f = SourceFile::new("t", "ab\r\nçd\nx".to_string());
+        assert_eq!(f.position(0), Position { line: 1, column: 1 });
+        assert_eq!(f.position(4), Position { line: 2, column: 1 });
+        // 'd' follows a two-byte char: byte 6, column 2.
+        assert_eq!(f.position(6), Position { line: 2, column: 2 });
+        assert_eq!(f.position(8), Position { line: 3, column: 1 });
+        assert_eq!(f.line_span(1), Span::new(0, 2));
+    }
+
+    #[test]
+    fn cr_only_line_ends_count() {
+        let f = SourceFile::new("t", "a\rb\rc".to_string());
+        assert_eq!(f.position(4).line, 3);
+    }
+
+    #[test]
+    fn missing_pointer_falls_back_to_ancestor() {
+        let mut m = SourceMap::default();
+        let s = NodeSpan { value: Span::new(0, 10), key: None };
+        m.insert(String::new(), s);
+        m.insert("/a".into(), NodeSpan { value: Span::new(3, 5), key: Some(Span::new(0, 1)) });
+        let l = m.locate("/a/b/c").unwrap();
+        assert_eq!(l.pointer, "/a");
+        assert!(!l.exact);
+        assert!(m.locate("/a").unwrap().exact);
+        assert_eq!(pointer_of(["a/b", "c~d"]), "/a~1b/c~0d");
+    }
+}
