@@ -90,6 +90,12 @@ struct Raw {
     rules: BTreeMap<String, RawLevel>,
     #[serde(default)]
     limits: RawLimits,
+    #[serde(default)]
+    policies: Vec<String>,
+    #[serde(default)]
+    params: serde_json::Value,
+    #[serde(default)]
+    frameworks: Vec<String>,
 }
 
 /// The validated configuration.
@@ -106,6 +112,12 @@ pub struct Config {
     pub limits: Limits,
     /// Largest file read, in bytes.
     pub max_file_size: u64,
+    /// Extra policy directories or files (resolved against the config's directory).
+    pub policies: Vec<PathBuf>,
+    /// Overrides of `data.govlint.params`.
+    pub params: serde_json::Value,
+    /// Framework packs enabled; empty means the default.
+    pub frameworks: Vec<String>,
 }
 
 /// The default largest file govlint reads: 16 MiB.
@@ -123,6 +135,9 @@ impl Config {
             rules: BTreeMap::new(),
             limits: Limits::default(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            policies: Vec::new(),
+            params: serde_json::Value::Null,
+            frameworks: Vec::new(),
         }
     }
 
@@ -221,6 +236,9 @@ impl Config {
             max_documents: l.max_documents.unwrap_or(cfg.limits.max_documents),
         };
         cfg.max_file_size = l.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
+        cfg.policies = raw.policies.iter().map(|p| cfg.root.join(p)).collect();
+        cfg.params = raw.params;
+        cfg.frameworks = raw.frameworks;
         Ok(cfg)
     }
 

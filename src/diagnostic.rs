@@ -53,6 +53,8 @@ pub mod codes {
     pub const READ_ERROR: &str = "read-error";
     /// Input beyond a configured bound (nesting depth, alias expansion, document count, size).
     pub const LIMIT_EXCEEDED: &str = "limit-exceeded";
+    /// A policy that failed at run time on one document.
+    pub const POLICY_ERROR: &str = "policy-error";
 
     /// Every built-in id with a one-line description, for `govlint rules`.
     pub const ALL: &[(&str, &str)] = &[
@@ -61,6 +63,7 @@ pub mod codes {
         (SCHEMA, "A value breaks the JSON Schema of its artifact's format."),
         (READ_ERROR, "The file could not be read as UTF-8 text."),
         (LIMIT_EXCEEDED, "The input goes beyond a configured bound (depth, aliases, documents, size)."),
+        (POLICY_ERROR, "A policy failed while evaluating one document (a runtime error or its time limit)."),
     ];
 }
 
@@ -84,6 +87,10 @@ pub struct Diagnostic {
     pub document: Option<usize>,
     /// The artifact kind of the document, when it was classified.
     pub kind: Option<String>,
+    /// Framework → clause references of the rule behind the finding.
+    pub frameworks: std::collections::BTreeMap<String, String>,
+    /// Extra data a policy attached to the finding.
+    pub details: Option<serde_json::Value>,
 }
 
 impl Diagnostic {
@@ -110,6 +117,8 @@ impl Diagnostic {
             pointer: None,
             document: None,
             kind: None,
+            frameworks: Default::default(),
+            details: None,
         }
     }
 
@@ -129,6 +138,8 @@ impl Diagnostic {
             pointer: None,
             document: None,
             kind: None,
+            frameworks: Default::default(),
+            details: None,
         }
     }
 

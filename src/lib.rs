@@ -10,7 +10,9 @@ pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod parse;
+pub mod policy;
 pub mod report;
+pub mod rules;
 pub mod schema;
 pub mod source;
 
@@ -92,6 +94,12 @@ pub struct CheckOptions {
     pub config: Option<PathBuf>,
     /// Worker threads; `None` uses every core.
     pub jobs: Option<usize>,
+    /// Policies to load (the config's `policies:`, `params:` and `frameworks:` are added).
+    pub policy: policy::LoadOptions,
+    /// Frameworks chosen on the command line (they replace the config's).
+    pub frameworks: Vec<String>,
+    /// Evaluate user policies once over every artifact (conftest `--combine`).
+    pub combine: bool,
 }
 
 /// The result of a run.
@@ -104,6 +112,10 @@ pub struct Outcome {
     pub skipped: Vec<Skipped>,
     /// Files read, artifacts or not.
     pub files_read: usize,
+    /// Findings excepted by a policy's `exception` rule (conftest), not failures.
+    pub exceptions: Vec<Diagnostic>,
+    /// The policy packages that ran.
+    pub packages: Vec<policy::Package>,
 }
 
 impl Outcome {
@@ -140,6 +152,7 @@ pub fn load_config(opts: &CheckOptions) -> Result<Config, ToolError> {
 pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let config = load_config(opts)?;
     let paths = if opts.paths.is_empty() { vec![PathBuf::from(".")] } else { opts.paths.clone() };
+    let policies = policy::PolicySet::load(&load_options(opts, &config))?;
     let found = discover::discover(&paths, &config)?;
     let schemas = schema::Schemas::bundled();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -147,31 +160,69 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         .build()
         .map_err(|e| ToolError::msg(format!("cannot start worker threads: {e}")))?;
     let files_read = found.candidates.len();
-    let results: Vec<FileResult> =
-        pool.install(|| found.candidates.par_iter().map(|c| process(c, &config, &schemas)).collect());
+    let ctx = Context { config: &config, schemas: &schemas, policies: &policies, combine: opts.combine };
+    let results: Vec<FileResult> = pool.install(|| {
+        found.candidates.par_iter().map_init(|| policies.worker(), |engine, c| process(c, &ctx, engine)).collect()
+    });
 
     let mut diagnostics = Vec::new();
+    let mut exceptions = Vec::new();
     let mut artifacts = Vec::new();
     let mut skipped = found.skipped;
     for r in results {
         match r {
-            FileResult::Artifact(a, mut d) => {
+            FileResult::Artifact(a, mut d, mut e) => {
                 diagnostics.append(&mut d);
+                exceptions.append(&mut e);
                 artifacts.push(a);
             }
             FileResult::Problem(d) => diagnostics.push(d),
             FileResult::Skipped(s) => skipped.push(s),
         }
     }
+    artifacts.sort_by(|a, b| a.file.cmp(&b.file));
+    let mut engine = policies.worker();
+    let (mut d, mut e) = repository_rules(&policies, &mut engine, &artifacts, &config);
+    diagnostics.append(&mut d);
+    exceptions.append(&mut e);
+    if opts.combine {
+        let (mut d, mut e) = combined_rules(&policies, &mut engine, &artifacts);
+        diagnostics.append(&mut d);
+        exceptions.append(&mut e);
+    }
     let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().filter_map(|d| config.apply(d)).collect();
     diagnostic::sort(&mut diagnostics);
-    artifacts.sort_by(|a, b| a.file.cmp(&b.file));
+    diagnostic::sort(&mut exceptions);
     skipped.sort();
-    Ok(Outcome { config, diagnostics, artifacts, skipped, files_read })
+    Ok(Outcome { config, diagnostics, artifacts, skipped, files_read, exceptions, packages: policies.packages.clone() })
+}
+
+/// The policy options of a run: the command line's, plus the config's policies, params and
+/// frameworks.
+pub fn load_options(opts: &CheckOptions, config: &Config) -> policy::LoadOptions {
+    let mut load = opts.policy.clone();
+    load.paths.extend(config.policies.iter().cloned());
+    let mut params = config.params.clone();
+    policy::merge(&mut params, std::mem::take(&mut load.params));
+    load.params = params;
+    let frameworks = if opts.frameworks.is_empty() { config.frameworks.clone() } else { opts.frameworks.clone() };
+    if !frameworks.is_empty() {
+        load.frameworks = Some(frameworks.into_iter().collect());
+    }
+    load
+}
+
+/// Shared, read-only state of the per-file stage.
+struct Context<'a> {
+    config: &'a Config,
+    schemas: &'a schema::Schemas,
+    policies: &'a policy::PolicySet,
+    combine: bool,
 }
 
 enum FileResult {
-    Artifact(Artifact, Vec<Diagnostic>),
+    /// An artifact, its findings, and its findings excepted by policy `exception` rules.
+    Artifact(Artifact, Vec<Diagnostic>, Vec<Diagnostic>),
     /// A file that is an artifact by name or config but could not be read.
     Problem(Diagnostic),
     Skipped(Skipped),
@@ -197,7 +248,8 @@ fn read(c: &Candidate, config: &Config) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
 }
 
-fn process(c: &Candidate, config: &Config, schemas: &schema::Schemas) -> FileResult {
+fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> FileResult {
+    let config = ctx.config;
     let name = display_path(&c.path);
     let glob = config.kind_hint(&c.path);
     let text = match read(c, config) {
@@ -238,16 +290,125 @@ fn process(c: &Candidate, config: &Config, schemas: &schema::Schemas) -> FileRes
             d.kind = docs.iter().find(|a| a.index == i).map(|a| a.kind.as_str().to_string());
         }
     }
+    let mut excepted = Vec::new();
+    let set = ctx.policies;
     for a in &docs {
         let doc = &parsed.documents[a.index];
-        diags.extend(
-            schemas
-                .validate(&parsed.source, doc, a.kind, a.format)
-                .into_iter()
-                .map(|d| d.in_document(a.index, Some(a.kind.as_str()))),
-        );
+        let kind = Some(a.kind.as_str());
+        diags.extend(ctx.schemas.validate(&parsed.source, doc, a.kind, a.format).into_iter().map(|d| d.in_document(a.index, kind)));
+        let file_ctx = policy::file_context(&name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections);
+        for pkg in set.for_kind(a.kind) {
+            if ctx.combine && !set.packages[pkg].builtin {
+                continue;
+            }
+            match set.eval(engine, pkg, &doc.value, &file_ctx) {
+                Ok(findings) => {
+                    for f in findings {
+                        let d = policy::to_diagnostic(set, &f, &parsed.source, Some(doc)).in_document(a.index, kind);
+                        if f.excepted { excepted.push(d) } else { diags.push(d) }
+                    }
+                }
+                Err(e) => diags.push(policy::error_diagnostic(set, pkg, &e, &parsed.source, doc.span.start).in_document(a.index, kind)),
+            }
+        }
     }
-    FileResult::Artifact(Artifact { file: name, parsed, docs }, diags)
+    FileResult::Artifact(Artifact { file: name, parsed, docs }, diags, excepted)
+}
+
+/// The input of repository rules: every artifact document.
+pub fn repository_input(artifacts: &[Artifact]) -> serde_json::Value {
+    let list: Vec<serde_json::Value> = artifacts
+        .iter()
+        .flat_map(|a| {
+            a.docs.iter().map(move |d| {
+                serde_json::json!({
+                    "path": a.file,
+                    "kind": d.kind.as_str(),
+                    "format": d.format.as_str(),
+                    "index": d.index,
+                    "document": a.parsed.documents[d.index].value,
+                })
+            })
+        })
+        .collect();
+    serde_json::json!({ "artifacts": list })
+}
+
+/// Runs the repository rules once over every artifact. A finding names its artifact with
+/// `file` (and `index` for a multi-document file); one without is reported on the config.
+fn repository_rules(
+    set: &policy::PolicySet,
+    engine: &mut regorus::Engine,
+    artifacts: &[Artifact],
+    config: &Config,
+) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut excepted = Vec::new();
+    let repo = set.repository();
+    if repo.is_empty() {
+        return (diags, excepted);
+    }
+    let input = repository_input(artifacts);
+    let ctx = serde_json::json!({"path": "", "kind": "repository"});
+    let fallback = config.path.as_deref().map(display_path).unwrap_or_else(|| ".".to_string());
+    for pkg in repo {
+        match set.eval(engine, pkg, &input, &ctx) {
+            Ok(findings) => {
+                for f in findings {
+                    let file = f.value.get("file").and_then(serde_json::Value::as_str);
+                    let index = f.value.get("index").and_then(serde_json::Value::as_u64).map(|i| i as usize);
+                    let target = file.and_then(|p| artifacts.iter().find(|a| a.file == p));
+                    let d = match target {
+                        Some(a) => {
+                            let doc_idx = index.or_else(|| a.docs.first().map(|d| d.index)).unwrap_or(0);
+                            let doc = a.parsed.documents.get(doc_idx);
+                            let kind = a.docs.iter().find(|d| d.index == doc_idx).map(|d| d.kind.as_str());
+                            policy::to_diagnostic(set, &f, &a.parsed.source, doc).in_document(doc_idx, kind)
+                        }
+                        None => {
+                            let mut d = policy::to_diagnostic(set, &f, &SourceFile::new(fallback.clone(), String::new()), None);
+                            d.file = file.map(str::to_string).unwrap_or_else(|| fallback.clone());
+                            d
+                        }
+                    };
+                    if f.excepted { excepted.push(d) } else { diags.push(d) }
+                }
+            }
+            Err(e) => diags.push(Diagnostic::whole_file(
+                fallback.clone(),
+                codes::POLICY_ERROR,
+                Severity::Error,
+                format!("policy {} failed: {e}", set.packages[pkg].name),
+            )),
+        }
+    }
+    (diags, excepted)
+}
+
+/// conftest `--combine`: user policies see every artifact document at once, as
+/// `[{path, contents}]`; their findings are reported on `(combined)`.
+fn combined_rules(set: &policy::PolicySet, engine: &mut regorus::Engine, artifacts: &[Artifact]) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let input: Vec<serde_json::Value> = artifacts
+        .iter()
+        .flat_map(|a| a.docs.iter().map(move |d| serde_json::json!({"path": a.file, "contents": a.parsed.documents[d.index].value})))
+        .collect();
+    let input = serde_json::Value::Array(input);
+    let ctx = serde_json::json!({"path": "(combined)"});
+    let combined = SourceFile::new("(combined)", String::new());
+    let mut diags = Vec::new();
+    let mut excepted = Vec::new();
+    for pkg in (0..set.packages.len()).filter(|&i| !set.packages[i].builtin && set.packages[i].role == policy::Role::Artifact) {
+        match set.eval(engine, pkg, &input, &ctx) {
+            Ok(findings) => {
+                for f in findings {
+                    let d = policy::to_diagnostic(set, &f, &combined, None);
+                    if f.excepted { excepted.push(d) } else { diags.push(d) }
+                }
+            }
+            Err(e) => diags.push(policy::error_diagnostic(set, pkg, &e, &combined, 0)),
+        }
+    }
+    (diags, excepted)
 }
 
 /// The document whose text holds `span`.

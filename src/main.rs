@@ -23,6 +23,63 @@ struct Cli {
 enum Command {
     /// Check governance artifacts against the bundled schemas and policies.
     Check(CheckArgs),
+    /// Run the `test_*` rules of Rego test files (default: the bundled policies).
+    Test(TestArgs),
+    /// List the rules: id, severity, kinds, layer, frameworks, title.
+    Rules(RulesArgs),
+    /// Show a rule's documentation: description, remediation, references, examples.
+    Explain(ExplainArgs),
+}
+
+#[derive(Args)]
+struct TestArgs {
+    /// Policy directories or files (default: the bundled policies).
+    paths: Vec<PathBuf>,
+    /// Print per-file line coverage.
+    #[arg(long)]
+    coverage: bool,
+    /// Fail when total coverage is below this percentage (implies --coverage).
+    #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
+    threshold: Option<f64>,
+    /// Only run tests whose name contains this text.
+    #[arg(long, value_name = "TEXT")]
+    run: Option<String>,
+    /// Rego syntax of the policies.
+    #[arg(long, value_enum, default_value_t = RegoVersion::V1)]
+    rego_version: RegoVersion,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+#[derive(Args)]
+struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+    format: RulesFormat,
+}
+
+#[derive(Args)]
+struct ExplainArgs {
+    /// A rule id, e.g. MC001 or schema.
+    id: String,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RegoVersion {
+    V0,
+    V1,
+}
+
+fn parse_percent(s: &str) -> Result<f64, String> {
+    match s.trim_end_matches('%').parse::<f64>() {
+        Ok(p) if (0.0..=100.0).contains(&p) => Ok(p),
+        _ => Err(format!("`{s}` is not a percentage from 0 to 100")),
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -62,6 +119,30 @@ struct CheckArgs {
     /// List the files skipped and why (on stderr).
     #[arg(short, long)]
     verbose: bool,
+    /// Policy file or directory to evaluate besides the bundled rules (repeatable).
+    #[arg(short = 'p', long = "policy", value_name = "PATH")]
+    policies: Vec<PathBuf>,
+    /// Do not evaluate the bundled rules.
+    #[arg(long)]
+    no_builtin: bool,
+    /// Namespace (package) of user policies to evaluate; globs allowed (repeatable; default `main`).
+    #[arg(short = 'n', long = "namespace", value_name = "NAMESPACE")]
+    namespaces: Vec<String>,
+    /// Evaluate user policies in every namespace.
+    #[arg(long)]
+    all_namespaces: bool,
+    /// Data file or directory (YAML/JSON) merged into `data` (repeatable).
+    #[arg(short = 'd', long = "data", value_name = "PATH")]
+    data: Vec<PathBuf>,
+    /// Evaluate user policies once, with every artifact as input (`[{path, contents}]`).
+    #[arg(long)]
+    combine: bool,
+    /// Rego syntax of user policies.
+    #[arg(long, value_enum, default_value_t = RegoVersion::V1)]
+    rego_version: RegoVersion,
+    /// Framework pack to enable (repeatable; replaces `frameworks:` in the config).
+    #[arg(long = "framework", value_name = "NAME", value_parser = ["caict-roadmap-2024", "cn-genai", "eu-ai-act", "nist-ai-600-1", "baseline"])]
+    frameworks: Vec<String>,
 }
 
 fn parse_format(s: &str) -> Result<OutputFormat, String> {
@@ -72,6 +153,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => run_check(args),
+        Command::Test(args) => run_test(args),
+        Command::Rules(args) => run_rules(args),
+        Command::Explain(args) => run_explain(args),
     };
     match result {
         Ok(code) => code,
@@ -101,7 +185,23 @@ fn report_tool_error(e: &ToolError) {
 }
 
 fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
-    let opts = CheckOptions { paths: args.paths, config: args.config, jobs: args.jobs.map(usize::from) };
+    let policy = govlint::policy::LoadOptions {
+        builtin: !args.no_builtin,
+        paths: args.policies,
+        namespaces: args.namespaces,
+        all_namespaces: args.all_namespaces,
+        data: args.data,
+        rego_v0: args.rego_version == RegoVersion::V0,
+        ..Default::default()
+    };
+    let opts = CheckOptions {
+        paths: args.paths,
+        config: args.config,
+        jobs: args.jobs.map(usize::from),
+        policy,
+        frameworks: args.frameworks,
+        combine: args.combine,
+    };
     let outcome = govlint::check(&opts)?;
     let fail_on = match args.fail_on {
         Some(FailOnArg::Error) => FailOn::Error,
@@ -132,9 +232,50 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
         }
         OutputFormat::Json => report::json::render(&outcome.diagnostics, summary),
     };
-    let mut out = std::io::stdout().lock();
-    if out.write_all(text.as_bytes()).and_then(|()| out.flush()).is_err() {
-        // A closed pipe (`| head`) is not a failure of the check.
-    }
+    write_stdout(&text);
     Ok(if outcome.failed(fail_on) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn write_stdout(text: &str) {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not a failure.
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+fn run_test(args: TestArgs) -> Result<ExitCode, ToolError> {
+    let opts = govlint::policy::testing::TestOptions {
+        paths: args.paths,
+        coverage: args.coverage || args.threshold.is_some(),
+        rego_v0: args.rego_version == RegoVersion::V0,
+        run: args.run,
+    };
+    let report = govlint::policy::testing::run(&opts)?;
+    write_stdout(&report::tests::render(&report));
+    let below = args.threshold.is_some_and(|t| report.total_coverage() < t);
+    if let Some(t) = args.threshold.filter(|_| below) {
+        write_stdout(&format!("coverage {:.1}% is below the threshold of {t}%\n", report.total_coverage()));
+    }
+    Ok(if report.failed() > 0 || below { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn run_rules(args: RulesArgs) -> Result<ExitCode, ToolError> {
+    let rules = govlint::rules::catalog()?;
+    let text = match args.format {
+        RulesFormat::Table => govlint::rules::table(&rules),
+        RulesFormat::Json => govlint::rules::json(&rules),
+        RulesFormat::Markdown => govlint::rules::markdown(&rules),
+    };
+    write_stdout(&text);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_explain(args: ExplainArgs) -> Result<ExitCode, ToolError> {
+    let rules = govlint::rules::catalog()?;
+    match rules.iter().find(|r| r.id.eq_ignore_ascii_case(&args.id)) {
+        Some(r) => {
+            write_stdout(&govlint::rules::explain(r));
+            Ok(ExitCode::SUCCESS)
+        }
+        None => Err(ToolError::msg(format!("unknown rule `{}`; `govlint rules` lists them", args.id))),
+    }
 }

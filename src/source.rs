@@ -76,9 +76,20 @@ impl SourceFile {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.line_starts[line_idx];
+        let mut start = self.line_starts[line_idx];
+        // Editors do not show a byte order mark: it is not a column of the first line.
+        if start == 0 && offset > 0 && self.text.starts_with('\u{feff}') {
+            start = '\u{feff}'.len_utf8();
+        }
         let column = self.text[start..offset].chars().count() + 1;
         Position { line: line_idx + 1, column }
+    }
+
+    /// The byte offset of a 1-based line and column (columns in characters), clamped to the text.
+    pub fn offset(&self, line: usize, column: usize) -> usize {
+        let span = self.line_span(line.max(1));
+        let text = &self.text[span.start..span.end];
+        span.start + text.char_indices().nth(column.saturating_sub(1)).map_or(text.len(), |(i, _)| i)
     }
 
     /// The byte span of the 1-based line `line`, without its line end.
@@ -191,6 +202,15 @@ mod tests {
         assert_eq!(f.position(6), Position { line: 2, column: 2 });
         assert_eq!(f.position(8), Position { line: 3, column: 1 });
         assert_eq!(f.line_span(1), Span::new(0, 2));
+    }
+
+    #[test]
+    fn byte_order_mark_is_not_a_column() {
+        let f = SourceFile::new("t", "\u{feff}ab: 1\nc".to_string());
+        assert_eq!(f.position(0), Position { line: 1, column: 1 });
+        assert_eq!(f.position(3), Position { line: 1, column: 1 });
+        assert_eq!(f.position(7), Position { line: 1, column: 5 });
+        assert_eq!(f.position(9), Position { line: 2, column: 1 });
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod human;
 pub mod json;
+pub mod tests;
 
 use std::str::FromStr;
 

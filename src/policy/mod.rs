@@ -1,0 +1,634 @@
+//! Rego policies: loading, metadata, evaluation, and mapping results back to the source.
+//!
+//! Policies compile once per run into one regorus engine; each worker thread evaluates on its own
+//! clone. Packages have roles by name (docs/policies.md):
+//! - `govlint.rules.*` — bundled per-artifact rules, one per file, with `# METADATA`;
+//! - `govlint.repository.*` — repository rules, evaluated once per run with every artifact;
+//! - `govlint.lib.*` — helpers, never evaluated as rules;
+//! - anything else — user policies, conftest style, selected by namespace (`main` by default).
+
+pub mod metadata;
+pub mod testing;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use globset::{Glob, GlobSetBuilder};
+use include_dir::{include_dir, Dir};
+use regorus::Engine;
+use serde_json::{json, Value};
+
+use crate::classify::Kind;
+use crate::diagnostic::{codes, Diagnostic, Severity};
+use crate::parse::{self, Document, Limits, Section, Syntax};
+use crate::source::{escape_token, SourceFile, Span};
+use crate::ToolError;
+use metadata::Metadata;
+
+/// The bundled policies, embedded in the binary.
+pub static BUNDLE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/policies");
+
+/// Prefix of bundled per-artifact rule packages.
+pub const RULES_PREFIX: &str = "govlint.rules.";
+/// Prefix of repository-rule packages (bundled or user).
+pub const REPOSITORY_PREFIX: &str = "govlint.repository.";
+/// Prefix of helper packages.
+pub const LIB_PREFIX: &str = "govlint.lib.";
+
+/// What a package is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Artifact,
+    Repository,
+    Library,
+}
+
+/// One Rego file.
+#[derive(Debug, Clone)]
+pub struct RegoFile {
+    /// As shown to users: `policies/…` for bundled files, the display path for others.
+    pub path: String,
+    pub source: Arc<SourceFile>,
+    pub builtin: bool,
+    pub package: String,
+}
+
+impl RegoFile {
+    pub fn is_test(&self) -> bool {
+        self.path.ends_with("_test.rego")
+    }
+}
+
+/// An evaluable package.
+#[derive(Debug, Clone)]
+pub struct Package {
+    pub name: String,
+    pub role: Role,
+    /// The file that declares it (the one with metadata, when several do).
+    pub file: String,
+    pub meta: Option<Metadata>,
+    pub builtin: bool,
+}
+
+impl Package {
+    /// The rule id of results from `rule` in this package.
+    pub fn id(&self, rule: &str) -> String {
+        match self.meta.as_ref().and_then(|m| m.custom.id.clone()) {
+            Some(id) => id,
+            None => format!("{}.{rule}", self.name),
+        }
+    }
+
+    /// Whether the package applies to a document of `kind` (no `kinds` means every kind).
+    pub fn applies_to(&self, kind: Kind) -> bool {
+        self.meta.as_ref().is_none_or(|m| m.custom.kinds.is_empty() || m.custom.kinds.contains(&kind))
+    }
+
+    pub fn severity(&self) -> Option<Severity> {
+        self.meta.as_ref().and_then(|m| m.custom.severity)
+    }
+}
+
+/// How to load policies.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Evaluate the bundled rules (the bundled helpers load either way).
+    pub builtin: bool,
+    /// User policy files and directories.
+    pub paths: Vec<PathBuf>,
+    /// Namespaces (package names, globs allowed) of user policies to evaluate.
+    pub namespaces: Vec<String>,
+    pub all_namespaces: bool,
+    /// Data files and directories, merged into `data`.
+    pub data: Vec<PathBuf>,
+    /// Parse user policies as Rego v0.
+    pub rego_v0: bool,
+    /// Overrides of `data.govlint.params`.
+    pub params: Value,
+    /// Only bundled rules of these frameworks; `None` for all.
+    pub frameworks: Option<BTreeSet<String>>,
+    /// Time limit for one evaluation of one package on one document.
+    pub timeout: Duration,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            builtin: true,
+            paths: Vec::new(),
+            namespaces: Vec::new(),
+            all_namespaces: false,
+            data: Vec::new(),
+            rego_v0: false,
+            params: Value::Null,
+            frameworks: None,
+            timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+/// The default parameters shipped with the bundle.
+pub fn default_params() -> Value {
+    BUNDLE
+        .get_file("params.yaml")
+        .and_then(|f| f.contents_utf8())
+        .map(|text| {
+            let src = SourceFile::new("policies/params.yaml", text.to_string());
+            parse::yaml::parse(&src, 0, &src.text, &Limits::default()).documents.into_iter().next().map(|d| d.value)
+        })
+        .flatten()
+        .unwrap_or_else(|| json!({}))
+}
+
+/// Deep-merges `over` into `base` (objects merge; anything else replaces).
+pub fn merge(base: &mut Value, over: Value) {
+    match (base, over) {
+        (Value::Object(b), Value::Object(o)) => {
+            for (k, v) in o {
+                match b.get_mut(&k) {
+                    Some(slot) => merge(slot, v),
+                    None => {
+                        b.insert(k, v);
+                    }
+                }
+            }
+        }
+        (_, Value::Null) => {}
+        (slot, v) => *slot = v,
+    }
+}
+
+/// The `package` of a Rego text.
+pub fn package_of(text: &str) -> Option<String> {
+    text.lines().find_map(|l| {
+        let l = l.trim();
+        l.strip_prefix("package ").map(|p| p.split('#').next().unwrap_or("").trim().to_string())
+    })
+}
+
+/// Every bundled `.rego` file, tests included, in path order.
+pub fn bundled_files() -> Vec<RegoFile> {
+    let mut out = Vec::new();
+    collect_bundle(&BUNDLE, &mut out);
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
+fn collect_bundle(dir: &Dir<'static>, out: &mut Vec<RegoFile>) {
+    for f in dir.files() {
+        if f.path().extension().is_some_and(|e| e == "rego") {
+            let text = f.contents_utf8().unwrap_or_default().to_string();
+            let path = format!("policies/{}", f.path().to_string_lossy().replace('\\', "/"));
+            let package = package_of(&text).unwrap_or_default();
+            out.push(RegoFile { source: SourceFile::new(path.clone(), text), path, builtin: true, package });
+        }
+    }
+    for d in dir.dirs() {
+        collect_bundle(d, out);
+    }
+}
+
+/// The `.rego` files under user paths, in path order. A missing path is a tool error.
+pub fn user_files(paths: &[PathBuf]) -> Result<Vec<RegoFile>, ToolError> {
+    let mut out = Vec::new();
+    for p in paths {
+        let meta = std::fs::metadata(p).map_err(|e| {
+            ToolError::msg(format!("policy path {} cannot be read: {}", p.display(), crate::discover::io_reason(&e)))
+        })?;
+        let files: Vec<PathBuf> = if meta.is_dir() {
+            walkdir::WalkDir::new(p)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rego"))
+                .map(|e| e.path().to_path_buf())
+                .collect()
+        } else {
+            vec![p.clone()]
+        };
+        for f in files {
+            let text = std::fs::read_to_string(&f).map_err(|e| {
+                ToolError::msg(format!("policy {} cannot be read: {}", f.display(), crate::discover::io_reason(&e)))
+            })?;
+            let path = crate::display_path(&f);
+            let package = package_of(&text).unwrap_or_default();
+            out.push(RegoFile { source: SourceFile::new(path.clone(), text), path, builtin: false, package });
+        }
+    }
+    Ok(out)
+}
+
+/// Loads `-d/--data` files (YAML or JSON, or directories of them) into one object.
+pub fn load_data(paths: &[PathBuf]) -> Result<Value, ToolError> {
+    let mut data = json!({});
+    for p in paths {
+        let files: Vec<PathBuf> = if p.is_dir() {
+            walkdir::WalkDir::new(p)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .map(|e| e.path().to_path_buf())
+                .filter(|f| matches!(Syntax::from_path(f), Some(Syntax::Yaml | Syntax::Json)))
+                .collect()
+        } else if p.exists() {
+            vec![p.clone()]
+        } else {
+            return Err(ToolError::msg(format!("data path {} does not exist", p.display())));
+        };
+        for f in files {
+            let text = std::fs::read_to_string(&f)
+                .map_err(|e| ToolError::msg(format!("data file {} cannot be read: {}", f.display(), crate::discover::io_reason(&e))))?;
+            let syntax = Syntax::from_path(&f).unwrap_or(Syntax::Yaml);
+            let src = SourceFile::new(crate::display_path(&f), text);
+            let parsed = parse::parse(Arc::clone(&src), syntax, &Limits::default());
+            if !parsed.diagnostics.is_empty() {
+                return Err(ToolError::with_diagnostics(format!("data file {} does not parse", src.name), src, parsed.diagnostics));
+            }
+            for d in parsed.documents {
+                if d.value.is_object() {
+                    merge(&mut data, d.value);
+                }
+            }
+        }
+    }
+    Ok(data)
+}
+
+/// Turns a regorus error (`--> file:line:col … error: message`) into a located tool error.
+pub fn rego_error(err: &str, files: &[RegoFile]) -> ToolError {
+    let located = err.lines().find_map(|l| l.trim().strip_prefix("--> ")).and_then(|loc| {
+        let mut parts = loc.rsplitn(3, ':');
+        let col: usize = parts.next()?.trim().parse().ok()?;
+        let line: usize = parts.next()?.trim().parse().ok()?;
+        Some((parts.next()?.to_string(), line, col))
+    });
+    let message = err
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("error: "))
+        .unwrap_or_else(|| err.trim())
+        .to_string();
+    if let Some((file, line, col)) = located {
+        if let Some(f) = files.iter().find(|f| f.path == file) {
+            let at = f.source.offset(line, col);
+            let d = Diagnostic::at(&f.source, Span::new(at, at + 1), "policy-compile", Severity::Error, message.clone())
+                .with_label("here");
+            return ToolError::with_diagnostics(format!("policy {file} does not compile: {message}"), Arc::clone(&f.source), vec![d]);
+        }
+        return ToolError::msg(format!("policy {file}:{line}:{col}: {message}"));
+    }
+    ToolError::msg(format!("policy error: {message}"))
+}
+
+/// The compiled policies of a run.
+#[derive(Clone)]
+pub struct PolicySet {
+    engine: Engine,
+    pub packages: Vec<Package>,
+    pub files: Vec<RegoFile>,
+}
+
+impl std::fmt::Debug for PolicySet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PolicySet").field("packages", &self.packages.len()).finish()
+    }
+}
+
+/// A glob matcher over package names.
+fn namespace_matcher(namespaces: &[String]) -> Result<globset::GlobSet, ToolError> {
+    let mut b = GlobSetBuilder::new();
+    let defaults = ["main".to_string()];
+    let list = if namespaces.is_empty() { &defaults[..] } else { namespaces };
+    for n in list {
+        b.add(Glob::new(n).map_err(|e| ToolError::msg(format!("invalid namespace pattern `{n}`: {}", e.kind())))?);
+    }
+    b.build().map_err(|e| ToolError::msg(format!("invalid namespace patterns: {e}")))
+}
+
+impl PolicySet {
+    /// Loads, compiles and indexes the policies.
+    pub fn load(opts: &LoadOptions) -> Result<PolicySet, ToolError> {
+        let bundled: Vec<RegoFile> = bundled_files().into_iter().filter(|f| !f.is_test()).collect();
+        let user: Vec<RegoFile> = user_files(&opts.paths)?.into_iter().filter(|f| !f.is_test()).collect();
+        let mut all = bundled;
+        all.extend(user);
+        Self::compile(all, opts)
+    }
+
+    /// Compiles the given files (tests excluded by the caller).
+    pub fn compile(files: Vec<RegoFile>, opts: &LoadOptions) -> Result<PolicySet, ToolError> {
+        let mut engine = Engine::new();
+        engine.set_gather_prints(true);
+        for f in files.iter().filter(|f| f.builtin) {
+            engine.add_policy(f.path.clone(), f.source.text.clone()).map_err(|e| rego_error(&e.to_string(), &files))?;
+        }
+        if opts.rego_v0 {
+            engine.set_rego_v0(true);
+        }
+        for f in files.iter().filter(|f| !f.builtin) {
+            engine.add_policy(f.path.clone(), f.source.text.clone()).map_err(|e| rego_error(&e.to_string(), &files))?;
+        }
+        let mut params = default_params();
+        merge(&mut params, opts.params.clone());
+        let mut data = load_data(&opts.data)?;
+        merge(&mut data, json!({"govlint": {"params": params}}));
+        engine
+            .add_data(regorus::Value::from(data))
+            .map_err(|e| ToolError::msg(format!("cannot load data: {e}")))?;
+        // Analyse every module now, so an unsafe variable or a bad reference stops the run
+        // before any document is read.
+        engine.eval_query("true".to_string(), false).map_err(|e| rego_error(&e.to_string(), &files))?;
+        engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+            limit: opts.timeout,
+            check_interval: std::num::NonZeroU32::new(64).unwrap_or(std::num::NonZeroU32::MIN),
+        });
+
+        let user_ns = namespace_matcher(&opts.namespaces)?;
+        let mut by_name: BTreeMap<String, Package> = BTreeMap::new();
+        for f in &files {
+            if f.package.is_empty() {
+                continue;
+            }
+            let meta = metadata::parse(&f.source)
+                .map_err(|d| ToolError::with_diagnostics(format!("invalid METADATA in {}", f.path), Arc::clone(&f.source), d))?;
+            let role = if f.package.starts_with(LIB_PREFIX) {
+                Role::Library
+            } else if f.package.starts_with(REPOSITORY_PREFIX) {
+                Role::Repository
+            } else {
+                Role::Artifact
+            };
+            let entry = by_name.entry(f.package.clone()).or_insert_with(|| Package {
+                name: f.package.clone(),
+                role,
+                file: f.path.clone(),
+                meta: None,
+                builtin: f.builtin,
+            });
+            if entry.meta.is_none() && meta.is_some() {
+                entry.meta = meta;
+                entry.file = f.path.clone();
+            }
+        }
+        let packages = by_name
+            .into_values()
+            .filter(|p| match (p.role, p.builtin) {
+                (Role::Library, _) => false,
+                (_, true) => {
+                    opts.builtin
+                        && (p.name.starts_with(RULES_PREFIX) || p.name.starts_with(REPOSITORY_PREFIX))
+                        && opts.frameworks.as_ref().is_none_or(|sel| {
+                            p.meta.as_ref().is_some_and(|m| m.custom.frameworks.keys().any(|k| sel.contains(k)))
+                        })
+                }
+                (Role::Repository, false) => true,
+                (Role::Artifact, false) => opts.all_namespaces || user_ns.is_match(&p.name),
+            })
+            .collect();
+        Ok(PolicySet { engine, packages, files })
+    }
+
+    /// An engine for one worker thread.
+    pub fn worker(&self) -> Engine {
+        self.engine.clone()
+    }
+
+    /// Packages that apply to a document of `kind`.
+    pub fn for_kind(&self, kind: Kind) -> Vec<usize> {
+        (0..self.packages.len())
+            .filter(|&i| self.packages[i].role == Role::Artifact && self.packages[i].applies_to(kind))
+            .collect()
+    }
+
+    /// Repository packages.
+    pub fn repository(&self) -> Vec<usize> {
+        (0..self.packages.len()).filter(|&i| self.packages[i].role == Role::Repository).collect()
+    }
+
+    /// Evaluates package `pkg` with `input` and the per-file context; errors are returned as text.
+    pub fn eval(&self, engine: &mut Engine, pkg: usize, input: &Value, file: &Value) -> Result<Vec<Finding>, String> {
+        let p = &self.packages[pkg];
+        let conftest = json!({
+            "name": file.get("path").cloned().unwrap_or(Value::Null),
+            "dir": file.get("path").and_then(Value::as_str).map(|p| Path::new(p).parent().map(|d| d.to_string_lossy().to_string()).unwrap_or_default()),
+        });
+        // The per-file context reaches the policies through `with`, carried in a wrapper input
+        // so that the query text stays small and fixed.
+        engine.set_input(regorus::Value::from(json!({"doc": input, "file": file, "conftest": conftest})));
+        let query = format!(
+            "data.{} with data.govlint.file as input.file with data.conftest.file as input.conftest with input as input.doc",
+            p.name
+        );
+        let results = engine.eval_query(query, false).map_err(|e| {
+            let s = e.to_string();
+            s.lines().find_map(|l| l.trim().strip_prefix("error: ").map(str::to_string)).unwrap_or_else(|| s.trim().to_string())
+        })?;
+        let _ = engine.take_prints();
+        let Some(value) = results.result.first().and_then(|r| r.expressions.first()).map(|e| &e.value) else {
+            return Ok(Vec::new());
+        };
+        let value = serde_json::to_value(value).map_err(|e| e.to_string())?;
+        Ok(findings(pkg, &value))
+    }
+}
+
+/// Whether a rule name is a conftest result rule, and of which kind.
+pub fn rule_kind(name: &str) -> Option<RuleKind> {
+    let (kind, rest) = if let Some(r) = name.strip_prefix("deny") {
+        (RuleKind::Deny, r)
+    } else if let Some(r) = name.strip_prefix("violation") {
+        (RuleKind::Violation, r)
+    } else if let Some(r) = name.strip_prefix("warn") {
+        (RuleKind::Warn, r)
+    } else {
+        return None;
+    };
+    (rest.is_empty() || rest.starts_with('_')).then_some(kind)
+}
+
+/// Failure or warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleKind {
+    Deny,
+    Violation,
+    Warn,
+}
+
+/// One result of one rule.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub package: usize,
+    pub rule: String,
+    pub kind: RuleKind,
+    pub value: Value,
+    /// Excepted by an `exception` rule of the package (conftest semantics).
+    pub excepted: bool,
+}
+
+fn findings(pkg: usize, value: &Value) -> Vec<Finding> {
+    let Some(obj) = value.as_object() else { return Vec::new() };
+    // conftest: `exception` yields rule names without their `deny_`/`violation_` prefix.
+    let mut excepted: BTreeSet<String> = BTreeSet::new();
+    if let Some(exc) = obj.get("exception") {
+        collect_strings(exc, &mut excepted);
+    }
+    let mut out = Vec::new();
+    for (name, v) in obj {
+        let Some(kind) = rule_kind(name) else { continue };
+        let short = name
+            .trim_start_matches("deny")
+            .trim_start_matches("violation")
+            .trim_start_matches("warn")
+            .trim_start_matches('_')
+            .to_string();
+        let is_excepted = kind != RuleKind::Warn && excepted.contains(&short);
+        let items: Vec<Value> = match v {
+            Value::Array(items) => items.clone(),
+            Value::Bool(true) => vec![Value::String(String::new())],
+            Value::Bool(false) | Value::Null => Vec::new(),
+            other => vec![other.clone()],
+        };
+        for item in items {
+            out.push(Finding { package: pkg, rule: name.clone(), kind, value: item, excepted: is_excepted });
+        }
+    }
+    out
+}
+
+fn collect_strings(v: &Value, out: &mut BTreeSet<String>) {
+    match v {
+        Value::String(s) => {
+            out.insert(s.clone());
+        }
+        Value::Array(items) => items.iter().for_each(|i| collect_strings(i, out)),
+        _ => {}
+    }
+}
+
+/// The per-file context at `data.govlint.file`.
+pub fn file_context(path: &str, kind: Kind, format: &str, index: usize, documents: usize, sections: &[Section]) -> Value {
+    json!({
+        "path": path,
+        "kind": kind.as_str(),
+        "format": format,
+        "document": index,
+        "documents": documents,
+        "sections": sections.iter().map(|s| json!({
+            "heading": s.heading, "level": s.level, "line": s.line, "words": s.words, "text": s.text,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// A result's `path`: an array of keys and indices, or a JSON pointer.
+pub fn result_pointer(v: &Value) -> Option<String> {
+    match v.get("path")? {
+        Value::String(s) if s.is_empty() || s.starts_with('/') => Some(s.clone()),
+        Value::String(s) => Some(format!("/{}", escape_token(s))),
+        Value::Array(items) => Some(
+            items
+                .iter()
+                .map(|i| match i {
+                    Value::String(s) => format!("/{}", escape_token(s)),
+                    Value::Number(n) => format!("/{n}"),
+                    other => format!("/{}", escape_token(&other.to_string())),
+                })
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+/// Turns a finding on a document into a located diagnostic.
+pub fn to_diagnostic(set: &PolicySet, f: &Finding, source: &SourceFile, doc: Option<&Document>) -> Diagnostic {
+    let p = &set.packages[f.package];
+    let (message, severity_override, details) = match &f.value {
+        Value::String(s) => (s.clone(), None, None),
+        Value::Object(o) => (
+            o.get("msg").and_then(Value::as_str).map(str::to_string).unwrap_or_else(|| f.value.to_string()),
+            o.get("severity").and_then(Value::as_str).and_then(Severity::parse),
+            o.get("details").cloned(),
+        ),
+        other => (other.to_string(), None, None),
+    };
+    let severity = severity_override.unwrap_or(match f.kind {
+        RuleKind::Warn => Severity::Warning,
+        _ => p.severity().unwrap_or(Severity::Error),
+    });
+    let pointer = result_pointer(&f.value);
+    let line = f.value.get("line").and_then(Value::as_u64).map(|l| l as usize);
+    let (span, label) = match (doc, &pointer, line) {
+        (Some(doc), Some(ptr), _) => {
+            let (span, exact) = crate::schema::label_span(source, doc, ptr);
+            let label = if exact {
+                "here".to_string()
+            } else {
+                let missing = ptr.rsplit('/').next().unwrap_or("").replace("~1", "/").replace("~0", "~");
+                format!("`{missing}` is missing here")
+            };
+            (span, label)
+        }
+        (_, _, Some(line)) if line >= 1 && line <= source.line_count() => (source.line_span(line), "here".to_string()),
+        (Some(doc), _, _) => (Span::empty(doc.span.start), "in this document".to_string()),
+        (None, _, _) => (Span::empty(0), "in this file".to_string()),
+    };
+    let mut d = Diagnostic::at(source, span, p.id(&f.rule), severity, message).with_label(label);
+    if let Some(ptr) = pointer {
+        d = d.with_pointer(ptr);
+    }
+    if let Some(meta) = &p.meta {
+        if let Some(r) = &meta.custom.remediation {
+            d = d.with_help(r.trim().to_string());
+        }
+        d.frameworks = meta.custom.frameworks.iter().map(|(k, v)| (k.clone(), v.joined())).collect();
+    }
+    d.details = details;
+    d
+}
+
+/// A diagnostic for a package that failed on a document.
+pub fn error_diagnostic(set: &PolicySet, pkg: usize, err: &str, source: &SourceFile, at: usize) -> Diagnostic {
+    let p = &set.packages[pkg];
+    Diagnostic::at(source, Span::empty(at), codes::POLICY_ERROR, Severity::Error, format!("policy {} failed: {err}", p.name))
+        .with_label("while checking this document")
+        .with_help(format!("the policy is in {}", p.file))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_names_follow_conftest() {
+        assert_eq!(rule_kind("deny"), Some(RuleKind::Deny));
+        assert_eq!(rule_kind("deny_latest_tag"), Some(RuleKind::Deny));
+        assert_eq!(rule_kind("violation"), Some(RuleKind::Violation));
+        assert_eq!(rule_kind("warn_x"), Some(RuleKind::Warn));
+        assert_eq!(rule_kind("denylist"), None);
+        assert_eq!(rule_kind("helper"), None);
+    }
+
+    #[test]
+    fn result_paths_become_pointers() {
+        assert_eq!(result_pointer(&json!({"path": ["a", 0, "b/c"]})).as_deref(), Some("/a/0/b~1c"));
+        assert_eq!(result_pointer(&json!({"path": "/x/y"})).as_deref(), Some("/x/y"));
+        assert_eq!(result_pointer(&json!({"msg": "m"})), None);
+    }
+
+    #[test]
+    fn exceptions_mark_deny_results() {
+        let v = json!({"deny_root": ["r"], "deny": ["d"], "warn_root": ["w"], "exception": [["root"]]});
+        let f = findings(0, &v);
+        assert!(f.iter().find(|f| f.rule == "deny_root").unwrap().excepted);
+        assert!(!f.iter().find(|f| f.rule == "deny").unwrap().excepted);
+        assert!(!f.iter().find(|f| f.rule == "warn_root").unwrap().excepted);
+    }
+
+    #[test]
+    fn params_merge_deeply() {
+        let mut base = json!({"a": {"x": 1, "y": 2}});
+        merge(&mut base, json!({"a": {"y": 3}}));
+        assert_eq!(base, json!({"a": {"x": 1, "y": 3}}));
+    }
+}
