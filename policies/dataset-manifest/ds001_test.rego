@@ -1,0 +1,26 @@
+package govlint.rules.ds001_test
+
+import data.govlint.rules.ds001
+import rego.v1
+
+test_hf_card_without_license_fires if {
+	count(ds001.deny) == 1 with input as {"task_categories": ["text-generation"]} with data.govlint.file as {"format": "huggingface"}
+}
+
+test_hf_card_with_license_is_quiet if {
+	count(ds001.deny) == 0 with input as {"license": "cc-by-4.0"} with data.govlint.file as {"format": "huggingface"}
+}
+
+test_native_without_license_fires if {
+	count(ds001.deny) == 1 with input as {"apiVersion": "govlint.dev/v1", "kind": "DatasetManifest", "metadata": {"name": "d"}}
+		with data.govlint.file as {"format": "native"}
+}
+
+test_croissant_prefixed_license_is_quiet if {
+	count(ds001.deny) == 0 with input as {"@type": "sc:Dataset", "sc:license": "https://creativecommons.org/licenses/by/4.0/"}
+		with data.govlint.file as {"format": "croissant"}
+}
+
+test_croissant_without_license_fires if {
+	count(ds001.deny) == 1 with input as {"@type": "sc:Dataset", "name": "x"} with data.govlint.file as {"format": "croissant"}
+}

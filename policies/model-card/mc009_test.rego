@@ -1,0 +1,32 @@
+package govlint.rules.mc009_test
+
+import data.govlint.rules.mc009
+import rego.v1
+
+hf := {"format": "huggingface"}
+
+params := {"mc009": {"min_sample_size": 1000, "min_acceptable_rate": 0.9}}
+
+card(sample, rate) := {"license": "mit", "governance": {"evaluation": {"safety": {"generated_content": {"sample_size": sample, "acceptable_rate": rate}}}}}
+
+test_passing_evaluation_is_quiet if {
+	count(mc009.deny) == 0 with input as card(2000, 0.96) with data.govlint.file as hf with data.govlint.params as params
+}
+
+test_small_sample_fires if {
+	count(mc009.deny) == 1 with input as card(200, 0.96) with data.govlint.file as hf with data.govlint.params as params
+}
+
+test_low_rate_fires if {
+	count(mc009.deny) == 1 with input as card(2000, 0.5) with data.govlint.file as hf with data.govlint.params as params
+}
+
+test_threshold_is_a_parameter if {
+	count(mc009.deny) == 0 with input as card(200, 0.5) with data.govlint.file as hf
+		with data.govlint.params as {"mc009": {"min_sample_size": 100, "min_acceptable_rate": 0.5}}
+}
+
+test_missing_evaluation_fires_on_native if {
+	count(mc009.deny) == 1 with input as {"apiVersion": "govlint.dev/v1", "kind": "ModelCard", "metadata": {"name": "m"}}
+		with data.govlint.file as {"format": "native"} with data.govlint.params as params
+}

@@ -1,0 +1,24 @@
+package govlint.repository.xr003_test
+
+import data.govlint.repository.xr003
+import rego.v1
+
+card := {"path": "models/m/README.md", "kind": "model-card", "format": "huggingface", "index": 0, "document": {"datasets": ["acme/support-dialogs"]}}
+
+test_missing_manifest_fires if {
+	r := xr003.deny with input as {"artifacts": [card]}
+	count(r) == 1
+	some f in r
+	f.file == "models/m/README.md"
+	f.path == ["datasets", 0]
+}
+
+test_manifest_by_directory_is_quiet if {
+	m := {"path": "datasets/support-dialogs/README.md", "kind": "dataset-manifest", "format": "huggingface", "index": 0, "document": {"license": "mit"}}
+	count(xr003.deny) == 0 with input as {"artifacts": [card, m]}
+}
+
+test_native_manifest_by_name_is_quiet if {
+	m := {"path": "data/x.yaml", "kind": "dataset-manifest", "format": "native", "index": 0, "document": {"metadata": {"name": "support-dialogs"}}}
+	count(xr003.deny) == 0 with input as {"artifacts": [card, m]}
+}
