@@ -129,17 +129,20 @@ impl Default for LoadOptions {
     }
 }
 
-/// The default parameters shipped with the bundle.
+/// The default parameters shipped with the bundle: every YAML file under `policies/params/`,
+/// merged in path order.
 pub fn default_params() -> Value {
-    BUNDLE
-        .get_file("params.yaml")
-        .and_then(|f| f.contents_utf8())
-        .map(|text| {
-            let src = SourceFile::new("policies/params.yaml", text.to_string());
-            parse::yaml::parse(&src, 0, &src.text, &Limits::default()).documents.into_iter().next().map(|d| d.value)
-        })
-        .flatten()
-        .unwrap_or_else(|| json!({}))
+    let mut params = json!({});
+    let Some(dir) = BUNDLE.get_dir("params") else { return params };
+    let mut files: Vec<_> = dir.files().filter(|f| f.path().extension().is_some_and(|e| e == "yaml")).collect();
+    files.sort_by_key(|f| f.path());
+    for f in files {
+        let src = SourceFile::new(format!("policies/{}", f.path().display()), f.contents_utf8().unwrap_or_default().to_string());
+        if let Some(doc) = parse::yaml::parse(&src, 0, &src.text, &Limits::default()).documents.into_iter().next() {
+            merge(&mut params, doc.value);
+        }
+    }
+    params
 }
 
 /// Deep-merges `over` into `base` (objects merge; anything else replaces).
@@ -310,8 +313,12 @@ fn namespace_matcher(namespaces: &[String]) -> Result<globset::GlobSet, ToolErro
 impl PolicySet {
     /// Loads, compiles and indexes the policies.
     pub fn load(opts: &LoadOptions) -> Result<PolicySet, ToolError> {
-        let bundled: Vec<RegoFile> = bundled_files().into_iter().filter(|f| !f.is_test()).collect();
         let user: Vec<RegoFile> = user_files(&opts.paths)?.into_iter().filter(|f| !f.is_test()).collect();
+        // A user package of the same name replaces the bundled one (a working copy of the
+        // bundle, or an override of a helper).
+        let overridden: BTreeSet<&str> = user.iter().map(|f| f.package.as_str()).collect();
+        let bundled: Vec<RegoFile> =
+            bundled_files().into_iter().filter(|f| !f.is_test() && !overridden.contains(f.package.as_str())).collect();
         let mut all = bundled;
         all.extend(user);
         Self::compile(all, opts)
