@@ -49,13 +49,22 @@ impl Ignorer {
         Ignorer { repo, workdir }
     }
 
+    /// Ignored as git sees it: matched by an ignore rule and not tracked (a tracked file is
+    /// never ignored).
     fn is_ignored(&self, path: &Path) -> bool {
         let (Some(repo), Some(wd)) = (&self.repo, &self.workdir) else { return false };
         let Ok(abs) = path.canonicalize() else { return false };
         match abs.strip_prefix(wd) {
-            Ok(rel) if !rel.as_os_str().is_empty() => repo.is_path_ignored(rel).unwrap_or(false),
+            Ok(rel) if !rel.as_os_str().is_empty() => {
+                repo.is_path_ignored(rel).unwrap_or(false) && !self.is_tracked(rel)
+            }
             _ => false,
         }
+    }
+
+    fn is_tracked(&self, rel: &Path) -> bool {
+        let Some(repo) = &self.repo else { return false };
+        repo.index().is_ok_and(|index| index.get_path(rel, 0).is_some())
     }
 }
 
@@ -127,10 +136,18 @@ fn walk(root: &Path, config: &Config, found: &mut Found) -> Result<(), ToolError
         if ft.is_dir() {
             continue;
         }
+        if ft.is_symlink() && path.metadata().is_ok_and(|m| m.is_dir()) {
+            skipped.push(skip(path, "symbolic link to a directory (not followed)"));
+            continue;
+        }
         let Some(syntax) = Syntax::from_path(path) else {
             skipped.push(skip(path, "not a YAML, JSON or Markdown file"));
             continue;
         };
+        if config.path.as_deref().is_some_and(|c| same_file(c, path)) {
+            skipped.push(skip(path, "the govlint configuration"));
+            continue;
+        }
         if config.is_excluded(path) {
             skipped.push(skip(path, "excluded by the config"));
             continue;
@@ -164,6 +181,13 @@ fn walk(root: &Path, config: &Config, found: &mut Found) -> Result<(), ToolError
     found.skipped.append(&mut skipped);
     found.skipped.append(&mut pruned.into_inner());
     Ok(())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
 }
 
 fn skip(path: &Path, reason: &str) -> Skipped {

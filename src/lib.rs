@@ -411,7 +411,13 @@ fn combined_rules(set: &policy::PolicySet, engine: &mut regorus::Engine, artifac
     (diags, excepted)
 }
 
-/// The document whose text holds `span`.
+/// The document whose text holds `span`; past the last document, the one that failed to parse.
 fn doc_at(parsed: &ParsedFile, span: Span) -> Option<usize> {
-    parsed.documents.iter().find(|d| d.span.start <= span.start && span.start <= d.span.end).map(|d| d.index)
+    match parsed.documents.iter().find(|d| d.span.start <= span.start && span.start <= d.span.end) {
+        Some(d) => Some(d.index),
+        None if parsed.syntax == parse::Syntax::Yaml && parsed.documents.last().is_some_and(|d| span.start > d.span.end) => {
+            Some(parsed.documents.len())
+        }
+        None => None,
+    }
 }

@@ -105,20 +105,18 @@ pub fn errors_to_diagnostics(validator: &Validator, source: &SourceFile, doc: &D
 pub fn label_span(source: &SourceFile, doc: &Document, pointer: &str) -> (Span, bool) {
     match doc.map.locate(pointer) {
         Some(l) => {
-            let span = match (l.exact, l.span.key) {
+            // A scalar is labelled itself; a mapping or sequence by its key (a short, stable
+            // label), or by its first line when it has no key (the document root, a list item).
+            let container = doc.value.pointer(&l.pointer).is_some_and(|v| v.is_object() || v.is_array());
+            let span = match (l.exact && !container, l.span.key) {
+                (true, _) => l.span.value,
                 (false, Some(k)) => k,
-                (true, _) if !is_container(&l.span.value, source) => l.span.value,
-                (_, Some(k)) => k,
-                _ => first_line(source, l.span.value),
+                (false, None) => first_line(source, l.span.value),
             };
             (span, l.exact)
         }
         None => (Span::empty(doc.span.start), false),
     }
-}
-
-fn is_container(span: &Span, source: &SourceFile) -> bool {
-    source.text[span.start..span.end].contains('\n')
 }
 
 fn first_line(source: &SourceFile, span: Span) -> Span {

@@ -37,6 +37,8 @@ struct DiagOut<'a> {
     pointer: Option<&'a str>,
     document: Option<usize>,
     kind: Option<&'a str>,
+    frameworks: &'a std::collections::BTreeMap<String, String>,
+    details: Option<&'a serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -44,16 +46,12 @@ struct Doc<'a> {
     version: u32,
     tool: Tool,
     diagnostics: Vec<DiagOut<'a>>,
+    exceptions: Vec<DiagOut<'a>>,
     summary: Summary,
 }
 
-pub fn render(diags: &[Diagnostic], summary: Summary) -> String {
-    let doc = Doc {
-        version: VERSION,
-        tool: Tool { name: "govlint", version: env!("CARGO_PKG_VERSION") },
-        diagnostics: diags
-            .iter()
-            .map(|d| DiagOut {
+fn out(d: &Diagnostic) -> DiagOut<'_> {
+    DiagOut {
                 rule: &d.rule,
                 severity: d.severity.as_str(),
                 message: &d.message,
@@ -68,8 +66,17 @@ pub fn render(diags: &[Diagnostic], summary: Summary) -> String {
                 pointer: d.pointer.as_deref(),
                 document: d.document,
                 kind: d.kind.as_deref(),
-            })
-            .collect(),
+                frameworks: &d.frameworks,
+                details: d.details.as_ref(),
+    }
+}
+
+pub fn render(diags: &[Diagnostic], exceptions: &[Diagnostic], summary: Summary) -> String {
+    let doc = Doc {
+        version: VERSION,
+        tool: Tool { name: "govlint", version: env!("CARGO_PKG_VERSION") },
+        diagnostics: diags.iter().map(out).collect(),
+        exceptions: exceptions.iter().map(out).collect(),
         summary,
     };
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
