@@ -91,6 +91,40 @@ pub struct Diagnostic {
     pub frameworks: std::collections::BTreeMap<String, String>,
     /// Extra data a policy attached to the finding.
     pub details: Option<serde_json::Value>,
+    /// Why the finding does not count, when it is suppressed.
+    pub suppression: Option<Suppression>,
+}
+
+/// How a finding was suppressed: it is reported, but it is not a failure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suppression {
+    /// `waiver` (govlint.yaml), `inline` (a `govlint-ignore` comment), `baseline`, or
+    /// `exception` (a policy's conftest `exception` rule).
+    pub kind: SuppressionKind,
+    pub reason: Option<String>,
+    pub approved_by: Option<String>,
+    /// ISO 8601 date the waiver expires.
+    pub expires: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SuppressionKind {
+    Waiver,
+    Inline,
+    Baseline,
+    Exception,
+}
+
+impl SuppressionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SuppressionKind::Waiver => "waiver",
+            SuppressionKind::Inline => "inline",
+            SuppressionKind::Baseline => "baseline",
+            SuppressionKind::Exception => "exception",
+        }
+    }
 }
 
 impl Diagnostic {
@@ -119,6 +153,7 @@ impl Diagnostic {
             kind: None,
             frameworks: Default::default(),
             details: None,
+            suppression: None,
         }
     }
 
@@ -140,6 +175,7 @@ impl Diagnostic {
             kind: None,
             frameworks: Default::default(),
             details: None,
+            suppression: None,
         }
     }
 
@@ -162,6 +198,24 @@ impl Diagnostic {
         self.document = Some(index);
         self.kind = kind.map(str::to_string);
         self
+    }
+
+    /// A stable identity for baselines and SARIF `partialFingerprints`: the rule, the file and
+    /// the JSON path of the value — not the line, so a finding that moves stays the same. A
+    /// finding with no JSON path (a parse error, a Markdown body finding) uses its message.
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for part in [self.rule.as_str(), self.file.as_str(), &self.document.unwrap_or(0).to_string()] {
+            h.update(part.as_bytes());
+            h.update([0]);
+        }
+        match &self.pointer {
+            Some(p) => h.update(p.as_bytes()),
+            None => h.update(self.message.as_bytes()),
+        }
+        let digest = h.finalize();
+        digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
     }
 
     /// The order of the output: file, line, column, rule, then the rest for a total order.

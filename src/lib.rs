@@ -112,8 +112,9 @@ pub struct Outcome {
     pub skipped: Vec<Skipped>,
     /// Files read, artifacts or not.
     pub files_read: usize,
-    /// Findings excepted by a policy's `exception` rule (conftest), not failures.
-    pub exceptions: Vec<Diagnostic>,
+    /// Findings that are reported but do not count: waived, suppressed inline, in the
+    /// baseline, or excepted by a policy's `exception` rule. Each carries its `suppression`.
+    pub suppressed: Vec<Diagnostic>,
     /// The policy packages that ran.
     pub packages: Vec<policy::Package>,
 }
@@ -125,6 +126,39 @@ impl Outcome {
 
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// The renderers' view of this run.
+    pub fn view<'a>(&'a self, sources: &'a Sources) -> report::RunView<'a> {
+        let builtin: Vec<String> = codes::ALL.iter().map(|(c, _)| c.to_string()).collect();
+        let artifacts = self
+            .artifacts
+            .iter()
+            .map(|a| {
+                let mut kinds: Vec<String> = a.docs.iter().map(|d| d.kind.as_str().to_string()).collect();
+                kinds.sort();
+                kinds.dedup();
+                let mut rules = builtin.clone();
+                for p in &self.packages {
+                    if a.docs.iter().any(|d| p.role == policy::Role::Artifact && p.applies_to(d.kind))
+                        || (p.role == policy::Role::Repository && p.applies_to_any(&a.docs.iter().map(|d| d.kind).collect::<Vec<_>>()))
+                    {
+                        rules.push(p.rule_id());
+                    }
+                }
+                rules.sort();
+                rules.dedup();
+                report::ArtifactRules { file: a.file.clone(), kinds, rules }
+            })
+            .collect();
+        report::RunView {
+            diagnostics: &self.diagnostics,
+            suppressed: &self.suppressed,
+            sources,
+            artifacts,
+            rules: rules::for_run(&self.packages),
+            summary: report::Summary::of(self),
+        }
     }
 
     /// Whether any diagnostic reaches `fail_on`.
@@ -194,7 +228,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     diagnostic::sort(&mut diagnostics);
     diagnostic::sort(&mut exceptions);
     skipped.sort();
-    Ok(Outcome { config, diagnostics, artifacts, skipped, files_read, exceptions, packages: policies.packages.clone() })
+    Ok(Outcome { config, diagnostics, artifacts, skipped, files_read, suppressed: exceptions, packages: policies.packages.clone() })
 }
 
 /// The policy options of a run: the command line's, plus the config's policies, params and
@@ -305,7 +339,7 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
                 Ok(findings) => {
                     for f in findings {
                         let d = policy::to_diagnostic(set, &f, &parsed.source, Some(doc)).in_document(a.index, kind);
-                        if f.excepted { excepted.push(d) } else { diags.push(d) }
+                        if f.excepted { excepted.push(excepted_by_policy(d)) } else { diags.push(d) }
                     }
                 }
                 Err(e) => diags.push(policy::error_diagnostic(set, pkg, &e, &parsed.source, doc.span.start).in_document(a.index, kind)),
@@ -313,6 +347,16 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
         }
     }
     FileResult::Artifact(Artifact { file: name, parsed, docs }, diags, excepted)
+}
+
+fn excepted_by_policy(mut d: Diagnostic) -> Diagnostic {
+    d.suppression = Some(diagnostic::Suppression {
+        kind: diagnostic::SuppressionKind::Exception,
+        reason: Some("excepted by the policy's `exception` rule".to_string()),
+        approved_by: None,
+        expires: None,
+    });
+    d
 }
 
 /// The input of repository rules: every artifact document.
@@ -371,7 +415,7 @@ fn repository_rules(
                             d
                         }
                     };
-                    if f.excepted { excepted.push(d) } else { diags.push(d) }
+                    if f.excepted { excepted.push(excepted_by_policy(d)) } else { diags.push(d) }
                 }
             }
             Err(e) => diags.push(Diagnostic::whole_file(
@@ -402,7 +446,7 @@ fn combined_rules(set: &policy::PolicySet, engine: &mut regorus::Engine, artifac
             Ok(findings) => {
                 for f in findings {
                     let d = policy::to_diagnostic(set, &f, &combined, None);
-                    if f.excepted { excepted.push(d) } else { diags.push(d) }
+                    if f.excepted { excepted.push(excepted_by_policy(d)) } else { diags.push(d) }
                 }
             }
             Err(e) => diags.push(policy::error_diagnostic(set, pkg, &e, &combined, 0)),

@@ -230,7 +230,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
             s.push('\n');
             s
         }
-        OutputFormat::Json => report::json::render(&outcome.diagnostics, &outcome.exceptions, summary),
+        OutputFormat::Json => report::json::render(&outcome.diagnostics, &outcome.suppressed, summary),
     };
     write_stdout(&text);
     Ok(if outcome.failed(fail_on) { ExitCode::from(1) } else { ExitCode::SUCCESS })

@@ -210,3 +210,34 @@ fn explain_markdown(r: &RuleDoc) -> String {
 pub fn explain(r: &RuleDoc) -> String {
     explain_markdown(r)
 }
+
+/// Documentation for the rules of a run: the catalog, plus an entry for each user policy
+/// package (from its metadata, if any) so that every finding's rule is described.
+pub fn for_run(packages: &[crate::policy::Package]) -> Vec<RuleDoc> {
+    let mut rules = catalog().unwrap_or_default();
+    for p in packages.iter().filter(|p| !p.builtin) {
+        let meta = p.meta.clone().unwrap_or_default();
+        let c = &meta.custom;
+        let id = c.id.clone().unwrap_or_else(|| p.name.clone());
+        if rules.iter().any(|r| r.id == id) {
+            continue;
+        }
+        rules.push(RuleDoc {
+            id,
+            severity: c.severity.map(|s| s.as_str().to_string()).unwrap_or_else(|| "error".to_string()),
+            kinds: c.kinds.iter().map(|k| k.as_str().to_string()).collect(),
+            layer: c.layer.clone(),
+            stage: c.stage.clone(),
+            frameworks: c.frameworks.iter().map(|(k, v)| (k.clone(), v.joined())).collect(),
+            title: meta.title.clone().unwrap_or_else(|| format!("policy {}", p.name)),
+            description: meta.description.clone().unwrap_or_default(),
+            remediation: c.remediation.clone(),
+            related_resources: meta.related_resources.clone(),
+            examples: c.examples.clone(),
+            params: BTreeMap::new(),
+            source: p.file.clone(),
+        });
+    }
+    rules.sort_by(|a, b| a.id.cmp(&b.id));
+    rules
+}

@@ -19,7 +19,7 @@ fn json_output_is_version_1_with_a_fixed_field_order() {
     assert!(run.stdout.ends_with("}\n"), "the document ends with a newline");
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let top: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(top, ["version", "tool", "diagnostics", "exceptions", "summary"]);
+    assert_eq!(top, ["version", "tool", "diagnostics", "suppressed", "summary"]);
     assert_eq!(v["version"], 1);
     assert_eq!(v["tool"]["name"], "govlint");
     assert_eq!(v["tool"]["version"], env!("CARGO_PKG_VERSION"));

@@ -73,12 +73,15 @@ pub struct Package {
 }
 
 impl Package {
-    /// The rule id of results from `rule` in this package.
-    pub fn id(&self, rule: &str) -> String {
-        match self.meta.as_ref().and_then(|m| m.custom.id.clone()) {
-            Some(id) => id,
-            None => format!("{}.{rule}", self.name),
-        }
+    /// The rule id its findings carry: the metadata's `custom.id`, else the package name (as
+    /// conftest reports a policy by its namespace).
+    pub fn rule_id(&self) -> String {
+        self.meta.as_ref().and_then(|m| m.custom.id.clone()).unwrap_or_else(|| self.name.clone())
+    }
+
+    /// Whether the package applies to any of `kinds`.
+    pub fn applies_to_any(&self, kinds: &[Kind]) -> bool {
+        kinds.iter().any(|k| self.applies_to(*k))
     }
 
     /// Whether the package applies to a document of `kind` (no `kinds` means every kind).
@@ -275,7 +278,7 @@ pub fn rego_error(err: &str, files: &[RegoFile]) -> ToolError {
         .to_string();
     if let Some((file, line, col)) = located {
         if let Some(f) = files.iter().find(|f| f.path == file) {
-            let at = f.source.offset(line, col);
+            let at = rego_offset(&f.source, line, col);
             let d = Diagnostic::at(&f.source, Span::new(at, at + 1), "policy-compile", Severity::Error, message.clone())
                 .with_label("here");
             return ToolError::with_diagnostics(format!("policy {file} does not compile: {message}"), Arc::clone(&f.source), vec![d]);
@@ -283,6 +286,20 @@ pub fn rego_error(err: &str, files: &[RegoFile]) -> ToolError {
         return ToolError::msg(format!("policy {file}:{line}:{col}: {message}"));
     }
     ToolError::msg(format!("policy error: {message}"))
+}
+
+/// The byte offset of a regorus `line:col`. regorus counts a tab as four columns and a quoted
+/// string by its bytes, and `opa fmt` indents with tabs, so the column is not a character count.
+fn rego_offset(source: &SourceFile, line: usize, col: usize) -> usize {
+    let span = source.line_span(line.max(1));
+    let mut visual = 1;
+    for (i, ch) in source.text[span.start..span.end].char_indices() {
+        if visual >= col {
+            return span.start + i;
+        }
+        visual += if ch == '\t' { 4 } else { ch.len_utf8() };
+    }
+    span.end
 }
 
 /// The compiled policies of a run.
@@ -580,7 +597,7 @@ pub fn to_diagnostic(set: &PolicySet, f: &Finding, source: &SourceFile, doc: Opt
         (Some(doc), _, _) => (Span::empty(doc.span.start), "in this document".to_string()),
         (None, _, _) => (Span::empty(0), "in this file".to_string()),
     };
-    let mut d = Diagnostic::at(source, span, p.id(&f.rule), severity, message).with_label(label);
+    let mut d = Diagnostic::at(source, span, p.rule_id(), severity, message).with_label(label);
     if let Some(ptr) = pointer {
         d = d.with_pointer(ptr);
     }
@@ -630,6 +647,12 @@ mod tests {
         assert!(f.iter().find(|f| f.rule == "deny_root").unwrap().excepted);
         assert!(!f.iter().find(|f| f.rule == "deny").unwrap().excepted);
         assert!(!f.iter().find(|f| f.rule == "warn_root").unwrap().excepted);
+    }
+
+    #[test]
+    fn rego_columns_count_tabs_as_four() {
+        let s = SourceFile::new("p.rego", "package p\n\tname != 1\n".to_string());
+        assert_eq!(rego_offset(&s, 2, 5), 11);
     }
 
     #[test]

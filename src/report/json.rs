@@ -39,6 +39,8 @@ struct DiagOut<'a> {
     kind: Option<&'a str>,
     frameworks: &'a std::collections::BTreeMap<String, String>,
     details: Option<&'a serde_json::Value>,
+    fingerprint: String,
+    suppression: Option<&'a crate::diagnostic::Suppression>,
 }
 
 #[derive(Serialize)]
@@ -46,7 +48,7 @@ struct Doc<'a> {
     version: u32,
     tool: Tool,
     diagnostics: Vec<DiagOut<'a>>,
-    exceptions: Vec<DiagOut<'a>>,
+    suppressed: Vec<DiagOut<'a>>,
     summary: Summary,
 }
 
@@ -68,15 +70,17 @@ fn out(d: &Diagnostic) -> DiagOut<'_> {
                 kind: d.kind.as_deref(),
                 frameworks: &d.frameworks,
                 details: d.details.as_ref(),
+                fingerprint: d.fingerprint(),
+                suppression: d.suppression.as_ref(),
     }
 }
 
-pub fn render(diags: &[Diagnostic], exceptions: &[Diagnostic], summary: Summary) -> String {
+pub fn render(diags: &[Diagnostic], suppressed: &[Diagnostic], summary: Summary) -> String {
     let doc = Doc {
         version: VERSION,
         tool: Tool { name: "govlint", version: env!("CARGO_PKG_VERSION") },
         diagnostics: diags.iter().map(out).collect(),
-        exceptions: exceptions.iter().map(out).collect(),
+        suppressed: suppressed.iter().map(out).collect(),
         summary,
     };
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();

@@ -7,6 +7,9 @@ pub mod tests;
 
 use std::str::FromStr;
 
+use crate::diagnostic::{Diagnostic, Sources};
+use crate::rules::RuleDoc;
+
 /// The output formats of `govlint check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
@@ -23,6 +26,30 @@ impl FromStr for OutputFormat {
             other => Err(format!("unknown output format `{other}` (expected human or json)")),
         }
     }
+}
+
+/// What a renderer sees of a run. Renderers read this and nothing else.
+#[derive(Debug, Clone)]
+pub struct RunView<'a> {
+    /// Findings that count, sorted.
+    pub diagnostics: &'a [Diagnostic],
+    /// Findings reported but suppressed (waiver, inline, baseline, policy exception), sorted.
+    pub suppressed: &'a [Diagnostic],
+    /// The text of every artifact, by display path, for excerpts.
+    pub sources: &'a Sources,
+    /// Each artifact file with the rule ids evaluated on it, in path order.
+    pub artifacts: Vec<ArtifactRules>,
+    /// Documentation of every rule that ran or is referenced, by id order.
+    pub rules: Vec<RuleDoc>,
+    pub summary: Summary,
+}
+
+/// An artifact file and the rules that were evaluated on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArtifactRules {
+    pub file: String,
+    pub kinds: Vec<String>,
+    pub rules: Vec<String>,
 }
 
 /// Counts for the closing summary.

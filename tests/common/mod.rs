@@ -206,6 +206,8 @@ pub const DIAGNOSTIC_FIELDS: &[&str] = &[
     "kind",
     "frameworks",
     "details",
+    "fingerprint",
+    "suppression",
 ];
 
 /// The rule ids of the checks built into the pipeline (parsing, schemas, reading); policy

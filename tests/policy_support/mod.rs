@@ -1,0 +1,164 @@
+//! Helpers of the Rego engine tests (`tests/policy.rs`): the fixture trees under
+//! `fixtures/policies/`, running the real binary inside one, and reading its JSON report.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde::Deserialize;
+use serde_json::Value;
+
+/// The project root (where Cargo.toml is).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The tree `fixtures/policies/<name>/`.
+pub fn case(name: &str) -> PathBuf {
+    let p = root().join("fixtures").join("policies").join(name);
+    assert!(p.is_dir(), "missing fixture case {}", p.display());
+    p
+}
+
+/// What one run of the binary produced.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Fails with the run's output unless it exited with `code`.
+    #[track_caller]
+    pub fn code(&self, code: i32) -> &Self {
+        assert_eq!(self.code, code, "unexpected exit code\n--- stdout\n{}\n--- stderr\n{}", self.stdout, self.stderr);
+        self
+    }
+
+    /// Parses stdout as the version-1 JSON report.
+    #[track_caller]
+    pub fn report(&self) -> Report {
+        let raw: Value = serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON: {e}\n--- stdout\n{}\n--- stderr\n{}", self.stdout, self.stderr));
+        assert_eq!(raw["version"], 1, "JSON report version");
+        let mut report: Report = serde_json::from_value(raw.clone())
+            .unwrap_or_else(|e| panic!("stdout is not a version-1 JSON report: {e}\n--- stdout\n{}", self.stdout));
+        report.raw = raw;
+        report
+    }
+
+    /// The last line of stdout.
+    pub fn last_line(&self) -> &str {
+        self.stdout.lines().last().unwrap_or("")
+    }
+}
+
+/// Runs `govlint <args>` with `dir` as the working directory, so that reported paths are
+/// relative to the fixture tree.
+pub fn govlint(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::cargo_bin("govlint")
+        .expect("the govlint binary is built")
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .args(args)
+        .output()
+        .expect("govlint runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// `govlint check . --format json <args>` in the fixture tree `case`.
+pub fn check(case_name: &str, args: &[&str]) -> Run {
+    let mut all = vec!["check", ".", "--format", "json"];
+    all.extend_from_slice(args);
+    govlint(&case(case_name), &all)
+}
+
+/// The JSON report.
+#[derive(Debug, Deserialize)]
+pub struct Report {
+    pub diagnostics: Vec<Diag>,
+    #[serde(default)]
+    pub exceptions: Vec<Diag>,
+    pub summary: Summary,
+    /// The whole document, for fields the structs do not name.
+    #[serde(skip)]
+    pub raw: Value,
+}
+
+impl Report {
+    /// Every diagnostic as `file:line:col severity rule: message`, in report order.
+    pub fn lines(&self) -> Vec<String> {
+        self.diagnostics.iter().map(Diag::short).collect()
+    }
+
+    /// Every exception, in the same form.
+    pub fn exception_lines(&self) -> Vec<String> {
+        self.exceptions.iter().map(Diag::short).collect()
+    }
+
+    /// The only diagnostic of `rule`.
+    #[track_caller]
+    pub fn one(&self, rule: &str) -> &Diag {
+        let found: Vec<&Diag> = self.diagnostics.iter().filter(|d| d.rule == rule).collect();
+        assert_eq!(found.len(), 1, "expected one `{rule}` diagnostic, got {:#?}", self.lines());
+        found[0]
+    }
+}
+
+/// One diagnostic of the JSON report.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Diag {
+    pub rule: String,
+    pub severity: String,
+    pub message: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub span: SpanOut,
+    pub label: Option<String>,
+    pub help: Option<String>,
+    pub pointer: Option<String>,
+    pub document: Option<usize>,
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub details: Option<Value>,
+}
+
+impl Diag {
+    pub fn short(&self) -> String {
+        format!("{}:{}:{} {} {}: {}", self.file, self.line, self.column, self.severity, self.rule, self.message)
+    }
+
+    /// `line:col-end_line:end_col`.
+    pub fn range(&self) -> String {
+        format!("{}:{}-{}:{}", self.line, self.column, self.end_line, self.end_column)
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct SpanOut {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct Summary {
+    pub files: usize,
+    pub artifacts: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+}
+
+/// The text `span` covers in `file` of the fixture tree `case`.
+pub fn spanned(case_name: &str, d: &Diag) -> String {
+    let text = std::fs::read_to_string(case(case_name).join(&d.file)).expect("the reported file exists");
+    text[d.span.start..d.span.end].to_string()
+}
