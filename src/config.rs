@@ -96,6 +96,8 @@ struct Raw {
     params: serde_json::Value,
     #[serde(default)]
     frameworks: Vec<String>,
+    #[serde(default)]
+    waivers: Vec<crate::waivers::RawWaiver>,
 }
 
 /// The validated configuration.
@@ -118,6 +120,9 @@ pub struct Config {
     pub params: serde_json::Value,
     /// Framework packs enabled; empty means the default.
     pub frameworks: Vec<String>,
+    pub waivers: Vec<crate::waivers::Waiver>,
+    /// The config's text, for findings about it (expired or unused waivers).
+    pub source: Option<Arc<SourceFile>>,
 }
 
 /// The default largest file govlint reads: 16 MiB.
@@ -138,6 +143,8 @@ impl Config {
             policies: Vec::new(),
             params: serde_json::Value::Null,
             frameworks: Vec::new(),
+            waivers: Vec::new(),
+            source: None,
         }
     }
 
@@ -184,6 +191,14 @@ impl Config {
         if !diags.is_empty() {
             return Err(ToolError::with_diagnostics(format!("invalid configuration in {name}"), source, diags));
         }
+        let waiver_spans: Vec<Span> = doc
+            .as_ref()
+            .map(|d| {
+                let n = d.value.get("waivers").and_then(|w| w.as_array()).map_or(0, Vec::len);
+                // Each waiver is located at the first line of its entry.
+                (0..n).map(|i| crate::schema::label_span(&source, d, &format!("/waivers/{i}")).0).collect()
+            })
+            .unwrap_or_default();
         let value = doc.map(|d| d.value).unwrap_or(serde_json::Value::Null);
         let raw: Raw = if value.is_null() {
             Raw::default()
@@ -239,6 +254,18 @@ impl Config {
         cfg.policies = raw.policies.iter().map(|p| cfg.root.join(p)).collect();
         cfg.params = raw.params;
         cfg.frameworks = raw.frameworks;
+        for (i, w) in raw.waivers.into_iter().enumerate() {
+            let span = waiver_spans.get(i).copied().unwrap_or_default();
+            let w = crate::waivers::Waiver::new(w, span).map_err(|e| {
+                ToolError::with_diagnostics(
+                    format!("invalid configuration in {name}"),
+                    Arc::clone(&source),
+                    vec![Diagnostic::at(&source, span, "config", Severity::Error, e)],
+                )
+            })?;
+            cfg.waivers.push(w);
+        }
+        cfg.source = Some(source);
         Ok(cfg)
     }
 

@@ -228,6 +228,7 @@ impl Diagnostic {
             &self.message,
             self.span.end,
             &self.pointer,
+            std::cmp::Reverse(self.severity),
         )
     }
 }

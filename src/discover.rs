@@ -21,6 +21,49 @@ pub struct Candidate {
     pub syntax: Syntax,
     /// Named on the command line rather than found by walking.
     pub explicit: bool,
+    /// The bytes to lint, when they do not come from the file (staged content).
+    pub contents: Option<Vec<u8>>,
+    /// The name shown to users, when not the path (the repository path of staged content).
+    pub display: Option<String>,
+    /// Whether its findings are reported (false: read only for repository rules).
+    pub report: bool,
+}
+
+impl Candidate {
+    pub fn new(path: PathBuf, syntax: Syntax, explicit: bool) -> Candidate {
+        Candidate { path, syntax, explicit, contents: None, display: None, report: true }
+    }
+
+    /// The name shown to users.
+    pub fn name(&self) -> String {
+        self.display.clone().unwrap_or_else(|| crate::display_path(&self.path))
+    }
+}
+
+/// The staged files of the repository holding `targets[0]`, limited to the targets; only those
+/// staged for commit are reported.
+pub fn staged(targets: &[PathBuf], config: &Config) -> Result<Found, ToolError> {
+    let mut found = Found::default();
+    let roots: Vec<PathBuf> = targets.iter().filter_map(|t| std::path::absolute(t).ok()).collect();
+    for f in crate::git::staged(&targets[0])? {
+        let Some(syntax) = Syntax::from_path(&f.path) else { continue };
+        let abs = std::path::absolute(&f.path).unwrap_or_else(|_| f.path.clone());
+        if !roots.iter().any(|r| abs.starts_with(r)) {
+            continue;
+        }
+        if config.path.as_deref().is_some_and(|c| std::path::absolute(c).is_ok_and(|c| c == abs)) || config.is_excluded(&f.path) {
+            continue;
+        }
+        found.candidates.push(Candidate {
+            path: f.path,
+            syntax,
+            explicit: false,
+            contents: Some(f.contents),
+            display: Some(f.repo_path),
+            report: f.changed,
+        });
+    }
+    Ok(found)
 }
 
 /// A path not read, and why (shown with `--verbose`).
@@ -76,7 +119,7 @@ pub fn discover(targets: &[PathBuf], config: &Config) -> Result<Found, ToolError
             .map_err(|e| ToolError::msg(format!("cannot read {}: {}", target.display(), io_reason(&e))))?;
         if meta.is_file() {
             match Syntax::from_path(target) {
-                Some(syntax) => found.candidates.push(Candidate { path: target.clone(), syntax, explicit: true }),
+                Some(syntax) => found.candidates.push(Candidate::new(target.clone(), syntax, true)),
                 None => found.skipped.push(skip(target, "not a YAML, JSON or Markdown file")),
             }
             continue;
@@ -176,7 +219,7 @@ fn walk(root: &Path, config: &Config, found: &mut Found) -> Result<(), ToolError
             skipped.push(skip(path, "not a regular file (FIFO, socket or device)"));
             continue;
         }
-        found.candidates.push(Candidate { path: path.to_path_buf(), syntax, explicit: false });
+        found.candidates.push(Candidate::new(path.to_path_buf(), syntax, false));
     }
     found.skipped.append(&mut skipped);
     found.skipped.append(&mut pruned.into_inner());

@@ -9,12 +9,14 @@ pub mod classify;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
+pub mod git;
 pub mod parse;
 pub mod policy;
 pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod waivers;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -100,6 +102,12 @@ pub struct CheckOptions {
     pub frameworks: Vec<String>,
     /// Evaluate user policies once over every artifact (conftest `--combine`).
     pub combine: bool,
+    /// Lint the content staged in the git index instead of the working tree.
+    pub staged: bool,
+    /// Report only files changed since the merge base of this ref and HEAD.
+    pub changed_since: Option<String>,
+    /// Suppress findings recorded in this baseline file.
+    pub baseline: Option<PathBuf>,
 }
 
 /// The result of a run.
@@ -120,8 +128,13 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// The text of every artifact and of the config, by display name.
     pub fn sources(&self) -> Sources {
-        self.artifacts.iter().map(|a| (a.file.clone(), Arc::clone(&a.parsed.source))).collect()
+        let mut s: Sources = self.artifacts.iter().map(|a| (a.file.clone(), Arc::clone(&a.parsed.source))).collect();
+        if let Some(c) = &self.config.source {
+            s.insert(c.name.clone(), Arc::clone(c));
+        }
+        s
     }
 
     pub fn count(&self, severity: Severity) -> usize {
@@ -187,7 +200,19 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let config = load_config(opts)?;
     let paths = if opts.paths.is_empty() { vec![PathBuf::from(".")] } else { opts.paths.clone() };
     let policies = policy::PolicySet::load(&load_options(opts, &config))?;
-    let found = discover::discover(&paths, &config)?;
+    let mut found = if opts.staged { discover::staged(&paths, &config)? } else { discover::discover(&paths, &config)? };
+    if let Some(reference) = &opts.changed_since {
+        let changed: std::collections::BTreeSet<PathBuf> =
+            git::changed_since(&paths[0], reference)?.iter().filter_map(|p| p.canonicalize().ok()).collect();
+        for c in &mut found.candidates {
+            c.report = c.path.canonicalize().is_ok_and(|p| changed.contains(&p));
+        }
+    }
+    // Unchanged files are read only when repository rules need every artifact.
+    let partial = found.candidates.iter().any(|c| !c.report);
+    if partial && policies.repository().is_empty() {
+        found.candidates.retain(|c| c.report);
+    }
     let schemas = schema::Schemas::bundled();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs.unwrap_or(0))
@@ -203,6 +228,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let mut exceptions = Vec::new();
     let mut artifacts = Vec::new();
     let mut skipped = found.skipped;
+    let reported: std::collections::BTreeSet<String> = found.candidates.iter().filter(|c| c.report).map(|c| c.name()).collect();
     for r in results {
         match r {
             FileResult::Artifact(a, mut d, mut e) => {
@@ -224,11 +250,23 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         diagnostics.append(&mut d);
         exceptions.append(&mut e);
     }
-    let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().filter_map(|d| config.apply(d)).collect();
+    if partial {
+        diagnostics.retain(|d| reported.contains(&d.file));
+        exceptions.retain(|d| reported.contains(&d.file));
+    }
+    let diagnostics: Vec<Diagnostic> = diagnostics.into_iter().filter_map(|d| config.apply(d)).collect();
+    let (mut diagnostics, mut waived) = waivers::apply(&config, diagnostics, &waivers::today(), !partial);
+    let mut suppressed = exceptions;
+    suppressed.append(&mut waived);
+    if let Some(path) = &opts.baseline {
+        let (kept, mut known) = waivers::Baseline::load(path)?.apply(diagnostics);
+        diagnostics = kept;
+        suppressed.append(&mut known);
+    }
     diagnostic::sort(&mut diagnostics);
-    diagnostic::sort(&mut exceptions);
+    diagnostic::sort(&mut suppressed);
     skipped.sort();
-    Ok(Outcome { config, diagnostics, artifacts, skipped, files_read, suppressed: exceptions, packages: policies.packages.clone() })
+    Ok(Outcome { config, diagnostics, artifacts, skipped, files_read, suppressed, packages: policies.packages.clone() })
 }
 
 /// The policy options of a run: the command line's, plus the config's policies, params and
@@ -265,11 +303,19 @@ enum FileResult {
 /// Reads a file, bounded by the configured size.
 fn read(c: &Candidate, config: &Config) -> Result<String, String> {
     use std::io::Read;
+    if let Some(bytes) = &c.contents {
+        return check_text(bytes.clone(), config);
+    }
     let file = std::fs::File::open(&c.path).map_err(|e| format!("cannot be read: {}", discover::io_reason(&e)))?;
     let mut bytes = Vec::new();
     file.take(config.max_file_size + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot be read: {}", discover::io_reason(&e)))?;
+    check_text(bytes, config)
+}
+
+/// Accepts file bytes as text: within the size limit, no NUL byte, valid UTF-8.
+fn check_text(bytes: Vec<u8>, config: &Config) -> Result<String, String> {
     if bytes.len() as u64 > config.max_file_size {
         return Err(format!(
             "larger than the {} byte limit (`limits.max_file_size` in govlint.yaml)",
@@ -284,7 +330,7 @@ fn read(c: &Candidate, config: &Config) -> Result<String, String> {
 
 fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> FileResult {
     let config = ctx.config;
-    let name = display_path(&c.path);
+    let name = c.name();
     let glob = config.kind_hint(&c.path);
     let text = match read(c, config) {
         Ok(t) => t,
@@ -317,6 +363,10 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
         };
         return FileResult::Skipped(Skipped { path: name, reason });
     }
+    if !c.report {
+        // Read for the repository rules only: no findings of its own are reported.
+        return FileResult::Artifact(Artifact { file: name, parsed, docs }, Vec::new(), Vec::new());
+    }
     let mut diags = parsed.diagnostics.clone();
     for d in &mut diags {
         if let Some(i) = d.document.or_else(|| doc_at(&parsed, d.span)) {
@@ -346,6 +396,8 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
             }
         }
     }
+    let (diags, mut ignored) = waivers::apply_inline(&waivers::inline_ignores(&parsed), diags);
+    excepted.append(&mut ignored);
     FileResult::Artifact(Artifact { file: name, parsed, docs }, diags, excepted)
 }
 

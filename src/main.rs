@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use govlint::config::FailOn;
-use govlint::report::{self, OutputFormat, Summary};
+use govlint::report::{self, OutputFormat};
 use govlint::{CheckOptions, ToolError};
 
 #[derive(Parser)]
@@ -104,9 +104,25 @@ struct CheckArgs {
     /// Use this config file instead of searching for govlint.yaml.
     #[arg(short, long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_name = "FORMAT", default_value = "human", value_parser = parse_format)]
-    format: OutputFormat,
+    /// Output format, optionally to a file: `human`, `json`, `sarif`, `junit`, `github`,
+    /// `markdown`, e.g. `--format human --format sarif:govlint.sarif` (repeatable).
+    #[arg(long, value_name = "FORMAT[:FILE]", value_parser = parse_output)]
+    format: Vec<Output>,
+    /// Print only findings at or above --fail-on, and no summary line.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Lint the content staged in the git index (for pre-commit hooks).
+    #[arg(long, conflicts_with = "changed_since")]
+    staged: bool,
+    /// Report only files changed since the merge base of REF and HEAD (working tree included).
+    #[arg(long, value_name = "REF")]
+    changed_since: Option<String>,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file, and exit 0.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
     /// When to color human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -145,8 +161,20 @@ struct CheckArgs {
     frameworks: Vec<String>,
 }
 
-fn parse_format(s: &str) -> Result<OutputFormat, String> {
-    s.parse()
+/// One requested output: a format, to stdout or to a file.
+#[derive(Clone)]
+struct Output {
+    format: OutputFormat,
+    file: Option<PathBuf>,
+}
+
+fn parse_output(s: &str) -> Result<Output, String> {
+    let (name, file) = match s.split_once(':') {
+        Some((n, f)) if !f.is_empty() => (n, Some(PathBuf::from(f))),
+        Some((_, _)) => return Err(format!("`{s}`: a file name must follow the colon")),
+        None => (s, None),
+    };
+    Ok(Output { format: name.parse()?, file })
 }
 
 fn main() -> ExitCode {
@@ -201,8 +229,11 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
         policy,
         frameworks: args.frameworks,
         combine: args.combine,
+        staged: args.staged,
+        changed_since: args.changed_since,
+        baseline: args.baseline,
     };
-    let outcome = govlint::check(&opts)?;
+    let mut outcome = govlint::check(&opts)?;
     let fail_on = match args.fail_on {
         Some(FailOnArg::Error) => FailOn::Error,
         Some(FailOnArg::Warning) => FailOn::Warning,
@@ -221,18 +252,40 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
             }
         }
     }
-    let summary = Summary::of(&outcome);
-    let text = match args.format {
-        OutputFormat::Human => {
-            let color = color_enabled(args.color, std::io::stdout().is_terminal());
-            let mut s = report::human::render(&outcome.diagnostics, &outcome.sources(), color);
-            s.push_str(&summary.line());
-            s.push('\n');
-            s
+    if let Some(path) = &args.write_baseline {
+        let baseline = govlint::waivers::Baseline::of(&outcome.diagnostics);
+        govlint::waivers::write_atomic(path, &baseline.to_json())?;
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, "wrote {} findings to the baseline {}", baseline.findings.len(), path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.quiet {
+        // Only what fails the run is shown.
+        let threshold = fail_on.threshold();
+        outcome.diagnostics.retain(|d| threshold.is_some_and(|t| d.severity >= t));
+    }
+    let sources = outcome.sources();
+    let view = outcome.view(&sources);
+    let outputs = if args.format.is_empty() { vec![Output { format: OutputFormat::Human, file: None }] } else { args.format };
+    for out in &outputs {
+        let to_terminal = out.file.is_none() && std::io::stdout().is_terminal();
+        let mut text = match out.format {
+            OutputFormat::Human => report::human::render(view.diagnostics, view.sources, color_enabled(args.color, to_terminal)),
+            OutputFormat::Json => report::json::render(view.diagnostics, view.suppressed, view.summary),
+            OutputFormat::Sarif => report::sarif::render(&view),
+            OutputFormat::Junit => report::junit::render(&view),
+            OutputFormat::Github => report::github::render(&view),
+            OutputFormat::Markdown => report::markdown::render(&view),
+        };
+        if out.format == OutputFormat::Human && !args.quiet {
+            text.push_str(&view.summary.line());
+            text.push('\n');
         }
-        OutputFormat::Json => report::json::render(&outcome.diagnostics, &outcome.suppressed, summary),
-    };
-    write_stdout(&text);
+        match &out.file {
+            Some(path) => govlint::waivers::write_atomic(path, &text)?,
+            None => write_stdout(&text),
+        }
+    }
     Ok(if outcome.failed(fail_on) { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

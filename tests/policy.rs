@@ -26,22 +26,22 @@ fn result_shapes_strings_and_objects() {
     assert_eq!(
         r.lines(),
         [
-            "deploy.yaml:1:1 error main.deny: deployments must not run a single replica",
-            "deploy.yaml:1:1 warning main.warn: deployment has no description annotation",
-            "deploy.yaml:1:1 note main.warn_replicas: consider a PodDisruptionBudget",
-            "deploy.yaml:3:1 error main.violation: deployment has no owner label",
-            "deploy.yaml:11:18 warning main.deny_latest: container `chat` uses the latest tag",
+            "deploy.yaml:1:1 note main: consider a PodDisruptionBudget",
+            "deploy.yaml:1:1 warning main: deployment has no description annotation",
+            "deploy.yaml:1:1 error main: deployments must not run a single replica",
+            "deploy.yaml:3:1 error main: deployment has no owner label",
+            "deploy.yaml:11:18 warning main: container `chat` uses the latest tag",
         ]
     );
     assert_eq!(r.summary, summary(1, 1, 2, 2, 1));
 
     // A string result has no location of its own: the start of its document.
-    let s = r.one("main.deny");
+    let s = r.one("deployments must not run a single replica");
     assert_eq!((s.label.as_deref(), s.pointer.as_deref(), s.document, s.kind.as_deref()), (Some("in this document"), None, Some(0), Some("deployment-config")));
     assert_eq!(s.details, None);
 
     // An object result: msg, path, its own severity (a deny lowered to a warning), details.
-    let o = r.one("main.deny_latest");
+    let o = r.one("container `chat` uses the latest tag");
     assert_eq!(o.range(), "11:18-11:46");
     assert_eq!(spanned("shapes", o), "registry.example/chat:latest");
     assert_eq!(o.pointer.as_deref(), Some("/spec/template/spec/containers/0/image"));
@@ -63,8 +63,8 @@ fn warnings_fail_only_with_fail_on_warning() {
     assert_eq!(
         r.lines(),
         [
-            "deploy.yaml:6:13 warning warnings.deny_lowered: replicas should be set explicitly per environment",
-            "deploy.yaml:11:18 warning warnings.warn: image is not pinned by digest",
+            "deploy.yaml:6:13 warning warnings: replicas should be set explicitly per environment",
+            "deploy.yaml:11:18 warning warnings: image is not pinned by digest",
         ]
     );
     assert_eq!(r.summary, summary(1, 1, 0, 2, 0));
@@ -74,6 +74,34 @@ fn warnings_fail_only_with_fail_on_warning() {
     check("shapes", &strict).code(1);
     // And the failures of `main` pass with --fail-on never.
     check("shapes", &["-p", "policy", "--no-builtin", "--fail-on", "never"]).code(0);
+}
+
+#[test]
+fn user_policy_metadata_sets_id_severity_and_help() {
+    let run = check("shapes", &["-p", "policy", "--no-builtin", "-n", "team.annotated"]);
+    // `severity: warning` in the METADATA applies to the package's deny results.
+    run.code(0);
+    let r = run.report();
+    assert_eq!(r.lines(), ["deploy.yaml:4:9 warning TEAM001: deployment names no team"]);
+    let d = r.one("deployment names no team");
+    assert_eq!(d.help.as_deref(), Some("Add a `team` label."));
+    assert_eq!(r.raw["diagnostics"][0]["frameworks"], json!({"baseline": "hygiene"}));
+}
+
+#[test]
+fn user_policies_run_beside_the_bundled_rules() {
+    let run = check("shapes", &["-p", "policy"]);
+    run.code(1);
+    let r = run.report();
+    let lines = r.lines();
+    for user in [
+        "deploy.yaml:1:1 error main: deployments must not run a single replica",
+        "deploy.yaml:11:18 warning main: container `chat` uses the latest tag",
+    ] {
+        assert!(lines.iter().any(|l| l == user), "{user} missing from {lines:#?}");
+    }
+    // The bundled image-pinning rule reports the same image; --no-builtin (above) drops it.
+    assert!(lines.iter().any(|l| l.starts_with("deploy.yaml:11:18 ") && l.contains(" DP013: ")), "{lines:#?}");
 }
 
 // 2. Location mapping -------------------------------------------------------------------------
@@ -86,43 +114,49 @@ fn result_paths_map_to_source_locations() {
     assert_eq!(
         r.lines(),
         [
-            "stack.yaml:4:9 error main.deny_name: present field",
-            "stack.yaml:6:10 error main.deny_pointer: pointer string",
-            "stack.yaml:9:5 error main.deny_missing: missing field",
-            "stack.yaml:14:18 error main.deny_element: element 1",
-            "stack.yaml:15:1 error main.deny_nopath: no path",
-            "stack.yaml:30:14 error main.deny_third: third document",
+            "stack.yaml:4:9 error main: present field",
+            "stack.yaml:6:10 error main: pointer string",
+            "stack.yaml:9:5 error main: missing field",
+            "stack.yaml:14:18 error main: element 1",
+            "stack.yaml:15:1 error main: no path",
+            "stack.yaml:24:1 error main: missing top-level field",
+            "stack.yaml:30:14 error main: third document",
         ]
     );
 
     // A present field: the span is the value.
-    let d = r.one("main.deny_name");
+    let d = r.one("present field");
     assert_eq!((d.range(), spanned("locations", d)), ("4:9-4:13".to_string(), "chat".to_string()));
     assert_eq!((d.label.as_deref(), d.pointer.as_deref(), d.document), (Some("here"), Some("/metadata/name"), Some(0)));
 
     // A JSON pointer string is taken as is.
-    let d = r.one("main.deny_pointer");
+    let d = r.one("pointer string");
     assert_eq!((d.range(), spanned("locations", d)), ("6:10-6:14".to_string(), "chat".to_string()));
     assert_eq!(d.pointer.as_deref(), Some("/metadata/labels/app"));
 
     // A missing field: the key of the nearest existing ancestor (`spec.template.spec`).
-    let d = r.one("main.deny_missing");
+    let d = r.one("missing field");
     assert_eq!((d.range(), spanned("locations", d)), ("9:5-9:9".to_string(), "spec".to_string()));
     assert_eq!(d.label.as_deref(), Some("`runAsNonRoot` is missing here"));
     assert_eq!(d.pointer.as_deref(), Some("/spec/template/spec/securityContext/runAsNonRoot"));
 
+    // A missing top-level field: the first line of its document (the third).
+    let d = r.one("missing top-level field");
+    assert_eq!((d.range(), spanned("locations", d)), ("24:1-24:15".to_string(), "apiVersion: v1".to_string()));
+    assert_eq!((d.label.as_deref(), d.pointer.as_deref(), d.document), (Some("`immutable` is missing here"), Some("/immutable"), Some(2)));
+
     // An array element by index: the second container's image.
-    let d = r.one("main.deny_element");
+    let d = r.one("element 1");
     assert_eq!((d.range(), spanned("locations", d)), ("14:18-14:47".to_string(), "registry.example/proxy:latest".to_string()));
     assert_eq!(d.pointer.as_deref(), Some("/spec/template/spec/containers/1/image"));
 
     // No path, on the second document: the start of that document (its `---` marker).
-    let d = r.one("main.deny_nopath");
+    let d = r.one("no path");
     assert_eq!((d.document, d.label.as_deref(), d.pointer.as_deref()), (Some(1), Some("in this document"), None));
     assert_eq!(d.range(), "15:1-15:1");
 
     // A path into the third document points into it.
-    let d = r.one("main.deny_third");
+    let d = r.one("third document");
     assert_eq!((d.range(), spanned("locations", d)), ("30:14-30:19".to_string(), "debug".to_string()));
     assert_eq!((d.document, d.pointer.as_deref(), d.kind.as_deref()), (Some(2), Some("/data/LOG_LEVEL"), Some("deployment-config")));
 }
@@ -130,10 +164,10 @@ fn result_paths_map_to_source_locations() {
 // 3. conftest-style policy directories --------------------------------------------------------
 
 const MAIN_VERDICTS: [&str; 4] = [
-    "deploy.yaml:1:1 error main.deny_latest_tag: container `chat` uses the latest tag",
-    "deploy.yaml:1:1 warning main.warn: deployment has no labels",
-    "deploy.yaml:1:1 warning main.warn_run_as_root: consider runAsNonRoot",
-    "service.yaml:1:1 error main.violation: service has no selector",
+    "deploy.yaml:1:1 warning main: consider runAsNonRoot",
+    "deploy.yaml:1:1 error main: container `chat` uses the latest tag",
+    "deploy.yaml:1:1 warning main: deployment has no labels",
+    "service.yaml:1:1 error main: service has no selector",
 ];
 
 #[test]
@@ -145,7 +179,7 @@ fn conftest_main_namespace_by_default_with_exceptions() {
     // by `exception` (conftest names the rule without its `deny_` prefix) while the warning of
     // the same name is not.
     assert_eq!(r.lines(), MAIN_VERDICTS);
-    assert_eq!(r.exception_lines(), ["deploy.yaml:1:1 error main.deny_run_as_root: pod runs as root"]);
+    assert_eq!(r.exception_lines(), ["deploy.yaml:1:1 error main: pod runs as root"]);
     assert_eq!(r.summary, summary(4, 2, 2, 2, 0));
 }
 
@@ -155,14 +189,14 @@ fn conftest_excepted_failures_do_not_fail_the_run() {
     run.code(0);
     let r = run.report();
     assert!(r.diagnostics.is_empty(), "{:#?}", r.lines());
-    assert_eq!(r.exception_lines(), ["deploy.yaml:1:1 error excepted.deny_root: pod runs as root"]);
+    assert_eq!(r.exception_lines(), ["deploy.yaml:1:1 error excepted: pod runs as root"]);
 }
 
 #[test]
 fn conftest_namespace_selection() {
     let r = check("conftest", &["-p", "policy", "--no-builtin", "-n", "team.security"]);
     r.code(1);
-    assert_eq!(r.report().lines(), ["deploy.yaml:1:1 error team.security.deny: security: containers have no resource limits"]);
+    assert_eq!(r.report().lines(), ["deploy.yaml:1:1 error team.security: security: containers have no resource limits"]);
 
     // A glob.
     let r = check("conftest", &["-p", "policy", "--no-builtin", "-n", "team.*"]);
@@ -170,18 +204,18 @@ fn conftest_namespace_selection() {
     assert_eq!(
         r.report().lines(),
         [
-            "deploy.yaml:1:1 warning team.cost.warn: cost: 4 replicas",
-            "deploy.yaml:1:1 error team.security.deny: security: containers have no resource limits",
+            "deploy.yaml:1:1 warning team.cost: cost: 4 replicas",
+            "deploy.yaml:1:1 error team.security: security: containers have no resource limits",
         ]
     );
 
     // Repeatable; naming a namespace drops the default `main` unless it is named too.
     let r = check("conftest", &["-p", "policy", "--no-builtin", "-n", "audit"]);
-    assert_eq!(r.report().lines(), ["deploy.yaml:1:1 error audit.deny: audit: Deployment `chat`", "service.yaml:1:1 error audit.deny: audit: Service `chat-frontend`"]);
+    assert_eq!(r.report().lines(), ["deploy.yaml:1:1 error audit: audit: Deployment `chat`", "service.yaml:1:1 error audit: audit: Service `chat-frontend`"]);
     let r = check("conftest", &["-p", "policy", "--no-builtin", "-n", "main", "-n", "audit"]);
     let lines = r.report().lines();
     assert_eq!(lines.len(), 6, "{lines:#?}");
-    assert!(lines.iter().all(|l| l.contains(" main.") || l.contains(" audit.")), "{lines:#?}");
+    assert!(lines.iter().all(|l| l.contains(" main: ") || l.contains(" audit: ")), "{lines:#?}");
 }
 
 #[test]
@@ -192,29 +226,29 @@ fn conftest_all_namespaces() {
     assert_eq!(
         r.lines(),
         [
-            "deploy.yaml:1:1 error audit.deny: audit: Deployment `chat`",
-            "deploy.yaml:1:1 error main.deny_latest_tag: container `chat` uses the latest tag",
-            "deploy.yaml:1:1 warning main.warn: deployment has no labels",
-            "deploy.yaml:1:1 warning main.warn_run_as_root: consider runAsNonRoot",
-            "deploy.yaml:1:1 error registry.deny: registry `docker.io` is not in [\"registry.example\", \"ghcr.io\"]",
-            "deploy.yaml:1:1 warning registry.warn: 4 replicas exceed the limit of 2",
-            "deploy.yaml:1:1 warning team.cost.warn: cost: 4 replicas",
-            "deploy.yaml:1:1 error team.security.deny: security: containers have no resource limits",
-            "service.yaml:1:1 error audit.deny: audit: Service `chat-frontend`",
-            "service.yaml:1:1 error main.violation: service has no selector",
+            "deploy.yaml:1:1 error audit: audit: Deployment `chat`",
+            "deploy.yaml:1:1 warning main: consider runAsNonRoot",
+            "deploy.yaml:1:1 error main: container `chat` uses the latest tag",
+            "deploy.yaml:1:1 warning main: deployment has no labels",
+            "deploy.yaml:1:1 warning registry: 4 replicas exceed the limit of 2",
+            "deploy.yaml:1:1 error registry: registry `docker.io` is not in [\"registry.example\", \"ghcr.io\"]",
+            "deploy.yaml:1:1 warning team.cost: cost: 4 replicas",
+            "deploy.yaml:1:1 error team.security: security: containers have no resource limits",
+            "service.yaml:1:1 error audit: audit: Service `chat-frontend`",
+            "service.yaml:1:1 error main: service has no selector",
         ]
     );
     // Every package's exceptions still apply.
     assert_eq!(
         r.exception_lines(),
-        ["deploy.yaml:1:1 error excepted.deny_root: pod runs as root", "deploy.yaml:1:1 error main.deny_run_as_root: pod runs as root"]
+        ["deploy.yaml:1:1 error excepted: pod runs as root", "deploy.yaml:1:1 error main: pod runs as root"]
     );
 }
 
 #[test]
 fn conftest_data_files_and_directories() {
-    let registry = "deploy.yaml:1:1 error registry.deny: registry `docker.io` is not in [\"registry.example\", \"ghcr.io\"]";
-    let limit = "deploy.yaml:1:1 warning registry.warn: 4 replicas exceed the limit of 2";
+    let registry = "deploy.yaml:1:1 error registry: registry `docker.io` is not in [\"registry.example\", \"ghcr.io\"]";
+    let limit = "deploy.yaml:1:1 warning registry: 4 replicas exceed the limit of 2";
     let base = ["-p", "policy", "--no-builtin", "-n", "registry"];
     let with = |extra: &[&str]| {
         let mut a = base.to_vec();
@@ -230,8 +264,8 @@ fn conftest_data_files_and_directories() {
     // A data directory: `data.limits` from data/limits/limits.json.
     assert_eq!(with(&["-d", "data/limits"]), [limit]);
     // Both, and a directory holding both.
-    assert_eq!(with(&["-d", "data/registries.yaml", "-d", "data/limits"]), [registry, limit]);
-    assert_eq!(with(&["-d", "data"]), [registry, limit]);
+    assert_eq!(with(&["-d", "data/registries.yaml", "-d", "data/limits"]), [limit, registry]);
+    assert_eq!(with(&["-d", "data"]), [limit, registry]);
     // A missing data path is a tool error.
     let run = check("conftest", &["-p", "policy", "-d", "no-such-data"]);
     run.code(2);
@@ -246,8 +280,8 @@ fn conftest_combine_sees_every_document() {
     assert_eq!(
         r.lines(),
         [
-            "(combined):1:1 error main.deny: deployment `chat` in deploy.yaml has no service",
-            "(combined):1:1 warning main.warn: 2 documents: deploy.yaml, service.yaml",
+            "(combined):1:1 warning main: 2 documents: deploy.yaml, service.yaml",
+            "(combined):1:1 error main: deployment `chat` in deploy.yaml has no service",
         ]
     );
 }
@@ -256,7 +290,7 @@ fn conftest_combine_sees_every_document() {
 fn rego_v0_policies_need_the_flag() {
     let run = check("conftest", &["-p", "v0", "--no-builtin", "--rego-version", "v0"]);
     run.code(1);
-    assert_eq!(run.report().lines(), ["deploy.yaml:1:1 error main.deny: too many replicas: 4"]);
+    assert_eq!(run.report().lines(), ["deploy.yaml:1:1 error main: too many replicas: 4"]);
 
     let run = check("conftest", &["-p", "v0", "--no-builtin"]);
     run.code(2);
@@ -308,13 +342,13 @@ fn runtime_error_is_a_diagnostic_and_the_run_goes_on() {
     assert_eq!(
         r.lines(),
         [
-            "stack.yaml:1:1 warning names.warn: checked `chat`",
+            "stack.yaml:1:1 warning names: checked `chat`",
             "stack.yaml:1:1 error policy-error: policy main failed: could not parse string as number",
-            "stack.yaml:7:1 error main.deny: deployment `embed` hints 2 replicas",
-            "stack.yaml:7:1 warning names.warn: checked `embed`",
+            "stack.yaml:7:1 error main: deployment `embed` hints 2 replicas",
+            "stack.yaml:7:1 warning names: checked `embed`",
         ]
     );
-    let e = r.one("policy-error");
+    let e = r.one("policy main failed: could not parse string as number");
     assert_eq!((e.document, e.kind.as_deref()), (Some(0), Some("deployment-config")));
     assert_eq!(e.label.as_deref(), Some("while checking this document"));
     assert_eq!(e.help.as_deref(), Some("the policy is in policy/main.rego"));
@@ -333,19 +367,19 @@ fn policies_see_the_file_context_and_params() {
     assert_eq!(
         r.lines(),
         [
-            "deploy/stack.yaml:1:1 warning main.warn_conftest: conftest name deploy/stack.yaml".to_string(),
-            "deploy/stack.yaml:1:1 warning main.warn_file: file deploy/stack.yaml kind deployment-config format kubernetes document 0 of 2".to_string(),
-            "deploy/stack.yaml:5:1 warning main.warn_conftest: conftest name deploy/stack.yaml".to_string(),
-            "deploy/stack.yaml:5:1 warning main.warn_file: file deploy/stack.yaml kind deployment-config format kubernetes document 1 of 2".to_string(),
+            "deploy/stack.yaml:1:1 warning main: conftest name deploy/stack.yaml".to_string(),
+            "deploy/stack.yaml:1:1 warning main: file deploy/stack.yaml kind deployment-config format kubernetes document 0 of 2".to_string(),
+            "deploy/stack.yaml:5:1 warning main: conftest name deploy/stack.yaml".to_string(),
+            "deploy/stack.yaml:5:1 warning main: file deploy/stack.yaml kind deployment-config format kubernetes document 1 of 2".to_string(),
             // `params.team.max_replicas` exists only in govlint.yaml.
-            "deploy/stack.yaml:11:13 error main.deny_replicas: 5 replicas exceed 3".to_string(),
-            "models/chat/README.md:2:1 warning main.warn_conftest: conftest name models/chat/README.md".to_string(),
-            "models/chat/README.md:2:1 warning main.warn_file: file models/chat/README.md kind model-card format huggingface document 0 of 1".to_string(),
+            "deploy/stack.yaml:11:13 error main: 5 replicas exceed 3".to_string(),
+            "models/chat/README.md:2:1 warning main: conftest name models/chat/README.md".to_string(),
+            "models/chat/README.md:2:1 warning main: file models/chat/README.md kind model-card format huggingface document 0 of 1".to_string(),
             // The bundled default, and the config's override of its sibling.
-            format!("models/chat/README.md:2:1 warning main.warn_params: mc009 min_sample_size {default_size} min_acceptable_rate 0.95"),
-            "models/chat/README.md:2:1 warning main.warn_section: section `Chat model` level 1 at line 6 with 4 words".to_string(),
-            "models/chat/README.md:2:1 warning main.warn_section: section `Intended use` level 2 at line 10 with 5 words".to_string(),
-            "models/chat/README.md:2:1 warning main.warn_section: section `Limitations` level 2 at line 14 with 0 words".to_string(),
+            format!("models/chat/README.md:2:1 warning main: mc009 min_sample_size {default_size} min_acceptable_rate 0.95"),
+            "models/chat/README.md:2:1 warning main: section `Chat model` level 1 at line 6 with 4 words".to_string(),
+            "models/chat/README.md:2:1 warning main: section `Intended use` level 2 at line 10 with 5 words".to_string(),
+            "models/chat/README.md:2:1 warning main: section `Limitations` level 2 at line 14 with 0 words".to_string(),
         ]
     );
 }
@@ -361,18 +395,18 @@ fn repository_rule_sees_every_artifact() {
     assert_eq!(
         r.lines(),
         [
-            "deploy/stack.yaml:18:12 error govlint.repository.inventory.deny: deployment `ranker` serves `acme/ranker`, which has no model card",
-            "govlint.yaml:1:1 warning govlint.repository.inventory.warn: 4 artifacts: deploy/stack.yaml#0 deployment-config/kubernetes, \
+            "deploy/stack.yaml:18:12 error govlint.repository.inventory: deployment `ranker` serves `acme/ranker`, which has no model card",
+            "govlint.yaml:1:1 warning govlint.repository.inventory: 4 artifacts: deploy/stack.yaml#0 deployment-config/kubernetes, \
              deploy/stack.yaml#1 deployment-config/kubernetes, deploy/stack.yaml#2 deployment-config/kubernetes, \
              models/chat/README.md#0 model-card/huggingface",
         ]
     );
     // A finding that names `file` and `index` is located in that document.
-    let d = r.one("govlint.repository.inventory.deny");
+    let d = r.one("deployment `ranker` serves `acme/ranker`, which has no model card");
     assert_eq!((d.range(), spanned("repository", d)), ("18:12-18:23".to_string(), "acme/ranker".to_string()));
     assert_eq!((d.document, d.kind.as_deref(), d.pointer.as_deref()), (Some(2), Some("deployment-config"), Some("/metadata/labels/model")));
     // One without is reported on the configuration.
-    let w = r.one("govlint.repository.inventory.warn");
+    let w = &r.diagnostics[1];
     assert_eq!((w.document, w.pointer.as_deref()), (None, None));
 }
 
@@ -408,7 +442,7 @@ fn govlint_test_coverage_and_threshold() {
     let run = govlint(&dir, &["test", "pass", "--coverage"]);
     run.code(0);
     // The `warn` rule is never exercised.
-    assert!(run.stdout.contains("\ncoverage:\n     80.0%  4/5 lines  pass/replicas.rego\n     80.0%  total\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("\ncoverage:\n    80.0%  4/5 lines  pass/replicas.rego\n    80.0%  total\n"), "{}", run.stdout);
     assert_eq!(run.last_line(), "2 passed, 0 failed");
     assert!(!run.stdout.contains("_test.rego"), "test files are not measured:\n{}", run.stdout);
 

@@ -3,10 +3,22 @@
 # description: >-
 #   Every container image of a serving workload is referenced by an immutable digest
 #   (`image@sha256:…`). A tag — and above all `latest` or no tag at all — can change under a
-#   running service, so what was reviewed is not what runs.
+#   running service, so what was reviewed is not what runs. Reads the containers and init
+#   containers of every Kubernetes workload kind, KServe InferenceService components (custom
+#   containers and model-format shorthands that name an image), ServingRuntimes,
+#   LLMInferenceService templates, Knative Services and Argo Rollouts; the `image` of each
+#   docker-compose service (services built locally with `build:` and no `image` are skipped);
+#   and the image references of Helm values files (`image:` strings, `image: {repository, tag,
+#   digest}` objects, `repository` + `tag` pairs), except in sections a chart switch disables
+#   (`enabled: false`). Containers whose image the platform supplies (a KServe shorthand without
+#   `image`, the `main` container of an LLMInferenceService) are checked where the image is
+#   defined: the ServingRuntime or the platform's configuration. Template expressions and
+#   placeholders are reported too: the reviewed file does not name a pinned image.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/containers/images/#image-names
+#     description: Kubernetes, image names, tags and digests
 #   - ref: https://slsa.dev/spec/v1.0/requirements
+#     description: SLSA v1.0, immutable references to build artifacts
 # custom:
 #   id: DP013
 #   severity: error
@@ -14,21 +26,76 @@
 #   layer: infrastructure
 #   stage: application-deployment
 #   frameworks:
-#     caict-roadmap-2024: "infrastructure: supply-chain security"
+#     caict-roadmap-2024: "infrastructure: supply-chain security of the serving stack"
 #     baseline: hygiene
 #   remediation: >-
 #     Reference the image by digest, e.g. `ghcr.io/org/server@sha256:<64 hex>` (a tag may stay
-#     before the `@` for readability).
+#     before the `@` for readability); in Helm values set the chart's `digest` field, or a tag of
+#     the form `v1.2.3@sha256:<64 hex>`.
 #   examples:
 #     pass: "image: vllm/vllm-openai:v0.6.3@sha256:4f0d4a0c5e8c2b2a0c9f7f3b3a2d6e8f1a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d"
 #     fail: "image: vllm/vllm-openai:latest"
+#   i18n:
+#     zh-CN:
+#       title: 服务镜像须以摘要（digest）固定
+#       description: >-
+#         推理服务的每个容器镜像都应以不可变的摘要引用（`image@sha256:…`）。标签（尤其是 `latest`
+#         或不写标签）可能在服务运行期间被重新指向，导致实际运行的镜像与评审时不一致，属于
+#         《大模型落地路线图研究报告（2024年）》基础设施层所关注的供应链安全问题。检查范围包括
+#         Kubernetes 各类工作负载的容器与初始化容器、KServe InferenceService / ServingRuntime /
+#         LLMInferenceService、Knative Service、Argo Rollout、docker-compose 服务以及 Helm values
+#         中的镜像引用（已通过 `enabled: false` 关闭的部分除外）。
+#       remediation: >-
+#         以摘要引用镜像，例如 `ghcr.io/org/server@sha256:<64 位十六进制>`（可在 `@` 前保留标签以便阅读）；
+#         Helm values 中请填写 chart 的 `digest` 字段，或使用 `v1.2.3@sha256:<64 位十六进制>` 形式的标签。
 package govlint.rules.dp013
 
 import data.govlint.lib.deploy
 import rego.v1
 
-deny contains {"msg": sprintf("container `%s` uses image `%s`, not pinned by digest", [c.name, c.image]), "path": array.concat(c.path, ["image"])} if {
+digest_pattern := `@sha(256:[a-f0-9]{64}|512:[a-f0-9]{128})$`
+
+pinned(ref) if regex.match(digest_pattern, ref)
+
+# The tag of an image reference ("" when there is none).
+tag(ref) := t if {
+	name := split(ref, "@")[0]
+	parts := split(name, "/")
+	last := parts[count(parts) - 1]
+	contains(last, ":")
+	t := substring(last, indexof(last, ":") + 1, -1)
+}
+
+default tag(_) := ""
+
+problem(ref) := "has a malformed digest (expected `@sha256:` and 64 hex digits)" if {
+	contains(ref, "@")
+	not pinned(ref)
+}
+
+problem(ref) := "uses the `latest` tag, not a digest" if {
+	not contains(ref, "@")
+	tag(ref) == "latest"
+}
+
+problem(ref) := "has no tag or digest (it pulls `latest`)" if {
+	not contains(ref, "@")
+	tag(ref) == ""
+}
+
+problem(ref) := sprintf("uses the tag `%s`, not a digest", [tag(ref)]) if {
+	not contains(ref, "@")
+	not tag(ref) in {"", "latest"}
+}
+
+deny contains {"msg": sprintf("image `%s` of container `%s` %s", [c.image, c.name, problem(c.image)]), "path": array.concat(c.path, ["image"])} if {
 	some c in deploy.containers
 	is_string(c.image)
-	not contains(c.image, "@sha256:")
+	trim_space(c.image) != ""
+	not pinned(c.image)
+}
+
+deny contains {"msg": sprintf("image `%s` at %s %s", [img.ref, deploy.place(img.section), problem(img.ref)]), "path": img.path} if {
+	some img in deploy.helm_images
+	not pinned(img.ref)
 }

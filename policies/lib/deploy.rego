@@ -1,5 +1,17 @@
-# Format-neutral access to deployment configs: the containers of every Kubernetes workload
-# kind, of KServe resources and of docker-compose services, each with its JSON path.
+# Format-neutral access to deployment configs.
+#
+# Two families of rules read deployment configs, and this library serves both:
+#
+# - Governance facts (DP001–DP012, DP018, DP019) live in the `governance:` block of a native
+#   `DeploymentManifest` (docs/governance.md). Kubernetes, Helm and compose have no field for
+#   them, so those rules run on native manifests only: `native`, `governance`, and the scope
+#   helpers `cn_scope` / `eu_scope` below.
+# - Workload hygiene (DP013–DP017) reads the workloads themselves: the containers of every
+#   Kubernetes workload kind, of KServe resources (InferenceService, ServingRuntime,
+#   LLMInferenceService), Knative Services and Argo Rollouts, docker-compose services, and the
+#   image sections of Helm values files. What the serving platform fills in by itself (KServe's
+#   default readiness probe and resources, the LLMInferenceService base template…) is recorded
+#   per container in `supplied`, so that rules do not report it as missing.
 package govlint.lib.deploy
 
 import rego.v1
@@ -8,6 +20,76 @@ default format := ""
 
 format := data.govlint.file.format
 
+workload_formats := {"kubernetes", "compose", "helm-values"}
+
+workload if format in workload_formats
+
+# ---------------------------------------------------------------------------------------------
+# Native DeploymentManifest: the governance block and the service scope
+# ---------------------------------------------------------------------------------------------
+
+native if {
+	format == "native"
+	input.kind == "DeploymentManifest"
+}
+
+default governance := {}
+
+governance := g if {
+	native
+	g := object.get(input, "governance", {})
+	is_object(g)
+}
+
+# The value at a path inside the governance block, or null.
+g(path) := object.get(governance, path, null)
+
+# The document path of a field of the governance block.
+gpath(path) := array.concat(["governance"], path)
+
+# Regions the service is offered in (ISO 3166-1 alpha-2, or EU), upper-cased.
+default regions := []
+
+regions := [upper(r) | some r in g(["service", "regions"]); is_string(r)] if is_array(g(["service", "regions"]))
+
+regions_declared if count(regions) > 0
+
+# The service says it is not offered to the public.
+not_public if g(["service", "public"]) == false
+
+# The Chinese rules (Interim Measures, Labeling Measures, TC260-003: DP001–DP008, DP019) govern
+# generative AI services offered to the public in China. A manifest is in scope unless it says
+# otherwise: `service.public: false`, or `service.regions` declared without `CN`.
+cn_scope if {
+	native
+	not not_public
+	not regions_declared
+}
+
+cn_scope if {
+	native
+	not not_public
+	"CN" in regions
+}
+
+# EU AI Act Article 50 (DP012) applies to services placed on the EU market: `service.regions`
+# names `EU` or a member state. Without declared regions nothing puts the service in the EU.
+eu_codes := {
+	"EU", "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
+	"LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+}
+
+eu_scope if {
+	native
+	some r in regions
+	r in eu_codes
+}
+
+# ---------------------------------------------------------------------------------------------
+# Kubernetes pod specs
+# ---------------------------------------------------------------------------------------------
+
+# Pod spec location of each workload kind; `platform` says who else shapes the pod.
 pod_spec_paths := {
 	"Pod": ["spec"],
 	"Deployment": ["spec", "template", "spec"],
@@ -19,21 +101,49 @@ pod_spec_paths := {
 	"CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
 	"ServingRuntime": ["spec"],
 	"ClusterServingRuntime": ["spec"],
-	"LLMInferenceService": ["spec", "template"],
 }
 
-# KServe InferenceService components that carry pod specs.
-isvc_components := ["predictor", "transformer", "explainer"]
+# Run-to-completion workloads: not serving containers (no probes, DP014/DP015 do not apply).
+batch_kinds := {"Job", "CronJob"}
 
-# Pod specs of the document, as [path, spec].
-pod_specs contains [path, spec] if {
+platform_of(kind) := "batch" if kind in batch_kinds
+
+platform_of(kind) := "serving-runtime" if kind in {"ServingRuntime", "ClusterServingRuntime"}
+
+platform_of(kind) := "pod" if {
+	not kind in batch_kinds
+	not kind in {"ServingRuntime", "ClusterServingRuntime"}
+}
+
+# Pod specs of the document: {"path", "spec", "platform"}.
+pod_specs contains {"path": path, "spec": spec, "platform": platform_of(input.kind)} if {
 	format == "kubernetes"
 	path := pod_spec_paths[input.kind]
 	spec := object.get(input, path, null)
 	is_object(spec)
 }
 
-pod_specs contains [path, spec] if {
+# Argo Rollouts and Knative Services carry a Deployment-like pod template.
+pod_specs contains {"path": ["spec", "template", "spec"], "spec": spec, "platform": "pod"} if {
+	format == "kubernetes"
+	input.kind == "Rollout"
+	startswith(object.get(input, "apiVersion", ""), "argoproj.io/")
+	spec := object.get(input, ["spec", "template", "spec"], null)
+	is_object(spec)
+}
+
+pod_specs contains {"path": ["spec", "template", "spec"], "spec": spec, "platform": "knative"} if {
+	format == "kubernetes"
+	input.kind == "Service"
+	startswith(object.get(input, "apiVersion", ""), "serving.knative.dev/")
+	spec := object.get(input, ["spec", "template", "spec"], null)
+	is_object(spec)
+}
+
+# KServe InferenceService components: each is a pod spec (inlined) plus optional shorthands.
+isvc_components := ["predictor", "transformer", "explainer"]
+
+pod_specs contains {"path": path, "spec": spec, "platform": "isvc"} if {
 	format == "kubernetes"
 	input.kind == "InferenceService"
 	some comp in isvc_components
@@ -42,28 +152,449 @@ pod_specs contains [path, spec] if {
 	is_object(spec)
 }
 
-# Containers as {"path": [...], "name": ..., "image": ..., "container": {...}}.
-containers contains {"path": p, "name": object.get(c, "name", ""), "image": object.get(c, "image", null), "container": c} if {
-	some [base, spec] in pod_specs
-	some field in ["containers", "initContainers"]
-	some i, c in object.get(spec, field, [])
-	is_object(c)
-	p := array.concat(base, [field, i])
-}
+# KServe LLMInferenceService: pod templates merged over the platform's LLMInferenceServiceConfig
+# presets (kserve-config-llm-template and friends).
+llmisvc_pod_paths := [
+	["spec", "template"],
+	["spec", "worker"],
+	["spec", "prefill", "template"],
+	["spec", "prefill", "worker"],
+]
 
-# The single-container shorthand of KServe predictors (`predictor.model`, `predictor.huggingface`…).
-containers contains {"path": p, "name": name, "image": c.image, "container": c} if {
+pod_specs contains {"path": path, "spec": spec, "platform": "llmisvc"} if {
 	format == "kubernetes"
-	input.kind == "InferenceService"
-	some comp in isvc_components
-	some name, c in object.get(input, ["spec", comp], {})
-	is_object(c)
-	c.image
-	p := ["spec", comp, name]
+	input.kind == "LLMInferenceService"
+	some path in llmisvc_pod_paths
+	spec := object.get(input, path, null)
+	is_object(spec)
 }
 
-containers contains {"path": ["services", name], "name": name, "image": object.get(s, "image", null), "container": s} if {
+# KServe model-format shorthands of a component (`predictor.model`, `predictor.sklearn`…):
+# containers merged with a ServingRuntime's container.
+isvc_shorthands := [
+	"model", "sklearn", "xgboost", "tensorflow", "pytorch", "triton", "onnx", "pmml",
+	"lightgbm", "paddle", "huggingface", "art", "alibi",
+]
+
+has_shorthand(spec) if {
+	some key in isvc_shorthands
+	is_object(spec[key])
+}
+
+# ---------------------------------------------------------------------------------------------
+# Containers
+# ---------------------------------------------------------------------------------------------
+
+# Aspects a platform supplies when the manifest leaves them out:
+# - KServe adds a TCP readiness probe to the model-server container (raw deployment: the
+#   deployment reconciler; serverless: Knative's default readiness probe), and its defaulting
+#   webhook sets cpu/memory requests and limits (inferenceservice-config, 1 CPU / 2Gi by default).
+# - A model-format shorthand takes image, probes and security context from the ServingRuntime;
+#   so does the `kserve-container` that overrides it.
+# - The LLMInferenceService base template supplies the `main` container's image, probes and
+#   security context.
+supplied_by(pod, name, i, is_shorthand) := {"readinessProbe", "livenessProbe", "securityContext", "image", "resources"} if {
+	pod.platform == "isvc"
+	is_shorthand
+}
+
+supplied_by(pod, name, i, is_shorthand) := {"readinessProbe", "livenessProbe", "securityContext", "image", "resources"} if {
+	pod.platform == "isvc"
+	not is_shorthand
+	name == "kserve-container"
+	has_shorthand(pod.spec)
+}
+
+supplied_by(pod, name, i, is_shorthand) := {"readinessProbe", "resources"} if {
+	pod.platform == "isvc"
+	not is_shorthand
+	not merged_with_runtime(pod, name)
+	isvc_main(name, i)
+}
+
+supplied_by(pod, name, i, is_shorthand) := {"readinessProbe"} if {
+	pod.platform in {"serving-runtime", "knative"}
+	i == 0
+}
+
+supplied_by(pod, name, i, is_shorthand) := {"readinessProbe", "livenessProbe", "securityContext", "image"} if {
+	pod.platform == "llmisvc"
+	name == "main"
+}
+
+default supplied_by(_, _, _, _) := set()
+
+merged_with_runtime(pod, name) if {
+	name == "kserve-container"
+	has_shorthand(pod.spec)
+}
+
+isvc_main(name, i) if name in {"kserve-container", "transformer-container"}
+
+isvc_main(_, i) if i == 0
+
+has_ports(c) if {
+	is_array(c.ports)
+	count(c.ports) > 0
+}
+
+# Whether a container of a pod spec serves traffic (DP014, DP015): main containers of
+# long-running workloads; the model-server container of KServe resources; otherwise the
+# containers that declare ports, or every container when none does.
+serving(pod, field, name, i, list) if {
+	field == "containers"
+	pod.platform in {"isvc", "serving-runtime"}
+	isvc_main(name, i)
+}
+
+serving(pod, field, name, i, list) if {
+	field == "containers"
+	pod.platform == "llmisvc"
+	name == "main"
+}
+
+serving(pod, field, name, i, list) if {
+	field == "containers"
+	pod.platform in {"pod", "knative"}
+	has_ports(list[i])
+}
+
+serving(pod, field, name, i, list) if {
+	field == "containers"
+	pod.platform in {"pod", "knative"}
+	not some_has_ports(list)
+}
+
+some_has_ports(list) if {
+	some c in list
+	is_object(c)
+	has_ports(c)
+}
+
+# Containers as {"path", "name", "image", "container", "pod", "init", "serving", "supplied"}.
+containers contains {
+	"path": array.concat(pod.path, [field, i]),
+	"name": object.get(c, "name", ""),
+	"image": object.get(c, "image", null),
+	"container": c,
+	"pod": pod,
+	"init": field == "initContainers",
+	"serving": serving_flag(pod, field, object.get(c, "name", ""), i, list),
+	"supplied": supplied_by(pod, object.get(c, "name", ""), i, false),
+} if {
+	some pod in pod_specs
+	some field in ["containers", "initContainers"]
+	list := object.get(pod.spec, field, [])
+	is_array(list)
+	some i, c in list
+	is_object(c)
+}
+
+# Head values must never be undefined: regorus drops the whole set when one is.
+serving_flag(pod, field, name, i, list) if serving(pod, field, name, i, list)
+
+default serving_flag(_, _, _, _, _) := false
+
+# KServe shorthands (`predictor.model`…), each one container merged with its runtime.
+containers contains {
+	"path": array.concat(pod.path, [key]),
+	"name": key,
+	"image": object.get(c, "image", null),
+	"container": c,
+	"pod": pod,
+	"init": false,
+	"serving": true,
+	"supplied": supplied_by(pod, key, 0, true),
+} if {
+	some pod in pod_specs
+	pod.platform == "isvc"
+	some key in isvc_shorthands
+	c := pod.spec[key]
+	is_object(c)
+}
+
+# The v1alpha2 form `transformer.custom.container`, still used in KServe samples.
+containers contains {
+	"path": array.concat(pod.path, ["custom", "container"]),
+	"name": object.get(c, "name", "custom"),
+	"image": object.get(c, "image", null),
+	"container": c,
+	"pod": pod,
+	"init": false,
+	"serving": true,
+	"supplied": {"readinessProbe", "resources"},
+} if {
+	some pod in pod_specs
+	pod.platform == "isvc"
+	c := object.get(pod.spec, ["custom", "container"], null)
+	is_object(c)
+}
+
+# docker-compose services: each service is one container (and its own "pod").
+containers contains {
+	"path": ["services", name],
+	"name": name,
+	"image": object.get(s, "image", null),
+	"container": s,
+	"pod": {"path": ["services", name], "spec": s, "platform": "compose"},
+	"init": false,
+	"serving": compose_serving_flag(name),
+	"supplied": set(),
+} if {
 	format == "compose"
+	is_object(input.services)
 	some name, s in input.services
 	is_object(s)
+}
+
+compose_publishes(s) if {
+	some key in ["ports", "expose"]
+	is_array(s[key])
+	count(s[key]) > 0
+}
+
+# Head values must never be undefined: regorus drops the whole set when one is.
+compose_serving_flag(name) if compose_serving(name)
+
+default compose_serving_flag(_) := false
+
+compose_serving(name) if compose_publishes(input.services[name])
+
+compose_serving(name) if {
+	not some_compose_publishes
+	is_object(input.services[name])
+}
+
+some_compose_publishes if {
+	some s in input.services
+	is_object(s)
+	compose_publishes(s)
+}
+
+# ---------------------------------------------------------------------------------------------
+# Resources and accelerators
+# ---------------------------------------------------------------------------------------------
+
+accelerator_pattern := `(?i)^(nvidia\.com/(gpu|mig-)|amd\.com/gpu|gpu\.intel\.com/|habana\.ai/|aws\.amazon\.com/neuron|google\.com/tpu|cloud-tpus\.google\.com/)`
+
+accelerator(resource) if {
+	is_string(resource)
+	regex.match(accelerator_pattern, resource)
+}
+
+# A quantity that is set: a number, or a non-blank string.
+quantity(x) if is_number(x)
+
+quantity(x) if {
+	is_string(x)
+	trim_space(x) != ""
+}
+
+# Node selection that only makes sense for accelerator workloads, as [[path, text]].
+accelerator_nodes(pod) := array.concat(
+	[[array.concat(pod.path, ["nodeSelector", k]), sprintf("nodeSelector `%s`", [k])] |
+		is_object(pod.spec.nodeSelector)
+		some k, _ in pod.spec.nodeSelector
+		regex.match(`(?i)(gke-accelerator|gpu\.product|gpu\.present|gpu\.deploy|nvidia\.com/gpu|amd\.com/gpu|cloud\.google\.com/gke-tpu)`, k)
+	],
+	[[array.concat(pod.path, ["tolerations", i, "key"]), sprintf("toleration `%s`", [t.key])] |
+		is_array(pod.spec.tolerations)
+		some i, t in pod.spec.tolerations
+		is_object(t)
+		accelerator(t.key)
+	],
+)
+
+# ---------------------------------------------------------------------------------------------
+# Security context
+# ---------------------------------------------------------------------------------------------
+
+# The effective value of a security-context field of a container: the container's
+# `securityContext`, else the pod's (Kubernetes semantics), as [path, value].
+effective_sc(c, field) := [array.concat(c.path, ["securityContext", field]), v] if {
+	v := object.get(c.container, ["securityContext", field], null)
+	v != null
+}
+
+effective_sc(c, field) := [array.concat(c.pod.path, ["securityContext", field]), v] if {
+	object.get(c.container, ["securityContext", field], null) == null
+	v := object.get(c.pod.spec, ["securityContext", field], null)
+	v != null
+}
+
+# ---------------------------------------------------------------------------------------------
+# Every node of the document, for rules that look at all values (DP016, Helm values)
+# ---------------------------------------------------------------------------------------------
+
+collection(x) if is_object(x)
+
+collection(x) if is_array(x)
+
+_n0 := {[[], input]}
+
+_n1 := {[array.concat(e[0], [k]), v] | some e in _n0; collection(e[1]); some k, v in e[1]}
+
+_n2 := {[array.concat(e[0], [k]), v] | some e in _n1; collection(e[1]); some k, v in e[1]}
+
+_n3 := {[array.concat(e[0], [k]), v] | some e in _n2; collection(e[1]); some k, v in e[1]}
+
+_n4 := {[array.concat(e[0], [k]), v] | some e in _n3; collection(e[1]); some k, v in e[1]}
+
+_n5 := {[array.concat(e[0], [k]), v] | some e in _n4; collection(e[1]); some k, v in e[1]}
+
+_n6 := {[array.concat(e[0], [k]), v] | some e in _n5; collection(e[1]); some k, v in e[1]}
+
+_n7 := {[array.concat(e[0], [k]), v] | some e in _n6; collection(e[1]); some k, v in e[1]}
+
+_n8 := {[array.concat(e[0], [k]), v] | some e in _n7; collection(e[1]); some k, v in e[1]}
+
+_n9 := {[array.concat(e[0], [k]), v] | some e in _n8; collection(e[1]); some k, v in e[1]}
+
+_n10 := {[array.concat(e[0], [k]), v] | some e in _n9; collection(e[1]); some k, v in e[1]}
+
+_n11 := {[array.concat(e[0], [k]), v] | some e in _n10; collection(e[1]); some k, v in e[1]}
+
+_n12 := {[array.concat(e[0], [k]), v] | some e in _n11; collection(e[1]); some k, v in e[1]}
+
+_n13 := {[array.concat(e[0], [k]), v] | some e in _n12; collection(e[1]); some k, v in e[1]}
+
+_n14 := {[array.concat(e[0], [k]), v] | some e in _n13; collection(e[1]); some k, v in e[1]}
+
+_n15 := {[array.concat(e[0], [k]), v] | some e in _n14; collection(e[1]); some k, v in e[1]}
+
+_n16 := {[array.concat(e[0], [k]), v] | some e in _n15; collection(e[1]); some k, v in e[1]}
+
+# Every [path, value] of the document down to 16 levels (regorus has no `walk` here, and Rego
+# no recursion; 16 levels cover CronJob env values and the deepest Helm values seen).
+nodes := ((((((((((((((((_n0 | _n1) | _n2) | _n3) | _n4) | _n5) | _n6) | _n7) | _n8) | _n9) | _n10) | _n11) | _n12) | _n13) | _n14) | _n15) | _n16)
+
+# String leaves as [path, value].
+strings contains [p, v] if {
+	some [p, v] in nodes
+	is_string(v)
+}
+
+# A readable path: `spec.template.spec.containers[0].env[1].value`.
+path_text(path) := trim_prefix(concat("", [_segment(s) | some s in path]), ".")
+
+# Where a path is, for messages: "`a.b[0]`", or "the top level".
+place(path) := "the top level" if count(path) == 0
+
+place(path) := concat("", ["`", path_text(path), "`"]) if count(path) > 0
+
+_segment(s) := sprintf("[%v]", [s]) if is_number(s)
+
+_segment(s) := concat("", [".", s]) if is_string(s)
+
+# ---------------------------------------------------------------------------------------------
+# Helm values
+# ---------------------------------------------------------------------------------------------
+
+# Values files follow no schema, but charts share conventions: an `image:` string, an `image:`
+# object with `repository`/`tag`/`digest`, or `repository` and `tag` side by side (vLLM
+# production stack). Each such place is a "section" — the object that holds the image — and
+# `resources`, probes and security contexts of that section sit beside it.
+
+# Sections that a chart switch turns off: `enabled: false` on the section or an ancestor, or an
+# `enableRouter: false`-style switch named after the section (`routerSpec`).
+helm_disabled(path) if {
+	some i in numbers.range(0, count(path))
+	prefix := array.slice(path, 0, i)
+	obj := object.get(input, prefix, null)
+	is_object(obj)
+	obj.enabled == false
+}
+
+helm_disabled(path) if {
+	some i in numbers.range(1, count(path))
+	prefix := array.slice(path, 0, i)
+	name := prefix[i - 1]
+	is_string(name)
+	obj := object.get(input, prefix, null)
+	is_object(obj)
+	some k, v in obj
+	v == false
+	startswith(k, "enable")
+	k != "enabled"
+	what := lower(substring(k, 6, -1))
+	what != ""
+	contains(lower(name), what)
+}
+
+# Image references of a Helm values file: {"path" (where to point), "section" (path of the
+# object holding the image), "ref" (the reference as a string), "digest" (bool)}.
+helm_images contains {"path": p, "section": array.slice(p, 0, count(p) - 1), "ref": v, "digest": contains(v, "@")} if {
+	format == "helm-values"
+	some [p, v] in strings
+	count(p) > 0
+	p[count(p) - 1] == "image"
+	trim_space(v) != ""
+	not helm_disabled(p)
+}
+
+helm_images contains {"path": point, "section": section, "ref": ref, "digest": has_digest} if {
+	format == "helm-values"
+	some [p, obj] in nodes
+	is_object(obj)
+	count(p) > 0
+	p[count(p) - 1] == "image"
+	is_string(obj.repository)
+	trim_space(obj.repository) != ""
+	not helm_disabled(p)
+	section := array.slice(p, 0, count(p) - 1)
+	[point, ref, has_digest] := helm_ref(p, obj)
+}
+
+helm_images contains {"path": point, "section": p, "ref": ref, "digest": has_digest} if {
+	format == "helm-values"
+	some [p, obj] in nodes
+	is_object(obj)
+	not _under_image_key(p)
+	is_string(obj.repository)
+	trim_space(obj.repository) != ""
+	"tag" in object.keys(obj)
+	not helm_disabled(p)
+	[point, ref, has_digest] := helm_ref(p, obj)
+}
+
+_under_image_key(p) if {
+	count(p) > 0
+	p[count(p) - 1] == "image"
+}
+
+_text(x) := x if is_string(x)
+
+_text(x) := sprintf("%v", [x]) if is_number(x)
+
+default _text(_) := ""
+
+helm_ref(p, obj) := [array.concat(p, ["digest"]), concat("", [repo, tag_part, "@", _text(obj.digest)]), true] if {
+	repo := _repo(obj)
+	tag_part := _tag_part(obj)
+	trim_space(_text(object.get(obj, "digest", ""))) != ""
+}
+
+helm_ref(p, obj) := [array.concat(p, [point]), concat("", [repo, tag_part]), contains(tag_part, "@")] if {
+	repo := _repo(obj)
+	tag_part := _tag_part(obj)
+	trim_space(_text(object.get(obj, "digest", ""))) == ""
+	point := _tag_key(obj)
+}
+
+_tag_key(obj) := "tag" if "tag" in object.keys(obj)
+
+_tag_key(obj) := "repository" if not "tag" in object.keys(obj)
+
+_repo(obj) := concat("/", [_text(obj.registry), obj.repository]) if trim_space(_text(object.get(obj, "registry", ""))) != ""
+
+_repo(obj) := obj.repository if trim_space(_text(object.get(obj, "registry", ""))) == ""
+
+_tag_part(obj) := concat("", [":", _text(obj.tag)]) if trim_space(_text(object.get(obj, "tag", ""))) != ""
+
+_tag_part(obj) := "" if trim_space(_text(object.get(obj, "tag", ""))) == ""
+
+# Helm sections as {"path", "section"} (the object that holds the image).
+helm_sections contains {"path": img.section, "section": object.get(input, img.section, null)} if {
+	some img in helm_images
+	is_object(object.get(input, img.section, null))
 }

@@ -3,11 +3,17 @@
 # description: >-
 #   A model card must name the license under which the weights are released: an SPDX id or a
 #   Hugging Face license id. `license: other` must come with `license_name` and `license_link`.
-#   Without it, downstream users cannot know what they may do with the model.
+#   Without it, downstream users cannot know what they may do with the model. A license stated
+#   only in the Markdown body ("## License", "**License** …") is not machine-readable: the rule
+#   still fires, and says where the body mentions it. A value with spaces ("Apache 2.0") is not a
+#   license id. CycloneDX components declare `licenses` (an SPDX `id`, a `name` or an
+#   `expression`).
 # related_resources:
 #   - ref: https://huggingface.co/docs/hub/model-cards#specifying-a-license
+#   - ref: https://huggingface.co/docs/hub/repositories-licenses
+#     description: Hugging Face license identifiers
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
-#     description: EU AI Act, Annex XI section 1(f)
+#     description: EU AI Act, Annex XI section 1(1)(f)
 # custom:
 #   id: MC001
 #   severity: error
@@ -23,19 +29,47 @@
 #   examples:
 #     pass: "license: apache-2.0"
 #     fail: "language: en  # no license"
+#   i18n:
+#     zh-CN:
+#       title: 模型卡须声明许可证
+#       description: >-
+#         模型卡应以 SPDX 标识符或 Hugging Face 许可证标识符注明模型权重的发布许可；`license: other` 须同时给出 `license_name`
+#         与 `license_link`。缺少许可声明，下游使用者无从判断可对模型做什么。仅在 Markdown 正文中说明许可（如“## License”
+#         “协议”章节）不可被机器读取，本规则仍会报告，并指出正文提及之处；含空格的值（如“Apache 2.0”）不是许可证标识符。
+#         CycloneDX 组件以 `licenses`（SPDX `id`、`name` 或 `expression`）声明。依据 Hugging Face 模型卡规范、欧盟
+#         《人工智能法》附件十一第1节第1(f)项，以及《大模型落地路线图研究报告（2024年）》算法模型层关于模型资产管理的要求。
+#       remediation: >-
+#         在前置元数据中添加 `license:`，取 SPDX 标识符（如 `apache-2.0`）或 Hugging Face 许可证标识符；使用 `license: other`
+#         时须补充 `license_name` 与 `license_link`。
 package govlint.rules.mc001
 
+import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-deny contains {"msg": "the model card declares no license", "path": ["license"]} if {
+doc := model.markdown(core.file_sections)
+
+# Where the body mentions a license, for the message.
+body_hint := sprintf(" (the body mentions one in \"%s\", line %d, but that is not machine-readable)", [doc.sections[i].heading, doc.sections[i].line]) if {
+	i := min(model.matching(doc, `licen[cs]e|协议|许可`))
+	model.tree_filled(doc, i)
+}
+
+body_hint := sprintf(" (the body states one on a \"%s\" line, but that is not machine-readable)", [label_name(model.labelled(doc, `licen[cs]e`)[0])]) if {
+	count(model.matching(doc, `licen[cs]e|协议|许可`)) == 0
+	count(model.labelled(doc, `licen[cs]e`)) > 0
+}
+
+default body_hint := ""
+
+deny contains {"msg": sprintf("the model card declares no license%s", [body_hint]), "path": ["license"]} if {
 	model.format != "cyclonedx"
 	count(model.licenses) == 0
 }
 
 deny contains {"msg": "the machine-learning-model component declares no license", "path": array.concat(path, ["licenses"])} if {
 	some [path, c] in model.ml_components
-	count([l | some e in object.get(c, "licenses", []); l := e]) == 0
+	count(model.as_list(object.get(c, "licenses", null))) == 0
 }
 
 deny contains {"msg": sprintf("`license: other` needs `%s` naming the license", [field]), "path": [field]} if {
@@ -43,3 +77,12 @@ deny contains {"msg": sprintf("`license: other` needs `%s` naming the license", 
 	some field in ["license_name", "license_link"]
 	not input[field]
 }
+
+deny contains {"msg": sprintf("`license` is `%s`, not an SPDX or Hugging Face license id (ids have no spaces, e.g. `apache-2.0`)", [l]), "path": ["license"]} if {
+	model.format != "cyclonedx"
+	some l in model.licenses
+	not regex.match(`^[A-Za-z0-9][A-Za-z0-9.+_-]*$`, trim_space(l))
+}
+
+# `**License** A custom…` → License; `- License: Apache 2.0` → License.
+label_name(line) := trim(regex.find_n(`[^*_:：\-\s][^*_:：]*`, line, 1)[0], " \t")

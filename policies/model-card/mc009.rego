@@ -26,6 +26,17 @@
 #   examples:
 #     pass: "governance: {evaluation: {safety: {generated_content: {sample_size: 2000, acceptable_rate: 0.96}}}}"
 #     fail: "governance: {evaluation: {safety: {generated_content: {sample_size: 200, acceptable_rate: 0.8}}}}"
+#   i18n:
+#     zh-CN:
+#       title: 生成内容安全评估须达到抽样数量与合格率要求
+#       description: >-
+#         面向公众提供的生成式人工智能服务，应以随机抽取的测试题对模型生成内容开展安全评估。模型卡应在
+#         `governance.evaluation.safety.generated_content` 中记录抽样题量 `sample_size` 和合格率 `acceptable_rate`，两者均须
+#         达到阈值（可配置参数）。依据《生成式人工智能服务安全基本要求》(TC260-003) 9.3（已转化为 GB/T 45654-2025
+#         《网络安全技术 生成式人工智能服务安全基本要求》），以及《大模型落地路线图研究报告（2024年）》安全可信层关于安全评估的要求。
+#         默认值（不少于 1000 题、合格率不低于 90%）取自对该标准的二手解读，并非标准原文，可在 govlint.yaml 中调整。
+#       remediation: >-
+#         在 `governance.evaluation.safety.generated_content` 中记录满足阈值的测试结果：`sample_size` 与 `acceptable_rate`。
 package govlint.rules.mc009
 
 import data.govlint.lib.model
@@ -37,7 +48,7 @@ base := ["governance", "evaluation", "safety", "generated_content"]
 
 result := object.get(model.governance, ["evaluation", "safety", "generated_content"], null)
 
-deny contains {"msg": "no generated-content safety evaluation is recorded", "path": base} if {
+deny contains {"msg": "no generated-content safety evaluation is recorded (`governance.evaluation.safety.generated_content`)", "path": base} if {
 	model.format != "cyclonedx"
 	result == null
 }

@@ -30,3 +30,21 @@ test_missing_evaluation_fires_on_native if {
 	count(mc009.deny) == 1 with input as {"apiVersion": "govlint.dev/v1", "kind": "ModelCard", "metadata": {"name": "m"}}
 		with data.govlint.file as {"format": "native"} with data.govlint.params as params
 }
+
+test_path_of_a_low_rate if {
+	some f in mc009.deny with input as card(2000, 0.5) with data.govlint.file as hf with data.govlint.params as params
+	f.path == ["governance", "evaluation", "safety", "generated_content", "acceptable_rate"]
+}
+
+test_missing_field_fires if {
+	fs := mc009.deny with input as {"governance": {"evaluation": {"safety": {"generated_content": {"sample_size": 2000}}}}}
+		with data.govlint.file as hf with data.govlint.params as params
+	count(fs) == 1
+	some f in fs
+	f.path == ["governance", "evaluation", "safety", "generated_content", "acceptable_rate"]
+}
+
+test_cyclonedx_is_not_checked if {
+	count(mc009.deny) == 0 with input as {"bomFormat": "CycloneDX", "components": [{"type": "machine-learning-model", "name": "m"}]}
+		with data.govlint.file as {"format": "cyclonedx"} with data.govlint.params as params
+}

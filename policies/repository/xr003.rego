@@ -17,47 +17,30 @@
 #   frameworks:
 #     eu-ai-act: "Annex XI 2(c)"
 #     caict-roadmap-2024: "data resources: data asset management"
+#     cn-genai: "Interim Measures Art. 7(1) (lawful, documented training data sources)"
 #   remediation: >-
 #     Add a dataset manifest (HF dataset card, Croissant file or `kind: DatasetManifest`) whose
 #     name or directory matches the reference, or correct the reference.
+#   examples:
+#     pass: "card: {datasets: [acme/support-dialogues]}; datasets/support-dialogues/README.md exists"
+#     fail: "card: {datasets: [cnn_dailymail]}  # no manifest in the repository"
+#   i18n:
+#     zh-CN:
+#       title: 模型卡引用的数据集在仓库中有数据集清单
+#       description: >-
+#         模型卡引用的每个数据集（Hugging Face `datasets:` 或 governance 块的 `training_data.datasets`）都应在仓库中有对应的数据集清单
+#         （HF 数据集卡片、Croissant 文件或原生清单），按名称、数据集 ID 或所在目录匹配。依据欧盟《人工智能法》附件十一第 2(c) 项
+#         （训练数据的来源与特征说明）及《生成式人工智能服务管理暂行办法》第七条，对应《大模型落地路线图研究报告（2024年）》数据资源层的
+#         数据资产管理。
+#       remediation: >-
+#         为该数据集添加数据集清单（HF 数据集卡片、Croissant 文件或 `kind: DatasetManifest`），使其名称或目录与引用一致；或更正引用。
 package govlint.repository.xr003
 
 import data.govlint.lib.dataset
+import data.govlint.lib.repository
 import rego.v1
 
 manifests := [a | some a in input.artifacts; a.kind == "dataset-manifest"]
-
-known contains id if {
-	some m in manifests
-	some full in dataset.ids(m)
-	some id in {full, lower(full)}
-}
-
-# References from model cards, as [card, id, path-in-document].
-refs contains [card, ref, ["datasets", i]] if {
-	some card in input.artifacts
-	card.kind == "model-card"
-	is_array(card.document.datasets)
-	some i, ref in card.document.datasets
-	is_string(ref)
-}
-
-refs contains [card, ref, ["governance", "training_data", "datasets", i, "name"]] if {
-	some card in input.artifacts
-	card.kind == "model-card"
-	some i, d in object.get(card.document, ["governance", "training_data", "datasets"], [])
-	ref := d.name
-	is_string(ref)
-}
-
-matches(ref) if known[ref]
-
-matches(ref) if known[lower(ref)]
-
-matches(ref) if {
-	parts := split(ref, "/")
-	known[parts[count(parts) - 1]]
-}
 
 deny contains {
 	"msg": sprintf("dataset `%s` has no manifest in the repository", [ref]),
@@ -65,6 +48,12 @@ deny contains {
 	"index": card.index,
 	"path": path,
 } if {
-	some [card, ref, path] in refs
-	not matches(ref)
+	some card in repository.cards
+	some [ref, path] in repository.dataset_refs(card)
+	not has_manifest(ref)
+}
+
+has_manifest(ref) if {
+	some m in manifests
+	dataset.names_manifest(ref, m)
 }

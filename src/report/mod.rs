@@ -1,8 +1,12 @@
 //! Renderers. Each reads diagnostics (and the sources they point into) and returns text; none
 //! prints, and none reaches back into the pipeline.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 pub mod tests;
 
 use std::str::FromStr;
@@ -15,16 +19,43 @@ use crate::rules::RuleDoc;
 pub enum OutputFormat {
     Human,
     Json,
+    Sarif,
+    Junit,
+    Github,
+    Markdown,
+}
+
+impl OutputFormat {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [OutputFormat; 6] = [
+        OutputFormat::Human,
+        OutputFormat::Json,
+        OutputFormat::Sarif,
+        OutputFormat::Junit,
+        OutputFormat::Github,
+        OutputFormat::Markdown,
+    ];
+
+    /// The name given to `--format`.
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputFormat::Human => "human",
+            OutputFormat::Json => "json",
+            OutputFormat::Sarif => "sarif",
+            OutputFormat::Junit => "junit",
+            OutputFormat::Github => "github",
+            OutputFormat::Markdown => "markdown",
+        }
+    }
 }
 
 impl FromStr for OutputFormat {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "human" => Ok(OutputFormat::Human),
-            "json" => Ok(OutputFormat::Json),
-            other => Err(format!("unknown output format `{other}` (expected human or json)")),
-        }
+        OutputFormat::ALL.into_iter().find(|f| f.name() == s).ok_or_else(|| {
+            let names: Vec<&str> = OutputFormat::ALL.iter().map(|f| f.name()).collect();
+            format!("unknown output format `{s}` (expected one of {})", names.join(", "))
+        })
     }
 }
 
@@ -60,6 +91,8 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub notes: usize,
+    /// Findings reported but not counted (waived, inline, baseline, policy exception).
+    pub suppressed: usize,
 }
 
 impl Summary {
@@ -71,6 +104,7 @@ impl Summary {
             errors: outcome.count(Severity::Error),
             warnings: outcome.count(Severity::Warning),
             notes: outcome.count(Severity::Note),
+            suppressed: outcome.suppressed.len(),
         }
     }
 
@@ -79,12 +113,250 @@ impl Summary {
             format!("{count} {}", if count == 1 { one } else { many })
         }
         format!(
-            "{}, {}, {}, {}, {}",
-            n(self.files, "file read", "files read"),
+            "{}, {}, {}, {}, {} waived",
             n(self.artifacts, "artifact", "artifacts"),
             n(self.errors, "error", "errors"),
             n(self.warnings, "warning", "warnings"),
             n(self.notes, "note", "notes"),
+            self.suppressed,
         )
+    }
+}
+
+/// The one set of diagnostics every renderer's snapshot tests render: each severity, a finding
+/// suppressed by a waiver and one by an inline comment, a message with `%`, `,`, `:`, `|` and a
+/// line break, a file whose name has a comma, a column after multi-byte characters, and a file
+/// that could not be read (no source, not an artifact).
+#[cfg(test)]
+pub(crate) mod sample {
+    use std::collections::BTreeMap;
+    use std::sync::{Arc, OnceLock};
+
+    use super::{ArtifactRules, RunView, Summary};
+    use crate::diagnostic::{codes, Diagnostic, Severity, Sources, Suppression, SuppressionKind};
+    use crate::policy::metadata::Resource;
+    use crate::rules::RuleDoc;
+    use crate::source::{SourceFile, Span};
+
+    pub(crate) const MODEL_CARD: &str = "models/chat/README.md";
+    pub(crate) const DEPLOYMENT: &str = "deploy/serving, canary.yaml";
+    pub(crate) const DATASET: &str = "datasets/faq/dataset-manifest.yaml";
+    pub(crate) const UNREADABLE: &str = "models/broken/model-card.yaml";
+
+    struct Sample {
+        diagnostics: Vec<Diagnostic>,
+        suppressed: Vec<Diagnostic>,
+        sources: Sources,
+        artifacts: Vec<ArtifactRules>,
+        rules: Vec<RuleDoc>,
+    }
+
+    /// The span of the `nth` occurrence of `needle` in the source.
+    fn find(source: &SourceFile, needle: &str, nth: usize) -> Span {
+        let start = source.text.match_indices(needle).nth(nth).map(|(i, _)| i).expect("needle in sample text");
+        Span::new(start, start + needle.len())
+    }
+
+    fn rule(id: &str, severity: &str, kinds: &[&str], title: &str) -> RuleDoc {
+        RuleDoc {
+            id: id.to_string(),
+            severity: severity.to_string(),
+            kinds: kinds.iter().map(|k| k.to_string()).collect(),
+            layer: None,
+            stage: None,
+            frameworks: BTreeMap::new(),
+            title: title.to_string(),
+            description: title.to_string(),
+            remediation: None,
+            related_resources: Vec::new(),
+            examples: BTreeMap::new(),
+            params: BTreeMap::new(),
+            source: "built-in".to_string(),
+        }
+    }
+
+    fn rules() -> Vec<RuleDoc> {
+        let mut out: Vec<RuleDoc> = codes::ALL
+            .iter()
+            .map(|(id, desc)| RuleDoc {
+                frameworks: BTreeMap::from([("baseline".to_string(), "hygiene".to_string())]),
+                ..rule(id, "error", &[], desc)
+            })
+            .collect();
+        out.push(RuleDoc {
+            layer: Some("security-trustworthiness".to_string()),
+            stage: Some("operations-management".to_string()),
+            frameworks: BTreeMap::from([
+                ("caict-roadmap-2024".to_string(), "4.4 运营管理".to_string()),
+                ("nist-ai-600-1".to_string(), "MG-2.2".to_string()),
+            ]),
+            description: "A serving deployment runs at least two replicas, so that one failing pod does not take the model offline.".to_string(),
+            remediation: Some("Set `spec.replicas` to 2 or more.".to_string()),
+            source: "policies/deployment-config/dp003.rego".to_string(),
+            ..rule("DP003", "warning", &["deployment-config"], "Deployment runs at least two replicas")
+        });
+        out.push(RuleDoc {
+            layer: Some("application-services".to_string()),
+            stage: Some("application-deployment".to_string()),
+            frameworks: BTreeMap::from([("cn-genai".to_string(), "GB 45438-2025 4.1; 4.2".to_string())]),
+            remediation: Some("Add `governance.content_labeling` with the explicit and implicit labels the service applies.".to_string()),
+            related_resources: vec![Resource {
+                reference: "https://www.cac.gov.cn/2025-03/14/c_1743654684782215.htm".to_string(),
+                description: Some("Measures for labeling AI-generated content".to_string()),
+            }],
+            source: "policies/deployment-config/dp007.rego".to_string(),
+            ..rule("DP007", "error", &["deployment-config"], "Deployment labels generated content")
+        });
+        out.push(RuleDoc {
+            layer: Some("data-resources".to_string()),
+            stage: Some("capability-building".to_string()),
+            frameworks: BTreeMap::from([("eu-ai-act".to_string(), "Annex XII 1(c)".to_string())]),
+            description: "A dataset manifest says how personal information was found and removed.".to_string(),
+            source: "policies/dataset-manifest/ds004.rego".to_string(),
+            ..rule("DS004", "warning", &["dataset-manifest"], "Dataset manifest documents personal-data handling")
+        });
+        out.push(RuleDoc {
+            layer: Some("algorithm-models".to_string()),
+            stage: Some("capability-building".to_string()),
+            frameworks: BTreeMap::from([("eu-ai-act".to_string(), "Annex XI 1(f)".to_string())]),
+            description: "A model card must name the license under which the weights are released.".to_string(),
+            remediation: Some("Add `license:` with an SPDX id or an HF license id.".to_string()),
+            related_resources: vec![Resource { reference: "https://huggingface.co/docs/hub/model-cards".to_string(), description: None }],
+            source: "policies/model-card/mc001.rego".to_string(),
+            ..rule("MC001", "error", &["model-card"], "Model card declares a license")
+        });
+        out.push(RuleDoc {
+            source: "policies/model-card/mc010.rego".to_string(),
+            ..rule("MC010", "note", &["model-card"], "Model name matches its directory")
+        });
+        // A rule that ran on nothing in the sample: renderers that list rules leave it out.
+        out.push(rule("MC099", "error", &["model-card"], "A rule no artifact of the sample meets"));
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        out
+    }
+
+    fn build() -> Sample {
+        let card = SourceFile::new(
+            MODEL_CARD,
+            "---\nlanguage: [zh, en]\nmodel_name: 客服助手 chat-7b\nbase_model: acme/base-7b\n---\n# 客服助手 chat-7b\n".to_string(),
+        );
+        let deploy = SourceFile::new(
+            DEPLOYMENT,
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: chat\nspec:\n  replicas: 1\n".to_string(),
+        );
+        let dataset = SourceFile::new(DATASET, "name: faq\nlicense: CC-BY-4.0\nlicense: MIT\n".to_string());
+
+        let front_matter = Span::new(find(&card, "language", 0).start, find(&card, "base-7b", 0).end);
+        let mut missing_license = Diagnostic::at(&card, front_matter, "MC001", Severity::Error, "model card has no license")
+            .with_label("missing here")
+            .with_help("Add `license:` with an SPDX id or an HF license id.")
+            .with_pointer("/license")
+            .in_document(0, Some("model-card"));
+        missing_license.frameworks = BTreeMap::from([("eu-ai-act".to_string(), "Annex XI 1(f)".to_string())]);
+        let name_mismatch = Diagnostic::at(
+            &card,
+            find(&card, "chat-7b", 0),
+            "MC010",
+            Severity::Note,
+            "`model_name` differs from its directory (chat | chat-7b)",
+        )
+        .with_pointer("/model_name")
+        .in_document(0, Some("model-card"));
+
+        let mut replicas = Diagnostic::at(
+            &deploy,
+            find(&deploy, "1", 1),
+            "DP003",
+            Severity::Warning,
+            "replicas: 1 is below 2, the minimum for 99.9% availability\nscale out before serving traffic",
+        )
+        .with_help("set `spec.replicas` to >= 2 (see <docs/deploy.md>)")
+        .with_pointer("/spec/replicas")
+        .in_document(0, Some("deployment-config"));
+        replicas.details = Some(serde_json::json!({"replicas": 1, "minimum": 2}));
+        let mut unlabeled = Diagnostic::at(&deploy, find(&deploy, "metadata", 0), "DP007", Severity::Error, "the deployment has no content-labeling block")
+            .with_pointer("/metadata/annotations")
+            .in_document(0, Some("deployment-config"));
+        unlabeled.suppression = Some(Suppression {
+            kind: SuppressionKind::Waiver,
+            reason: Some("labels are applied by the API gateway, see GOV-12".to_string()),
+            approved_by: Some("compliance@acme.example".to_string()),
+            expires: Some("2026-06-30".to_string()),
+        });
+
+        let duplicate = Diagnostic::at(&dataset, find(&dataset, "license", 1), codes::DUPLICATE_KEY, Severity::Error, "key `license` is given twice")
+            .with_label("second `license` here")
+            .with_help("remove one of the two keys; the value would depend on the parser")
+            .with_pointer("/license")
+            .in_document(0, Some("dataset-manifest"));
+        let mut personal_data = Diagnostic::at(&dataset, find(&dataset, "name", 0), "DS004", Severity::Warning, "the manifest does not say how personal data was removed")
+            .with_pointer("/governance/personal_data")
+            .in_document(0, Some("dataset-manifest"));
+        personal_data.suppression = Some(Suppression {
+            kind: SuppressionKind::Inline,
+            reason: Some("the FAQ holds no personal data".to_string()),
+            approved_by: None,
+            expires: None,
+        });
+
+        let unreadable = Diagnostic::whole_file(
+            UNREADABLE,
+            codes::READ_ERROR,
+            Severity::Error,
+            "the file is not UTF-8 text (invalid byte at offset 12)".to_string(),
+        );
+
+        let mut diagnostics = vec![missing_license, name_mismatch, replicas, duplicate, unreadable];
+        crate::diagnostic::sort(&mut diagnostics);
+        let mut suppressed = vec![unlabeled, personal_data];
+        crate::diagnostic::sort(&mut suppressed);
+        let sources: Sources = [card, deploy, dataset].into_iter().map(|s| (s.name.clone(), Arc::clone(&s))).collect();
+        let base = [codes::DUPLICATE_KEY, codes::PARSE_ERROR, codes::SCHEMA];
+        let artifact = |file: &str, kind: &str, ids: &[&str]| {
+            let mut rules: Vec<String> = ids.iter().chain(base.iter()).map(|s| s.to_string()).collect();
+            rules.sort();
+            ArtifactRules { file: file.to_string(), kinds: vec![kind.to_string()], rules }
+        };
+        let artifacts = vec![
+            artifact(DATASET, "dataset-manifest", &["DS004"]),
+            artifact(DEPLOYMENT, "deployment-config", &["DP003", "DP007"]),
+            artifact(MODEL_CARD, "model-card", &["MC001", "MC010"]),
+        ];
+        Sample { diagnostics, suppressed, sources, artifacts, rules: rules() }
+    }
+
+    /// The shared sample run.
+    pub(crate) fn sample_view() -> RunView<'static> {
+        static SAMPLE: OnceLock<Sample> = OnceLock::new();
+        let s = SAMPLE.get_or_init(build);
+        let count = |sev| s.diagnostics.iter().filter(|d| d.severity == sev).count();
+        RunView {
+            diagnostics: &s.diagnostics,
+            suppressed: &s.suppressed,
+            sources: &s.sources,
+            artifacts: s.artifacts.clone(),
+            rules: s.rules.clone(),
+            summary: Summary {
+                files: 5,
+                artifacts: s.artifacts.len(),
+                errors: count(Severity::Error),
+                warnings: count(Severity::Warning),
+                notes: count(Severity::Note),
+                suppressed: s.suppressed.len(),
+            },
+        }
+    }
+
+    /// An empty run: no artifact, no finding.
+    pub(crate) fn empty_view() -> RunView<'static> {
+        static EMPTY: OnceLock<Sources> = OnceLock::new();
+        RunView {
+            diagnostics: &[],
+            suppressed: &[],
+            sources: EMPTY.get_or_init(Sources::new),
+            artifacts: Vec::new(),
+            rules: Vec::new(),
+            summary: Summary::default(),
+        }
     }
 }

@@ -82,8 +82,9 @@ pub fn check(case_name: &str, args: &[&str]) -> Run {
 #[derive(Debug, Deserialize)]
 pub struct Report {
     pub diagnostics: Vec<Diag>,
+    /// Findings reported but not counted (waivers, baselines, policy `exception` rules).
     #[serde(default)]
-    pub exceptions: Vec<Diag>,
+    pub suppressed: Vec<Diag>,
     pub summary: Summary,
     /// The whole document, for fields the structs do not name.
     #[serde(skip)]
@@ -96,16 +97,24 @@ impl Report {
         self.diagnostics.iter().map(Diag::short).collect()
     }
 
-    /// Every exception, in the same form.
+    /// The findings excepted by a policy's conftest `exception` rule, in the same form.
+    #[track_caller]
     pub fn exception_lines(&self) -> Vec<String> {
-        self.exceptions.iter().map(Diag::short).collect()
+        let mut out = Vec::new();
+        for d in &self.suppressed {
+            let kind = d.suppression.as_ref().and_then(|s| s.get("kind")).and_then(Value::as_str);
+            if kind == Some("exception") {
+                out.push(d.short());
+            }
+        }
+        out
     }
 
-    /// The only diagnostic of `rule`.
+    /// The only diagnostic with this message.
     #[track_caller]
-    pub fn one(&self, rule: &str) -> &Diag {
-        let found: Vec<&Diag> = self.diagnostics.iter().filter(|d| d.rule == rule).collect();
-        assert_eq!(found.len(), 1, "expected one `{rule}` diagnostic, got {:#?}", self.lines());
+    pub fn one(&self, message: &str) -> &Diag {
+        let found: Vec<&Diag> = self.diagnostics.iter().filter(|d| d.message == message).collect();
+        assert_eq!(found.len(), 1, "expected one diagnostic `{message}`, got {:#?}", self.lines());
         found[0]
     }
 }
@@ -129,6 +138,8 @@ pub struct Diag {
     pub kind: Option<String>,
     #[serde(default)]
     pub details: Option<Value>,
+    #[serde(default)]
+    pub suppression: Option<Value>,
 }
 
 impl Diag {

@@ -1,0 +1,45 @@
+package govlint.rules.ds003_test
+
+import data.govlint.rules.ds003
+import rego.v1
+
+params := {"ds003": {"max_harmful_content_rate": 0.05}}
+
+manifest(sources) := {"apiVersion": "govlint.dev/v1", "kind": "DatasetManifest", "metadata": {"name": "d"}, "governance": {"sources": sources}}
+
+test_native_rate_below_limit_is_quiet if {
+	count(ds003.deny) == 0 with input as manifest([{"id": "a", "harmful_content_rate": 0.01}])
+		with data.govlint.file as {"format": "native"} with data.govlint.params as params
+}
+
+test_native_rate_above_limit_fires_unless_excluded if {
+	r := ds003.deny with input as manifest([{"id": "forum", "harmful_content_rate": 0.08}, {"id": "old", "harmful_content_rate": 0.2, "excluded": true}])
+		with data.govlint.file as {"format": "native"} with data.govlint.params as params
+	count(r) == 1
+	some f in r
+	f.path == ["governance", "sources", 0, "excluded"]
+	contains(f.msg, "`forum`")
+}
+
+test_missing_rate_fires_on_hf_card if {
+	r := ds003.deny with input as {"license": "mit", "governance": {"sources": [{"name": "tickets"}]}}
+		with data.govlint.file as {"format": "huggingface"} with data.govlint.params as params
+	count(r) == 1
+	some f in r
+	f.path == ["governance", "sources", 0, "harmful_content_rate"]
+}
+
+test_hf_card_excluded_source_without_rate_is_quiet if {
+	count(ds003.deny) == 0 with input as {"governance": {"sources": [{"id": "x", "excluded": true}]}}
+		with data.govlint.file as {"format": "huggingface"} with data.govlint.params as params
+}
+
+test_limit_is_a_parameter if {
+	count(ds003.deny) == 0 with input as manifest([{"id": "a", "harmful_content_rate": 0.08}])
+		with data.govlint.file as {"format": "native"} with data.govlint.params as {"ds003": {"max_harmful_content_rate": 0.1}}
+}
+
+test_croissant_is_not_checked if {
+	count(ds003.deny) == 0 with input as {"@type": "sc:Dataset", "governance": {"sources": [{"id": "a"}]}}
+		with data.govlint.file as {"format": "croissant"} with data.govlint.params as params
+}

@@ -1,0 +1,82 @@
+# METADATA
+# title: Corpus spot checks meet the sample sizes and pass rates
+# description: >-
+#   The training corpus is spot-checked by hand and by automated means before use. The manual
+#   check samples at least a minimum number of items, the automated check at least a minimum
+#   share of the corpus, and each reaches its pass rate. All four thresholds are parameters.
+# related_resources:
+#   - ref: https://www.tc260.org.cn/
+#     description: TC260-003-2024 Basic security requirements for generative AI services, §9.2 (GB/T 45654-2025)
+# custom:
+#   id: DS004
+#   severity: error
+#   kinds: [dataset-manifest]
+#   layer: security-trustworthiness
+#   stage: capability-building
+#   frameworks:
+#     caict-roadmap-2024: "security & trustworthiness: training data security assessment"
+#     cn-genai: "TC260-003 §9.2 (GB/T 45654-2025)"
+#   params: [min_manual_sample_size, min_manual_pass_rate, min_automated_sample_ratio, min_automated_pass_rate]
+#   secondary_source: >-
+#     The defaults (manual: at least 4,000 items, pass rate at least 0.96; automated: at least
+#     10 % of the corpus, pass rate at least 0.98) come from secondary summaries of TC260-003 §9.2,
+#     not from the standard's text; set them in govlint.yaml.
+#   remediation: >-
+#     Record `governance.spot_checks.manual` (`sample_size`, `pass_rate`, `date`) and
+#     `governance.spot_checks.automated` (`sample_ratio`, `pass_rate`, `date`) from checks that
+#     meet the thresholds.
+#   examples:
+#     pass: "governance: {spot_checks: {manual: {sample_size: 4000, pass_rate: 0.97}, automated: {sample_ratio: 0.1, pass_rate: 0.99}}}"
+#     fail: "governance: {spot_checks: {manual: {sample_size: 500, pass_rate: 0.9}}}"
+#   i18n:
+#     zh-CN:
+#       title: 语料抽检的样本量和合格率达标
+#       description: >-
+#         训练语料使用前应进行人工抽检和技术抽检。依据《生成式人工智能服务安全基本要求》(TC260-003，GB/T 45654-2025)
+#         9.2 语料安全评估：人工抽检随机抽取不少于 4000 条、合格率不低于 96%；技术抽检随机抽取不少于语料总量的 10%、
+#         合格率不低于 98%。四项阈值均为参数。
+#       remediation: >-
+#         在 `governance.spot_checks.manual` 中记录 `sample_size`、`pass_rate`、`date`，在
+#         `governance.spot_checks.automated` 中记录 `sample_ratio`、`pass_rate`、`date`，数值须达到阈值。
+package govlint.rules.ds004
+
+import data.govlint.lib.dataset
+import rego.v1
+
+params := data.govlint.params.ds004
+
+base := ["governance", "spot_checks"]
+
+checks := object.get(dataset.gov, "spot_checks", null)
+
+# [check, field, minimum, what]
+thresholds := [
+	["manual", "sample_size", params.min_manual_sample_size, "items checked by hand"],
+	["manual", "pass_rate", params.min_manual_pass_rate, "manual pass rate"],
+	["automated", "sample_ratio", params.min_automated_sample_ratio, "share of the corpus sampled automatically"],
+	["automated", "pass_rate", params.min_automated_pass_rate, "automated pass rate"],
+]
+
+deny contains {"msg": "the manifest records no corpus spot checks (`governance.spot_checks.manual` and `.automated`)", "path": base} if {
+	not dataset.croissant
+	not is_object(checks)
+}
+
+deny contains {"msg": sprintf("no %s spot check is recorded", [check]), "path": array.concat(base, [check])} if {
+	is_object(checks)
+	some check in ["manual", "automated"]
+	not is_object(checks[check])
+}
+
+deny contains {"msg": sprintf("the %s spot check does not record `%s`", [check, field]), "path": array.concat(base, [check, field])} if {
+	some [check, field, _, _] in thresholds
+	is_object(checks[check])
+	not is_number(checks[check][field])
+}
+
+deny contains {"msg": sprintf("%s: %v, below the minimum of %v", [what, value, minimum]), "path": array.concat(base, [check, field])} if {
+	some [check, field, minimum, what] in thresholds
+	value := checks[check][field]
+	is_number(value)
+	value < minimum
+}

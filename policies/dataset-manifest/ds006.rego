@@ -1,0 +1,111 @@
+# METADATA
+# title: Labeled data documents its annotation process
+# description: >-
+#   When the data is labeled — `governance.annotation.labeled: true`, or Hugging Face
+#   `annotations_creators` naming human or machine annotators — the manifest documents the
+#   annotation rules, how annotation quality was assessed, how correctness was verified and, for
+#   human annotators, how they were trained. A filled "Annotations" section of a Hugging Face card
+#   counts; a Croissant file documents it in `rai:dataAnnotationProtocol`.
+# related_resources:
+#   - ref: https://www.cac.gov.cn/2023-07/13/c_1690898327029107.htm
+#     description: Interim Measures for the Management of Generative AI Services, Art. 8
+#   - ref: https://www.tc260.org.cn/
+#     description: TC260-003-2024 Basic security requirements for generative AI services, §5.3 (GB/T 45654-2025)
+#   - ref: https://docs.mlcommons.org/croissant/docs/croissant-rai-spec.html
+#     description: Croissant-RAI 1.0, rai:dataAnnotationProtocol
+# custom:
+#   id: DS006
+#   severity: warning
+#   kinds: [dataset-manifest]
+#   layer: data-resources
+#   stage: capability-building
+#   frameworks:
+#     caict-roadmap-2024: "data resources: data annotation"
+#     cn-genai: ["Interim Measures Art. 8", "TC260-003 §5.3 (GB/T 45654-2025)"]
+#   remediation: >-
+#     Fill `governance.annotation` with `rules`, `quality_assessment`, `verification` and (for
+#     human annotators) `annotator_training`, or set `labeled: false` when the data carries no
+#     labels.
+#   examples:
+#     pass: "governance: {annotation: {labeled: true, rules: guide-v3, quality_assessment: kappa 0.8, verification: weekly review, annotator_training: 2-day course}}"
+#     fail: "annotations_creators: [crowdsourced]  # no annotation record"
+#   i18n:
+#     zh-CN:
+#       title: 标注数据记录了标注过程
+#       description: >-
+#         数据带有标注时（`governance.annotation.labeled: true`，或 Hugging Face `annotations_creators` 指明人工或机器标注），
+#         清单应记录标注规则、标注质量评估方法、正确性核验方法，人工标注还应记录标注人员培训。依据《生成式人工智能服务管理暂行办法》
+#         第八条“制定符合本办法要求的清晰、具体、可操作的标注规则；开展数据标注质量评估，抽样核验标注内容的准确性；
+#         对标注人员进行必要培训”，以及《生成式人工智能服务安全基本要求》(TC260-003) 5.3 语料标注安全要求。
+#       remediation: >-
+#         在 `governance.annotation` 中填写 `rules`、`quality_assessment`、`verification`，人工标注还需填写
+#         `annotator_training`；数据无标注时设置 `labeled: false`。
+package govlint.rules.ds006
+
+import data.govlint.lib.core
+import data.govlint.lib.dataset
+import rego.v1
+
+base := ["governance", "annotation"]
+
+annotation := object.get(dataset.gov, "annotation", {})
+
+creators := {c | some c in dataset.as_list(object.get(input, "annotations_creators", [])); is_string(c)}
+
+# Creators whose labels were made for this dataset by people.
+human_creators := {"crowdsourced", "expert-generated"}
+
+not_annotated := {"no-annotation", "found"}
+
+labeled if annotation.labeled == true
+
+labeled if {
+	not is_boolean(object.get(annotation, "labeled", null))
+	count(creators - not_annotated) > 0
+}
+
+human if count(creators & human_creators) > 0
+
+human if {
+	annotation.labeled == true
+	count(creators) == 0
+}
+
+required contains field if {
+	some field in ["rules", "quality_assessment", "verification"]
+}
+
+required contains "annotator_training" if human
+
+missing contains field if {
+	some field in required
+	not core.present(object.get(annotation, field, null))
+}
+
+documented_in_prose if dataset.section_filled(`(?i)annotation`)
+
+deny contains {"msg": sprintf("the data is labeled but no annotation record is kept (`governance.annotation`: %s)", [concat(", ", sort(missing))]), "path": base} if {
+	not dataset.croissant
+	labeled
+	not documented_in_prose
+	count(object.keys(annotation) - {"labeled"}) == 0
+}
+
+deny contains {"msg": sprintf("the annotation record has no `%s`", [field]), "path": array.concat(base, [field])} if {
+	not dataset.croissant
+	labeled
+	not documented_in_prose
+	count(object.keys(annotation) - {"labeled"}) > 0
+	some field in missing
+}
+
+# Croissant: annotation properties without the protocol that explains them.
+annotation_properties := ["dataAnnotationPlatform", "dataAnnotationAnalysis", "annotationsPerItem", "annotatorDemographics", "machineAnnotationTools"]
+
+deny contains {"msg": sprintf("the Croissant file describes annotations (`%s`) but not the annotation protocol (`rai:dataAnnotationProtocol`)", [concat("`, `", used_properties)]), "path": dataset.rai_path("dataAnnotationProtocol")} if {
+	dataset.croissant
+	count(used_properties) > 0
+	not dataset.rai_present("dataAnnotationProtocol")
+}
+
+used_properties := [name | some name in annotation_properties; dataset.rai_present(name)]

@@ -1,0 +1,93 @@
+# METADATA
+# title: Hugging Face card tags come from the Hub vocabularies
+# description: >-
+#   `task_categories`, `size_categories`, `source_datasets` and `annotations_creators` take their
+#   values from the Hugging Face vocabularies, so that the Hub (and any catalogue built on these
+#   fields) can index the dataset. The vocabularies are parameters, copied from their Hugging Face
+#   sources.
+# related_resources:
+#   - ref: https://huggingface.co/docs/hub/datasets-cards
+#   - ref: https://github.com/huggingface/huggingface.js/blob/main/packages/tasks/src/pipelines.ts
+#     description: Hub task ids (task_categories)
+#   - ref: https://github.com/huggingface/datasets/tree/main/src/datasets/utils/resources
+#     description: size_categories.json and creators.json of the datasets library
+# custom:
+#   id: DS008
+#   severity: warning
+#   kinds: [dataset-manifest]
+#   layer: data-resources
+#   stage: capability-building
+#   frameworks:
+#     caict-roadmap-2024: "data resources: data asset catalogue"
+#   params: [task_categories, legacy_task_categories, size_categories, annotations_creators, source_datasets_pattern]
+#   remediation: >-
+#     Use values from the Hub vocabularies: a task id such as `text-generation`, a size band such as
+#     `1M<n<10M`, `original` / `extended|<dataset>` / a dataset id, and one of `found`,
+#     `crowdsourced`, `expert-generated`, `machine-generated`, `no-annotation`, `other`.
+#   examples:
+#     pass: "task_categories: [text-generation]\nsize_categories: [1M<n<10M]"
+#     fail: "task_categories: [chatbot]\nsize_categories: [about 2M]"
+#   i18n:
+#     zh-CN:
+#       title: Hugging Face 数据集卡片标签取自官方词表
+#       description: >-
+#         `task_categories`、`size_categories`、`source_datasets`、`annotations_creators` 的取值应来自 Hugging Face
+#         官方词表（任务类型、规模档位、来源数据集、标注来源），以便 Hub 及基于这些字段的数据资产目录正确编目。词表作为参数
+#         提供，出处为 huggingface.js 的 pipelines.ts 和 datasets 库的资源文件。对应《大模型落地路线图研究报告（2024年）》
+#         数据资源层的数据资产管理。
+#       remediation: >-
+#         使用官方词表中的值：任务如 `text-generation`，规模档位如 `1M<n<10M`，来源为 `original` / `extended|<数据集>` /
+#         数据集 ID，标注来源为 `found`、`crowdsourced`、`expert-generated`、`machine-generated`、`no-annotation`、`other` 之一。
+package govlint.rules.ds008
+
+import data.govlint.lib.dataset
+import rego.v1
+
+params := data.govlint.params.ds008
+
+vocabularies := {
+	"task_categories": {v | some list in [params.task_categories, object.get(params, "legacy_task_categories", [])]; some v in list},
+	"size_categories": {v | some v in params.size_categories},
+	"annotations_creators": {v | some v in params.annotations_creators},
+}
+
+applies if dataset.format in {"huggingface", "native"}
+
+# [field, index or null, value]
+values contains [field, i, v] if {
+	some field in ["task_categories", "size_categories", "annotations_creators", "source_datasets"]
+	is_array(input[field])
+	some i, v in input[field]
+}
+
+values contains [field, null, v] if {
+	some field in ["task_categories", "size_categories", "annotations_creators", "source_datasets"]
+	v := input[field]
+	not is_array(v)
+	v != null
+}
+
+value_path(field, null) := [field]
+
+value_path(field, i) := [field, i] if i != null
+
+deny contains {"msg": sprintf("`%s` must hold strings; found %s", [field, json.marshal(v)]), "path": value_path(field, i)} if {
+	applies
+	some [field, i, v] in values
+	not is_string(v)
+}
+
+deny contains {"msg": sprintf("`%s` value `%s` is not in the Hugging Face vocabulary", [field, v]), "path": value_path(field, i)} if {
+	applies
+	some [field, i, v] in values
+	is_string(v)
+	vocab := vocabularies[field]
+	not vocab[v]
+}
+
+deny contains {"msg": sprintf("`source_datasets` value `%s` is neither `original`, `extended`, `extended|<dataset>` nor a dataset id", [v]), "path": value_path("source_datasets", i)} if {
+	applies
+	some ["source_datasets", i, v] in values
+	is_string(v)
+	not regex.match(params.source_datasets_pattern, v)
+}

@@ -1,0 +1,50 @@
+# METADATA
+# title: Croissant-RAI files carry the core responsible-AI properties
+# description: >-
+#   A Croissant file that declares Croissant-RAI — it conforms to the RAI specification or uses
+#   any RAI property — describes the data collection, personal and sensitive information, biases,
+#   limitations and intended use cases. Every spelling the specification and real files use is
+#   accepted: `rai:X`, the full IRI, a bare or context-aliased `X`, and the specification's
+#   alternative names (`rai:useCases` for `rai:dataUseCases`).
+# related_resources:
+#   - ref: https://docs.mlcommons.org/croissant/docs/croissant-rai-spec.html
+#     description: Croissant-RAI 1.0, RAI property information
+# custom:
+#   id: DS010
+#   severity: warning
+#   kinds: [dataset-manifest]
+#   layer: security-trustworthiness
+#   stage: capability-building
+#   frameworks:
+#     caict-roadmap-2024: "security & trustworthiness: data transparency"
+#     nist-ai-600-1: "MP-2.3, MS-2.11 (data provenance, bias and limitations documentation)"
+#   remediation: >-
+#     Add the missing RAI properties, e.g. `"rai:dataBiases"`, `"rai:dataLimitations"`,
+#     `"rai:dataUseCases"`, `"rai:dataCollection"`, `"rai:personalSensitiveInformation"`.
+#   examples:
+#     pass: '{"rai:dataCollection": "...", "rai:personalSensitiveInformation": "...", "rai:dataBiases": "...", "rai:dataLimitations": "...", "rai:dataUseCases": "..."}'
+#     fail: '{"rai:dataBiases": "Bias 1", "rai:dataCollection": "Crawled"}'
+#   i18n:
+#     zh-CN:
+#       title: Croissant-RAI 文件包含核心负责任 AI 属性
+#       description: >-
+#         声明采用 Croissant-RAI（conformsTo RAI 规范或使用了任一 RAI 属性）的 Croissant 文件，应说明数据采集过程、个人与敏感信息、
+#         数据偏差、局限性和预期用途。接受规范及实际文件中的各种写法：`rai:X`、完整 IRI、裸名或 @context 别名，以及规范中的另一名称
+#         （如 `rai:useCases` 与 `rai:dataUseCases`）。依据 MLCommons Croissant-RAI 1.0 规范，对应《大模型落地路线图研究报告（2024年）》
+#         安全可信层的数据透明度要求。
+#       remediation: >-
+#         补充缺失的 RAI 属性，如 `"rai:dataBiases"`、`"rai:dataLimitations"`、`"rai:dataUseCases"`、`"rai:dataCollection"`、
+#         `"rai:personalSensitiveInformation"`。
+package govlint.rules.ds010
+
+import data.govlint.lib.dataset
+import rego.v1
+
+required := ["dataCollection", "personalSensitiveInformation", "dataBiases", "dataLimitations", "dataUseCases"]
+
+deny contains {"msg": sprintf("the file declares Croissant-RAI but has no `rai:%s`", [name]), "path": dataset.rai_path(name)} if {
+	dataset.croissant
+	dataset.rai_declared
+	some name in required
+	not dataset.rai_present(name)
+}

@@ -1,0 +1,86 @@
+# METADATA
+# title: Web-scraped sources honoured text-and-data-mining opt-outs
+# description: >-
+#   A source obtained by crawling the web records that machine-readable reservations of rights
+#   (robots.txt, ai.txt, TDMRep headers…) were honoured, and how. A Croissant file whose
+#   `rai:dataCollectionType` includes web scraping must say so in `rai:dataCollection`.
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
+#     description: EU AI Act, Art. 53(1)(c) (policy to comply with Union copyright law, incl. Art. 4(3) of Directive (EU) 2019/790)
+#   - ref: https://eur-lex.europa.eu/eli/dir/2019/790/oj
+#     description: Directive (EU) 2019/790, Art. 4(3) (reservation of rights in a machine-readable manner)
+# custom:
+#   id: DS012
+#   severity: warning
+#   kinds: [dataset-manifest]
+#   layer: data-resources
+#   stage: capability-building
+#   frameworks:
+#     caict-roadmap-2024: "data resources: data compliance (intellectual property)"
+#     eu-ai-act: "Art. 53(1)(c)"
+#     cn-genai: "Interim Measures Art. 7(2) (intellectual property)"
+#   remediation: >-
+#     For every source with `web_scraped: true`, record `tdm_opt_out: {honoured: true, method:
+#     <robots.txt, ai.txt, TDMRep…>}`; in Croissant, describe the opt-out handling in
+#     `rai:dataCollection`.
+#   examples:
+#     pass: "governance: {sources: [{id: crawl, web_scraped: true, tdm_opt_out: {honoured: true, method: robots.txt and TDMRep}}]}"
+#     fail: "governance: {sources: [{id: crawl, web_scraped: true}]}"
+#   i18n:
+#     zh-CN:
+#       title: 网络爬取的来源遵守了文本与数据挖掘保留声明
+#       description: >-
+#         通过网络爬取获得的来源应记录已遵守机器可读的权利保留声明（robots.txt、ai.txt、TDMRep 等）及遵守方式。依据欧盟
+#         《人工智能法》第五十三条第一款 (c) 项及《数字化单一市场版权指令》第四条第三款；同时对应《生成式人工智能服务管理暂行办法》
+#         第七条第（二）项“不得侵害他人依法享有的知识产权”。Croissant 文件的 `rai:dataCollectionType` 含 Web Scraping 时，应在
+#         `rai:dataCollection` 中说明。
+#       remediation: >-
+#         为每个 `web_scraped: true` 的来源填写 `tdm_opt_out: {honoured: true, method: <robots.txt、ai.txt、TDMRep 等>}`；
+#         Croissant 文件在 `rai:dataCollection` 中说明对保留声明的处理。
+package govlint.rules.ds012
+
+import data.govlint.lib.core
+import data.govlint.lib.dataset
+import rego.v1
+
+deny contains {"msg": sprintf("web-scraped source %s does not record that text-and-data-mining opt-outs were honoured", [label(i, s)]), "path": ["governance", "sources", i, "tdm_opt_out", "honoured"]} if {
+	some [i, s] in dataset.sources
+	s.web_scraped == true
+	not object.get(s, ["tdm_opt_out", "honoured"], false) == true
+}
+
+deny contains {"msg": sprintf("web-scraped source %s does not say how opt-outs were detected (`tdm_opt_out.method`)", [label(i, s)]), "path": ["governance", "sources", i, "tdm_opt_out", "method"]} if {
+	some [i, s] in dataset.sources
+	s.web_scraped == true
+	object.get(s, ["tdm_opt_out", "honoured"], false) == true
+	not core.present(object.get(s, ["tdm_opt_out", "method"], null))
+}
+
+label(i, s) := sprintf("`%s`", [s.id]) if is_string(s.id)
+
+label(i, s) := sprintf("#%d", [i]) if not is_string(s.id)
+
+# Croissant: web scraping declared in `rai:dataCollectionType`, opt-out handling described in
+# `rai:dataCollection`.
+opt_out_terms := `(?i)robots\.txt|ai\.txt|tdm|text.and.data.mining|opt.?out|rights reservation|reservation of rights`
+
+scraped if {
+	some v in dataset.rai_values("dataCollectionType")
+	some t in dataset.as_list(v)
+	is_string(t)
+	regex.match(`(?i)web.?scrap|crawl`, t)
+}
+
+opt_out_described if {
+	some name in ["dataCollection", "dataCollectionRawData", "dataPreprocessingProtocol"]
+	some v in dataset.rai_values(name)
+	some t in dataset.as_list(v)
+	is_string(t)
+	regex.match(opt_out_terms, t)
+}
+
+deny contains {"msg": "the data was collected by web scraping, but the file does not say that text-and-data-mining opt-outs were honoured", "path": dataset.rai_path("dataCollection")} if {
+	dataset.croissant
+	scraped
+	not opt_out_described
+}

@@ -1,0 +1,55 @@
+# METADATA
+# title: Production datasets reference a drift-monitoring baseline and owner
+# description: >-
+#   A dataset that feeds a production model or pipeline (`governance.production: true`) names
+#   where its baseline statistics are kept and who watches the drift, so that a change in the
+#   incoming data is noticed. The owner is `drift_monitoring.owner`, or the dataset's `owner`.
+# related_resources:
+#   - ref: https://www.caict.ac.cn/
+#     description: CAICT, Large Model Deployment Roadmap Research Report (2024), operations management (data links and drift)
+# custom:
+#   id: DS016
+#   severity: note
+#   kinds: [dataset-manifest]
+#   layer: data-resources
+#   stage: operations-management
+#   frameworks:
+#     caict-roadmap-2024: "operations management: data link monitoring and drift"
+#     nist-ai-600-1: "MS-2.4 (functionality and behaviour monitored in production)"
+#   remediation: >-
+#     Add `governance.drift_monitoring` with `baseline` (where the baseline statistics are) and
+#     `owner`, plus the `metrics` watched.
+#   examples:
+#     pass: "governance: {production: true, drift_monitoring: {baseline: s3://ml/baselines/x/stats.json, owner: {name: Data Platform}}}"
+#     fail: "governance: {production: true}"
+#   i18n:
+#     zh-CN:
+#       title: 生产数据集登记了漂移监测基线和负责人
+#       description: >-
+#         为生产模型或数据链路供数的数据集（`governance.production: true`）应说明基线统计数据的存放位置以及由谁负责监测漂移，
+#         以便及时发现输入数据变化。依据《大模型落地路线图研究报告（2024年）》运营管理阶段对数据链路与数据漂移监测的要求。
+#         负责人取 `drift_monitoring.owner`，缺省时取数据集的 `owner`。
+#       remediation: >-
+#         添加 `governance.drift_monitoring`，填写 `baseline`（基线统计位置）、`owner` 及监测的 `metrics`。
+package govlint.rules.ds016
+
+import data.govlint.lib.core
+import data.govlint.lib.dataset
+import rego.v1
+
+base := ["governance", "drift_monitoring"]
+
+drift := object.get(dataset.gov, "drift_monitoring", {})
+
+production if dataset.gov.production == true
+
+deny contains {"msg": "the dataset feeds production but names no drift-monitoring baseline (`governance.drift_monitoring.baseline`)", "path": array.concat(base, ["baseline"])} if {
+	production
+	not core.present(object.get(drift, "baseline", null))
+}
+
+deny contains {"msg": "the dataset feeds production but names nobody who watches its drift (`governance.drift_monitoring.owner`)", "path": array.concat(base, ["owner"])} if {
+	production
+	not core.present(object.get(drift, "owner", null))
+	not core.present(object.get(dataset.gov, "owner", null))
+}

@@ -1,0 +1,80 @@
+# METADATA
+# title: Complaint and reporting channel is declared
+# description: >-
+#   A generative AI service sets up a channel for complaints and reports, publishes how they are
+#   handled and answers in time. The native `DeploymentManifest` records
+#   `governance.complaints`: a channel (`url` or `email`), the handling `process`, and the
+#   committed `response_time_hours`. Applies to services in the Chinese scope (not declared
+#   `service.public: false`, and `service.regions` absent or including `CN`). Kubernetes, Helm
+#   and compose files carry no field for it; the fact goes in a DeploymentManifest beside them.
+# related_resources:
+#   - ref: http://www.cac.gov.cn/2023-07/13/c_1690898327029107.htm
+#     description: Interim Measures for the Management of Generative AI Services (2023), Art 15
+# custom:
+#   id: DP002
+#   severity: error
+#   kinds: [deployment-config]
+#   layer: application-services
+#   stage: operations-management
+#   frameworks:
+#     cn-genai: "IM Art 15 (complaint and reporting mechanism, timely handling)"
+#     caict-roadmap-2024: "application services: user rights protection and feedback"
+#   remediation: >-
+#     Add `governance.complaints: {url or email, process, response_time_hours}` to the
+#     DeploymentManifest.
+#   examples:
+#     pass: "governance: {complaints: {url: https://assistant.example/report, process: Triage within 4 h, response_time_hours: 48}}"
+#     fail: "governance: {complaints: {email: ai@example.com}}"
+#   i18n:
+#     zh-CN:
+#       title: 须声明投诉举报渠道
+#       description: >-
+#         依据《生成式人工智能服务管理暂行办法》第十五条，服务提供者应建立健全投诉、举报机制，设置便捷的投诉、举报入口，
+#         公布处理流程和反馈时限，及时受理、处理公众投诉举报并反馈处理结果。DeploymentManifest 应记录
+#         `governance.complaints`：渠道（`url` 或 `email`）、处理流程 `process` 与承诺的反馈时限 `response_time_hours`。
+#         适用于境内公众服务（未声明 `service.public: false`，且 `service.regions` 未声明或包含 `CN`）。
+#       remediation: >-
+#         在 DeploymentManifest 中添加 `governance.complaints: {url 或 email, process, response_time_hours}`。
+package govlint.rules.dp002
+
+import data.govlint.lib.core
+import data.govlint.lib.deploy
+import rego.v1
+
+deny contains {"msg": "no complaint and reporting channel is declared (governance.complaints)", "path": deploy.gpath(["complaints"])} if {
+	deploy.cn_scope
+	not is_object(deploy.g(["complaints"]))
+}
+
+complaints := c if {
+	c := deploy.g(["complaints"])
+	is_object(c)
+}
+
+deny contains {"msg": "the complaint channel has neither a url nor an email (governance.complaints.url)", "path": deploy.gpath(["complaints", "url"])} if {
+	deploy.cn_scope
+	is_object(complaints)
+	not core.present(object.get(complaints, "url", null))
+	not core.present(object.get(complaints, "email", null))
+}
+
+deny contains {"msg": "the complaint handling process is not described (governance.complaints.process)", "path": deploy.gpath(["complaints", "process"])} if {
+	deploy.cn_scope
+	is_object(complaints)
+	not core.present(object.get(complaints, "process", null))
+}
+
+deny contains {
+	"msg": sprintf("the committed response time is not a positive number of hours (governance.complaints.response_time_hours: %v)", [v]),
+	"path": deploy.gpath(["complaints", "response_time_hours"]),
+} if {
+	deploy.cn_scope
+	is_object(complaints)
+	v := object.get(complaints, "response_time_hours", "missing")
+	not positive(v)
+}
+
+positive(v) if {
+	is_number(v)
+	v > 0
+}

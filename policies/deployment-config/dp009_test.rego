@@ -1,0 +1,36 @@
+package govlint.rules.dp009_test
+
+import data.govlint.rules.dp009
+import rego.v1
+
+native := {"format": "native"}
+
+manifest(g) := {"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifest", "metadata": {"name": "d"}, "governance": g}
+
+layer := {"metrics": ["m"], "thresholds": {"m": 1}, "owner": {"name": "SRE", "email": "sre@example.com"}}
+
+full := {"infrastructure": layer, "data_pipeline": layer, "model_runtime": layer, "application": layer}
+
+test_four_layers_are_quiet if {
+	count(dp009.deny) == 0 with input as manifest({"monitoring": full}) with data.govlint.file as native
+}
+
+test_missing_monitoring_fires if {
+	r := dp009.deny with input as manifest({}) with data.govlint.file as native
+	count(r) == 1
+	some f in r
+	f.path == ["governance", "monitoring"]
+}
+
+test_missing_layer_and_part_fire if {
+	m := object.union(object.remove(full, ["data_pipeline", "application"]), {"application": {"metrics": ["availability"]}})
+	r := dp009.deny with input as manifest({"monitoring": m}) with data.govlint.file as native
+	count(r) == 3
+	some f in r
+	f.path == ["governance", "monitoring", "data_pipeline"]
+}
+
+test_applies_outside_china_but_not_to_workloads if {
+	count(dp009.deny) == 1 with input as manifest({"service": {"regions": ["US"]}}) with data.govlint.file as native
+	count(dp009.deny) == 0 with input as {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "d"}} with data.govlint.file as {"format": "kubernetes"}
+}

@@ -1,0 +1,60 @@
+# METADATA
+# title: Service logs are retained long enough
+# description: >-
+#   Network operators keep the logs of their service for at least six months. The native
+#   `DeploymentManifest` records `governance.log_retention_days`, which must reach the parameter
+#   `min_log_retention_days` (180 days for six months). Applies to every DeploymentManifest (the
+#   retention is set by the parameter, so teams under other rules can change it). Kubernetes, Helm
+#   and compose files carry no standard field for it (a chart's own `retentionDays` is not a
+#   contract govlint can rely on).
+# related_resources:
+#   - ref: http://www.cac.gov.cn/2016-11/07/c_1119867116.htm
+#     description: Cybersecurity Law of the PRC, Art 21(3) (network logs retained no less than six months)
+# custom:
+#   id: DP011
+#   severity: warning
+#   kinds: [deployment-config]
+#   layer: security-trustworthiness
+#   stage: operations-management
+#   frameworks:
+#     cn-genai: "PRC Cybersecurity Law Art 21(3) (logs kept ≥ 6 months), applied to generative AI services"
+#     caict-roadmap-2024: "security & trustworthiness: security audit and log retention"
+#   params: [min_log_retention_days]
+#   remediation: >-
+#     Keep service logs for at least 180 days and record `governance.log_retention_days`.
+#   examples:
+#     pass: "governance: {log_retention_days: 180}"
+#     fail: "governance: {log_retention_days: 30}"
+#   i18n:
+#     zh-CN:
+#       title: 服务日志留存期限须达标
+#       description: >-
+#         依据《中华人民共和国网络安全法》第二十一条第（三）项，网络运营者应采取监测、记录网络运行状态、网络安全事件的技术措施，
+#         并按照规定留存相关的网络日志不少于六个月。DeploymentManifest 应记录 `governance.log_retention_days`，且不少于参数
+#         `min_log_retention_days`（默认 180 天）。
+#       remediation: >-
+#         将服务日志留存至少 180 天，并记录 `governance.log_retention_days`。
+package govlint.rules.dp011
+
+import data.govlint.lib.deploy
+import rego.v1
+
+params := data.govlint.params.dp011
+
+deny contains {
+	"msg": sprintf("the service log retention is not recorded; at least %v days are required (governance.log_retention_days)", [params.min_log_retention_days]),
+	"path": deploy.gpath(["log_retention_days"]),
+} if {
+	deploy.native
+	not is_number(deploy.g(["log_retention_days"]))
+}
+
+deny contains {
+	"msg": sprintf("service logs are kept %v days; at least %v are required (governance.log_retention_days)", [days, params.min_log_retention_days]),
+	"path": deploy.gpath(["log_retention_days"]),
+} if {
+	deploy.native
+	days := deploy.g(["log_retention_days"])
+	is_number(days)
+	days < params.min_log_retention_days
+}

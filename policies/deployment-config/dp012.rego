@@ -1,0 +1,54 @@
+# METADATA
+# title: EU users are told they interact with AI and outputs are marked
+# description: >-
+#   In the EU, people are informed that they are interacting with an AI system, and synthetic
+#   output is marked in a machine-readable format and detectable as artificially generated. The
+#   native `DeploymentManifest` records `governance.ai_interaction_notice: true` and
+#   `governance.machine_readable_marking: true`. Applies when `service.regions` names `EU` or a
+#   member state; a manifest that declares no region is not taken to be offered in the EU.
+#   Kubernetes, Helm and compose files carry no field for it.
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
+#     description: EU AI Act (Regulation 2024/1689), Article 50(1) and 50(2)
+# custom:
+#   id: DP012
+#   severity: error
+#   kinds: [deployment-config]
+#   layer: application-services
+#   stage: application-deployment
+#   frameworks:
+#     eu-ai-act: "Art 50(1) (informing people they interact with an AI system); Art 50(2) (machine-readable marking of synthetic output)"
+#     caict-roadmap-2024: "application services: transparency to users"
+#   remediation: >-
+#     Tell users they are interacting with an AI system and mark outputs in a machine-readable way
+#     (metadata, watermark or C2PA manifest); record `ai_interaction_notice: true` and
+#     `machine_readable_marking: true`.
+#   examples:
+#     pass: "governance: {service: {regions: [EU]}, ai_interaction_notice: true, machine_readable_marking: true}"
+#     fail: "governance: {service: {regions: [DE]}, ai_interaction_notice: false}"
+#   i18n:
+#     zh-CN:
+#       title: 面向欧盟用户须告知其在与人工智能交互并对输出进行机器可读标记
+#       description: >-
+#         依据欧盟《人工智能法》(Regulation 2024/1689) 第 50 条第 1、2 款，应告知自然人其正在与人工智能系统交互，并以机器可读格式
+#         标记合成输出、使其可被识别为人工生成。DeploymentManifest 应记录 `governance.ai_interaction_notice: true` 与
+#         `governance.machine_readable_marking: true`。仅当 `service.regions` 包含 `EU` 或欧盟成员国时适用。
+#       remediation: >-
+#         告知用户其正在与人工智能系统交互，并以元数据、水印或 C2PA 清单等方式对输出进行机器可读标记；记录
+#         `ai_interaction_notice: true` 与 `machine_readable_marking: true`。
+package govlint.rules.dp012
+
+import data.govlint.lib.deploy
+import rego.v1
+
+facts := {
+	"ai_interaction_notice": "users are not told they are interacting with an AI system",
+	"machine_readable_marking": "outputs are not marked in a machine-readable format",
+}
+
+deny contains {"msg": sprintf("the service is offered in the EU but %s (governance.%s: %v)", [what, field, v]), "path": deploy.gpath([field])} if {
+	deploy.eu_scope
+	some field, what in facts
+	v := object.get(deploy.governance, field, "missing")
+	v != true
+}

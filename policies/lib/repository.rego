@@ -1,0 +1,680 @@
+# Cross-artifact helpers for the repository rules (`govlint.repository.*`). Their input is
+# `input.artifacts`: [{path, kind, format, index, document}] for every artifact of the run, and
+# `data.govlint.file` is not per artifact there, so every format difference is handled by a
+# function of (document, format) or of an artifact entry.
+#
+# - model cards: the names a card answers to, cards grouped into one model (a native manifest
+#   and the HF card or CycloneDX BOM it `describes`, or cards sharing an id), and the facts of a
+#   model across its cards (licenses, evaluation records, compute);
+# - deployments: the models a workload serves, read from KServe `storageUri`,
+#   `LLMInferenceService` `spec.model`, server arguments (`--model`, `--model-id`, `vllm serve
+#   <model>`, `--served-model-name`, `--revision`), environment (`MODEL_ID`, resolved through
+#   ConfigMaps of the same file), production-stack Helm values (`modelURL`, `modelRevision`) and
+#   docker-compose services — and the model a native `DeploymentManifest` names.
+package govlint.lib.repository
+
+import data.govlint.lib.core
+import data.govlint.lib.dataset
+import rego.v1
+
+artifacts := [a | some a in object.get(input, "artifacts", []); is_object(a); is_object(a.document)]
+
+cards := [a | some a in artifacts; a.kind == "model-card"]
+
+manifests := [a | some a in artifacts; a.kind == "deployment-config"; a.format == "native"]
+
+key(a) := sprintf("%s#%d", [a.path, object.get(a, "index", 0)])
+
+as_list(v) := v if is_array(v)
+
+as_list(v) := [v] if not is_array(v)
+
+gov(doc) := g if {
+	g := doc.governance
+	is_object(g)
+}
+
+default gov(_) := {}
+
+last_segment(s) := parts[count(parts) - 1] if parts := split(trim_right(s, "/"), "/")
+
+# A repository-relative path (`models/x/card.yaml`, `./models/x/card.yaml`) names the artifact
+# file `path`, which may be relative to another directory (`fixtures/repo/models/x/card.yaml`).
+path_names(path, ref) if {
+	is_string(ref)
+	r := trim_prefix(ref, "./")
+	r != ""
+	path == r
+}
+
+path_names(path, ref) if {
+	is_string(ref)
+	r := trim_prefix(ref, "./")
+	r != ""
+	endswith(path, concat("", ["/", r]))
+}
+
+dir_name(path) := parts[count(parts) - 2] if {
+	parts := split(path, "/")
+	count(parts) > 1
+}
+
+default dir_name(_) := ""
+
+# ---------------------------------------------------------------------------------------------
+# Model cards
+
+# CycloneDX machine-learning-model components of a BOM.
+cdx_models(doc, format) := [c |
+	format == "cyclonedx"
+	some c in array.concat(as_list(object.get(doc, "components", [])), [object.get(doc, ["metadata", "component"], {})])
+	is_object(c)
+	c.type == "machine-learning-model"
+]
+
+component_ids(c) := [id |
+	some id in [
+		object.get(c, "name", ""),
+		concat("/", [object.get(c, "group", ""), object.get(c, "name", "")]),
+		purl_id(object.get(c, "purl", "")),
+	]
+	is_string(id)
+	not startswith(id, "/")
+]
+
+# `pkg:huggingface/org/name@rev` → `org/name`.
+purl_id(p) := m[0][1] if {
+	is_string(p)
+	m := regex.find_all_string_submatch_n(`^pkg:huggingface/([^@?#]+)`, p, 1)
+	count(m) == 1
+}
+
+default purl_id(_) := ""
+
+# Ids a card declares itself: a native manifest's `metadata.name`, `governance.model_id`,
+# `model-index[].name`, the Hub repository its `license_link` points into, CycloneDX component
+# name, group/name and Hugging Face purl.
+explicit_ids(doc, format) := {lower(id) |
+	some id in array.concat(
+		array.concat(
+			[object.get(doc, ["metadata", "name"], ""), object.get(gov(doc), "model_id", ""), hub_self_id(doc)],
+			[e.name | some e in as_list(object.get(doc, "model-index", [])); is_object(e); e.name],
+		),
+		[x | some c in cdx_models(doc, format); some x in component_ids(c)],
+	)
+	is_string(id)
+	trim_space(id) != ""
+}
+
+# A Hub card's own repository: `license_link: https://huggingface.co/<org>/<name>/blob/main/LICENSE`
+# names the repository the card lives in — unless that repository is the card's `base_model`
+# (a derived model linking to its base's license).
+hub_self_id(doc) := id if {
+	link := doc.license_link
+	is_string(link)
+	m := regex.find_all_string_submatch_n(`^https?://huggingface\.co/([^/]+/[^/]+)/(blob|resolve|raw)/`, link, 1)
+	count(m) == 1
+	id := m[0][1]
+	not lower(id) in {lower(b) | some b in as_list(object.get(doc, "base_model", [])); is_string(b)}
+}
+
+default hub_self_id(_) := ""
+
+# Names a reference may use for a card: its ids, their last segments, and its directory.
+card_names(a) := {n |
+	some id in explicit_ids(a.document, a.format) | {lower(dir_name(a.path))}
+	id != ""
+	some n in {id, last_segment(id)}
+}
+
+# A native manifest that `describes` another card file.
+describes(a, b) if {
+	some p in as_list(object.get(a.document, ["metadata", "describes"], []))
+	path_names(b.path, p)
+}
+
+related(a, b) if describes(a, b)
+
+related(a, b) if describes(b, a)
+
+related(a, b) if count(explicit_ids(a.document, a.format) & explicit_ids(b.document, b.format)) > 0
+
+# Normalized reference: no `hf://` scheme or Hub URL prefix, no revision suffix, lower case.
+hub_id(ref) := lower(trim(parts[0], "/")) if {
+	r := regex.replace(ref, `^(hf://|https?://huggingface\.co/)`, "")
+	parts := regex.split(`[@]|:`, r)
+}
+
+# Candidate names of a reference.
+ref_candidates(ref) := {c |
+	some c in {lower(ref), hub_id(ref), last_segment(hub_id(ref))}
+	c != ""
+}
+
+# Keys of the cards a reference (model name, Hub id, or card path) names.
+cards_named(ref) := {key(c) |
+	is_string(ref)
+	some c in cards
+	card_matches(ref, c)
+}
+
+card_matches(ref, c) if {
+	some cand in ref_candidates(ref)
+	card_names(c)[cand]
+}
+
+card_matches(ref, c) if {
+	contains(ref, "/")
+	path_names(c.path, ref)
+}
+
+# The cards of the models whose keys are given, with every card related to them.
+group(keys) := keys | {key(b) |
+	some a in cards
+	keys[key(a)]
+	some b in cards
+	related(a, b)
+}
+
+group_cards(keys) := [c | some c in cards; group(keys)[key(c)]]
+
+# --- Facts of a model across its cards.
+
+card_licenses(c) := {l |
+	c.format != "cyclonedx"
+	some l in as_list(object.get(c.document, "license", []))
+	is_string(l)
+} | {l |
+	c.format != "cyclonedx"
+	l := object.get(c.document, "license_name", null)
+	is_string(l)
+} | {l |
+	some comp in cdx_models(c.document, c.format)
+	some entry in as_list(object.get(comp, "licenses", []))
+	is_object(entry)
+	l := object.get(entry, ["license", "id"], object.get(entry, ["license", "name"], object.get(entry, "expression", null)))
+	is_string(l)
+}
+
+licenses(keys) := {lower(l) | some c in group_cards(keys); some l in card_licenses(c)}
+
+commercial_use(keys) := {v | some c in group_cards(keys); v := gov(c.document).commercial_use_allowed; is_boolean(v)}
+
+safety(keys) := [s | some c in group_cards(keys); s := object.get(gov(c.document), ["evaluation", "safety"], null); is_object(s)]
+
+# A result {sample_size, <rate>} with both numbers.
+result_recorded(r, rate) if {
+	is_object(r)
+	is_number(r.sample_size)
+	is_number(r[rate])
+}
+
+generated_content_recorded(keys) if {
+	some s in safety(keys)
+	result_recorded(s.generated_content, "acceptable_rate")
+}
+
+refusal_recorded(keys, set) if {
+	some s in safety(keys)
+	result_recorded(object.get(s, ["refusal", set], null), "refusal_rate")
+}
+
+# Any evaluation record: governance capability or safety results, HF model-index results,
+# CycloneDX performance metrics.
+evaluation_recorded(keys) if {
+	some c in group_cards(keys)
+	core.present(object.get(gov(c.document), ["evaluation", "capability"], null))
+}
+
+evaluation_recorded(keys) if count(safety(keys)) > 0
+
+evaluation_recorded(keys) if {
+	some c in group_cards(keys)
+	some e in as_list(object.get(c.document, "model-index", []))
+	is_object(e)
+	count(as_list(object.get(e, "results", []))) > 0
+}
+
+evaluation_recorded(keys) if {
+	some c in group_cards(keys)
+	some comp in cdx_models(c.document, c.format)
+	core.present(object.get(comp, ["modelCard", "quantitativeAnalysis", "performanceMetrics"], null))
+}
+
+red_teaming_recorded(keys) if {
+	some c in group_cards(keys)
+	object.get(gov(c.document), ["evaluation", "red_teaming", "performed"], false) == true
+}
+
+pi_mitigation_recorded(keys) if {
+	some c in group_cards(keys)
+	core.present(object.get(gov(c.document), "personal_information_mitigation", null))
+}
+
+# Dataset references of a card: HF `datasets` and `governance.training_data.datasets[].name`,
+# as [ref, path].
+dataset_refs(c) := array.concat(
+	[[r, ["datasets", i]] | c.format != "cyclonedx"; some i, r in as_list(object.get(c.document, "datasets", [])); is_string(r)],
+	[[d.name, ["governance", "training_data", "datasets", i, "name"]] | some i, d in as_list(object.get(gov(c.document), ["training_data", "datasets"], [])); is_object(d); is_string(d.name)],
+)
+
+# ---------------------------------------------------------------------------------------------
+# Deployments: what a workload serves
+
+pod_spec_paths := {
+	"Pod": ["spec"],
+	"Deployment": ["spec", "template", "spec"],
+	"StatefulSet": ["spec", "template", "spec"],
+	"DaemonSet": ["spec", "template", "spec"],
+	"ReplicaSet": ["spec", "template", "spec"],
+	"ReplicationController": ["spec", "template", "spec"],
+	"Job": ["spec", "template", "spec"],
+	"CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
+	"InferenceService": ["spec", "predictor"],
+	"LLMInferenceService": ["spec", "template"],
+}
+
+# Kinds that always serve a model.
+serving_kinds := {"InferenceService", "LLMInferenceService"}
+
+source_flags := {"--model", "--model-path", "--model_path", "--model-id", "--model_id", "--model-name-or-path", "--model_name_or_path", "--model-dir", "--model_dir"}
+
+name_flags := {"--served-model-name", "--served_model_name", "--model-name", "--model_name"}
+
+revision_flags := {"--revision", "--model-revision", "--model_revision"}
+
+source_env := {"MODEL_ID", "HF_MODEL_ID", "MODEL_NAME_OR_PATH", "MODEL_PATH", "MODEL_URI", "STORAGE_URI"}
+
+name_env := {"MODEL_NAME", "SERVED_MODEL_NAME"}
+
+revision_env := {"REVISION", "MODEL_REVISION", "HF_REVISION"}
+
+# --- Command lines, as [token, path].
+
+field_tokens(c, base, field) := [[t, array.concat(base, [field, i])] | some i, t in c[field]; is_string(t)] if is_array(object.get(c, field, null))
+
+field_tokens(c, base, field) := [[t, array.concat(base, [field])] | some t in regex.split(`\s+`, trim_space(c[field])); t != ""] if is_string(object.get(c, field, null))
+
+field_tokens(c, base, field) := [] if {
+	v := object.get(c, field, null)
+	not is_array(v)
+	not is_string(v)
+}
+
+tokens(c, base) := array.concat(array.concat(field_tokens(c, base, "command"), field_tokens(c, base, "args")), field_tokens(c, base, "entrypoint"))
+
+# Values of `flags` in a command line (`--flag value` and `--flag=value`), as [value, path].
+flag_values(toks, flags) := array.concat(
+	[toks[j + 1] | some j, tok in toks; flags[tok[0]]; j + 1 < count(toks)],
+	[[substring(tok[0], count(f) + 1, -1), tok[1]] | some tok in toks; some f in flags; startswith(tok[0], concat("", [f, "="]))],
+)
+
+# `vllm serve <model>`.
+serve_values(toks) := [toks[j + 1] |
+	some j, tok in toks
+	tok[0] == "serve"
+	j + 1 < count(toks)
+	not startswith(toks[j + 1][0], "-")
+]
+
+# --- Environment, as [name, value, path]; ConfigMaps are looked up in the same file.
+
+configmaps(file) := {name: values |
+	some a in artifacts
+	a.path == file
+	a.document.kind == "ConfigMap"
+	name := a.document.metadata.name
+	values := object.get(a.document, "data", {})
+	is_object(values)
+}
+
+k8s_env(c, base, file) := array.concat(
+	array.concat(
+		[[e.name, e.value, array.concat(base, ["env", i])] | some i, e in as_list(object.get(c, "env", [])); is_object(e); is_string(e.name); is_string(e.value)],
+		[[e.name, v, array.concat(base, ["env", i])] |
+			some i, e in as_list(object.get(c, "env", []))
+			is_object(e)
+			ref := e.valueFrom.configMapKeyRef
+			v := configmaps(file)[ref.name][ref.key]
+			is_string(v)
+		],
+	),
+	[[n, v, array.concat(base, ["envFrom", i])] |
+		some i, e in as_list(object.get(c, "envFrom", []))
+		is_object(e)
+		some n, v in configmaps(file)[e.configMapRef.name]
+		is_string(v)
+	],
+)
+
+compose_env(s, base) := [[n, v, array.concat(base, ["environment", n])] | some n, v in s.environment; is_string(v)] if is_object(object.get(s, "environment", null))
+
+compose_env(s, base) := [[parts[0], concat("=", array.slice(parts, 1, count(parts))), array.concat(base, ["environment", i])] |
+	some i, e in s.environment
+	is_string(e)
+	parts := split(e, "=")
+	count(parts) > 1
+] if is_array(object.get(s, "environment", null))
+
+compose_env(s, _) := [] if {
+	v := object.get(s, "environment", null)
+	not is_object(v)
+	not is_array(v)
+}
+
+env_map(env) := {n: v | some i, [n, v, _] in env; not defined_before(env, i, n)}
+
+defined_before(env, i, n) if {
+	some j, e in env
+	j < i
+	e[0] == n
+}
+
+var_name(t) := concat("", array.slice(m[0], 1, 4)) if {
+	m := regex.find_all_string_submatch_n(`^\$\(([A-Za-z_][A-Za-z0-9_]*)\)$|^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$|^\$([A-Za-z_][A-Za-z0-9_]*)$`, t, 1)
+	count(m) == 1
+}
+
+# A token with `$(VAR)` / `${VAR}` replaced from the environment when it is exactly a reference.
+resolve(t, envs) := envs[var_name(t)]
+
+resolve(t, envs) := t if not envs[var_name(t)]
+
+# --- What one container (or compose service, or Helm values block) serves.
+
+# {sources, names, revisions}, each a list of [value, path].
+container_refs(toks, env) := {
+	"sources": dedupe(array.concat(
+		resolved(array.concat(flag_values(toks, source_flags), serve_values(toks)), envs),
+		env_values(env, source_env),
+	)),
+	"names": resolved(array.concat(flag_values(toks, name_flags), env_values(env, name_env)), envs),
+	"revisions": resolved(array.concat(flag_values(toks, revision_flags), env_values(env, revision_env)), envs),
+} if envs := env_map(env)
+
+env_values(env, names) := [[v, p] | some e in env; names[e[0]]; v := e[1]; p := e[2]]
+
+resolved(refs, envs) := [[resolve(r[0], envs), r[1]] | some r in refs]
+
+dedupe(refs) := [r | some i, r in refs; not seen(refs, i, r[0])]
+
+seen(refs, i, v) if {
+	some j, r in refs
+	j < i
+	r[0] == v
+}
+
+merge_refs(list) := {
+	"sources": dedupe([r | some x in list; some r in x.sources]),
+	"names": [r | some x in list; some r in x.names],
+	"revisions": [r | some x in list; some r in x.revisions],
+}
+
+# Containers of a Kubernetes workload's pod spec.
+pod_containers(doc, base, file) := [container_refs(tokens(c, p), k8s_env(c, p, file)) |
+	some i, c in as_list(object.get(doc, array.concat(base, ["containers"]), []))
+	is_object(c)
+	p := array.concat(base, ["containers", i])
+]
+
+# KServe InferenceService predictor: `model` (or an older framework key such as `huggingface`)
+# with `storageUri`, arguments and environment.
+isvc_refs(doc, file) := [container_refs(tokens(m, p), k8s_env(m, p, file)) |
+	some fw, m in object.get(doc, ["spec", "predictor"], {})
+	is_object(m)
+	fw != "containers"
+	p := ["spec", "predictor", fw]
+]
+
+isvc_sources(doc) := [[m.storageUri, ["spec", "predictor", fw, "storageUri"]] |
+	some fw, m in object.get(doc, ["spec", "predictor"], {})
+	is_object(m)
+	is_string(m.storageUri)
+]
+
+llmisvc_refs(doc) := {
+	"sources": [[doc.spec.model.uri, ["spec", "model", "uri"]] | is_string(object.get(doc, ["spec", "model", "uri"], null))],
+	"names": [[doc.spec.model.name, ["spec", "model", "name"]] | is_string(object.get(doc, ["spec", "model", "name"], null))],
+	"revisions": [],
+}
+
+k8s_refs(doc, file) := merge_refs(array.concat(
+	array.concat(
+		pod_containers(doc, pod_spec_paths[doc.kind], file),
+		isvc_refs(doc, file),
+	),
+	array.concat(
+		[{"sources": isvc_sources(doc), "names": [], "revisions": []} | doc.kind == "InferenceService"],
+		[llmisvc_refs(doc) | doc.kind == "LLMInferenceService"],
+	),
+))
+
+# --- Units: one per Kubernetes workload, compose service, Helm model spec.
+
+units contains u if {
+	some a in artifacts
+	a.kind == "deployment-config"
+	a.format == "kubernetes"
+	pod_spec_paths[a.document.kind]
+	refs := k8s_refs(a.document, a.path)
+	u := object.union(refs, {
+		"file": a.path, "index": a.index, "kind": a.document.kind,
+		"name": object.get(a.document, ["metadata", "name"], ""),
+		"namespace": object.get(a.document, ["metadata", "namespace"], ""),
+		"serving": a.document.kind in serving_kinds,
+		"base": [],
+	})
+}
+
+units contains u if {
+	some a in artifacts
+	a.kind == "deployment-config"
+	a.format == "compose"
+	some name, s in object.get(a.document, "services", {})
+	is_object(s)
+	base := ["services", name]
+	refs := container_refs(tokens(s, base), compose_env(s, base))
+	u := object.union(refs, {
+		"file": a.path, "index": a.index, "kind": "ComposeService", "name": name, "namespace": "",
+		"serving": false, "base": base,
+	})
+}
+
+# vLLM production-stack values: `servingEngineSpec.modelSpec[]` (entries with `enabled: false`,
+# the chart's example, are not deployed).
+units contains u if {
+	some a in artifacts
+	a.kind == "deployment-config"
+	a.format == "helm-values"
+	object.get(a.document, ["servingEngineSpec", "enableEngine"], true) != false
+	some i, spec in as_list(object.get(a.document, ["servingEngineSpec", "modelSpec"], []))
+	is_object(spec)
+	object.get(spec, "enabled", true) != false
+	base := ["servingEngineSpec", "modelSpec", i]
+	u := {
+		"file": a.path, "index": a.index, "kind": "HelmRelease", "name": object.get(spec, "name", ""), "namespace": "",
+		"serving": true, "base": base,
+		"sources": [[spec.modelURL, array.concat(base, ["modelURL"])] | is_string(object.get(spec, "modelURL", null))],
+		"names": [[spec.name, array.concat(base, ["name"])] | is_string(object.get(spec, "name", null))],
+		"revisions": [[spec.modelRevision, array.concat(base, ["modelRevision"])] | is_string(object.get(spec, "modelRevision", null))],
+	}
+}
+
+# Other Helm values: command lines and environment at the top level or one level down
+# (`image.command: [vllm, serve, <model>]`).
+units contains u if {
+	some a in artifacts
+	a.kind == "deployment-config"
+	a.format == "helm-values"
+	blocks := array.concat([[a.document, []]], [[v, [k]] | some k, v in a.document; is_object(v)])
+	refs := merge_refs([container_refs(tokens(b, p), k8s_env(b, p, a.path)) | some [b, p] in blocks])
+	count(refs.sources) + count(refs.names) > 0
+	u := object.union(refs, {
+		"file": a.path, "index": a.index, "kind": "HelmRelease", "name": dir_name(a.path), "namespace": "",
+		"serving": false, "base": [],
+	})
+}
+
+# --- Classification of a model reference.
+
+# `hub` (a Hub id or `hf://`, which needs a pinned revision), `path` (a local path or a storage
+# URI), or `unknown` (a template or an unresolved variable).
+ref_kind(v) := "unknown" if regex.match(`\$|\{\{|<[^>]*>`, v)
+
+ref_kind(v) := "hub" if {
+	not regex.match(`\$|\{\{|<[^>]*>`, v)
+	startswith(lower(v), "hf://")
+}
+
+ref_kind(v) := "path" if {
+	not regex.match(`\$|\{\{|<[^>]*>`, v)
+	not startswith(lower(v), "hf://")
+	regex.match(`^([A-Za-z][A-Za-z0-9+.-]*://|/|\.|~)`, v)
+}
+
+ref_kind(v) := "hub" if {
+	not regex.match(`\$|\{\{|<[^>]*>|^([A-Za-z][A-Za-z0-9+.-]*://|/|\.|~)`, v)
+	v != ""
+}
+
+generic_segments := {"mnt", "models", "model", "data", "weights", "checkpoints", "checkpoint", "ckpt", "hf", "huggingface", "cache", ".cache", "root", "home", "opt", "srv", "var", "tmp", "snapshots", "hub", "artifacts"}
+
+version_segment(s) if regex.match(`^(v?\d+([._-]\d+)*|[0-9a-f]{7,64}|latest|main|master)$`, lower(s))
+
+# The last meaningful segment of a path or storage URI (`s3://bucket/acme-chat-7b/1.2.0/` →
+# `acme-chat-7b`), or "" when there is none (`/mnt/models`).
+path_model(v) := m if {
+	segs := [s |
+		some s in split(regex.replace(v, `^[A-Za-z][A-Za-z0-9+.-]*://`, ""), "/")
+		s != ""
+		not generic_segments[lower(s)]
+		not version_segment(s)
+	]
+	m := last_or_empty(segs)
+}
+
+last_or_empty(l) := l[count(l) - 1] if count(l) > 0
+
+last_or_empty(l) := "" if count(l) == 0
+
+# Names under which a reference may match a card.
+match_names(v) := {v} if ref_kind(v) == "hub"
+
+match_names(v) := {m | m := path_model(v); m != ""} if ref_kind(v) == "path"
+
+match_names(v) := set() if ref_kind(v) == "unknown"
+
+# Card keys a unit serves: through any source or served name.
+unit_cards(u) := {k |
+	some [v, _] in array.concat(u.sources, u.names)
+	is_string(v)
+	some n in match_names(v)
+	some k in cards_named(n)
+}
+
+# The revision suffix of a Hub reference (`hf://org/name:rev`, `org/name@rev`).
+ref_revision(v) := parts[1] if {
+	r := regex.replace(v, `^(hf://|https?://huggingface\.co/)`, "")
+	parts := regex.split(`[@:]`, r)
+	count(parts) > 1
+}
+
+default ref_revision(_) := ""
+
+# --- Deployment manifests and the workloads they target.
+
+targets_unit(t, u) if {
+	is_object(t)
+	t.kind == u.kind
+	object.get(t, "name", u.name) == u.name
+	object.get(t, "namespace", "") in {"", u.namespace}
+	path_matches_if_given(t, u)
+}
+
+# A HelmRelease target names its values file by path.
+targets_unit(t, u) if {
+	is_object(t)
+	t.kind == "HelmRelease"
+	u.kind == "HelmRelease"
+	path_names(u.file, t.path)
+}
+
+path_matches_if_given(t, u) if not t.path
+
+path_matches_if_given(t, u) if path_names(u.file, t.path)
+
+manifest_units(m) := {u |
+	some t in as_list(object.get(gov(m.document), "targets", []))
+	some u in units
+	targets_unit(t, u)
+}
+
+manifest_model(m) := object.get(gov(m.document), "model", {})
+
+names_model(m) if is_string(manifest_model(m).name)
+
+names_model(m) if is_string(manifest_model(m).card)
+
+# Card keys of the models a deployment manifest serves: its `governance.model` (by name or card
+# path), else the models of the workloads it targets.
+manifest_cards(m) := cards_named(object.get(manifest_model(m), "name", null)) | cards_named(object.get(manifest_model(m), "card", null)) if names_model(m)
+
+manifest_cards(m) := {k | some u in manifest_units(m); some k in unit_cards(u)} if not names_model(m)
+
+# The name of what a manifest serves, for messages.
+manifest_model_label(m) := manifest_model(m).name if is_string(manifest_model(m).name)
+
+manifest_model_label(m) := manifest_model(m).card if {
+	not is_string(manifest_model(m).name)
+	is_string(manifest_model(m).card)
+}
+
+manifest_model_label(m) := concat(", ", sort({v | some u in manifest_units(m); some [v, _] in array.concat(u.sources, u.names); is_string(v)})) if not names_model(m)
+
+# Workloads governed by a manifest that names its model: the manifest speaks for them.
+governed(u) if {
+	some m in manifests
+	names_model(m)
+	some t in as_list(object.get(gov(m.document), "targets", []))
+	targets_unit(t, u)
+}
+
+# A large number in scientific notation (`3.8e+25`, not 26 digits).
+sci(x) := s if {
+	s := sprintf("%v", [x])
+	not regex.match(`^\d{7,}$`, s)
+}
+
+sci(x) := out if {
+	s := sprintf("%v", [x])
+	regex.match(`^\d{7,}$`, s)
+	m := trim_right(s, "0")
+	rest := substring(m, 1, -1)
+	out := sprintf("%s%s%se+%d", [substring(m, 0, 1), decimal_point(rest), rest, count(s) - 1])
+}
+
+decimal_point(rest) := "." if rest != ""
+
+decimal_point(rest) := "" if rest == ""
+
+# Of several cards of one model that would carry the same finding, the one that reports it:
+# a native manifest first (where the governance facts live), then the first by path.
+rank(c) := concat("", [format_rank(c.format), key(c)])
+
+format_rank("native") := "1"
+
+format_rank(f) := "2" if f != "native"
+
+representative(c, candidates) if {
+	group_keys := group({key(c)})
+	not some_better(c, candidates, group_keys)
+}
+
+some_better(c, candidates, group_keys) if {
+	some o in candidates
+	group_keys[key(o)]
+	rank(o) < rank(c)
+}
+
+# A finding on a manifest.
+finding(m, msg, path) := {"msg": msg, "file": m.path, "index": object.get(m, "index", 0), "path": path}

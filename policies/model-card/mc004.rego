@@ -1,0 +1,89 @@
+# METADATA
+# title: Model card describes the architecture and the parameter count
+# description: >-
+#   The technical documentation of a general-purpose model gives its architecture and number of
+#   parameters. The card states the architecture (`governance.architecture`; in the body an
+#   "Architecture" section, a labelled "Model Architecture"/"Model type" line, or a sentence
+#   naming it, e.g. "a Transformer-based language model") and the parameter count
+#   (`governance.parameter_count`, which must be an integer such as 7615616512, not "7.6B"; in
+#   the body "7.61B parameters", "70亿参数" or a "Params" table column). A CycloneDX component
+#   states the architecture in `modelCard.modelParameters.modelArchitecture` or
+#   `architectureFamily`; CycloneDX has no parameter-count field, which goes in a native
+#   `ModelCard` beside the BOM.
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
+#     description: EU AI Act, Annex XI section 1(1)(d) — architecture and number of parameters
+#   - ref: https://cyclonedx.org/docs/1.6/json/#components_items_modelCard_modelParameters
+#     description: CycloneDX 1.6 modelParameters (architectureFamily, modelArchitecture)
+# custom:
+#   id: MC004
+#   severity: error
+#   kinds: [model-card]
+#   layer: algorithm-models
+#   stage: capability-building
+#   frameworks:
+#     eu-ai-act: "Annex XI 1(1)(d)"
+#     caict-roadmap-2024: "algorithm models: model selection (architecture and scale)"
+#   remediation: >-
+#     Add `governance.architecture` (e.g. `decoder-only transformer, 28 layers, GQA`) and
+#     `governance.parameter_count` as an integer; in CycloneDX, fill
+#     `modelCard.modelParameters.modelArchitecture`.
+#   examples:
+#     pass: "governance: {architecture: decoder-only transformer, parameter_count: 7615616512}"
+#     fail: "governance: {architecture: decoder-only transformer, parameter_count: 7.6B}"
+#   i18n:
+#     zh-CN:
+#       title: 模型卡须说明模型架构与参数量
+#       description: >-
+#         通用模型的技术文档应说明模型架构和参数数量。模型卡应载明架构（`governance.architecture`，或正文中的“Architecture”
+#         章节、“Model type”等标签行、“基于 Transformer 的语言模型”一类表述）和参数量（`governance.parameter_count`，
+#         须为整数，如 7615616512，而非“7.6B”；正文中可为“7.61B parameters”“70亿参数”或表格中的“Params”列）。
+#         CycloneDX 以 `modelParameters.modelArchitecture` 或 `architectureFamily` 载明架构。依据欧盟《人工智能法》附件十一
+#         第1节第1(d)项，以及《大模型落地路线图研究报告（2024年）》算法模型层关于模型选型的要求。
+#       remediation: >-
+#         补充 `governance.architecture`（如“decoder-only transformer，28 层，GQA”）和整数形式的
+#         `governance.parameter_count`；CycloneDX 中填写 `modelCard.modelParameters.modelArchitecture`。
+package govlint.rules.mc004
+
+import data.govlint.lib.core
+import data.govlint.lib.model
+import rego.v1
+
+doc := model.markdown(core.file_sections)
+
+count_value := model.gov(["parameter_count"])
+
+deny contains {
+	"msg": "the model card does not describe the architecture: add `governance.architecture` or an \"Architecture\" section",
+	"path": ["governance", "architecture"],
+} if {
+	not model.cdx
+	not model.architecture_stated(doc)
+}
+
+deny contains {
+	"msg": "the model card does not state the parameter count: add `governance.parameter_count` as an integer",
+	"path": ["governance", "parameter_count"],
+} if {
+	not model.cdx
+	count_value == null
+	not model.parameter_count_stated(doc)
+}
+
+deny contains {
+	"msg": sprintf("`parameter_count` is `%v`; write the total number of parameters as an integer (e.g. 7615616512)", [count_value]),
+	"path": ["governance", "parameter_count"],
+} if {
+	not model.cdx
+	count_value != null
+	not model.integer(count_value)
+}
+
+deny contains {
+	"msg": sprintf("the machine-learning-model component `%v` does not describe its architecture in `modelCard.modelParameters.modelArchitecture` or `architectureFamily`", [object.get(c, "name", "?")]),
+	"path": array.concat(path, ["modelCard", "modelParameters", "modelArchitecture"]),
+} if {
+	some [path, c] in model.ml_components
+	not model.filled(model.mc(c, ["modelParameters", "modelArchitecture"]))
+	not model.filled(model.mc(c, ["modelParameters", "architectureFamily"]))
+}

@@ -1,0 +1,160 @@
+# METADATA
+# title: Model card describes the training data and links its datasets
+# description: >-
+#   The documentation of a general-purpose model describes the data used for training: its type,
+#   its provenance (where it came from and how it was obtained), its curation (cleaning,
+#   filtering, deduplication) and its size, and names the datasets so that their manifests can
+#   be found. The card states them in `governance.training_data` (`types`, `provenance`,
+#   `curation`, `size`, `datasets`) or, in a Hugging Face card, in a "Training Data" section
+#   (which covers type and provenance; size and curation must be stated in it, e.g. "15 trillion
+#   tokens", "deduplicated") with the datasets in the `datasets:` field. A CycloneDX component
+#   lists its datasets in `modelCard.modelParameters.datasets` (inline, or a `ref` to a `data`
+#   component of the same BOM); the other facts go in a native `ModelCard` beside the BOM.
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
+#     description: EU AI Act, Annex XI section 1(2)(c) — type, provenance, curation and number of data points of the training data
+#   - ref: https://www.cac.gov.cn/2023-07/13/c_1690898327029107.htm
+#     description: Interim Measures for the Management of Generative AI Services, Art. 7 (training data from lawful sources)
+#   - ref: https://huggingface.co/docs/hub/model-cards#specifying-a-dataset
+#     description: Hugging Face model cards, datasets field
+# custom:
+#   id: MC006
+#   severity: error
+#   kinds: [model-card]
+#   layer: data-resources
+#   stage: capability-building
+#   frameworks:
+#     eu-ai-act: "Annex XI 1(2)(c)"
+#     cn-genai: "Interim Measures Art. 7 (lawful sources, quality of training data); TC260-003 §5 (corpus security)"
+#     caict-roadmap-2024: "data resources: data asset management and provenance of training data"
+#   remediation: >-
+#     Add `governance.training_data` with `types`, `provenance`, `curation`, `size` and
+#     `datasets` (names of the dataset manifests), or a "Training Data" section stating the size and
+#     curation, with the datasets in `datasets:`; in CycloneDX, list
+#     `modelCard.modelParameters.datasets`.
+#   examples:
+#     pass: "governance: {training_data: {types: [web text], provenance: crawl 2024, curation: dedup + toxicity filter, size: {tokens: 2100000000}, datasets: [{name: web-crawl}]}}"
+#     fail: "governance: {training_data: {types: [web text]}}"
+#   i18n:
+#     zh-CN:
+#       title: 模型卡须说明训练数据并关联数据集清单
+#       description: >-
+#         通用模型的技术文档应说明训练数据的类型、来源（从何处、以何种方式获取）、整理方法（清洗、过滤、去重）和规模，
+#         并列出所用数据集，以便找到对应的数据集清单。模型卡可在 `governance.training_data`（`types`、`provenance`、
+#         `curation`、`size`、`datasets`）中载明；Hugging Face 模型卡也可在“Training Data”章节中说明（须写明规模与整理方法），
+#         并在 `datasets:` 字段列出数据集。CycloneDX 以 `modelCard.modelParameters.datasets` 列出数据集。依据
+#         《生成式人工智能服务管理暂行办法》第七条（使用具有合法来源的数据、提高训练数据质量）、
+#         《生成式人工智能服务安全基本要求》(TC260-003) 第5章语料安全要求、欧盟《人工智能法》附件十一第1节第2(c)项，
+#         以及《大模型落地路线图研究报告（2024年）》数据资源层关于数据资产管理的要求。
+#       remediation: >-
+#         补充 `governance.training_data` 的 `types`、`provenance`、`curation`、`size` 与 `datasets`（数据集清单名称），
+#         或在“Training Data”章节写明规模和整理方法并在 `datasets:` 列出数据集；CycloneDX 中填写 `modelParameters.datasets`。
+package govlint.rules.mc006
+
+import data.govlint.lib.core
+import data.govlint.lib.model
+import rego.v1
+
+doc := model.markdown(core.file_sections)
+
+td := model.gov(["training_data"])
+
+parts := ["types", "provenance", "curation", "size", "datasets"]
+
+# The filled "Training Data" sections of the body, else paragraphs about the training data.
+section_prose := model.training_section_prose(doc)
+
+has_section if count(section_prose) > 0
+
+paragraphs := model.training_paragraphs(doc) if not has_section
+
+default paragraphs := []
+
+evidence := array.concat(section_prose, paragraphs)
+
+described if count(evidence) > 0
+
+has_part(p) if {
+	is_object(td)
+	model.filled(object.get(td, p, null))
+}
+
+has_part("types") if described
+
+has_part("provenance") if described
+
+has_part("curation") if regex.match(model.training_curation_re, concat("\n", evidence))
+
+has_part("curation") if model.section_filled(doc, `preprocess|data (cleaning|filtering|curation|processing)|数据(清洗|处理|过滤)`)
+
+has_part("size") if regex.match(model.training_size_re, concat("\n", evidence))
+
+has_part("datasets") if count(model.hf_datasets) > 0
+
+# Links to dataset cards from the training-data section.
+has_part("datasets") if {
+	some t in model.section_texts(doc, model.training_heading)
+	regex.match(`(?i)huggingface\.co/datasets/|\]\((\.\.?/|/)?[^)\s]*datasets?/[^)\s]*\)`, t)
+}
+
+missing := [p | some p in parts; not has_part(p)]
+
+deny contains {
+	"msg": sprintf("`governance.training_data` does not state `%s`", [p]),
+	"path": ["governance", "training_data", p],
+} if {
+	not model.cdx
+	is_object(td)
+	some p in missing
+}
+
+deny contains {
+	"msg": sprintf("the model card does not describe its training data (%s): add `governance.training_data` or a \"Training Data\" section", [concat(", ", missing)]),
+	"path": ["governance", "training_data"],
+} if {
+	not model.cdx
+	not is_object(td)
+	not described
+	count(missing) > 0
+}
+
+deny contains {
+	"msg": sprintf("the model card mentions its training data only in passing, without the %s: add `governance.training_data` or a \"Training Data\" section", [concat(", ", missing)]),
+	"path": ["governance", "training_data"],
+} if {
+	not model.cdx
+	not is_object(td)
+	not has_section
+	described
+	count(missing) > 0
+}
+
+deny contains {
+	"msg": sprintf("the \"%s\" section does not state the training data's %s: add it there or in `governance.training_data`", [doc.sections[i].heading, concat(", ", missing)]),
+	"line": doc.sections[i].line,
+} if {
+	not model.cdx
+	not is_object(td)
+	has_section
+	count(missing) > 0
+	i := min([j | some j in model.matching(doc, model.training_heading); model.tree_filled(doc, j)])
+}
+
+deny contains {
+	"msg": sprintf("the machine-learning-model component `%v` lists no training datasets in `modelCard.modelParameters.datasets`", [object.get(c, "name", "?")]),
+	"path": array.concat(path, ["modelCard", "modelParameters", "datasets"]),
+} if {
+	some [path, c] in model.ml_components
+	not model.filled(model.mc(c, ["modelParameters", "datasets"]))
+}
+
+deny contains {
+	"msg": sprintf("dataset reference `%s` of component `%v` names no component or data entry of this BOM", [d.ref, object.get(c, "name", "?")]),
+	"path": array.concat(path, ["modelCard", "modelParameters", "datasets", j, "ref"]),
+} if {
+	some [path, c] in model.ml_components
+	some j, d in model.as_list(model.mc(c, ["modelParameters", "datasets"]))
+	is_object(d)
+	is_string(d.ref)
+	not d.ref in model.cdx_refs
+}

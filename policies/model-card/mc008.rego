@@ -1,0 +1,98 @@
+# METADATA
+# title: Model card reports capability results on named benchmarks
+# description: >-
+#   A model's capabilities are assessed, and the card reports at least one result on a named
+#   benchmark: an entry of `governance.evaluation.capability` with a `benchmark` name and a
+#   numeric `value`, a Hugging Face `model-index` result with a named dataset and a metric value,
+#   or an "Evaluation"/"Benchmarks"/"评测" section of the body with results (a table with scores,
+#   score lines, or result plots). A link to results elsewhere is not a result. A CycloneDX
+#   component reports them in `modelCard.quantitativeAnalysis.performanceMetrics` (`type` and
+#   `value`).
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
+#     description: EU AI Act, Annex XI section 2(1) — evaluation strategies and results
+#   - ref: https://huggingface.co/docs/hub/model-cards#evaluation-results
+#     description: Hugging Face model cards, evaluation results
+#   - ref: https://cyclonedx.org/docs/1.6/json/#components_items_modelCard_quantitativeAnalysis
+#     description: CycloneDX 1.6 quantitativeAnalysis.performanceMetrics
+# custom:
+#   id: MC008
+#   severity: warning
+#   kinds: [model-card]
+#   layer: algorithm-models
+#   stage: capability-building
+#   frameworks:
+#     eu-ai-act: "Annex XI 2(1)"
+#     caict-roadmap-2024: "algorithm models: capability assessment on benchmarks"
+#   remediation: >-
+#     Record `governance.evaluation.capability` entries ({benchmark, metric, value, date}), or
+#     `model-index` results, or an "Evaluation" section with a results table; in CycloneDX, fill
+#     `modelCard.quantitativeAnalysis.performanceMetrics`.
+#   examples:
+#     pass: "governance: {evaluation: {capability: [{benchmark: C-Eval, metric: accuracy, value: 0.78, date: 2025-02-14}]}}"
+#     fail: "governance: {evaluation: {capability: [{metric: accuracy, value: 0.78}]}}   # which benchmark?"
+#   i18n:
+#     zh-CN:
+#       title: 模型卡须报告在具名基准上的能力评测结果
+#       description: >-
+#         应对模型能力开展评测，并在模型卡中报告至少一项具名基准上的结果：`governance.evaluation.capability` 中含基准名称
+#         `benchmark` 与数值 `value` 的条目、Hugging Face `model-index` 中注明数据集并给出指标值的结果，或正文“Evaluation”
+#         “Benchmarks”“评测”等章节中的结果（含分数的表格、分数行或结果图）。仅给出外部链接不算结果。CycloneDX 以
+#         `modelCard.quantitativeAnalysis.performanceMetrics` 报告。依据《大模型落地路线图研究报告（2024年）》关于模型能力评估的要求，
+#         以及欧盟《人工智能法》附件十一第2节第1项。
+#       remediation: >-
+#         记录 `governance.evaluation.capability`（benchmark、metric、value、date），或 `model-index` 评测结果，或在正文
+#         “Evaluation”章节给出结果表；CycloneDX 中填写 `modelCard.quantitativeAnalysis.performanceMetrics`。
+package govlint.rules.mc008
+
+import data.govlint.lib.core
+import data.govlint.lib.model
+import rego.v1
+
+doc := model.markdown(core.file_sections)
+
+capability := model.gov(["evaluation", "capability"])
+
+reported if model.named_capability_result
+
+reported if model.named_model_index_result
+
+reported if model.evaluation_reported(doc)
+
+deny contains {
+	"msg": "the model card reports no capability result on a named benchmark: add `governance.evaluation.capability`, `model-index` results or an \"Evaluation\" section with results",
+	"path": ["governance", "evaluation", "capability"],
+} if {
+	not model.cdx
+	not reported
+}
+
+deny contains {
+	"msg": sprintf("capability evaluation %d has no %s", [i, what]),
+	"path": ["governance", "evaluation", "capability", i, field],
+} if {
+	not model.cdx
+	some i, e in model.as_list(capability)
+	is_object(e)
+	some [field, what] in [["benchmark", "`benchmark` name"], ["value", "numeric `value`"]]
+	not entry_field(e, field)
+}
+
+entry_field(e, "benchmark") if model.filled(object.get(e, "benchmark", null))
+
+entry_field(e, "value") if is_number(object.get(e, "value", null))
+
+deny contains {
+	"msg": sprintf("the machine-learning-model component `%v` reports no performance metric (`type` and `value`) in `modelCard.quantitativeAnalysis.performanceMetrics`", [object.get(c, "name", "?")]),
+	"path": array.concat(path, ["modelCard", "quantitativeAnalysis", "performanceMetrics"]),
+} if {
+	some [path, c] in model.ml_components
+	not metric_reported(c)
+}
+
+metric_reported(c) if {
+	some m in model.as_list(model.mc(c, ["quantitativeAnalysis", "performanceMetrics"]))
+	is_object(m)
+	model.filled(object.get(m, "type", null))
+	model.filled(object.get(m, "value", null))
+}

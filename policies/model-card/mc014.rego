@@ -1,0 +1,160 @@
+# METADATA
+# title: No template placeholders are left in the model card
+# description: >-
+#   A card generated from a template must not be published with the template's placeholders
+#   still in it: `[More Information Needed]` (the Hugging Face template's default), Jinja
+#   `{{ … }}` expressions, `{name}` fields of the metadata template (which YAML reads as a
+#   mapping `{name: null}`), or `TODO`. The rule looks at every value and key of the front matter
+#   (or of a native manifest or CycloneDX BOM) and at the text of every Markdown section except
+#   those the template marks "[optional]"; code blocks and inline code are skipped, since chat
+#   templates legitimately contain `{{ … }}`. Body findings point at the section's heading line.
+# related_resources:
+#   - ref: https://github.com/huggingface/huggingface_hub/blob/main/src/huggingface_hub/templates/modelcard_template.md
+#     description: Hugging Face model card template (placeholders and [More Information Needed] defaults)
+#   - ref: https://huggingface.co/docs/hub/model-cards
+#     description: Hugging Face model cards
+# custom:
+#   id: MC014
+#   severity: warning
+#   kinds: [model-card]
+#   layer: algorithm-models
+#   stage: capability-building
+#   frameworks:
+#     baseline: hygiene
+#     caict-roadmap-2024: "algorithm models: model documentation quality"
+#   remediation: >-
+#     Replace each placeholder with the real information, or delete the field or the section if it
+#     does not apply.
+#   examples:
+#     pass: "co2_eq_emissions: {emissions: 1850000, source: CodeCarbon}"
+#     fail: "co2_eq_emissions: \"[More Information Needed]\""
+#   i18n:
+#     zh-CN:
+#       title: 模型卡不得遗留模板占位符
+#       description: >-
+#         由模板生成的模型卡在发布前应替换全部占位符：`[More Information Needed]`（Hugging Face 模板默认值）、Jinja
+#         `{{ … }}` 表达式、元数据模板中的 `{name}` 字段（YAML 将其解析为映射 `{name: null}`）以及 `TODO`。本规则检查前置
+#         元数据（或原生清单、CycloneDX 物料清单）的全部键和值，以及除模板标注为“[optional]”以外的各 Markdown 章节正文；
+#         代码块与行内代码不在检查范围内（对话模板中的 `{{ … }}` 属正常内容）。正文问题定位到章节标题所在行。属于基础规范检查，
+#         对应《大模型落地路线图研究报告（2024年）》关于模型文档质量的要求。
+#       remediation: >-
+#         以真实信息替换各占位符；不适用的字段或章节应予删除。
+package govlint.rules.mc014
+
+import data.govlint.lib.core
+import data.govlint.lib.model
+import rego.v1
+
+# ---------------------------------------------------------------------------------------------
+# Front matter / document values: [path, value] of every node, ten levels deep.
+
+n1 := [[[k], v] | some k, v in input] if is_object(input)
+
+default n1 := []
+
+n2 := [[array.concat(p, [k]), v] | some [p, x] in n1; model.is_composite(x); some k, v in x]
+
+n3 := [[array.concat(p, [k]), v] | some [p, x] in n2; model.is_composite(x); some k, v in x]
+
+n4 := [[array.concat(p, [k]), v] | some [p, x] in n3; model.is_composite(x); some k, v in x]
+
+n5 := [[array.concat(p, [k]), v] | some [p, x] in n4; model.is_composite(x); some k, v in x]
+
+n6 := [[array.concat(p, [k]), v] | some [p, x] in n5; model.is_composite(x); some k, v in x]
+
+n7 := [[array.concat(p, [k]), v] | some [p, x] in n6; model.is_composite(x); some k, v in x]
+
+n8 := [[array.concat(p, [k]), v] | some [p, x] in n7; model.is_composite(x); some k, v in x]
+
+n9 := [[array.concat(p, [k]), v] | some [p, x] in n8; model.is_composite(x); some k, v in x]
+
+n10 := [[array.concat(p, [k]), v] | some [p, x] in n9; model.is_composite(x); some k, v in x]
+
+nodes := array.concat(array.concat(array.concat(array.concat(array.concat(n1, n2), array.concat(n3, n4)), array.concat(n5, n6)), array.concat(n7, n8)), array.concat(n9, n10))
+
+# Chat and prompt templates legitimately hold `{{ … }}`; base64 content is not text.
+skipped(p) if {
+	some k in p
+	is_string(k)
+	regex.match(`(?i)template`, k)
+}
+
+base64_like(v) if {
+	count(v) > 200
+	regex.match(`^[A-Za-z0-9+/=\r\n]+$`, v)
+}
+
+hits contains [p, sprintf("`%s`", [short(m)])] if {
+	some [p, v] in nodes
+	is_string(v)
+	not skipped(p)
+	model.may_hold_placeholder(v)
+	not base64_like(v)
+	some m in model.placeholders_in(v)
+}
+
+hits contains [p, sprintf("`%s`", [display_brace(v)])] if {
+	some [p, v] in nodes
+	not skipped(p)
+	model.brace_placeholder(v)
+}
+
+hits contains [p, sprintf("`{%s}` used as a key", [concat(", ", [trim(x, "\":") | some x in regex.find_n(`"[^"]+":`, k, -1)])])] if {
+	some [p, _] in nodes
+	k := p[count(p) - 1]
+	model.placeholder_key(k)
+}
+
+display_brace(v) := sprintf("{%s}", [k]) if {
+	is_object(v)
+	some k, _ in v
+}
+
+display_brace(v) := trim_space(v) if is_string(v)
+
+short(s) := s if count(s) <= 48
+
+short(s) := concat("", [substring(s, 0, 45), "…"]) if count(s) > 48
+
+paths contains p if some [p, _] in hits
+
+deny contains {
+	"msg": sprintf("`%s` holds a template placeholder: %s", [path_text(p), concat(", ", sort({w | some [q, w] in hits; q == p}))]),
+	"path": p,
+} if {
+	some p in paths
+}
+
+path_text(p) := trim_prefix(concat("", [part_text(x) | some x in p]), ".")
+
+part_text(x) := concat("", [".", x]) if is_string(x)
+
+part_text(x) := sprintf("[%v]", [x]) if not is_string(x)
+
+# ---------------------------------------------------------------------------------------------
+# Markdown sections (raw text, code removed), except "[optional]" ones and their sub-sections.
+
+doc := model.markdown(core.file_sections)
+
+optional_roots := [k | some k, s in doc.sections; contains(lower(s.heading), "optional]")]
+
+optional(i) if {
+	some k in optional_roots
+	model.under(doc, k, i)
+}
+
+section_placeholders(i) := {short(trim_space(m)) |
+	s := core.file_sections[i]
+	code_free := regex.replace(regex.replace(object.get(s, "text", ""), "(?s)```.*?```|(?s)~~~.*?~~~", " "), "`[^`\n]*`", " ")
+	some m in model.placeholders_in(concat("\n", [s.heading, code_free]))
+}
+
+deny contains {
+	"msg": sprintf("section \"%s\" still holds template placeholders: %s", [s.heading, concat(", ", [sprintf("`%s`", [m]) | some m in sort(found)])]),
+	"line": s.line,
+} if {
+	some i, s in core.file_sections
+	not optional(i)
+	found := section_placeholders(i)
+	count(found) > 0
+}

@@ -1,0 +1,90 @@
+# METADATA
+# title: Copyright policy, with text-and-data-mining opt-outs honoured
+# description: >-
+#   Providers of general-purpose models put in place a policy to comply with copyright law, in
+#   particular to identify and comply with reservations of rights (text-and-data-mining
+#   opt-outs, e.g. robots.txt, TDMRep). The card records it in `governance.copyright_policy`: the
+#   published policy (`url`), whether opt-outs were honoured (`tdm_opt_out_honoured: true`) and
+#   how they were detected (`tdm_opt_out_method`). A card without the block may instead have a
+#   "Copyright" section that addresses the opt-outs. CycloneDX has no field for this; it goes in a
+#   native `ModelCard` beside the BOM.
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
+#     description: EU AI Act, Art. 53(1)(c) — copyright policy, rights reservations under Art. 4(3) of Directive (EU) 2019/790
+#   - ref: https://www.cac.gov.cn/2023-07/13/c_1690898327029107.htm
+#     description: Interim Measures for the Management of Generative AI Services, Art. 7(2) (no infringement of intellectual property)
+# custom:
+#   id: MC015
+#   severity: error
+#   kinds: [model-card]
+#   layer: data-resources
+#   stage: capability-building
+#   frameworks:
+#     eu-ai-act: "Art. 53(1)(c)"
+#     cn-genai: "Interim Measures Art. 7(2) (intellectual property of training data)"
+#     caict-roadmap-2024: "data resources: data compliance (copyright of training data)"
+#   remediation: >-
+#     Add `governance.copyright_policy` with `url`, `tdm_opt_out_honoured: true` and
+#     `tdm_opt_out_method` (e.g. robots.txt and TDMRep checked at crawl time).
+#   examples:
+#     pass: "governance: {copyright_policy: {url: https://acme.example/ai/copyright, tdm_opt_out_honoured: true, tdm_opt_out_method: robots.txt and TDMRep}}"
+#     fail: "governance: {copyright_policy: {url: https://acme.example/ai/copyright, tdm_opt_out_honoured: false}}"
+#   i18n:
+#     zh-CN:
+#       title: 须有版权合规政策并遵守文本与数据挖掘保留声明
+#       description: >-
+#         通用模型提供者应制定遵守版权法的政策，尤其应识别并遵守权利人作出的文本与数据挖掘保留声明（如 robots.txt、TDMRep）。
+#         模型卡应在 `governance.copyright_policy` 中记录：已公布的政策（`url`）、是否遵守了保留声明（`tdm_opt_out_honoured: true`）
+#         及识别方法（`tdm_opt_out_method`）；未使用该字段的模型卡可在“Copyright”（版权）章节中说明保留声明的处理。依据欧盟
+#         《人工智能法》第五十三条第1款(c)项、《生成式人工智能服务管理暂行办法》第七条第（二）项（不得侵害他人依法享有的知识产权），
+#         以及《大模型落地路线图研究报告（2024年）》数据资源层关于数据合规的要求。
+#       remediation: >-
+#         补充 `governance.copyright_policy`：`url`、`tdm_opt_out_honoured: true` 以及 `tdm_opt_out_method`（如抓取时检查
+#         robots.txt 与 TDMRep）。
+package govlint.rules.mc015
+
+import data.govlint.lib.core
+import data.govlint.lib.model
+import rego.v1
+
+doc := model.markdown(core.file_sections)
+
+base := ["governance", "copyright_policy"]
+
+policy := model.gov(["copyright_policy"])
+
+copyright_heading := `copyright|版权|知识产权`
+
+opt_out_re := `(?i)opt[- ]?outs?|robots\.txt|(?-u:\b)tdm|text[- ](and[- ])?data[- ]mining|rights? reservations?|reservations? of rights|ai\.txt|保留声明|数据挖掘`
+
+md_policy if {
+	some t in model.section_prose(doc, copyright_heading)
+	regex.match(opt_out_re, t)
+}
+
+deny contains {"msg": "the model card records no copyright policy (`governance.copyright_policy`) nor how text-and-data-mining opt-outs were honoured", "path": base} if {
+	not model.cdx
+	policy == null
+	not md_policy
+}
+
+deny contains {"msg": "the copyright policy has no published `url`", "path": array.concat(base, ["url"])} if {
+	is_object(policy)
+	not model.url_like(object.get(policy, "url", null))
+}
+
+deny contains {"msg": "the copyright policy does not say whether text-and-data-mining opt-outs were honoured (`tdm_opt_out_honoured`)", "path": array.concat(base, ["tdm_opt_out_honoured"])} if {
+	is_object(policy)
+	not is_boolean(object.get(policy, "tdm_opt_out_honoured", null))
+}
+
+deny contains {"msg": "`tdm_opt_out_honoured` is false: reservations of rights must be identified and complied with", "path": array.concat(base, ["tdm_opt_out_honoured"])} if {
+	is_object(policy)
+	policy.tdm_opt_out_honoured == false
+}
+
+deny contains {"msg": "the copyright policy does not say how opt-outs were detected (`tdm_opt_out_method`)", "path": array.concat(base, ["tdm_opt_out_method"])} if {
+	is_object(policy)
+	policy.tdm_opt_out_honoured == true
+	not model.filled(object.get(policy, "tdm_opt_out_method", null))
+}

@@ -1,0 +1,66 @@
+# METADATA
+# title: Public summary of the training content is linked
+# description: >-
+#   Providers of general-purpose models make publicly available a sufficiently detailed summary of
+#   the content used for training, following the template of the AI Office. The card links it in
+#   `governance.training_data_summary_url` (an absolute URL), or in the body with a link whose
+#   text names the training data/content summary. CycloneDX has no field for it; it goes in a
+#   native `ModelCard` beside the BOM.
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
+#     description: EU AI Act, Art. 53(1)(d) — public summary of the content used for training
+#   - ref: https://digital-strategy.ec.europa.eu/en/library/explanatory-notice-and-template-public-summary-training-content-general-purpose-ai-models
+#     description: European Commission, template for the public summary of training content of GPAI models
+# custom:
+#   id: MC016
+#   severity: error
+#   kinds: [model-card]
+#   layer: data-resources
+#   stage: application-deployment
+#   frameworks:
+#     eu-ai-act: "Art. 53(1)(d)"
+#     caict-roadmap-2024: "data resources: transparency of training data"
+#   remediation: >-
+#     Publish the training-content summary (EU template) and add its address as
+#     `governance.training_data_summary_url`.
+#   examples:
+#     pass: "governance: {training_data_summary_url: https://acme.example/ai/acme-chat-7b/training-data-summary}"
+#     fail: "governance: {training_data_summary_url: see wiki}"
+#   i18n:
+#     zh-CN:
+#       title: 须链接公开的训练内容摘要
+#       description: >-
+#         通用模型提供者应按欧盟人工智能办公室的模板公开一份足够详细的训练内容摘要。模型卡应在
+#         `governance.training_data_summary_url` 中给出其绝对地址，或在正文中以标明“训练数据摘要”的链接给出。依据欧盟
+#         《人工智能法》第五十三条第1款(d)项，以及《大模型落地路线图研究报告（2024年）》数据资源层关于训练数据透明度的要求。
+#       remediation: >-
+#         按欧盟模板公开训练内容摘要，并将其地址写入 `governance.training_data_summary_url`。
+package govlint.rules.mc016
+
+import data.govlint.lib.core
+import data.govlint.lib.model
+import rego.v1
+
+doc := model.markdown(core.file_sections)
+
+path := ["governance", "training_data_summary_url"]
+
+url := model.gov(["training_data_summary_url"])
+
+# `[Public summary of training content](https://…)` in the body.
+md_link if {
+	some s in doc.sections
+	regex.match(`(?i)\[[^\]]*(training[- ](data|content)[- ]summary|summary of (the )?training (data|content)|public summary|训练(数据|内容)摘要)[^\]]*\]\(\s*https?://[^)\s]+`, s.text)
+}
+
+deny contains {"msg": "the model card links no public summary of its training content (`governance.training_data_summary_url`)", "path": path} if {
+	not model.cdx
+	url == null
+	not md_link
+}
+
+deny contains {"msg": sprintf("`training_data_summary_url` is `%v`, not an absolute URL", [url]), "path": path} if {
+	not model.cdx
+	url != null
+	not model.url_like(url)
+}

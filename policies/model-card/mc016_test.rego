@@ -1,0 +1,35 @@
+package govlint.rules.mc016_test
+
+import data.govlint.rules.mc016
+import rego.v1
+
+native(gov) := {"apiVersion": "govlint.dev/v1", "kind": "ModelCard", "metadata": {"name": "m"}, "governance": gov}
+
+nat := {"format": "native"}
+
+test_native_url_is_quiet if {
+	count(mc016.deny) == 0 with input as native({"training_data_summary_url": "https://acme.example/summary"}) with data.govlint.file as nat
+}
+
+test_native_missing_fires if {
+	fs := mc016.deny with input as native({}) with data.govlint.file as nat
+	count(fs) == 1
+	some f in fs
+	f.path == ["governance", "training_data_summary_url"]
+}
+
+test_not_a_url_fires if {
+	fs := mc016.deny with input as {"governance": {"training_data_summary_url": "see wiki"}} with data.govlint.file as {"format": "huggingface"}
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "see wiki")
+}
+
+test_hf_body_link_counts if {
+	count(mc016.deny) == 0 with input as {}
+		with data.govlint.file as {"format": "huggingface", "sections": [{"heading": "Training Data", "level": 2, "line": 80, "words": 8, "text": "See the [public summary of training content](https://acme.example/summary)."}]}
+}
+
+test_cyclonedx_is_not_checked if {
+	count(mc016.deny) == 0 with input as {"bomFormat": "CycloneDX"} with data.govlint.file as {"format": "cyclonedx"}
+}

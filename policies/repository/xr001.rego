@@ -1,0 +1,151 @@
+# METADATA
+# title: Deployments serve a model whose card is in the repository, at a pinned revision
+# description: >-
+#   Every deployment names the model it serves, a model card for it exists in the repository,
+#   and the revision served is pinned. The model is read from a native `DeploymentManifest`
+#   (`governance.model`: name, revision, card path) or, for workloads no manifest speaks for,
+#   from the workload itself: KServe `storageUri` (`hf://org/name:<revision>`),
+#   `LLMInferenceService` `spec.model`, server arguments (`--model`, `--model-id`, `vllm serve`,
+#   `--served-model-name`, `--revision`), `MODEL_ID`-style environment (also from ConfigMaps of
+#   the same file), production-stack `modelURL`/`modelRevision`. A card matches by its
+#   `metadata.name`, `governance.model_id`, `model-index` name, CycloneDX component name or purl,
+#   or its directory. Hub references need a pinned revision; local paths and storage URIs are
+#   matched by their last meaningful segment.
+# related_resources:
+#   - ref: https://www.caict.ac.cn/
+#     description: CAICT, Large Model Deployment Roadmap Research Report (2024), model asset management
+#   - ref: https://kserve.github.io/website/docs/model-serving/storage/providers/hf
+#     description: KServe, hf:// storage URIs with an optional revision
+#   - ref: https://docs.vllm.ai/en/latest/cli/serve.html
+#     description: vLLM serve arguments (--model, --revision, --served-model-name)
+# custom:
+#   id: XR001
+#   severity: error
+#   kinds: [deployment-config, model-card]
+#   layer: algorithm-models
+#   stage: application-deployment
+#   frameworks:
+#     caict-roadmap-2024: "algorithm models: model asset management (deployed models traceable to their cards)"
+#     nist-ai-600-1: "GV-1.6 (inventory of AI systems)"
+#   params: [unpinned_revisions]
+#   remediation: >-
+#     Add a model card for the served model (or correct the reference), and pin the revision:
+#     `governance.model.revision` in the DeploymentManifest, `hf://org/name:<commit>` in KServe,
+#     `--revision <commit>` for vLLM, `modelRevision` in production-stack values.
+#   examples:
+#     pass: "governance: {model: {name: acme-chat-7b, revision: '1.2.0', card: models/acme-chat-7b/model-card.yaml}}"
+#     fail: "storageUri: hf://meta-llama/Llama-2-7b-chat-hf  # no card, no revision"
+#   i18n:
+#     zh-CN:
+#       title: 部署所服务的模型在仓库中有模型卡且版本已锁定
+#       description: >-
+#         每个部署都应明确所服务的模型，仓库中应有该模型的模型卡，且所服务的版本已锁定。模型取自原生 DeploymentManifest 的
+#         `governance.model`（名称、版本、模型卡路径）；没有清单覆盖的工作负载则从其自身读取：KServe `storageUri`
+#         （`hf://org/name:<revision>`）、LLMInferenceService `spec.model`、推理服务参数（`--model`、`--model-id`、`vllm serve`、
+#         `--served-model-name`、`--revision`）、`MODEL_ID` 等环境变量（含同文件 ConfigMap）、production-stack 的
+#         `modelURL`/`modelRevision`。依据《大模型落地路线图研究报告（2024年）》算法模型层的模型资产管理要求：上线模型应可追溯到
+#         其模型卡与确定版本。
+#       remediation: >-
+#         为所服务的模型补充模型卡（或更正引用），并锁定版本：DeploymentManifest 填写 `governance.model.revision`，KServe 使用
+#         `hf://org/name:<commit>`，vLLM 使用 `--revision <commit>`，production-stack 填写 `modelRevision`。
+package govlint.repository.xr001
+
+import data.govlint.lib.repository
+import rego.v1
+
+unpinned := {lower(r) | some r in object.get(data.govlint.params, ["xr001", "unpinned_revisions"], [])}
+
+pinned(rev) if {
+	is_string(rev)
+	trim_space(rev) != ""
+	not unpinned[lower(trim_space(rev))]
+}
+
+# ---------------------------------------------------------------------------------------------
+# Deployment manifests
+
+deny contains repository.finding(m, "the deployment manifest does not name the model it serves (`governance.model`), and none of its targets names one", ["governance", "model"]) if {
+	some m in repository.manifests
+	not repository.names_model(m)
+	count({u | some u in repository.manifest_units(m); count(array.concat(u.sources, u.names)) > 0}) == 0
+}
+
+deny contains repository.finding(m, sprintf("the model card `%s` named by `governance.model.card` is not in the repository", [model.card]), ["governance", "model", "card"]) if {
+	some m in repository.manifests
+	model := repository.manifest_model(m)
+	is_string(model.card)
+	count([c | some c in repository.cards; repository.path_names(c.path, model.card)]) == 0
+}
+
+deny contains repository.finding(m, sprintf("no model card in the repository describes the served model `%s`", [model.name]), ["governance", "model", "name"]) if {
+	some m in repository.manifests
+	model := repository.manifest_model(m)
+	is_string(model.name)
+	not is_string(model.card)
+	count(repository.cards_named(model.name)) == 0
+}
+
+deny contains repository.finding(m, sprintf("the deployment does not pin the revision of `%s` it serves (`governance.model.revision`)", [repository.manifest_model_label(m)]), ["governance", "model", "revision"]) if {
+	some m in repository.manifests
+	repository.names_model(m)
+	not is_string(repository.manifest_model(m).revision)
+}
+
+deny contains repository.finding(m, sprintf("the served revision `%s` is a moving branch or tag, not a pinned revision", [rev]), ["governance", "model", "revision"]) if {
+	some m in repository.manifests
+	rev := repository.manifest_model(m).revision
+	is_string(rev)
+	not pinned(rev)
+}
+
+# ---------------------------------------------------------------------------------------------
+# Workloads no manifest speaks for
+
+workloads := {u | some u in repository.units; not repository.governed(u)}
+
+finding(u, msg, path) := {"msg": msg, "file": u.file, "index": u.index, "path": path}
+
+deny contains finding(u, sprintf("%s `%s` does not say which model it serves", [u.kind, u.name]), u.base) if {
+	some u in workloads
+	u.serving
+	count(array.concat(u.sources, u.names)) == 0
+}
+
+# Served references, most telling first: Hub ids, paths that name a model, served names, then
+# paths that name none (`/mnt/models`). Templates and unresolved variables are left out.
+ranked(u) := array.concat(
+	array.concat(
+		[r | some r in u.sources; is_string(r[0]); repository.ref_kind(r[0]) == "hub"],
+		[r | some r in u.sources; is_string(r[0]); repository.ref_kind(r[0]) == "path"; repository.path_model(r[0]) != ""],
+	),
+	array.concat(
+		[r | some r in u.names; is_string(r[0]); repository.ref_kind(r[0]) != "unknown"],
+		[r | some r in u.sources; is_string(r[0]); repository.ref_kind(r[0]) == "path"; repository.path_model(r[0]) == ""],
+	),
+)
+
+deny contains finding(u, msg, ref[1]) if {
+	some u in workloads
+	refs := ranked(u)
+	count(refs) > 0
+	count(repository.unit_cards(u)) == 0
+	ref := refs[0]
+	msg := no_card_message(u, ref[0])
+}
+
+no_card_message(u, v) := sprintf("%s `%s` serves `%s`, which no model card in the repository describes", [u.kind, u.name, v]) if {
+	count(repository.match_names(v)) > 0
+}
+
+no_card_message(u, v) := sprintf("%s `%s` serves `%s`, which does not say which model it is: name it (`--served-model-name`) or add a DeploymentManifest with `governance.model`", [u.kind, u.name, v]) if {
+	count(repository.match_names(v)) == 0
+}
+
+deny contains finding(u, sprintf("%s `%s` serves Hub model `%s` without a pinned revision", [u.kind, u.name, v]), p) if {
+	some u in workloads
+	some [v, p] in u.sources
+	is_string(v)
+	repository.ref_kind(v) == "hub"
+	not pinned(repository.ref_revision(v))
+	count([r | some [r, _] in u.revisions; pinned(r)]) == 0
+}

@@ -1,0 +1,82 @@
+# METADATA
+# title: Models trained on personal information mitigate it, and their services filter it
+# description: >-
+#   When a dataset declares personal information (`governance.personal_information.present:
+#   true`), every model card that names the dataset (Hugging Face `datasets`, or
+#   `governance.training_data.datasets[].name`) records how the personal information was
+#   mitigated (`governance.personal_information_mitigation`, in any card of the model), and every
+#   deployment manifest serving such a model enables output filtering of personal information
+#   (`governance.content_safety.output_personal_information_filter: true`).
+# related_resources:
+#   - ref: https://doi.org/10.6028/NIST.AI.600-1
+#     description: NIST AI 600-1, MP-4.1 (data privacy of training data) and the Data Privacy risk
+#   - ref: https://www.tc260.org.cn/
+#     description: TC260-003-2024 Basic security requirements for generative AI services, §5.2 (personal information in the corpus)
+# custom:
+#   id: XR005
+#   severity: warning
+#   kinds: [dataset-manifest, model-card, deployment-config]
+#   layer: security-trustworthiness
+#   stage: application-deployment
+#   frameworks:
+#     caict-roadmap-2024: "security & trustworthiness: personal information protection across data, model and service"
+#     nist-ai-600-1: "MP-4.1"
+#     cn-genai: ["Interim Measures Art. 4(4) (personal information rights of others)", "TC260-003 §5.2 (GB/T 45654-2025)"]
+#   remediation: >-
+#     Record `governance.personal_information_mitigation` (redaction, de-identification,
+#     memorisation tests) in the model card, and set
+#     `governance.content_safety.output_personal_information_filter: true` in the deployment
+#     manifest.
+#   examples:
+#     pass: "card: {governance: {personal_information_mitigation: Names redacted; memorisation probe}}"
+#     fail: "dataset: {governance: {personal_information: {present: true}}}; card: {datasets: [that-dataset]}"
+#   i18n:
+#     zh-CN:
+#       title: 使用含个人信息数据训练的模型已采取缓解措施，其服务已过滤个人信息
+#       description: >-
+#         数据集声明包含个人信息（`governance.personal_information.present: true`）时，引用该数据集的每个模型卡（Hugging Face
+#         `datasets` 或 `governance.training_data.datasets[].name`）应记录个人信息缓解措施（`governance.personal_information_mitigation`，
+#         同一模型的任一卡片均可），服务该模型的每个部署清单应开启输出个人信息过滤
+#         （`governance.content_safety.output_personal_information_filter: true`）。依据 NIST AI 600-1 MP-4.1、
+#         《生成式人工智能服务安全基本要求》(TC260-003) 5.2 及《生成式人工智能服务管理暂行办法》第四条第（四）项“不得侵害他人……隐私权和个人信息权益”，对应
+#         《大模型落地路线图研究报告（2024年）》安全可信层的个人信息保护要求。
+#       remediation: >-
+#         在模型卡中记录 `governance.personal_information_mitigation`（脱敏、去标识化、记忆测试等），并在部署清单中设置
+#         `governance.content_safety.output_personal_information_filter: true`。
+package govlint.repository.xr005
+
+import data.govlint.lib.dataset
+import data.govlint.lib.repository
+import rego.v1
+
+pi_datasets := [d | some a in input.artifacts; a.kind == "dataset-manifest"; dataset.declares_personal_information(a.document); d := a]
+
+# Cards that name a dataset with personal information, with the dataset references.
+trained_on_pi contains [c, ref] if {
+	some c in repository.cards
+	some [ref, _] in repository.dataset_refs(c)
+	some d in pi_datasets
+	dataset.names_manifest(ref, d)
+}
+
+pi_cards := {repository.key(c) | some [c, _] in trained_on_pi}
+
+deny contains {
+	"msg": sprintf("the model is trained on personal information (%s) but no card of the model records a mitigation (`governance.personal_information_mitigation`)", [concat(", ", sort(refs))]),
+	"file": c.path,
+	"index": object.get(c, "index", 0),
+	"path": ["governance", "personal_information_mitigation"],
+} if {
+	some c in repository.cards
+	refs := {sprintf("`%s`", [ref]) | some [x, ref] in trained_on_pi; repository.key(x) == repository.key(c)}
+	count(refs) > 0
+	repository.representative(c, [x | some [x, _] in trained_on_pi])
+	not repository.pi_mitigation_recorded(repository.group({repository.key(c)}))
+}
+
+deny contains repository.finding(m, sprintf("the deployment serves `%s`, trained on data with personal information, without output filtering of personal information", [repository.manifest_model_label(m)]), ["governance", "content_safety", "output_personal_information_filter"]) if {
+	some m in repository.manifests
+	keys := repository.group(repository.manifest_cards(m))
+	count(keys & pi_cards) > 0
+	not object.get(repository.gov(m.document), ["content_safety", "output_personal_information_filter"], false) == true
+}

@@ -1,0 +1,94 @@
+# METADATA
+# title: Models above the systemic-risk compute threshold have evaluation and red-team records
+# description: >-
+#   A model whose card declares a cumulative training compute above the threshold (a parameter,
+#   by default the 10^25 FLOP presumption of the EU AI Act) or declares itself a general-purpose
+#   model with systemic risk has, in any of its cards, an evaluation record (capability or safety
+#   results, Hugging Face `model-index` results, CycloneDX performance metrics) and a red-teaming
+#   record (`governance.evaluation.red_teaming.performed: true`). The cards of one model are the
+#   native manifest and the Hugging Face card or CycloneDX BOM it describes, or cards sharing an id.
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
+#     description: EU AI Act, Art. 51(2) (10^25 FLOP presumption) and Art. 55(1)(a) (model evaluation incl. adversarial testing)
+#   - ref: https://doi.org/10.6028/NIST.AI.600-1
+#     description: NIST AI 600-1, MS-2.7 (AI red-teaming)
+# custom:
+#   id: XR006
+#   severity: error
+#   kinds: [model-card]
+#   layer: security-trustworthiness
+#   stage: capability-building
+#   frameworks:
+#     caict-roadmap-2024: "security & trustworthiness: model evaluation and red-teaming"
+#     eu-ai-act: ["Art. 51(2)", "Art. 55(1)(a)"]
+#     nist-ai-600-1: "MS-2.7"
+#   params: [compute_threshold_flop]
+#   remediation: >-
+#     Record the model evaluation (`governance.evaluation.capability[]` or `.safety`, or
+#     `model-index` results) and the adversarial testing (`governance.evaluation.red_teaming` with
+#     `performed: true`, date, scope and findings) in the model's card.
+#   examples:
+#     pass: "governance: {training_compute_flop: 3.8e+25, evaluation: {capability: [{benchmark: MMLU, metric: accuracy, value: 0.8}], red_teaming: {performed: true, date: 2025-02-18}}}"
+#     fail: "governance: {training_compute_flop: 3.8e+25}"
+#   i18n:
+#     zh-CN:
+#       title: 训练算力超过系统性风险阈值的模型具备评估和红队测试记录
+#       description: >-
+#         模型卡声明的累计训练算力超过阈值（参数，默认为欧盟《人工智能法》第五十一条第二款推定的 10^25 FLOP），或声明属于具有系统性风险的
+#         通用人工智能模型时，该模型的任一卡片应有评估记录（能力或安全评估结果、Hugging Face `model-index` 结果、CycloneDX 性能指标）
+#         和红队测试记录（`governance.evaluation.red_teaming.performed: true`）。依据欧盟《人工智能法》第五十一条第二款、第五十五条
+#         第一款 (a) 项（含对抗测试的模型评估）及 NIST AI 600-1 MS-2.7，对应《大模型落地路线图研究报告（2024年）》安全可信层的
+#         模型评测与红队测试。
+#       remediation: >-
+#         在模型卡中记录模型评估（`governance.evaluation.capability[]` 或 `.safety`，或 `model-index` 结果）以及对抗测试
+#         （`governance.evaluation.red_teaming`，含 `performed: true`、日期、范围与发现）。
+package govlint.repository.xr006
+
+import data.govlint.lib.repository
+import rego.v1
+
+threshold := data.govlint.params.xr006.compute_threshold_flop
+
+# Cards that put their model under the obligation, with the reason.
+triggered contains [c, sprintf("declares %s FLOP of training compute, above %s", [repository.sci(flop), repository.sci(threshold)])] if {
+	some c in repository.cards
+	flop := repository.gov(c.document).training_compute_flop
+	is_number(flop)
+	flop > threshold
+}
+
+triggered contains [c, "is declared a general-purpose AI model with systemic risk"] if {
+	some c in repository.cards
+	repository.gov(c.document).systemic_risk == true
+	not above_threshold(c)
+}
+
+triggered_cards := [c | some [c, _] in triggered]
+
+above_threshold(c) if {
+	flop := repository.gov(c.document).training_compute_flop
+	is_number(flop)
+	flop > threshold
+}
+
+deny contains {
+	"msg": sprintf("the model %s, but none of its cards records an evaluation", [why]),
+	"file": c.path,
+	"index": object.get(c, "index", 0),
+	"path": ["governance", "evaluation"],
+} if {
+	some [c, why] in triggered
+	repository.representative(c, triggered_cards)
+	not repository.evaluation_recorded(repository.group({repository.key(c)}))
+}
+
+deny contains {
+	"msg": sprintf("the model %s, but none of its cards records red-teaming (`governance.evaluation.red_teaming.performed: true`)", [why]),
+	"file": c.path,
+	"index": object.get(c, "index", 0),
+	"path": ["governance", "evaluation", "red_teaming"],
+} if {
+	some [c, why] in triggered
+	repository.representative(c, triggered_cards)
+	not repository.red_teaming_recorded(repository.group({repository.key(c)}))
+}

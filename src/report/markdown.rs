@@ -1,0 +1,170 @@
+//! A Markdown summary for a pull-request comment (GitHub-flavoured): a verdict, the counts, the
+//! findings that count in one table in output order (so grouped by file), and the suppressed
+//! findings with their reasons in a collapsed section.
+//!
+//! A comment holds at most 65,536 characters, so the tables stop at [`MAX_ROWS`] rows with a
+//! line saying how many more there are, and long messages are cut. Text from findings is
+//! escaped for a table cell: `|`, line breaks, and `<`, `>`, `&` (GitHub would take them for
+//! HTML); what is between backticks stays code.
+//!
+//! The verdict is ❌ when any error counts, the default `fail_on`; the renderer does not see the
+//! run's `fail_on`.
+
+use std::fmt::Write as _;
+
+use super::RunView;
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// Rows of each table before the rest are summed up in one line.
+pub const MAX_ROWS: usize = 100;
+
+/// Characters of a message or reason before it is cut.
+const MAX_TEXT: usize = 200;
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "❌ error",
+        Severity::Warning => "⚠️ warning",
+        Severity::Note => "ℹ️ note",
+    }
+}
+
+/// Cuts `s` to [`MAX_TEXT`] characters.
+fn cut(s: &str) -> String {
+    match s.char_indices().nth(MAX_TEXT) {
+        Some((i, _)) => format!("{}…", s[..i].trim_end()),
+        None => s.to_string(),
+    }
+}
+
+/// Escapes text outside code for a table cell.
+fn escape_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace(['\r', '\n'], "<br>")
+}
+
+/// Escapes the inside of a code span for a table cell: GitHub reads `\|` as `|` even there, and
+/// a code span cannot break a line.
+fn escape_code(s: &str) -> String {
+    s.replace('|', "\\|").replace("\r\n", " ").replace(['\r', '\n'], " ")
+}
+
+/// A message for a table cell: code spans kept when the backticks pair up.
+pub fn cell(s: &str) -> String {
+    let s = cut(s);
+    if s.matches('`').count() % 2 != 0 {
+        return escape_text(&s).replace('`', "\\`");
+    }
+    s.split('`')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 0 { escape_text(part) } else { format!("`{}`", escape_code(part)) })
+        .collect()
+}
+
+/// `s` as a code span, whatever backticks it holds.
+fn code(s: &str) -> String {
+    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if longest > 0 { " " } else { "" };
+    format!("{fence}{pad}{}{pad}{fence}", escape_code(s))
+}
+
+fn location(d: &Diagnostic) -> String {
+    code(&format!("{}:{}", d.file, d.start.line))
+}
+
+fn more(out: &mut String, hidden: usize, what: &str) {
+    if hidden > 0 {
+        let _ = writeln!(out, "\n_…and {} not shown here._", plural(hidden, &format!("more {what}"), &format!("more {what}s")));
+    }
+}
+
+pub fn render(view: &RunView) -> String {
+    let s = view.summary;
+    let mut out = String::new();
+    if s.errors > 0 {
+        let _ = writeln!(out, "## ❌ govlint: {}", plural(s.errors, "error", "errors"));
+    } else {
+        let _ = writeln!(out, "## ✅ govlint: no errors");
+    }
+    out.push_str("\n| artifacts | errors | warnings | notes | suppressed |\n|---:|---:|---:|---:|---:|\n");
+    let _ = writeln!(out, "| {} | {} | {} | {} | {} |", s.artifacts, s.errors, s.warnings, s.notes, view.suppressed.len());
+
+    if !view.diagnostics.is_empty() {
+        out.push_str("\n| severity | rule | location | message |\n|---|---|---|---|\n");
+        for d in view.diagnostics.iter().take(MAX_ROWS) {
+            let _ = writeln!(out, "| {} | {} | {} | {} |", severity(d.severity), code(&d.rule), location(d), cell(&d.message));
+        }
+        more(&mut out, view.diagnostics.len().saturating_sub(MAX_ROWS), "finding");
+    }
+
+    if !view.suppressed.is_empty() {
+        let n = view.suppressed.len();
+        let _ = writeln!(out, "\n<details>\n<summary>{} (not counted)</summary>\n", plural(n, "suppressed finding", "suppressed findings"));
+        for d in view.suppressed.iter().take(MAX_ROWS) {
+            let _ = write!(out, "- {} {} {} — {}", severity(d.severity), code(&d.rule), location(d), cell(&d.message));
+            if let Some(sup) = &d.suppression {
+                let _ = write!(out, " — **{}**", sup.kind.as_str());
+                if let Some(reason) = &sup.reason {
+                    let _ = write!(out, ": {}", cell(reason));
+                }
+                let extra: Vec<String> = [
+                    sup.approved_by.as_deref().map(|a| format!("approved by {}", cell(a))),
+                    sup.expires.as_deref().map(|e| format!("expires {}", cell(e))),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                if !extra.is_empty() {
+                    let _ = write!(out, " ({})", extra.join(", "));
+                }
+            }
+            out.push('\n');
+        }
+        more(&mut out, n.saturating_sub(MAX_ROWS), "suppressed finding");
+        out.push_str("\n</details>\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::sample::{empty_view, sample_view};
+
+    #[test]
+    fn sample() {
+        insta::assert_snapshot!(render(&sample_view()));
+    }
+
+    #[test]
+    fn empty_run() {
+        insta::assert_snapshot!(render(&empty_view()));
+    }
+
+    #[test]
+    fn cells_escape_pipes_breaks_and_html_but_keep_code() {
+        assert_eq!(cell("a | b\nc <d> & `x|y`"), "a \\| b<br>c &lt;d&gt; &amp; `x\\|y`");
+        assert_eq!(cell("odd ` tick <"), "odd \\` tick &lt;");
+        assert_eq!(code("a`b"), "`` a`b ``");
+        assert_eq!(cut(&"é".repeat(MAX_TEXT + 5)).chars().count(), MAX_TEXT + 1);
+    }
+
+    #[test]
+    fn long_runs_are_capped() {
+        let base = sample_view();
+        let many: Vec<Diagnostic> = (0..MAX_ROWS + 7).map(|_| base.diagnostics[0].clone()).collect();
+        let view = RunView { diagnostics: &many, ..base };
+        let text = render(&view);
+        assert_eq!(text.lines().filter(|l| l.starts_with("| ❌ error")).count(), MAX_ROWS);
+        assert!(text.contains("_…and 7 more findings not shown here._"));
+    }
+}

@@ -1,0 +1,350 @@
+//! Filtering findings that should not count: waivers from govlint.yaml (with reason, approver
+//! and expiry), inline `govlint-ignore` comments, and a baseline of known findings. Suppressed
+//! findings are still reported, with their `suppression`; they never fail a run.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::Arc;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::{Deserialize, Serialize};
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Severity, Suppression, SuppressionKind};
+use crate::parse::ParsedFile;
+use crate::source::{SourceFile, Span};
+use crate::ToolError;
+
+/// A waiver from govlint.yaml.
+#[derive(Debug, Clone)]
+pub struct Waiver {
+    pub rule: String,
+    pub paths: Vec<String>,
+    globs: GlobSet,
+    /// JSON pointer the waiver is limited to (the value and everything below it).
+    pub pointer: Option<String>,
+    pub reason: String,
+    pub approved_by: String,
+    /// `YYYY-MM-DD`.
+    pub expires: Option<String>,
+    /// Where the waiver is written in the config.
+    pub span: Span,
+}
+
+/// The raw form in the config.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RawWaiver {
+    pub rule: String,
+    pub paths: Vec<String>,
+    pub path: Option<PathSpec>,
+    pub reason: String,
+    pub approved_by: String,
+    pub expires: Option<String>,
+}
+
+/// A JSON path as a pointer string or an array of keys and indices.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum PathSpec {
+    Pointer(String),
+    Keys(Vec<serde_json::Value>),
+}
+
+impl Waiver {
+    pub fn new(raw: RawWaiver, span: Span) -> Result<Waiver, String> {
+        let mut b = GlobSetBuilder::new();
+        for p in &raw.paths {
+            b.add(Glob::new(p).map_err(|e| format!("invalid glob `{p}` in a waiver: {}", e.kind()))?);
+        }
+        let globs = b.build().map_err(|e| e.to_string())?;
+        let pointer = raw.path.map(|p| match p {
+            PathSpec::Pointer(s) => s,
+            PathSpec::Keys(keys) => crate::policy::result_pointer(&serde_json::json!({ "path": keys })).unwrap_or_default(),
+        });
+        Ok(Waiver {
+            rule: raw.rule,
+            paths: raw.paths,
+            globs,
+            pointer,
+            reason: raw.reason,
+            approved_by: raw.approved_by,
+            expires: raw.expires,
+            span,
+        })
+    }
+
+    /// Whether the waiver has expired by `today` (`YYYY-MM-DD`; it holds through its expiry day).
+    pub fn expired(&self, today: &str) -> bool {
+        self.expires.as_deref().is_some_and(|e| e < today)
+    }
+
+    fn matches(&self, d: &Diagnostic, relative: &Path) -> bool {
+        d.rule == self.rule
+            && self.globs.is_match(relative)
+            && self.pointer.as_deref().is_none_or(|p| {
+                d.pointer.as_deref().is_some_and(|dp| dp == p || dp.starts_with(&format!("{p}/")))
+            })
+    }
+
+    fn suppression(&self) -> Suppression {
+        Suppression {
+            kind: SuppressionKind::Waiver,
+            reason: Some(self.reason.clone()),
+            approved_by: Some(self.approved_by.clone()),
+            expires: self.expires.clone(),
+        }
+    }
+}
+
+/// Today's date, `YYYY-MM-DD` (UTC), or `GOVLINT_TODAY` when set (for reproducible runs).
+pub fn today() -> String {
+    match std::env::var("GOVLINT_TODAY") {
+        Ok(d) if !d.is_empty() => d,
+        _ => chrono::Utc::now().date_naive().format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// Rule ids of the findings this module raises.
+pub mod codes {
+    pub const WAIVER_EXPIRED: &str = "waiver-expired";
+    pub const WAIVER_UNUSED: &str = "waiver-unused";
+}
+
+/// Applies the config's waivers. Returns the findings still counted, plus a finding for each
+/// expired waiver and (when `report_unused`) each waiver that matched nothing.
+pub fn apply(config: &Config, diags: Vec<Diagnostic>, today: &str, report_unused: bool) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let mut used = vec![false; config.waivers.len()];
+    let mut kept = Vec::new();
+    let mut waived = Vec::new();
+    for mut d in diags {
+        let rel = config.relative(Path::new(&d.file));
+        let hit = config.waivers.iter().enumerate().find(|(_, w)| !w.expired(today) && w.matches(&d, &rel));
+        match hit {
+            Some((i, w)) => {
+                used[i] = true;
+                d.suppression = Some(w.suppression());
+                waived.push(d);
+            }
+            None => kept.push(d),
+        }
+    }
+    if let Some(src) = &config.source {
+        for (i, w) in config.waivers.iter().enumerate() {
+            if w.expired(today) {
+                kept.push(
+                    Diagnostic::at(
+                        src,
+                        w.span,
+                        codes::WAIVER_EXPIRED,
+                        Severity::Error,
+                        format!("the waiver of {} for {} expired on {}", w.rule, w.paths.join(", "), w.expires.as_deref().unwrap_or("")),
+                    )
+                    .with_label("expired waiver")
+                    .with_help("fix the findings it covered, or renew the waiver with a new `expires` date and approval"),
+                );
+            } else if report_unused && !used[i] {
+                kept.push(
+                    Diagnostic::at(src, w.span, codes::WAIVER_UNUSED, Severity::Warning, format!("the waiver of {} for {} matches no finding", w.rule, w.paths.join(", ")))
+                        .with_label("unused waiver")
+                        .with_help("remove the waiver, or correct its rule, paths or path"),
+                );
+            }
+        }
+    }
+    (kept, waived)
+}
+
+/// An inline `govlint-ignore` comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignore {
+    pub rules: Vec<String>,
+    pub reason: Option<String>,
+    /// Lines (1-based, inclusive) the comment covers.
+    pub lines: (usize, usize),
+    /// The key the comment covers, with everything below it.
+    pub pointer: Option<String>,
+}
+
+fn parse_directive(comment: &str) -> Option<(Vec<String>, Option<String>)> {
+    let rest = comment.trim().strip_prefix("govlint-ignore:")?.trim();
+    let (ids, reason) = match rest.split_once(char::is_whitespace) {
+        Some((ids, reason)) => (ids, Some(reason.trim().to_string()).filter(|r| !r.is_empty())),
+        None => (rest, None),
+    };
+    let rules: Vec<String> = ids.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
+    (!rules.is_empty()).then_some((rules, reason))
+}
+
+/// The inline ignores of a parsed file: `# govlint-ignore: ID[,ID] reason` in YAML (and front
+/// matter) covers the key on the next line and its value; `<!-- govlint-ignore: ID reason -->`
+/// in a Markdown body covers the next line.
+pub fn inline_ignores(parsed: &ParsedFile) -> Vec<Ignore> {
+    let src = &parsed.source;
+    let lines: Vec<&str> = src.text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        let directive = if let Some(c) = t.strip_prefix('#') {
+            parse_directive(c)
+        } else if let Some(c) = t.strip_prefix("<!--").and_then(|c| c.trim_end().strip_suffix("-->")) {
+            parse_directive(c)
+        } else {
+            None
+        };
+        let Some((rules, reason)) = directive else { continue };
+        // The next line that is neither blank nor a comment.
+        let Some(next) = (i + 1..lines.len()).find(|&j| {
+            let t = lines[j].trim();
+            !t.is_empty() && !t.starts_with('#')
+        }) else {
+            continue;
+        };
+        let line_no = next + 1;
+        let mut covered = (line_no, line_no);
+        let mut pointer = None;
+        for doc in &parsed.documents {
+            let found = doc
+                .map
+                .pointers()
+                .filter(|(_, n)| n.key.is_some_and(|k| src.position(k.start).line == line_no))
+                .min_by_key(|(p, _)| p.len());
+            if let Some((p, n)) = found {
+                pointer = Some(p.clone());
+                covered = (line_no, src.position(n.value.end).line.max(line_no));
+            }
+        }
+        out.push(Ignore { rules, reason, lines: covered, pointer });
+    }
+    out
+}
+
+/// Moves findings covered by an inline ignore to `suppressed`.
+pub fn apply_inline(ignores: &[Ignore], diags: Vec<Diagnostic>) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    if ignores.is_empty() {
+        return (diags, Vec::new());
+    }
+    let mut kept = Vec::new();
+    let mut suppressed = Vec::new();
+    for mut d in diags {
+        let hit = ignores.iter().find(|ig| {
+            ig.rules.iter().any(|r| *r == d.rule)
+                && (ig.pointer.as_deref().zip(d.pointer.as_deref()).is_some_and(|(p, dp)| dp == p || dp.starts_with(&format!("{p}/")))
+                    || (ig.lines.0..=ig.lines.1).contains(&d.start.line))
+        });
+        match hit {
+            Some(ig) => {
+                d.suppression = Some(Suppression {
+                    kind: SuppressionKind::Inline,
+                    reason: ig.reason.clone(),
+                    approved_by: None,
+                    expires: None,
+                });
+                suppressed.push(d);
+            }
+            None => kept.push(d),
+        }
+    }
+    (kept, suppressed)
+}
+
+/// A baseline file: the fingerprints of known findings.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Baseline {
+    pub version: u32,
+    pub findings: Vec<BaselineEntry>,
+}
+
+/// One known finding; only `fingerprint` is matched, the rest helps a reader.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct BaselineEntry {
+    pub fingerprint: String,
+    pub rule: String,
+    pub file: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pointer: Option<String>,
+    pub message: String,
+}
+
+impl Baseline {
+    pub fn of(diags: &[Diagnostic]) -> Baseline {
+        let mut findings: Vec<BaselineEntry> = diags
+            .iter()
+            .map(|d| BaselineEntry {
+                fingerprint: d.fingerprint(),
+                rule: d.rule.clone(),
+                file: d.file.clone(),
+                pointer: d.pointer.clone(),
+                message: d.message.clone(),
+            })
+            .collect();
+        findings.sort();
+        findings.dedup();
+        Baseline { version: 1, findings }
+    }
+
+    pub fn load(path: &Path) -> Result<Baseline, ToolError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ToolError::msg(format!("cannot read baseline {}: {}", path.display(), crate::discover::io_reason(&e))))?;
+        serde_json::from_str(&text).map_err(|e| {
+            let src = SourceFile::new(crate::display_path(path), text.clone());
+            let at = src.offset(e.line(), e.column());
+            let d = Diagnostic::at(&src, Span::empty(at), "baseline", Severity::Error, format!("invalid baseline: {e}"));
+            ToolError::with_diagnostics(format!("invalid baseline {}", path.display()), Arc::clone(&src), vec![d])
+        })
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// Moves findings known to the baseline to `suppressed`.
+    pub fn apply(&self, diags: Vec<Diagnostic>) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+        let known: BTreeSet<&str> = self.findings.iter().map(|f| f.fingerprint.as_str()).collect();
+        let (mut kept, mut suppressed) = (Vec::new(), Vec::new());
+        for mut d in diags {
+            if known.contains(d.fingerprint().as_str()) {
+                d.suppression = Some(Suppression { kind: SuppressionKind::Baseline, reason: Some("in the baseline".to_string()), approved_by: None, expires: None });
+                suppressed.push(d);
+            } else {
+                kept.push(d);
+            }
+        }
+        (kept, suppressed)
+    }
+}
+
+/// Writes `contents` to `path` atomically: a temporary file beside it, then a rename.
+pub fn write_atomic(path: &Path, contents: &str) -> Result<(), ToolError> {
+    use std::io::Write;
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let fail = |e: std::io::Error| ToolError::msg(format!("cannot write {}: {}", path.display(), crate::discover::io_reason(&e)));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+    tmp.write_all(contents.as_bytes()).map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{parse, Limits, Syntax};
+
+    #[test]
+    fn directive_syntax() {
+        assert_eq!(parse_directive(" govlint-ignore: DP013,DP014 legacy image"), Some((vec!["DP013".into(), "DP014".into()], Some("legacy image".into()))));
+        assert_eq!(parse_directive("govlint-ignore: MC001"), Some((vec!["MC001".into()], None)));
+        assert_eq!(parse_directive("just a comment"), None);
+    }
+
+    #[test]
+    fn inline_ignore_covers_the_next_key_and_its_value() {
+        let src = SourceFile::new("d.yaml", "a: 1\n# govlint-ignore: X reason\nb:\n  c: 2\n  d: 3\ne: 4\n".to_string());
+        let p = parse(src, Syntax::Yaml, &Limits::default());
+        let ig = inline_ignores(&p);
+        assert_eq!(ig.len(), 1);
+        assert_eq!(ig[0].pointer.as_deref(), Some("/b"));
+        assert_eq!(ig[0].lines, (3, 5));
+    }
+}

@@ -1,0 +1,105 @@
+//! The machine-read outputs of real runs, checked against what reads them: the SARIF log of a
+//! run over the fixtures validates against the official SARIF 2.1.0 schema (OASIS, kept in
+//! `../shared/schemas-external/`; the test says so and passes when that directory is absent),
+//! and the JUnit report parses back with counts that match the run's findings.
+//!
+//! The runs go through the library, not the binary, so that they test the renderers on every
+//! kind of finding the pipeline produces without depending on how `main.rs` wires formats.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use govlint::report::{junit, sarif};
+use govlint::{check, CheckOptions, Outcome};
+
+fn project_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(fixture: &str, builtin: bool) -> Outcome {
+    let mut opts = CheckOptions { paths: vec![project_root().join("fixtures").join(fixture)], ..Default::default() };
+    opts.policy.builtin = builtin;
+    check(&opts).unwrap_or_else(|e| panic!("govlint check {fixture}: {e}"))
+}
+
+/// The example repository with the bundled rules, run once for every test here (a debug build
+/// takes a while over it).
+fn example_repo() -> &'static Outcome {
+    static OUTCOME: OnceLock<Outcome> = OnceLock::new();
+    OUTCOME.get_or_init(|| run("example-repo", true))
+}
+
+/// The official schema, or `None` (with a note on stderr) when `../shared` is not there.
+fn sarif_schema() -> Option<serde_json::Value> {
+    let path = project_root().join("../shared/schemas-external/sarif-schema-2.1.0.json");
+    if !path.is_file() {
+        eprintln!("skipped: {} is absent, the SARIF output is not validated against the schema", path.display());
+        return None;
+    }
+    let text = std::fs::read_to_string(&path).expect("read the SARIF schema");
+    Some(serde_json::from_str(&text).expect("the SARIF schema is JSON"))
+}
+
+/// Validates against the schema offline: the schema's `$ref`s are all local (`#/definitions/…`)
+/// and the crate is built without its HTTP resolver. Formats (`uri`, `uri-reference`,
+/// `date-time`) are checked too. The schema declares draft-04 but uses draft-06's
+/// `uri-reference`, which a draft-04 validator skips, so the log is validated under draft-07 as
+/// well; the schema has nothing else that the two drafts read differently.
+fn assert_valid_sarif(log: &str, what: &str) {
+    let Some(schema) = sarif_schema() else { return };
+    let instance: serde_json::Value = serde_json::from_str(log).expect("SARIF output is JSON");
+    for (draft, options) in [("draft-04", jsonschema::draft4::options()), ("draft-07", jsonschema::draft7::options())] {
+        let validator = options.should_validate_formats(true).build(&schema).expect("the SARIF schema compiles");
+        let errors: Vec<String> = validator.iter_errors(&instance).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        assert!(errors.is_empty(), "SARIF of {what} breaks the schema ({draft}):\n{}", errors.join("\n"));
+    }
+}
+
+fn sarif_of(outcome: &Outcome) -> String {
+    let sources = outcome.sources();
+    sarif::render(&outcome.view(&sources))
+}
+
+#[test]
+fn sarif_of_the_mixed_case_is_valid() {
+    let outcome = run("cases/mixed", false);
+    assert!(!outcome.diagnostics.is_empty(), "the mixed case has findings");
+    let log = sarif_of(&outcome);
+    assert_valid_sarif(&log, "fixtures/cases/mixed");
+    let v: serde_json::Value = serde_json::from_str(&log).unwrap();
+    assert_eq!(v["runs"][0]["results"].as_array().unwrap().len(), outcome.diagnostics.len() + outcome.suppressed.len());
+}
+
+#[test]
+fn sarif_of_the_example_repo_is_valid() {
+    let outcome = example_repo();
+    let log = sarif_of(outcome);
+    assert_valid_sarif(&log, "fixtures/example-repo");
+    let v: serde_json::Value = serde_json::from_str(&log).unwrap();
+    let run = &v["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    for r in run["results"].as_array().unwrap() {
+        let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap();
+        assert!(!Path::new(uri).is_absolute() && !uri.contains('\\'), "relative, `/`-separated uri: {uri}");
+        assert_eq!(rules[r["ruleIndex"].as_u64().unwrap() as usize]["id"], r["ruleId"]);
+    }
+    assert_eq!(sarif_of(outcome), log, "rendering is a function of the run");
+}
+
+#[test]
+fn junit_of_the_example_repo_parses_and_counts_match() {
+    let outcome = example_repo();
+    let sources = outcome.sources();
+    let view = outcome.view(&sources);
+    let xml = junit::render(&view);
+    let report = quick_junit::Report::deserialize_from_str(&xml).unwrap_or_else(|e| panic!("JUnit XML does not parse: {e}\n{xml}"));
+    // One case per (file, rule) with a finding that counts fails; nothing is an error or skipped.
+    let mut failing: Vec<(&str, &str)> = outcome.diagnostics.iter().map(|d| (d.file.as_str(), d.rule.as_str())).collect();
+    failing.sort();
+    failing.dedup();
+    assert_eq!(report.failures, failing.len());
+    assert_eq!((report.errors, report.skipped), (0, 0));
+    let cases: usize = report.test_suites.iter().map(|s| s.test_cases.len()).sum();
+    assert_eq!(report.tests, cases);
+    assert!(report.tests >= view.artifacts.iter().map(|a| a.rules.len()).sum::<usize>());
+}
