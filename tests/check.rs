@@ -354,7 +354,7 @@ fn bad_flag_values_exit_2() {
 fn fail_on_sets_the_least_failing_severity() {
     // The config makes schema findings warnings and duplicate keys notes.
     let dir = case("severity-override");
-    let (run, r) = check_json(&dir, &[]);
+    let (run, r) = check_json(&dir, &["--no-builtin"]);
     let sev: Vec<(&str, &str)> = r.builtin().iter().map(|d| (d.rule.as_str(), d.severity.as_str())).collect();
     assert_eq!(sev, [("duplicate-key", "note"), ("schema", "warning")]);
     assert_eq!((r.summary.warnings, r.summary.notes), (1, 1));
@@ -367,7 +367,7 @@ fn fail_on_sets_the_least_failing_severity() {
         ("note", true),
         ("never", false),
     ] {
-        assert_eq!(govlint(&dir, &["check", "--fail-on", flag]).code, i32::from(fails), "--fail-on {flag}");
+        assert_eq!(govlint(&dir, &["check", "--no-builtin", "--fail-on", flag]).code, i32::from(fails), "--fail-on {flag}");
     }
 
     // Errors, but nothing fails the run.

@@ -174,7 +174,7 @@ fn waivers_suppress_expire_and_report_unused() {
     assert_eq!((expired[0]["file"].as_str(), expired[0]["line"].as_u64()), (Some("govlint.yaml"), Some(8)));
     let unused = findings(&v, "waiver-unused");
     assert_eq!(unused.len(), 1);
-    assert_eq!(unused[0]["line"], 14);
+    assert_eq!(unused[0]["line"], 13);
     assert_eq!(unused[0]["severity"], "warning");
 }
 
@@ -183,7 +183,7 @@ fn a_waiver_can_be_limited_to_a_json_path() {
     let (_t, root) = repo(
         "waivers:\n  - rule: main\n    paths: [\"**\"]\n    path: /note\n    reason: known\n    approved_by: jane@example.com\n",
     );
-    write(&root, "models/a/README.md", "---\nnote: x\n---\n");
+    write(&root, "models/a/README.md", "---\npipeline_tag: text-generation\nnote: x\n---\n");
     let (_, v) = json(&root, &[]);
     // The warning at /note is waived; the missing license (at the root) is not.
     assert_eq!(v["suppressed"].as_array().unwrap().len(), 1);

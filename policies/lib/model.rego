@@ -526,7 +526,7 @@ section_prose(doc, pattern) := [tree_prose(doc, i) | some i in matching(doc, pat
 # ACME`, `- Model type: Transformer`, `**局限性：** …`. A label whose value is only a placeholder
 # does not count (the placeholder was removed, leaving the label alone on its line).
 label_re(p) := sprintf(
-	`(?im)(?:\*\*|__)[^*_\n]*(?:%s)[^*\n]*(?:\*\*|__)[ \t]*[:：]?[ \t]*[^\s*][^\n]*|^[ \t]*(?:[-*+][ \t]+)?(?:%s)[^:：\n]{0,40}[:：][ \t]*\S[^\n]*`,
+	`(?im)(?:\*\*|__)[^*_\n]*(?:%s)[^*\n]*(?:\*\*|__)[ \t]*[:：]?[ \t]*[^\s*][^\n]*|^[ \t]*(?:[-*+][ \t]+)?(?:%s)[^:：\n]*?[:：][ \t]*\S[^\n]*`,
 	[p, p],
 )
 

@@ -50,7 +50,7 @@ result := object.get(model.governance, ["evaluation", "safety", "generated_conte
 
 deny contains {"msg": "no generated-content safety evaluation is recorded (`governance.evaluation.safety.generated_content`)", "path": base} if {
 	model.format != "cyclonedx"
-	result == null
+	not is_object(result)
 }
 
 deny contains {

@@ -58,7 +58,7 @@ sets := {"should_refuse": "should-refuse", "should_not_refuse": "should-not-refu
 
 deny contains {"msg": "no refusal test is recorded (`governance.evaluation.safety.refusal`)", "path": base} if {
 	not model.cdx
-	refusal == null
+	not is_object(refusal)
 }
 
 deny contains {

@@ -70,7 +70,7 @@ reason := sprintf("its training compute (%s FLOP) exceeds %s FLOP", [model.sci(f
 deny contains {"msg": sprintf("no red-teaming is recorded, but %s", [reason]), "path": base} if {
 	not model.cdx
 	reason
-	record == null
+	not is_object(record)
 	not model.section_filled(doc, `red[- ]?team|adversarial|红队|对抗`)
 }
 

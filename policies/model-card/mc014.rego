@@ -143,10 +143,20 @@ optional(i) if {
 	model.under(doc, k, i)
 }
 
+# Section texts without code, in two regex calls over the whole body; one section at a time when
+# an unclosed code fence swallows the separators.
+without_code(t) := regex.replace(regex.replace(t, "(?s)```.*?```|~~~.*?~~~", " "), "`[^`\n]*`", " ")
+
+joined := split(without_code(concat(model.sep, [object.get(s, "text", "") | some s in core.file_sections])), model.sep)
+
+code_free := joined if count(joined) == count(core.file_sections)
+
+code_free := [without_code(object.get(s, "text", "")) | some s in core.file_sections] if count(joined) != count(core.file_sections)
+
 section_placeholders(i) := {short(trim_space(m)) |
-	s := core.file_sections[i]
-	code_free := regex.replace(regex.replace(object.get(s, "text", ""), "(?s)```.*?```|(?s)~~~.*?~~~", " "), "`[^`\n]*`", " ")
-	some m in model.placeholders_in(concat("\n", [s.heading, code_free]))
+	t := concat("\n", [core.file_sections[i].heading, code_free[i]])
+	model.may_hold_placeholder(t)
+	some m in model.placeholders_in(t)
 }
 
 deny contains {

@@ -64,7 +64,7 @@ md_policy if {
 
 deny contains {"msg": "the model card records no copyright policy (`governance.copyright_policy`) nor how text-and-data-mining opt-outs were honoured", "path": base} if {
 	not model.cdx
-	policy == null
+	not is_object(policy)
 	not md_policy
 }
 

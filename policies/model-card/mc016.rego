@@ -49,8 +49,7 @@ url := model.gov(["training_data_summary_url"])
 
 # `[Public summary of training content](https://…)` in the body.
 md_link if {
-	some s in doc.sections
-	regex.match(`(?i)\[[^\]]*(training[- ](data|content)[- ]summary|summary of (the )?training (data|content)|public summary|训练(数据|内容)摘要)[^\]]*\]\(\s*https?://[^)\s]+`, s.text)
+	regex.match(`(?i)\[[^\]]*(training[- ](data|content)[- ]summary|summary of (the )?training (data|content)|public summary|训练(数据|内容)摘要)[^\]]*\]\(\s*https?://[^)\s]+`, concat("\n", [s.text | some s in doc.sections]))
 }
 
 deny contains {"msg": "the model card links no public summary of its training content (`governance.training_data_summary_url`)", "path": path} if {
