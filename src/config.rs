@@ -77,6 +77,7 @@ struct RawLimits {
     max_depth: Option<usize>,
     max_nodes: Option<usize>,
     max_documents: Option<usize>,
+    policy_timeout_ms: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -86,6 +87,7 @@ struct Raw {
     #[serde(default)]
     exclude: Vec<String>,
     fail_on: Option<FailOn>,
+    lang: Option<String>,
     #[serde(default)]
     rules: BTreeMap<String, RawLevel>,
     #[serde(default)]
@@ -110,10 +112,14 @@ pub struct Config {
     kind_globs: Vec<(GlobSet, GlobHint)>,
     exclude: GlobSet,
     pub fail_on: FailOn,
+    /// The output language (`lang:`), when the config sets one.
+    pub lang: Option<crate::i18n::Lang>,
     pub rules: BTreeMap<String, Level>,
     pub limits: Limits,
     /// Largest file read, in bytes.
     pub max_file_size: u64,
+    /// Longest one policy evaluation may run.
+    pub policy_timeout: std::time::Duration,
     /// Extra policy directories or files (resolved against the config's directory).
     pub policies: Vec<PathBuf>,
     /// Overrides of `data.govlint.params`.
@@ -128,6 +134,10 @@ pub struct Config {
 /// The default largest file govlint reads: 16 MiB.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
+/// The default time limit of one policy evaluation: far above what a real rule needs, short
+/// enough that a looping policy cannot hold a CI job.
+pub const DEFAULT_POLICY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 impl Config {
     /// The configuration used where there is no file.
     pub fn default_at(root: PathBuf) -> Config {
@@ -137,9 +147,11 @@ impl Config {
             kind_globs: Vec::new(),
             exclude: GlobSet::empty(),
             fail_on: FailOn::default(),
+            lang: None,
             rules: BTreeMap::new(),
             limits: Limits::default(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            policy_timeout: DEFAULT_POLICY_TIMEOUT,
             policies: Vec::new(),
             params: serde_json::Value::Null,
             frameworks: Vec::new(),
@@ -237,6 +249,8 @@ impl Config {
         }
         cfg.exclude = ex.build().map_err(|e| ToolError::msg(format!("invalid exclude globs in {name}: {e}")))?;
         cfg.fail_on = raw.fail_on.unwrap_or_default();
+        // The schema admits only known tags.
+        cfg.lang = raw.lang.as_deref().and_then(crate::i18n::Lang::parse);
         for (id, level) in raw.rules {
             let s = match level {
                 RawLevel::Plain(s) | RawLevel::Full { severity: s } => s,
@@ -251,6 +265,7 @@ impl Config {
             max_documents: l.max_documents.unwrap_or(cfg.limits.max_documents),
         };
         cfg.max_file_size = l.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
+        cfg.policy_timeout = l.policy_timeout_ms.map_or(DEFAULT_POLICY_TIMEOUT, std::time::Duration::from_millis);
         cfg.policies = raw.policies.iter().map(|p| cfg.root.join(p)).collect();
         cfg.params = raw.params;
         cfg.frameworks = raw.frameworks;
@@ -335,5 +350,8 @@ mod tests {
         assert_eq!(c.rules["schema"], Level::Severity(Severity::Warning));
         assert_eq!(c.rules["duplicate-key"], Level::Off);
         assert_eq!(c.limits.max_depth, 50);
+        assert_eq!(c.policy_timeout, DEFAULT_POLICY_TIMEOUT);
+        let c = load("limits:\n  policy_timeout_ms: 250\n").unwrap();
+        assert_eq!(c.policy_timeout, std::time::Duration::from_millis(250));
     }
 }

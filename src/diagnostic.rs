@@ -93,6 +93,8 @@ pub struct Diagnostic {
     pub details: Option<serde_json::Value>,
     /// Why the finding does not count, when it is suppressed.
     pub suppression: Option<Suppression>,
+    /// The text in the output language, when it is not English (set once after the run).
+    pub localized: Option<crate::i18n::Localized>,
 }
 
 /// How a finding was suppressed: it is reported, but it is not a failure.
@@ -154,6 +156,7 @@ impl Diagnostic {
             frameworks: Default::default(),
             details: None,
             suppression: None,
+            localized: None,
         }
     }
 
@@ -176,6 +179,7 @@ impl Diagnostic {
             frameworks: Default::default(),
             details: None,
             suppression: None,
+            localized: None,
         }
     }
 

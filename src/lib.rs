@@ -5,16 +5,20 @@
 //! renders the outcome and maps it to an exit code.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod audit;
 pub mod classify;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod git;
+pub mod init;
+pub mod i18n;
 pub mod parse;
 pub mod policy;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod scaffold;
 pub mod source;
 pub mod waivers;
 
@@ -108,6 +112,11 @@ pub struct CheckOptions {
     pub changed_since: Option<String>,
     /// Suppress findings recorded in this baseline file.
     pub baseline: Option<PathBuf>,
+    /// Read, parse and classify only: no schema, no policy (the benchmark's floor).
+    pub parse_only: bool,
+    /// The output language chosen on the command line; otherwise `GOVLINT_LANG`, the config's
+    /// `lang:`, then the locale decide (see [`i18n::resolve`]).
+    pub lang: Option<i18n::Lang>,
 }
 
 /// The result of a run.
@@ -125,6 +134,10 @@ pub struct Outcome {
     pub suppressed: Vec<Diagnostic>,
     /// The policy packages that ran.
     pub packages: Vec<policy::Package>,
+    /// Indices in `config.waivers` of the waivers that matched a finding.
+    pub waivers_used: Vec<usize>,
+    /// The output language; each diagnostic carries its `localized` text when it is not English.
+    pub lang: i18n::Lang,
 }
 
 impl Outcome {
@@ -199,7 +212,11 @@ pub fn load_config(opts: &CheckOptions) -> Result<Config, ToolError> {
 pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let config = load_config(opts)?;
     let paths = if opts.paths.is_empty() { vec![PathBuf::from(".")] } else { opts.paths.clone() };
-    let policies = policy::PolicySet::load(&load_options(opts, &config))?;
+    let policies = if opts.parse_only {
+        policy::PolicySet::compile(Vec::new(), &policy::LoadOptions::default())?
+    } else {
+        policy::PolicySet::load(&load_options(opts, &config))?
+    };
     let mut found = if opts.staged { discover::staged(&paths, &config)? } else { discover::discover(&paths, &config)? };
     if let Some(reference) = &opts.changed_since {
         let changed: std::collections::BTreeSet<PathBuf> =
@@ -216,10 +233,14 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let schemas = schema::Schemas::bundled();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs.unwrap_or(0))
+        // Parsers and the policy engine recurse on nesting that a hostile file chooses (within
+        // `limits.max_depth` and saphyr's own bound); a roomy stack keeps that from overflowing.
+        // Only the pages used are ever committed.
+        .stack_size(WORKER_STACK)
         .build()
         .map_err(|e| ToolError::msg(format!("cannot start worker threads: {e}")))?;
     let files_read = found.candidates.len();
-    let ctx = Context { config: &config, schemas: &schemas, policies: &policies, combine: opts.combine };
+    let ctx = Context { config: &config, schemas: &schemas, policies: &policies, combine: opts.combine, parse_only: opts.parse_only };
     let results: Vec<FileResult> = pool.install(|| {
         found.candidates.par_iter().map_init(|| policies.worker(), |engine, c| process(c, &ctx, engine)).collect()
     });
@@ -255,7 +276,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         exceptions.retain(|d| reported.contains(&d.file));
     }
     let diagnostics: Vec<Diagnostic> = diagnostics.into_iter().filter_map(|d| config.apply(d)).collect();
-    let (mut diagnostics, mut waived) = waivers::apply(&config, diagnostics, &waivers::today(), !partial);
+    let (mut diagnostics, mut waived, waivers_used) = waivers::apply_with_usage(&config, diagnostics, &waivers::today(), !partial);
     let mut suppressed = exceptions;
     suppressed.append(&mut waived);
     if let Some(path) = &opts.baseline {
@@ -266,13 +287,17 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     diagnostic::sort(&mut diagnostics);
     diagnostic::sort(&mut suppressed);
     skipped.sort();
-    Ok(Outcome { config, diagnostics, artifacts, skipped, files_read, suppressed, packages: policies.packages.clone() })
+    let lang = i18n::resolve(opts.lang, config.lang).map_err(ToolError::msg)?;
+    let translator = i18n::Translator::new(&policies.packages, lang);
+    diagnostics.iter_mut().chain(suppressed.iter_mut()).for_each(|d| translator.apply(d));
+    Ok(Outcome { config, diagnostics, artifacts, skipped, files_read, suppressed, packages: policies.packages.clone(), waivers_used, lang })
 }
 
 /// The policy options of a run: the command line's, plus the config's policies, params and
 /// frameworks.
 pub fn load_options(opts: &CheckOptions, config: &Config) -> policy::LoadOptions {
     let mut load = opts.policy.clone();
+    load.timeout = config.policy_timeout;
     load.paths.extend(config.policies.iter().cloned());
     let mut params = config.params.clone();
     policy::merge(&mut params, std::mem::take(&mut load.params));
@@ -284,12 +309,34 @@ pub fn load_options(opts: &CheckOptions, config: &Config) -> policy::LoadOptions
     load
 }
 
+/// What `govlint init` sees in a tree: the artifacts `check` would read under `config` (same
+/// discovery, parsing and classification), and the files it would skip, each sorted by path.
+pub fn survey(paths: &[PathBuf], config: &Config) -> Result<(Vec<Artifact>, Vec<Skipped>), ToolError> {
+    let found = discover::discover(paths, config)?;
+    let mut artifacts = Vec::new();
+    let mut skipped = found.skipped;
+    for c in &found.candidates {
+        match read_and_classify(c, config) {
+            Ok(a) if !a.docs.is_empty() => artifacts.push(a),
+            Ok(_) | Err(FileResult::Problem(_)) | Err(FileResult::Artifact(..)) => {}
+            Err(FileResult::Skipped(s)) => skipped.push(s),
+        }
+    }
+    artifacts.sort_by(|a, b| a.file.cmp(&b.file));
+    skipped.sort();
+    Ok((artifacts, skipped))
+}
+
+/// Stack of each worker thread.
+const WORKER_STACK: usize = 256 << 20;
+
 /// Shared, read-only state of the per-file stage.
 struct Context<'a> {
     config: &'a Config,
     schemas: &'a schema::Schemas,
     policies: &'a policy::PolicySet,
     combine: bool,
+    parse_only: bool,
 }
 
 enum FileResult {
@@ -307,6 +354,11 @@ fn read(c: &Candidate, config: &Config) -> Result<String, String> {
         return check_text(bytes.clone(), config);
     }
     let file = std::fs::File::open(&c.path).map_err(|e| format!("cannot be read: {}", discover::io_reason(&e)))?;
+    // Refuse an oversized file by its length, without reading it; `take` below still bounds a
+    // file that grows while it is read.
+    if file.metadata().is_ok_and(|m| m.is_file() && m.len() > config.max_file_size) {
+        return Err(too_large(config));
+    }
     let mut bytes = Vec::new();
     file.take(config.max_file_size + 1)
         .read_to_end(&mut bytes)
@@ -314,13 +366,14 @@ fn read(c: &Candidate, config: &Config) -> Result<String, String> {
     check_text(bytes, config)
 }
 
+fn too_large(config: &Config) -> String {
+    format!("larger than the {} byte limit (`limits.max_file_size` in govlint.yaml)", config.max_file_size)
+}
+
 /// Accepts file bytes as text: within the size limit, no NUL byte, valid UTF-8.
 fn check_text(bytes: Vec<u8>, config: &Config) -> Result<String, String> {
     if bytes.len() as u64 > config.max_file_size {
-        return Err(format!(
-            "larger than the {} byte limit (`limits.max_file_size` in govlint.yaml)",
-            config.max_file_size
-        ));
+        return Err(too_large(config));
     }
     if let Some(i) = bytes.iter().position(|b| *b == 0) {
         return Err(format!("binary content (a NUL byte at offset {i})"));
@@ -328,18 +381,20 @@ fn check_text(bytes: Vec<u8>, config: &Config) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
 }
 
-fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> FileResult {
-    let config = ctx.config;
+/// Reads, parses and classifies one candidate: the artifact and its documents, or why it is
+/// skipped, or the read error of a file that is an artifact by name. Shared by `check` and
+/// [`survey`], so that `govlint init` finds exactly what `govlint check` would.
+fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, FileResult> {
     let name = c.name();
     let glob = config.kind_hint(&c.path);
     let text = match read(c, config) {
         Ok(t) => t,
         Err(reason) => {
-            return if c.explicit || classify::is_candidate(&c.path, c.syntax, false, glob) {
+            return Err(if c.explicit || classify::is_candidate(&c.path, c.syntax, false, glob) {
                 FileResult::Problem(Diagnostic::whole_file(name, codes::READ_ERROR, Severity::Error, format!("the file {reason}")))
             } else {
                 FileResult::Skipped(Skipped { path: name, reason })
-            };
+            });
         }
     };
     let source = SourceFile::new(name.clone(), text);
@@ -361,8 +416,16 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
             None if !parsed.diagnostics.is_empty() => "does not parse, and nothing names it as an artifact".to_string(),
             None => "holds no document".to_string(),
         };
-        return FileResult::Skipped(Skipped { path: name, reason });
+        return Err(FileResult::Skipped(Skipped { path: name, reason }));
     }
+    Ok(Artifact { file: name, parsed, docs })
+}
+
+fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> FileResult {
+    let Artifact { file: name, parsed, docs } = match read_and_classify(c, ctx.config) {
+        Ok(a) => a,
+        Err(r) => return r,
+    };
     if !c.report {
         // Read for the repository rules only: no findings of its own are reported.
         return FileResult::Artifact(Artifact { file: name, parsed, docs }, Vec::new(), Vec::new());
@@ -376,7 +439,8 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     }
     let mut excepted = Vec::new();
     let set = ctx.policies;
-    for a in &docs {
+    // `--parse-only` stops here: parse errors are reported, nothing is validated or evaluated.
+    for a in docs.iter().filter(|_| !ctx.parse_only) {
         let doc = &parsed.documents[a.index];
         let kind = Some(a.kind.as_str());
         diags.extend(ctx.schemas.validate(&parsed.source, doc, a.kind, a.format).into_iter().map(|d| d.in_document(a.index, kind)));

@@ -29,6 +29,54 @@ enum Command {
     Rules(RulesArgs),
     /// Show a rule's documentation: description, remediation, references, examples.
     Explain(ExplainArgs),
+    /// Write the audit report: an evidence pack of what was checked, against which clause,
+    /// with which result, and which waivers apply (exits 0 even with findings).
+    Report(ReportArgs),
+    /// Survey this repository and write a commented govlint.yaml for what is found.
+    Init(InitArgs),
+    /// Write a native manifest template with the fields the enabled frameworks need.
+    New(NewArgs),
+    /// Print a bundled JSON Schema, for editors that validate while typing.
+    Schema(SchemaArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), or write one page per subcommand with --out-dir.
+    Man(ManArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Html,
+    Markdown,
+    Json,
+}
+
+#[derive(Args)]
+struct ReportArgs {
+    /// The repository or directory to report on (default: the current directory).
+    #[arg(default_value = ".")]
+    path: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    format: ReportFormat,
+    /// Write the report to this file (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Use this config file instead of searching for govlint.yaml.
+    #[arg(short, long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Framework pack to enable (repeatable; replaces `frameworks:` in the config).
+    #[arg(long = "framework", value_name = "NAME", value_parser = ["caict-roadmap-2024", "cn-genai", "eu-ai-act", "nist-ai-600-1", "baseline"])]
+    frameworks: Vec<String>,
+    /// Policy file or directory to evaluate besides the bundled rules (repeatable).
+    #[arg(short = 'p', long = "policy", value_name = "PATH")]
+    policies: Vec<PathBuf>,
+    /// Do not evaluate the bundled rules.
+    #[arg(long)]
+    no_builtin: bool,
+    /// Worker threads (default: one per core).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
 }
 
 #[derive(Args)]
@@ -61,12 +109,40 @@ struct RulesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
     format: RulesFormat,
+    #[command(flatten)]
+    lang: LangArg,
+}
+
+/// `--lang`, shared by the commands that print text for people.
+#[derive(Args)]
+struct LangArg {
+    /// Language of the text for people: `en` or `zh-CN` (default: GOVLINT_LANG, then `lang:` in
+    /// govlint.yaml, then the locale, then English). JSON keeps English fields and adds `localized`.
+    #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
+    value: Option<govlint::i18n::Lang>,
+}
+
+fn parse_lang(s: &str) -> Result<govlint::i18n::Lang, String> {
+    s.parse()
+}
+
+impl LangArg {
+    /// The language of a command that reads no artifacts: the flag, GOVLINT_LANG, the `lang:`
+    /// of the govlint.yaml found from the working directory (when it loads), the locale.
+    fn resolve(&self) -> Result<govlint::i18n::Lang, ToolError> {
+        let config = govlint::config::Config::discover(std::path::Path::new("."))
+            .and_then(|p| govlint::config::Config::load(&p).ok())
+            .and_then(|c| c.lang);
+        govlint::i18n::resolve(self.value, config).map_err(ToolError::msg)
+    }
 }
 
 #[derive(Args)]
 struct ExplainArgs {
     /// A rule id, e.g. MC001 or schema.
     id: String,
+    #[command(flatten)]
+    lang: LangArg,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -101,6 +177,8 @@ enum FailOnArg {
 struct CheckArgs {
     /// Files or directories to check (default: the current directory).
     paths: Vec<PathBuf>,
+    #[command(flatten)]
+    lang: LangArg,
     /// Use this config file instead of searching for govlint.yaml.
     #[arg(short, long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -120,6 +198,10 @@ struct CheckArgs {
     /// Report only findings not recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
+    /// Only read, parse and classify the files: no schema, no policy (parse errors are still
+    /// reported). Measures the floor of a run.
+    #[arg(long)]
+    parse_only: bool,
     /// Record the current findings in this baseline file, and exit 0.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
@@ -184,6 +266,12 @@ fn main() -> ExitCode {
         Command::Test(args) => run_test(args),
         Command::Rules(args) => run_rules(args),
         Command::Explain(args) => run_explain(args),
+        Command::Report(args) => run_report(args),
+        Command::Init(args) => run_init(args),
+        Command::New(args) => run_new(args),
+        Command::Schema(args) => run_schema(args),
+        Command::Completions(args) => run_completions(args),
+        Command::Man(args) => run_man(args),
     };
     match result {
         Ok(code) => code,
@@ -232,6 +320,8 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
         staged: args.staged,
         changed_since: args.changed_since,
         baseline: args.baseline,
+        parse_only: args.parse_only,
+        lang: args.lang.value,
     };
     let mut outcome = govlint::check(&opts)?;
     let fail_on = match args.fail_on {
@@ -272,13 +362,13 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
         let mut text = match out.format {
             OutputFormat::Human => report::human::render(view.diagnostics, view.sources, color_enabled(args.color, to_terminal)),
             OutputFormat::Json => report::json::render(view.diagnostics, view.suppressed, view.summary),
-            OutputFormat::Sarif => report::sarif::render(&view),
+            OutputFormat::Sarif => report::sarif::render_in(&view, outcome.lang),
             OutputFormat::Junit => report::junit::render(&view),
             OutputFormat::Github => report::github::render(&view),
             OutputFormat::Markdown => report::markdown::render(&view),
         };
         if out.format == OutputFormat::Human && !args.quiet {
-            text.push_str(&view.summary.line());
+            text.push_str(&govlint::i18n::summary_line(&view.summary, outcome.lang));
             text.push('\n');
         }
         match &out.file {
@@ -293,6 +383,40 @@ fn write_stdout(text: &str) {
     let mut out = std::io::stdout().lock();
     // A closed pipe (`| head`) is not a failure.
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+fn run_report(args: ReportArgs) -> Result<ExitCode, ToolError> {
+    let (date, date_source) = govlint::audit::report_date()?;
+    let opts = CheckOptions {
+        paths: vec![args.path.clone()],
+        config: args.config,
+        jobs: args.jobs.map(usize::from),
+        policy: govlint::policy::LoadOptions { builtin: !args.no_builtin, paths: args.policies, ..Default::default() },
+        frameworks: args.frameworks.clone(),
+        ..Default::default()
+    };
+    let outcome = govlint::check(&opts)?;
+    let frameworks = if args.frameworks.is_empty() { outcome.config.frameworks.clone() } else { args.frameworks };
+    let build = govlint::audit::BuildOptions {
+        root: args.path,
+        frameworks,
+        builtin_rules: !args.no_builtin,
+        date,
+        date_source,
+        today: govlint::waivers::today(),
+    };
+    let audit = govlint::audit::build(&outcome, &build);
+    let text = match args.format {
+        ReportFormat::Html => govlint::audit::html::render(&audit),
+        ReportFormat::Markdown => govlint::audit::markdown::render(&audit),
+        ReportFormat::Json => govlint::audit::json::render(&audit),
+    };
+    match &args.output {
+        Some(path) => govlint::waivers::write_atomic(path, &text)?,
+        None => write_stdout(&text),
+    }
+    // The report is evidence, not a gate: findings do not fail it.
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_test(args: TestArgs) -> Result<ExitCode, ToolError> {
@@ -313,10 +437,11 @@ fn run_test(args: TestArgs) -> Result<ExitCode, ToolError> {
 
 fn run_rules(args: RulesArgs) -> Result<ExitCode, ToolError> {
     let rules = govlint::rules::catalog()?;
+    let lang = args.lang.resolve()?;
     let text = match args.format {
-        RulesFormat::Table => govlint::rules::table(&rules),
-        RulesFormat::Json => govlint::rules::json(&rules),
-        RulesFormat::Markdown => govlint::rules::markdown(&rules),
+        RulesFormat::Table => govlint::rules::table_in(&rules, lang),
+        RulesFormat::Json => govlint::rules::json_in(&rules, lang),
+        RulesFormat::Markdown => govlint::rules::markdown_in(&rules, lang),
     };
     write_stdout(&text);
     Ok(ExitCode::SUCCESS)
@@ -326,9 +451,173 @@ fn run_explain(args: ExplainArgs) -> Result<ExitCode, ToolError> {
     let rules = govlint::rules::catalog()?;
     match rules.iter().find(|r| r.id.eq_ignore_ascii_case(&args.id)) {
         Some(r) => {
-            write_stdout(&govlint::rules::explain(r));
+            write_stdout(&govlint::rules::explain_in(r, args.lang.resolve()?));
             Ok(ExitCode::SUCCESS)
         }
         None => Err(ToolError::msg(format!("unknown rule `{}`; `govlint rules` lists them", args.id))),
     }
+}
+
+// ---- First run and editor support: init, new, schema, completions, man ----
+
+#[derive(Args)]
+struct InitArgs {
+    /// The repository to survey; govlint.yaml is written there (default: the current directory).
+    #[arg(default_value = ".")]
+    dir: PathBuf,
+    /// Replace an existing config file.
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Args)]
+struct NewArgs {
+    /// The kind of manifest.
+    #[arg(value_parser = ["model-card", "dataset-manifest", "deployment-config"])]
+    kind: String,
+    /// Write the template here (default: print it).
+    path: Option<PathBuf>,
+    /// Replace an existing file at PATH.
+    #[arg(long)]
+    force: bool,
+    /// Use this config file's `frameworks:` instead of searching for govlint.yaml.
+    #[arg(short, long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Framework pack whose fields to include (repeatable; default: the config's, else all).
+    #[arg(long = "framework", value_name = "NAME", value_parser = ["caict-roadmap-2024", "cn-genai", "eu-ai-act", "nist-ai-600-1", "baseline"])]
+    frameworks: Vec<String>,
+}
+
+#[derive(Args)]
+struct SchemaArgs {
+    /// model-card, dataset-manifest, deployment-config, governance (the block) or config
+    /// (govlint.yaml).
+    kind: String,
+    /// The artifact format (default: native).
+    #[arg(long, value_name = "FORMAT")]
+    format: Option<String>,
+}
+
+#[derive(Args)]
+struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
+}
+
+#[derive(Args)]
+struct ManArgs {
+    /// Write govlint.1 and one page per subcommand (govlint-check.1, …) into this directory.
+    #[arg(long, value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+}
+
+fn run_init(args: InitArgs) -> Result<ExitCode, ToolError> {
+    if !args.dir.is_dir() {
+        return Err(ToolError::msg(format!("{}: not a directory", args.dir.display())));
+    }
+    let (path, existing) = govlint::init::target(&args.dir);
+    if let (Some(existing), false) = (&existing, args.force) {
+        return Err(ToolError::msg(format!(
+            "{} already exists; `govlint init --force` replaces it",
+            govlint::display_path(existing)
+        )));
+    }
+    let plan = govlint::init::plan(&args.dir)?;
+    govlint::waivers::write_atomic(&path, &plan.text)?;
+    let mut out = String::new();
+    let files: std::collections::BTreeSet<&str> = plan.found.iter().map(|f| f.path.as_str()).collect();
+    out.push_str(&format!("found {} artifact document(s) in {} file(s):\n", plan.found.len(), files.len()));
+    for f in &plan.found {
+        out.push_str(&format!("  {:<18} {:<12} {}\n", f.kind.as_str(), f.format.as_str(), f.path));
+    }
+    for g in &plan.helm {
+        out.push_str(&format!("  {:<18} {:<12} {} (by name: Helm values)\n", "deployment-config", "helm-values", g));
+    }
+    for (dir, inside) in &plan.excluded {
+        out.push_str(&format!("excluded {dir}/ (vendored; {} artifact(s) inside)\n", inside.len()));
+    }
+    let names: Vec<&str> = plan.frameworks.iter().map(|f| f.name).collect();
+    out.push_str(&format!("frameworks: {}\n", names.join(", ")));
+    out.push_str(&format!("wrote {}\n", govlint::display_path(&path)));
+    let target = govlint::display_path(&args.dir);
+    let next = if target == "." { "govlint check".to_string() } else { format!("govlint check {target}") };
+    out.push_str(&format!("next: run `{next}`\n"));
+    write_stdout(&out);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_new(args: NewArgs) -> Result<ExitCode, ToolError> {
+    let kind = govlint::classify::Kind::parse(&args.kind).ok_or_else(|| ToolError::msg(format!("unknown kind `{}`", args.kind)))?;
+    let frameworks = if args.frameworks.is_empty() {
+        let here = args.path.as_ref().and_then(|p| p.parent()).filter(|p| !p.as_os_str().is_empty()).map(PathBuf::from);
+        let opts = CheckOptions { paths: vec![here.unwrap_or_else(|| PathBuf::from("."))], config: args.config, ..Default::default() };
+        govlint::load_config(&opts)?.frameworks
+    } else {
+        args.frameworks
+    };
+    let enabled: Option<std::collections::BTreeSet<String>> =
+        if frameworks.is_empty() { None } else { Some(frameworks.into_iter().collect()) };
+    let rules = govlint::rules::catalog()?;
+    let text = govlint::scaffold::render(kind, &rules, enabled.as_ref());
+    match &args.path {
+        None => write_stdout(&text),
+        Some(path) => {
+            if path.exists() && !args.force {
+                return Err(ToolError::msg(format!("{} already exists; --force replaces it", path.display())));
+            }
+            govlint::waivers::write_atomic(path, &text)?;
+            write_stdout(&format!("wrote {}; fill in every empty value, then run `govlint check {}`\n", path.display(), path.display()));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_schema(args: SchemaArgs) -> Result<ExitCode, ToolError> {
+    use govlint::classify::{Format, Kind};
+    let kinds = "model-card, dataset-manifest, deployment-config, governance, config";
+    let name = match args.kind.as_str() {
+        "governance" | "config" if args.format.is_some() => {
+            return Err(ToolError::msg(format!("`{}` has one schema; --format applies to artifact kinds", args.kind)));
+        }
+        "governance" => "governance.schema.json",
+        "config" => "govlint-config.schema.json",
+        k => {
+            let kind = Kind::parse(k).ok_or_else(|| ToolError::msg(format!("unknown kind `{k}`; one of: {kinds}")))?;
+            let formats: Vec<&str> =
+                Format::ALL.iter().filter(|f| govlint::schema::file_for(kind, **f).is_some()).map(|f| f.as_str()).collect();
+            let wanted = args.format.as_deref().unwrap_or("native");
+            Format::parse(wanted)
+                .and_then(|f| govlint::schema::file_for(kind, f))
+                .ok_or_else(|| ToolError::msg(format!("no `{wanted}` format for {k}; one of: {}", formats.join(", "))))?
+        }
+    };
+    write_stdout(govlint::schema::text(name).unwrap_or_default());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_completions(args: CompletionsArgs) -> Result<ExitCode, ToolError> {
+    use clap::CommandFactory;
+    let mut buf = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "govlint", &mut buf);
+    write_stdout(&String::from_utf8_lossy(&buf));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_man(args: ManArgs) -> Result<ExitCode, ToolError> {
+    use clap::CommandFactory;
+    let fail = |e: std::io::Error| ToolError::msg(format!("cannot write the man page: {e}"));
+    match args.out_dir {
+        Some(dir) => {
+            std::fs::create_dir_all(&dir).map_err(fail)?;
+            clap_mangen::generate_to(Cli::command(), &dir).map_err(fail)?;
+            write_stdout(&format!("wrote the man pages to {}\n", dir.display()));
+        }
+        None => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut buf).map_err(fail)?;
+            write_stdout(&String::from_utf8_lossy(&buf));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

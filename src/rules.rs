@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::diagnostic::codes;
+use crate::i18n::{self, Lang, Ui};
 use crate::policy::{self, metadata::Resource, REPOSITORY_PREFIX, RULES_PREFIX};
 use crate::ToolError;
 
@@ -30,6 +31,34 @@ pub struct RuleDoc {
     pub params: BTreeMap<String, serde_json::Value>,
     /// Where the rule is defined (`policies/…` or `built-in`).
     pub source: String,
+}
+
+impl RuleDoc {
+    /// A rule's documentation from its metadata; `default_title` stands in for a missing title.
+    fn from_meta(
+        id: String,
+        meta: &policy::metadata::Metadata,
+        default_title: String,
+        params: BTreeMap<String, serde_json::Value>,
+        source: String,
+    ) -> RuleDoc {
+        let c = &meta.custom;
+        RuleDoc {
+            id,
+            severity: c.severity.map(|s| s.as_str().to_string()).unwrap_or_else(|| "error".to_string()),
+            kinds: c.kinds.iter().map(|k| k.as_str().to_string()).collect(),
+            layer: c.layer.clone(),
+            stage: c.stage.clone(),
+            frameworks: c.frameworks.iter().map(|(k, v)| (k.clone(), v.joined())).collect(),
+            title: meta.title.clone().unwrap_or(default_title),
+            description: meta.description.clone().unwrap_or_default().trim().to_string(),
+            remediation: c.remediation.clone(),
+            related_resources: meta.related_resources.clone(),
+            examples: c.examples.clone(),
+            params,
+            source,
+        }
+    }
 }
 
 /// Every rule: built-in checks, then bundled Rego rules in id order.
@@ -61,37 +90,41 @@ pub fn catalog() -> Result<Vec<RuleDoc>, ToolError> {
         let meta = policy::metadata::parse(&f.source)
             .map_err(|d| ToolError::with_diagnostics(format!("invalid METADATA in {}", f.path), f.source.clone(), d))?
             .unwrap_or_default();
-        let c = &meta.custom;
-        let id = c.id.clone().unwrap_or_else(|| f.package.clone());
+        let id = meta.custom.id.clone().unwrap_or_else(|| f.package.clone());
         let key = id.to_ascii_lowercase();
-        let rule_params = c
+        let rule_params = meta
+            .custom
             .params
             .iter()
             .map(|p| (p.clone(), params.get(&key).and_then(|v| v.get(p)).cloned().unwrap_or(serde_json::Value::Null)))
             .collect();
-        bundled.push(RuleDoc {
-            id,
-            severity: c.severity.map(|s| s.as_str().to_string()).unwrap_or_else(|| "error".to_string()),
-            kinds: c.kinds.iter().map(|k| k.as_str().to_string()).collect(),
-            layer: c.layer.clone(),
-            stage: c.stage.clone(),
-            frameworks: c.frameworks.iter().map(|(k, v)| (k.clone(), v.joined())).collect(),
-            title: meta.title.clone().unwrap_or_default(),
-            description: meta.description.clone().unwrap_or_default().trim().to_string(),
-            remediation: c.remediation.clone(),
-            related_resources: meta.related_resources.clone(),
-            examples: c.examples.clone(),
-            params: rule_params,
-            source: f.path.clone(),
-        });
+        bundled.push(RuleDoc::from_meta(id, &meta, String::new(), rule_params, f.path.clone()));
     }
     bundled.sort_by(|a, b| a.id.cmp(&b.id));
     out.extend(bundled);
     Ok(out)
 }
 
-fn kinds(r: &RuleDoc) -> String {
-    if r.kinds.is_empty() { "any".to_string() } else { r.kinds.join(",") }
+fn kinds(r: &RuleDoc, lang: Lang) -> String {
+    if r.kinds.is_empty() { i18n::ui(Ui::Any, lang).to_string() } else { r.kinds.join(",") }
+}
+
+/// `r` with its title, description and remediation in `lang` where it has them (ids, kinds and
+/// clause references stay as they are).
+pub fn localized(r: &RuleDoc, lang: Lang) -> RuleDoc {
+    let mut out = r.clone();
+    if let Some(t) = i18n::rule_doc(&r.id, lang) {
+        if let Some(title) = t.title {
+            out.title = title;
+        }
+        if let Some(d) = t.description {
+            out.description = d;
+        }
+        if t.remediation.is_some() {
+            out.remediation = t.remediation;
+        }
+    }
+    out
 }
 
 fn frameworks(r: &RuleDoc) -> String {
@@ -100,15 +133,26 @@ fn frameworks(r: &RuleDoc) -> String {
 
 /// A plain-text table.
 pub fn table(rules: &[RuleDoc]) -> String {
+    table_in(rules, Lang::En)
+}
+
+/// A plain-text table, titles in `lang`.
+pub fn table_in(rules: &[RuleDoc], lang: Lang) -> String {
     let rows: Vec<[String; 6]> = rules
         .iter()
-        .map(|r| [r.id.clone(), r.severity.clone(), kinds(r), r.layer.clone().unwrap_or_else(|| "-".into()), frameworks(r), r.title.clone()])
+        .map(|r| localized(r, lang))
+        .map(|r| [r.id.clone(), r.severity.clone(), kinds(&r, lang), r.layer.clone().unwrap_or_else(|| "-".into()), frameworks(&r), r.title.clone()])
         .collect();
-    let header = ["ID", "SEVERITY", "KINDS", "LAYER", "FRAMEWORKS", "TITLE"];
-    let mut widths = header.map(str::len);
+    let header = match lang {
+        Lang::En => ["ID", "SEVERITY", "KINDS", "LAYER", "FRAMEWORKS", "TITLE"],
+        Lang::ZhCn => ["编号", "严重级别", "制品类型", "层级", "框架", "标题"],
+    };
+    // Columns are measured in terminal cells: a Chinese character takes two.
+    let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+    let mut widths = header.map(width);
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row.iter()) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(width(cell));
         }
     }
     let mut out = String::new();
@@ -118,7 +162,7 @@ pub fn table(rules: &[RuleDoc]) -> String {
             if i + 1 == cells.len() {
                 l.push_str(c);
             } else {
-                let _ = write!(l, "{:<w$}  ", c, w = widths[i]);
+                let _ = write!(l, "{c}{}  ", " ".repeat(widths[i] - width(c)));
             }
         }
         out.push_str(l.trim_end());
@@ -133,21 +177,52 @@ pub fn table(rules: &[RuleDoc]) -> String {
 
 /// JSON, versioned.
 pub fn json(rules: &[RuleDoc]) -> String {
-    let mut s = serde_json::to_string_pretty(&serde_json::json!({"version": 1, "rules": rules})).unwrap_or_default();
+    json_in(rules, Lang::En)
+}
+
+/// JSON, versioned: English fields always; in another language each rule also has
+/// `localized: {lang, title, description, remediation}`.
+pub fn json_in(rules: &[RuleDoc], lang: Lang) -> String {
+    let list: Vec<serde_json::Value> = rules
+        .iter()
+        .map(|r| {
+            let mut v = serde_json::to_value(r).unwrap_or_default();
+            if let (Some(t), Some(obj)) = (i18n::rule_doc(&r.id, lang), v.as_object_mut()) {
+                obj.insert(
+                    "localized".to_string(),
+                    serde_json::json!({"lang": lang, "title": t.title, "description": t.description, "remediation": t.remediation}),
+                );
+            }
+            v
+        })
+        .collect();
+    let mut s = serde_json::to_string_pretty(&serde_json::json!({"version": 1, "rules": list})).unwrap_or_default();
     s.push('\n');
     s
 }
 
 /// The rules reference, docs/rules.md.
 pub fn markdown(rules: &[RuleDoc]) -> String {
-    let mut out = String::from("# govlint rules\n\nGenerated by `govlint rules --format markdown` from the rules' metadata; do not edit by hand.\n\n");
-    out.push_str("| id | severity | kinds | layer | frameworks | title |\n|---|---|---|---|---|---|\n");
-    for r in rules {
+    markdown_in(rules, Lang::En)
+}
+
+/// The rules reference in `lang` (docs/rules.md is the English one).
+pub fn markdown_in(rules: &[RuleDoc], lang: Lang) -> String {
+    let rules: Vec<RuleDoc> = rules.iter().map(|r| localized(r, lang)).collect();
+    let mut out = match lang {
+        Lang::En => String::from("# govlint rules\n\nGenerated by `govlint rules --format markdown` from the rules' metadata; do not edit by hand.\n\n"),
+        Lang::ZhCn => String::from("# govlint 规则\n\n由 `govlint rules --lang zh-CN --format markdown` 根据规则元数据生成，请勿手工编辑。\n\n"),
+    };
+    out.push_str(match lang {
+        Lang::En => "| id | severity | kinds | layer | frameworks | title |\n|---|---|---|---|---|---|\n",
+        Lang::ZhCn => "| 编号 | 严重级别 | 制品类型 | 层级 | 框架 | 标题 |\n|---|---|---|---|---|---|\n",
+    });
+    for r in &rules {
         let _ = writeln!(
             out,
             "| [{id}](#{anchor}) | {} | {} | {} | {} | {} |",
             r.severity,
-            kinds(r),
+            kinds(r, lang),
             r.layer.clone().unwrap_or_else(|| "-".into()),
             frameworks(r).replace(',', ", "),
             r.title.replace('|', "\\|"),
@@ -155,42 +230,54 @@ pub fn markdown(rules: &[RuleDoc]) -> String {
             anchor = r.id.to_ascii_lowercase(),
         );
     }
-    for r in rules {
+    for r in &rules {
         out.push('\n');
-        out.push_str(&explain_markdown(r));
+        out.push_str(&explain_markdown(r, lang));
     }
     out
 }
 
-fn explain_markdown(r: &RuleDoc) -> String {
+/// One rule's page; `r` is already in `lang` (see [`localized`]), `lang` picks the fixed words.
+fn explain_markdown(r: &RuleDoc, lang: Lang) -> String {
+    let w = |u| i18n::ui(u, lang);
+    let (comma, semi, colon) = if lang == Lang::En { (", ", "; ", ": ") } else { ("，", "；", "：") };
     let mut out = String::new();
-    let _ = writeln!(out, "## {}\n\n**{}** — severity `{}`, kinds: {}", r.id, r.title, r.severity, kinds(r));
+    let _ = writeln!(
+        out,
+        "## {}\n\n**{}** — {} `{}`{comma}{}{colon}{}",
+        r.id,
+        r.title,
+        w(Ui::Severity),
+        r.severity,
+        w(Ui::Kinds),
+        kinds(r, lang)
+    );
     if let (Some(l), Some(s)) = (&r.layer, &r.stage) {
-        let _ = writeln!(out, "\nCAICT layer: {l}; stage: {s}");
+        let _ = writeln!(out, "\n{}{colon}{l}{semi}{}{colon}{s}", w(Ui::CaictLayer), w(Ui::CaictStage));
     }
     if !r.description.is_empty() && r.description != r.title {
         let _ = writeln!(out, "\n{}", r.description);
     }
     if !r.frameworks.is_empty() {
-        out.push_str("\nFrameworks:\n\n");
+        let _ = write!(out, "\n{}{colon}\n\n", w(Ui::Frameworks));
         for (k, v) in &r.frameworks {
             let _ = writeln!(out, "- {k}: {v}");
         }
     }
     if let Some(rem) = &r.remediation {
-        let _ = writeln!(out, "\nHow to fix: {}", rem.trim());
+        let _ = writeln!(out, "\n{}{colon}{}", w(Ui::HowToFix), rem.trim());
     }
     if !r.params.is_empty() {
-        out.push_str("\nParameters (`params:` in govlint.yaml):\n\n");
+        let _ = write!(out, "\n{}{colon}\n\n", w(Ui::Parameters));
         for (k, v) in &r.params {
             let _ = writeln!(out, "- `{}.{k}` = `{v}`", r.id.to_ascii_lowercase());
         }
     }
     for (label, snippet) in &r.examples {
-        let _ = writeln!(out, "\nExample ({label}):\n\n```yaml\n{}\n```", snippet.trim_end());
+        let _ = writeln!(out, "\n{} ({label}){colon}\n\n```yaml\n{}\n```", w(Ui::Example), snippet.trim_end());
     }
     if !r.related_resources.is_empty() {
-        out.push_str("\nReferences:\n\n");
+        let _ = write!(out, "\n{}{colon}\n\n", w(Ui::References));
         for res in &r.related_resources {
             match &res.description {
                 Some(d) => {
@@ -202,13 +289,18 @@ fn explain_markdown(r: &RuleDoc) -> String {
             }
         }
     }
-    let _ = writeln!(out, "\nSource: `{}`", r.source);
+    let _ = writeln!(out, "\n{}{colon}`{}`", w(Ui::Source), r.source);
     out
 }
 
 /// `govlint explain ID`.
 pub fn explain(r: &RuleDoc) -> String {
-    explain_markdown(r)
+    explain_markdown(r, Lang::En)
+}
+
+/// `govlint explain ID --lang …`.
+pub fn explain_in(r: &RuleDoc, lang: Lang) -> String {
+    explain_markdown(&localized(r, lang), lang)
 }
 
 /// Documentation for the rules of a run: the catalog, plus an entry for each user policy
@@ -217,26 +309,11 @@ pub fn for_run(packages: &[crate::policy::Package]) -> Vec<RuleDoc> {
     let mut rules = catalog().unwrap_or_default();
     for p in packages.iter().filter(|p| !p.builtin) {
         let meta = p.meta.clone().unwrap_or_default();
-        let c = &meta.custom;
-        let id = c.id.clone().unwrap_or_else(|| p.name.clone());
+        let id = meta.custom.id.clone().unwrap_or_else(|| p.name.clone());
         if rules.iter().any(|r| r.id == id) {
             continue;
         }
-        rules.push(RuleDoc {
-            id,
-            severity: c.severity.map(|s| s.as_str().to_string()).unwrap_or_else(|| "error".to_string()),
-            kinds: c.kinds.iter().map(|k| k.as_str().to_string()).collect(),
-            layer: c.layer.clone(),
-            stage: c.stage.clone(),
-            frameworks: c.frameworks.iter().map(|(k, v)| (k.clone(), v.joined())).collect(),
-            title: meta.title.clone().unwrap_or_else(|| format!("policy {}", p.name)),
-            description: meta.description.clone().unwrap_or_default(),
-            remediation: c.remediation.clone(),
-            related_resources: meta.related_resources.clone(),
-            examples: c.examples.clone(),
-            params: BTreeMap::new(),
-            source: p.file.clone(),
-        });
+        rules.push(RuleDoc::from_meta(id, &meta, format!("policy {}", p.name), BTreeMap::new(), p.file.clone()));
     }
     rules.sort_by(|a, b| a.id.cmp(&b.id));
     rules

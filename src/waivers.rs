@@ -113,6 +113,13 @@ pub mod codes {
 /// Applies the config's waivers. Returns the findings still counted, plus a finding for each
 /// expired waiver and (when `report_unused`) each waiver that matched nothing.
 pub fn apply(config: &Config, diags: Vec<Diagnostic>, today: &str, report_unused: bool) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let (kept, waived, _) = apply_with_usage(config, diags, today, report_unused);
+    (kept, waived)
+}
+
+/// [`apply`], also returning the indices in `config.waivers` of the waivers that matched a
+/// finding (the audit report tells used waivers from unused ones).
+pub fn apply_with_usage(config: &Config, diags: Vec<Diagnostic>, today: &str, report_unused: bool) -> (Vec<Diagnostic>, Vec<Diagnostic>, Vec<usize>) {
     let mut used = vec![false; config.waivers.len()];
     let mut kept = Vec::new();
     let mut waived = Vec::new();
@@ -151,7 +158,8 @@ pub fn apply(config: &Config, diags: Vec<Diagnostic>, today: &str, report_unused
             }
         }
     }
-    (kept, waived)
+    let used = used.iter().enumerate().filter(|(_, u)| **u).map(|(i, _)| i).collect();
+    (kept, waived, used)
 }
 
 /// An inline `govlint-ignore` comment.

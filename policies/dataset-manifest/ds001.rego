@@ -29,14 +29,19 @@
 #     fail: "pretty_name: Support dialogs  # no license"
 #   i18n:
 #     zh-CN:
-#       title: 数据集清单声明了许可协议
+#       title: 数据集清单须声明许可协议
 #       description: >-
 #         数据集卡片、Croissant 文件或原生数据集清单应声明数据的许可协议，以便核查其用于训练是否符合许可。依据《生成式人工智能服务
 #         管理暂行办法》第七条第（一）项“使用具有合法来源的数据和基础模型”。`license: unknown` 表示许可不明；`license: other`
 #         须用 `license_name`、`license_link`（或旧字段 `license_details`）写明具体协议。
+#         对应《大模型落地路线图研究报告（2024年）》数据资源层关于数据合规的要求。
 #       remediation: >-
 #         添加 `license:`（SPDX 或 Hugging Face 许可 ID；Croissant 中为许可 URL 或 ID）；使用 `license: other` 时补充
 #         `license_name` 与 `license_link`。
+#       messages:
+#         "the dataset manifest declares no license": "数据集清单未声明许可协议"
+#         "the license is declared as `unknown`: the terms under which the data may be used are not known": "许可协议声明为 `unknown`：数据的使用条件不明"
+#         "`license: other` does not name the license (`license_name` or `license_link`)": "`license: other` 未写明具体许可协议（`license_name` 或 `license_link`）"
 package govlint.rules.ds001
 
 import data.govlint.lib.core

@@ -34,7 +34,7 @@
 #     fail: "governance: {sources: [{id: tickets, type: self-collected}]}  # no collection_record"
 #   i18n:
 #     zh-CN:
-#       title: 训练数据来源已分类并附有合法性证明
+#       title: 训练数据来源须分类登记并附合法性证明
 #       description: >-
 #         训练语料的每一个来源都应标明类型，并按类型提供相应证明：开源语料提供开源许可协议，自采语料提供采集记录，
 #         商业语料提供交易合同或合作协议。依据《生成式人工智能服务安全基本要求》(TC260-003，GB/T 45654-2025) 5.1
@@ -45,6 +45,13 @@
 #         在 `governance.sources[]` 中逐一列出来源，填写 `type`（open-source / self-collected / commercial）
 #         及对应证明：`license`、`collection_record` 或 `contract`；Croissant 文件请填写 `rai:dataCollection`，
 #         并在同目录的原生清单中登记分类来源。
+#       messages:
+#         "the manifest records no typed data sources (`governance.sources`); the card describes its source data only in prose (line %d)": "清单未登记已分类的数据来源（`governance.sources`）；卡片仅以文字描述来源数据（第 %d 行）"
+#         "the manifest records no data sources (`governance.sources`) with their type and evidence": "清单未登记数据来源及其类型和合法性证明（`governance.sources`）"
+#         "source %s has no `type` (open-source, self-collected or commercial)": "来源 %s 缺少 `type`（open-source 开源、self-collected 自采或 commercial 商业）"
+#         "source %s has type `%v`, not one of open-source, self-collected, commercial": "来源 %s 的类型为 `%v`，不属于 open-source、self-collected、commercial 之一"
+#         "%s source %s has no `%s`": "%s 类来源 %s 缺少 `%s`"
+#         "the Croissant file does not describe how the data was collected (`rai:dataCollection`)": "Croissant 文件未说明数据采集方式（`rai:dataCollection`）"
 package govlint.rules.ds002
 
 import data.govlint.lib.core

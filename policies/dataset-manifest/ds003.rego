@@ -28,14 +28,18 @@
 #     fail: "governance: {sources: [{id: forum, harmful_content_rate: 0.08}]}"
 #   i18n:
 #     zh-CN:
-#       title: 违法不良信息超标的语料来源已剔除
+#       title: 违法不良信息超标的语料来源须予剔除
 #       description: >-
 #         每个语料来源应记录采集前评估的违法不良信息占比。依据《生成式人工智能服务安全基本要求》(TC260-003，
 #         GB/T 45654-2025) 5.1，来源语料中违法不良信息超过阈值（参数，默认 5%）的，不应采集、使用该来源语料，
 #         应标记 `excluded: true`；仍在使用的来源必须有实测占比。
+#         对应《大模型落地路线图研究报告（2024年）》安全可信层关于训练数据安全的要求。
 #       remediation: >-
 #         为每个来源填写 `harmful_content_rate`（0 到 1 的比例，如 0.012）；超过阈值的来源设置 `excluded: true`
 #         并填写 `exclusion_reason`。
+#       messages:
+#         "source %s has a harmful content rate of %v, above the limit of %v, and is not excluded": "来源 %s 的违法不良信息占比为 %v，超过上限 %v，但未被剔除"
+#         "source %s is used but records no measured harmful content rate": "来源 %s 正在使用，但未记录实测的违法不良信息占比"
 package govlint.rules.ds003
 
 import data.govlint.lib.dataset

@@ -30,15 +30,21 @@
 #     fail: "governance: {personal_information: {present: true}}"
 #   i18n:
 #     zh-CN:
-#       title: 数据中的个人信息具备合法性基础
+#       title: 处理数据中的个人信息须具备合法性基础
 #       description: >-
 #         数据集清单应说明数据是否包含个人信息；包含时应记录处理的合法性基础（个人同意或其他法定情形，以及同意记录的存放位置），
 #         包含敏感个人信息的应取得单独同意。依据《生成式人工智能服务管理暂行办法》第七条第（三）项“涉及个人信息的，
 #         应当取得个人同意或者符合法律、行政法规规定的其他情形”、《生成式人工智能服务安全基本要求》(TC260-003) 5.2
 #         语料内容安全要求中的个人信息要求，以及《个人信息保护法》第二十九条。
+#         对应《大模型落地路线图研究报告（2024年）》安全可信层关于个人信息保护的要求。
 #       remediation: >-
 #         填写 `governance.personal_information.present`；为 true 时补充 `legal_basis`，含敏感个人信息的设置
 #         `sensitive: true` 并记录 `separate_consent: true`。
+#       messages:
+#         "the manifest does not state whether the data contains personal information (`governance.personal_information.present`)": "清单未说明数据是否包含个人信息（`governance.personal_information.present`）"
+#         "the data contains personal information but no legal basis is recorded": "数据包含个人信息，但未记录处理的合法性基础"
+#         "the data contains sensitive personal information but no separate consent is recorded": "数据包含敏感个人信息，但未记录单独同意"
+#         "the Croissant file does not state whether the data contains personal or sensitive information (`rai:personalSensitiveInformation`)": "Croissant 文件未说明数据是否包含个人信息或敏感信息（`rai:personalSensitiveInformation`）"
 package govlint.rules.ds005
 
 import data.govlint.lib.dataset

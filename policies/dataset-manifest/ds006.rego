@@ -31,15 +31,20 @@
 #     fail: "annotations_creators: [crowdsourced]  # no annotation record"
 #   i18n:
 #     zh-CN:
-#       title: 标注数据记录了标注过程
+#       title: 标注数据须记录标注过程
 #       description: >-
 #         数据带有标注时（`governance.annotation.labeled: true`，或 Hugging Face `annotations_creators` 指明人工或机器标注），
 #         清单应记录标注规则、标注质量评估方法、正确性核验方法，人工标注还应记录标注人员培训。依据《生成式人工智能服务管理暂行办法》
 #         第八条“制定符合本办法要求的清晰、具体、可操作的标注规则；开展数据标注质量评估，抽样核验标注内容的准确性；
 #         对标注人员进行必要培训”，以及《生成式人工智能服务安全基本要求》(TC260-003) 5.3 语料标注安全要求。
+#         对应《大模型落地路线图研究报告（2024年）》数据资源层关于数据标注的要求。
 #       remediation: >-
 #         在 `governance.annotation` 中填写 `rules`、`quality_assessment`、`verification`，人工标注还需填写
 #         `annotator_training`；数据无标注时设置 `labeled: false`。
+#       messages:
+#         "the data is labeled but no annotation record is kept (`governance.annotation`: %s)": "数据带有标注，但未保存标注记录（`governance.annotation`：%s）"
+#         "the annotation record has no `%s`": "标注记录缺少 `%s`"
+#         "the Croissant file describes annotations (`%s`) but not the annotation protocol (`rai:dataAnnotationProtocol`)": "Croissant 文件描述了标注信息（`%s`），但未说明标注规程（`rai:dataAnnotationProtocol`）"
 package govlint.rules.ds006
 
 import data.govlint.lib.core

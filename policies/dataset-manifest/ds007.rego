@@ -30,15 +30,19 @@
 #     fail: "governance: {preprocessing: ''}"
 #   i18n:
 #     zh-CN:
-#       title: 已说明数据清洗、过滤与预处理
+#       title: 须说明数据清洗、过滤与预处理
 #       description: >-
 #         清单应说明采集后的数据如何清洗、过滤、去重：`governance.preprocessing`、Hugging Face 卡片中已填写的
 #         “Data Collection and Processing”等章节，或 Croissant-RAI 的 `rai:dataPreprocessingProtocol`。依据
 #         《生成式人工智能服务管理暂行办法》第七条第（四）项“采取有效措施提高训练数据质量，增强训练数据的真实性、准确性、
 #         客观性、多样性”，以及欧盟《人工智能法》附件十一第 2(c) 项。
+#         对应《大模型落地路线图研究报告（2024年）》数据资源层关于数据处理与数据质量的要求。
 #       remediation: >-
 #         在 `governance.preprocessing` 中描述清洗、过滤、去重步骤（字符串或步骤列表）；Croissant 文件填写
 #         `rai:dataPreprocessingProtocol`。
+#       messages:
+#         "the manifest does not describe preprocessing, cleaning or filtering (`governance.preprocessing`)": "清单未说明数据预处理、清洗或过滤（`governance.preprocessing`）"
+#         "the Croissant file does not describe preprocessing (`rai:dataPreprocessingProtocol`)": "Croissant 文件未说明数据预处理（`rai:dataPreprocessingProtocol`）"
 package govlint.rules.ds007
 
 import data.govlint.lib.core

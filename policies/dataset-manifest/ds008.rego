@@ -29,7 +29,7 @@
 #     fail: "task_categories: [chatbot]\nsize_categories: [about 2M]"
 #   i18n:
 #     zh-CN:
-#       title: Hugging Face 数据集卡片标签取自官方词表
+#       title: Hugging Face 数据集卡片标签须取自官方词表
 #       description: >-
 #         `task_categories`、`size_categories`、`source_datasets`、`annotations_creators` 的取值应来自 Hugging Face
 #         官方词表（任务类型、规模档位、来源数据集、标注来源），以便 Hub 及基于这些字段的数据资产目录正确编目。词表作为参数
@@ -38,6 +38,10 @@
 #       remediation: >-
 #         使用官方词表中的值：任务如 `text-generation`，规模档位如 `1M<n<10M`，来源为 `original` / `extended|<数据集>` /
 #         数据集 ID，标注来源为 `found`、`crowdsourced`、`expert-generated`、`machine-generated`、`no-annotation`、`other` 之一。
+#       messages:
+#         "`%s` must hold strings; found %s": "`%s` 的取值须为字符串，实际为 %s"
+#         "`%s` value `%s` is not in the Hugging Face vocabulary": "`%s` 的取值 `%s` 不在 Hugging Face 官方词表中"
+#         "`source_datasets` value `%s` is neither `original`, `extended`, `extended|<dataset>` nor a dataset id": "`source_datasets` 的取值 `%s` 既不是 `original`、`extended`、`extended|<dataset>`，也不是数据集 ID"
 package govlint.rules.ds008
 
 import data.govlint.lib.dataset

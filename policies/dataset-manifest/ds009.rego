@@ -27,7 +27,7 @@
 #     fail: '{"@type": "sc:Dataset", "name": "x"}'
 #   i18n:
 #     zh-CN:
-#       title: Croissant 文件包含规范要求的数据集属性
+#       title: Croissant 文件须包含规范要求的数据集属性
 #       description: >-
 #         Croissant 文件应包含规范要求的数据集级属性：`@context`、`@type`（schema.org Dataset）、声明 Croissant 1.0 或 1.1 的
 #         `conformsTo`、`name`、`description`、`license`、`url`、`creator`、`datePublished`，接受 `sc:`、`dct:` 前缀及完整 IRI
@@ -35,6 +35,12 @@
 #         数据资源层的数据资产元数据管理。
 #       remediation: >-
 #         补齐缺失属性；声明 `"conformsTo": "http://mlcommons.org/croissant/1.1"`（或 1.0）及 `"@type": "sc:Dataset"`。
+#       messages:
+#         "the Croissant file has no `@context`": "Croissant 文件缺少 `@context`"
+#         "`@type` is %s, not schema.org Dataset": "`@type` 为 %s，不是 schema.org Dataset"
+#         "the Croissant file does not declare `conformsTo` a Croissant version": "Croissant 文件未以 `conformsTo` 声明所遵循的 Croissant 版本"
+#         "`conformsTo` names %s, not Croissant 1.0 or 1.1": "`conformsTo` 声明的是 %s，不是 Croissant 1.0 或 1.1"
+#         "the Croissant file has no `%s`": "Croissant 文件缺少 `%s`"
 package govlint.rules.ds009
 
 import data.govlint.lib.core

@@ -26,15 +26,18 @@
 #     fail: '{"rai:dataBiases": "Bias 1", "rai:dataCollection": "Crawled"}'
 #   i18n:
 #     zh-CN:
-#       title: Croissant-RAI 文件包含核心负责任 AI 属性
+#       title: Croissant-RAI 文件须包含核心负责任人工智能属性
 #       description: >-
 #         声明采用 Croissant-RAI（conformsTo RAI 规范或使用了任一 RAI 属性）的 Croissant 文件，应说明数据采集过程、个人与敏感信息、
 #         数据偏差、局限性和预期用途。接受规范及实际文件中的各种写法：`rai:X`、完整 IRI、裸名或 @context 别名，以及规范中的另一名称
 #         （如 `rai:useCases` 与 `rai:dataUseCases`）。依据 MLCommons Croissant-RAI 1.0 规范，对应《大模型落地路线图研究报告（2024年）》
 #         安全可信层的数据透明度要求。
+#         亦对应 NIST AI 600-1 MP-2.3、MS-2.11 关于记录数据来源、偏差与局限性的要求。
 #       remediation: >-
 #         补充缺失的 RAI 属性，如 `"rai:dataBiases"`、`"rai:dataLimitations"`、`"rai:dataUseCases"`、`"rai:dataCollection"`、
 #         `"rai:personalSensitiveInformation"`。
+#       messages:
+#         "the file declares Croissant-RAI but has no `rai:%s`": "该文件声明采用 Croissant-RAI，但缺少 `rai:%s`"
 package govlint.rules.ds010
 
 import data.govlint.lib.dataset

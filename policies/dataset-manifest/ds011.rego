@@ -29,7 +29,7 @@
 #     fail: "governance: {sources: [{id: tickets}]}"
 #   i18n:
 #     zh-CN:
-#       title: 记录了数据溯源信息（来源标识、版本、校验和、采集时间范围）
+#       title: 须记录数据溯源信息（来源标识、版本、校验和、采集时间范围）
 #       description: >-
 #         每个在用来源应记录稳定标识、所用版本或快照、快照的 SHA-256 校验和及采集时间范围，使模型背后的数据可追溯、可复现。
 #         Croissant 中对应 `version`、各 `FileObject` 的 `sha256`（git 仓库无法提供）以及 `rai:dataCollectionTimeframe` 或
@@ -37,6 +37,14 @@
 #       remediation: >-
 #         在 `governance.sources[]` 中为每个来源填写 `id`、`version`、`checksum`（sha256）和 `collected_from` / `collected_to`；
 #         Croissant 文件补充 `version`、文件对象的 `sha256` 及 `rai:dataCollectionTimeframe`。
+#       messages:
+#         "the manifest records no data sources to trace (`governance.sources`)": "清单未登记可供溯源的数据来源（`governance.sources`）"
+#         "source %s does not record `%s`": "来源 %s 未记录 `%s`"
+#         "source %s has checksum `%s`, not a SHA-256 digest": "来源 %s 的校验和为 `%s`，不是 SHA-256 摘要"
+#         "the Croissant file has no `version`": "Croissant 文件缺少 `version`"
+#         "file object `%s` has no SHA-256 checksum": "文件对象 `%s` 缺少 SHA-256 校验和"
+#         "no file of the distribution carries a SHA-256 checksum": "`distribution` 中没有任何文件带有 SHA-256 校验和"
+#         "the Croissant file does not record the collection time frame (`rai:dataCollectionTimeframe` or `temporalCoverage`)": "Croissant 文件未记录采集时间范围（`rai:dataCollectionTimeframe` 或 `temporalCoverage`）"
 package govlint.rules.ds011
 
 import data.govlint.lib.core

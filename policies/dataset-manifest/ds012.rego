@@ -28,15 +28,20 @@
 #     fail: "governance: {sources: [{id: crawl, web_scraped: true}]}"
 #   i18n:
 #     zh-CN:
-#       title: 网络爬取的来源遵守了文本与数据挖掘保留声明
+#       title: 网络爬取的来源须遵守文本与数据挖掘保留声明
 #       description: >-
 #         通过网络爬取获得的来源应记录已遵守机器可读的权利保留声明（robots.txt、ai.txt、TDMRep 等）及遵守方式。依据欧盟
 #         《人工智能法》第五十三条第一款 (c) 项及《数字化单一市场版权指令》第四条第三款；同时对应《生成式人工智能服务管理暂行办法》
 #         第七条第（二）项“不得侵害他人依法享有的知识产权”。Croissant 文件的 `rai:dataCollectionType` 含 Web Scraping 时，应在
 #         `rai:dataCollection` 中说明。
+#         对应《大模型落地路线图研究报告（2024年）》数据资源层关于数据合规（知识产权）的要求。
 #       remediation: >-
 #         为每个 `web_scraped: true` 的来源填写 `tdm_opt_out: {honoured: true, method: <robots.txt、ai.txt、TDMRep 等>}`；
 #         Croissant 文件在 `rai:dataCollection` 中说明对保留声明的处理。
+#       messages:
+#         "web-scraped source %s does not record that text-and-data-mining opt-outs were honoured": "网络爬取的来源 %s 未记录已遵守文本与数据挖掘保留声明"
+#         "web-scraped source %s does not say how opt-outs were detected (`tdm_opt_out.method`)": "网络爬取的来源 %s 未说明识别保留声明的方法（`tdm_opt_out.method`）"
+#         "the data was collected by web scraping, but the file does not say that text-and-data-mining opt-outs were honoured": "数据通过网络爬取采集，但文件未说明已遵守文本与数据挖掘保留声明"
 package govlint.rules.ds012
 
 import data.govlint.lib.core

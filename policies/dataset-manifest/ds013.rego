@@ -24,12 +24,15 @@
 #     fail: "governance: {security_classification: secret}"
 #   i18n:
 #     zh-CN:
-#       title: 数据集已进行数据安全分类分级
+#       title: 数据集须进行数据安全分类分级
 #       description: >-
 #         清单应按照《中华人民共和国数据安全法》第二十一条数据分类分级保护制度，将数据标注为核心数据、重要数据或一般数据，以便落实
 #         相应保护措施。对应《大模型落地路线图研究报告（2024年）》数据资源层的数据治理要求。允许的取值为参数。
 #       remediation: >-
 #         将 `governance.security_classification` 设为 `core`（核心数据）、`important`（重要数据）或 `general`（一般数据）。
+#       messages:
+#         "the manifest has no data-security classification (`governance.security_classification`)": "清单未标明数据安全分类分级（`governance.security_classification`）"
+#         "security classification `%v` is not one of %s": "数据安全分类分级 `%v` 不属于以下取值之一：%s"
 package govlint.rules.ds013
 
 import data.govlint.lib.dataset

@@ -30,13 +30,17 @@
 #     fail: "governance: {keyword_library: {entries: 3000, risk_types_covered: 9}}"
 #   i18n:
 #     zh-CN:
-#       title: 安全关键词库规模和风险覆盖达标
+#       title: 安全关键词库的规模与风险覆盖须达标
 #       description: >-
 #         清单记录了用于语料过滤和服务的安全关键词库时，关键词库规模应不少于阈值（默认 10000 个），并覆盖附录 A.1、A.2 中的
 #         安全风险类型（默认 17 种）。依据《生成式人工智能服务安全基本要求》(TC260-003，GB/T 45654-2025) 8.1 关键词库要求。
 #         两项阈值均为参数；未记录 `keyword_library` 的清单不检查（关键词库可能登记在其他数据集中）。
+#         对应《大模型落地路线图研究报告（2024年）》安全可信层关于内容安全措施的要求。
 #       remediation: >-
 #         在 `governance.keyword_library` 中记录 `entries`、`risk_types_covered` 和 `updated`，数值须达到阈值。
+#       messages:
+#         "the keyword library does not record `%s`": "安全关键词库未记录 `%s`"
+#         "%s: %v, below the minimum of %v": "%s：%v，低于最低要求 %v"
 package govlint.rules.ds014
 
 import data.govlint.lib.dataset

@@ -32,14 +32,19 @@
 #     fail: "governance: {test_banks: {generated_content: {questions: 800, risk_types_covered: 20}}}"
 #   i18n:
 #     zh-CN:
-#       title: 安全测试题库规模和风险覆盖达标
+#       title: 安全测试题库的规模与风险覆盖须达标
 #       description: >-
 #         清单记录了安全测试题库时：生成内容测试题库题量应不少于阈值（默认 2000 题）并覆盖附录 A 的全部风险（默认 31 种）；
 #         应拒答测试题库和非拒答测试题库各不少于阈值（默认 500 题）。依据《生成式人工智能服务安全基本要求》(TC260-003，
 #         GB/T 45654-2025) 8.2 生成内容测试题库、8.3 拒答测试题库要求。阈值均为参数；未记录 `test_banks` 的清单不检查。
+#         对应《大模型落地路线图研究报告（2024年）》安全可信层关于安全评估能力建设的要求。
 #       remediation: >-
 #         记录 `governance.test_banks.generated_content`（`questions`、`risk_types_covered`）、
 #         `test_banks.should_refuse.questions` 与 `test_banks.should_not_refuse.questions`，数值须达到阈值。
+#       messages:
+#         "the test banks do not include a `%s` bank": "安全测试题库中没有 `%s` 题库"
+#         "the `%s` bank does not record `%s`": "`%s` 题库未记录 `%s`"
+#         "%s: %v, below the minimum of %v": "%s：%v，低于最低要求 %v"
 package govlint.rules.ds015
 
 import data.govlint.lib.dataset

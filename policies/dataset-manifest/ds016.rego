@@ -24,13 +24,17 @@
 #     fail: "governance: {production: true}"
 #   i18n:
 #     zh-CN:
-#       title: 生产数据集登记了漂移监测基线和负责人
+#       title: 生产数据集须登记漂移监测基线与负责人
 #       description: >-
 #         为生产模型或数据链路供数的数据集（`governance.production: true`）应说明基线统计数据的存放位置以及由谁负责监测漂移，
 #         以便及时发现输入数据变化。依据《大模型落地路线图研究报告（2024年）》运营管理阶段对数据链路与数据漂移监测的要求。
 #         负责人取 `drift_monitoring.owner`，缺省时取数据集的 `owner`。
+#         亦对应 NIST AI 600-1 MS-2.4（在生产环境中持续监测系统的功能与行为）。
 #       remediation: >-
 #         添加 `governance.drift_monitoring`，填写 `baseline`（基线统计位置）、`owner` 及监测的 `metrics`。
+#       messages:
+#         "the dataset feeds production but names no drift-monitoring baseline (`governance.drift_monitoring.baseline`)": "该数据集为生产环境供数，但未指明漂移监测基线（`governance.drift_monitoring.baseline`）"
+#         "the dataset feeds production but names nobody who watches its drift (`governance.drift_monitoring.owner`)": "该数据集为生产环境供数，但未指明漂移监测负责人（`governance.drift_monitoring.owner`）"
 package govlint.rules.ds016
 
 import data.govlint.lib.core

@@ -41,9 +41,13 @@
 #         除非清单声明 `service.public: false` 或 `service.regions` 不含 `CN`，本规则均适用；未声明适用范围的清单
 #         按适用处理。Kubernetes、Helm、compose 文件没有承载这些事实的字段，应在同一文件或相邻文件中提供
 #         DeploymentManifest。
+#         对应《大模型落地路线图研究报告（2024年）》安全可信层关于应用合规备案的要求。
 #       remediation: >-
 #         在 DeploymentManifest 中记录 `governance.filing: {number, model_name, display_location, date}`；若服务
 #         不面向境内公众，请声明 `service.public: false` 或不含 `CN` 的 `service.regions`。
+#       messages:
+#         "the service is offered to the public in China but records no filing (governance.filing)": "服务面向中国境内公众提供，但未记录备案信息（governance.filing）"
+#         "the filing record has no %s (governance.filing.%s)": "备案记录缺少 %s（governance.filing.%s）"
 package govlint.rules.dp001
 
 import data.govlint.lib.core

@@ -33,8 +33,14 @@
 #         公布处理流程和反馈时限，及时受理、处理公众投诉举报并反馈处理结果。DeploymentManifest 应记录
 #         `governance.complaints`：渠道（`url` 或 `email`）、处理流程 `process` 与承诺的反馈时限 `response_time_hours`。
 #         适用于境内公众服务（未声明 `service.public: false`，且 `service.regions` 未声明或包含 `CN`）。
+#         对应《大模型落地路线图研究报告（2024年）》应用服务层关于用户权益保护与反馈机制的要求。
 #       remediation: >-
 #         在 DeploymentManifest 中添加 `governance.complaints: {url 或 email, process, response_time_hours}`。
+#       messages:
+#         "no complaint and reporting channel is declared (governance.complaints)": "未声明投诉举报渠道（governance.complaints）"
+#         "the complaint channel has neither a url nor an email (governance.complaints.url)": "投诉举报渠道既无网址也无电子邮箱（governance.complaints.url）"
+#         "the complaint handling process is not described (governance.complaints.process)": "未说明投诉处理流程（governance.complaints.process）"
+#         "the committed response time is not a positive number of hours (governance.complaints.response_time_hours: %v)": "承诺的反馈时限不是正数小时数（governance.complaints.response_time_hours: %v）"
 package govlint.rules.dp002
 
 import data.govlint.lib.core

@@ -38,9 +38,14 @@
 #         确保文件中含有显式标识。DeploymentManifest 应声明 `governance.output_modalities`（代码视为文本），并对每种
 #         模态设置 `content_labeling.explicit.<模态>: true`，以及 `content_labeling.explicit.export: true`。
 #         适用于境内公众服务。
+#         对应《大模型落地路线图研究报告（2024年）》安全可信层关于生成合成内容标识的要求。
 #       remediation: >-
 #         声明 `governance.output_modalities`，在标识落实后为每种输出模态设置 `content_labeling.explicit.<模态>: true`，
 #         并设置 `content_labeling.explicit.export: true`。
+#       messages:
+#         "the service does not declare what it generates (governance.output_modalities), so its labels cannot be checked": "服务未声明所生成内容的模态（governance.output_modalities），无法核查其标识"
+#         "generated %s has no explicit label (governance.content_labeling.explicit.%s: %v)": "生成的 %s 内容未添加显式标识（governance.content_labeling.explicit.%s: %v）"
+#         "downloaded, copied or exported content does not keep the explicit label (governance.content_labeling.explicit.export: %v)": "下载、复制或导出的内容未保留显式标识（governance.content_labeling.explicit.export: %v）"
 package govlint.rules.dp003
 
 import data.govlint.lib.deploy

@@ -36,8 +36,14 @@
 #         包含生成合成内容属性信息、服务提供者名称或编码、内容编号等制作要素信息。DeploymentManifest 应记录
 #         `governance.content_labeling.implicit.enabled: true`、写入的 `producer`（提供者名称或编码）与
 #         `content_id: true`（数字水印 `watermark` 为可选项）。适用于境内公众服务。
+#         元数据隐式标识的具体方法见 GB 45438-2025《网络安全技术 人工智能生成合成内容标识方法》；对应《大模型落地路线图研究报告（2024年）》安全可信层关于生成合成内容标识与溯源的要求。
 #       remediation: >-
 #         在文件元数据中写入隐式标识，并记录 `governance.content_labeling.implicit: {enabled: true, producer: <名称或编码>, content_id: true}`。
+#       messages:
+#         "no implicit (metadata) labeling is recorded (governance.content_labeling.implicit)": "未记录在文件元数据中添加隐式标识（governance.content_labeling.implicit）"
+#         "implicit labels are not enabled (governance.content_labeling.implicit.enabled: %v)": "未启用隐式标识（governance.content_labeling.implicit.enabled: %v）"
+#         "the implicit label does not name the provider (governance.content_labeling.implicit.producer)": "隐式标识未包含服务提供者名称或编码（governance.content_labeling.implicit.producer）"
+#         "the implicit label carries no content id (governance.content_labeling.implicit.content_id: %v)": "隐式标识未包含内容编号（governance.content_labeling.implicit.content_id: %v）"
 package govlint.rules.dp004
 
 import data.govlint.lib.core

@@ -38,9 +38,14 @@
 #         用户协议明确用户的标识义务和使用责任后提供，并依法留存提供对象信息等相关日志不少于六个月。DeploymentManifest
 #         声明 `governance.content_labeling.opt_out.allowed: true` 时，须记录 `user_agreement_clause`（用户协议条款）及
 #         不少于参数 `min_log_retention_days`（默认 180 天，即六个月）的 `log_retention_days`。适用于境内公众服务。
+#         对应《大模型落地路线图研究报告（2024年）》安全可信层关于生成合成内容标识与日志留存的要求。
 #       remediation: >-
 #         如允许提供无显式标识内容，请记录约定用户标识义务的 `user_agreement_clause`，并将相关日志留存至少 180 天
 #         （`log_retention_days`）；否则设置 `allowed: false`。
+#       messages:
+#         "unlabeled output is allowed but no user-agreement clause sets the user's labeling duties (governance.content_labeling.opt_out.user_agreement_clause)": "允许提供无显式标识的内容，但没有用户协议条款明确用户的标识义务（governance.content_labeling.opt_out.user_agreement_clause）"
+#         "unlabeled output is allowed but the retention of its logs is not recorded; at least %v days are required (governance.content_labeling.opt_out.log_retention_days)": "允许提供无显式标识的内容，但未记录相关日志的留存期限；要求不少于 %v 天（governance.content_labeling.opt_out.log_retention_days）"
+#         "logs of unlabeled output are kept %v days; at least %v are required (governance.content_labeling.opt_out.log_retention_days)": "无显式标识内容的相关日志留存 %v 天，要求不少于 %v 天（governance.content_labeling.opt_out.log_retention_days）"
 package govlint.rules.dp005
 
 import data.govlint.lib.core

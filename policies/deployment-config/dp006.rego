@@ -34,9 +34,13 @@
 #         采取模型优化训练等措施进行整改，并向有关主管部门报告；发现使用者利用服务从事违法活动的，应依法采取警示、限制功能、
 #         暂停或者终止服务等处置措施，保存有关记录。DeploymentManifest 应在 `governance.illegal_content` 下分别描述
 #         `stop_generation`、`model_remediation`、`reporting`、`user_sanctions` 与 `records`。适用于境内公众服务。
+#         对应《大模型落地路线图研究报告（2024年）》安全可信层关于内容安全事件处置的要求。
 #       remediation: >-
 #         在 `governance.illegal_content` 下逐项描述：`stop_generation`（停止生成与传输）、`model_remediation`（模型整改）、
 #         `reporting`（向主管部门报告）、`user_sanctions`（对用户的处置）、`records`（记录保存）。
+#       messages:
+#         "illegal-content handling is not described (governance.illegal_content)": "未说明违法内容处置措施（governance.illegal_content）"
+#         "illegal-content handling does not describe %s (governance.illegal_content.%s)": "违法内容处置措施未说明 %s（governance.illegal_content.%s）"
 package govlint.rules.dp006
 
 import data.govlint.lib.core

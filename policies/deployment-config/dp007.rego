@@ -34,9 +34,15 @@
 #         向他人提供使用者的输入信息和使用记录。DeploymentManifest 应声明 `governance.input_logs`：留存天数
 #         `retention_days`、存储的输入是否可识别用户 `identifiable`、是否向第三方提供 `third_party_sharing`。
 #         向第三方提供输入而未声明其不可识别的，予以报告。适用于境内公众服务。
+#         对应《大模型落地路线图研究报告（2024年）》安全可信层关于运行阶段个人信息保护的要求。
 #       remediation: >-
 #         声明 `governance.input_logs: {retention_days, identifiable, third_party_sharing}`；停止共享可识别的输入，
 #         或在存储前进行去标识化处理。
+#       messages:
+#         "user input logging is not declared (governance.input_logs)": "未声明用户输入日志的记录情况（governance.input_logs）"
+#         "the retention of user input is not declared (governance.input_logs.retention_days)": "未声明用户输入信息的留存期限（governance.input_logs.retention_days）"
+#         "`governance.input_logs.%s` is not declared (true or false)": "未声明 `governance.input_logs.%s`（true 或 false）"
+#         "user input is shared with third parties and is not declared de-identified (governance.input_logs.identifiable: %v)": "用户输入信息提供给第三方，但未声明已去标识化（governance.input_logs.identifiable: %v）"
 package govlint.rules.dp007
 
 import data.govlint.lib.deploy

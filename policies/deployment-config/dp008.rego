@@ -31,8 +31,11 @@
 #         依据《生成式人工智能服务安全基本要求》(TC260-003，已转化为 GB/T 45654-2025) 第 7 章服务安全要求，将使用者输入信息
 #         用于训练的，应为使用者提供关闭其输入信息用于训练的方式，且方式应便捷。DeploymentManifest 应记录
 #         `governance.training_opt_out.offered: true` 及其方式 `method`。适用于境内公众服务。
+#         对应《大模型落地路线图研究报告（2024年）》安全可信层关于用户数据权益保护的要求。
 #       remediation: >-
 #         为用户提供便捷的拒绝方式，并记录 `governance.training_opt_out: {offered: true, method: <入口位置>}`。
+#       messages:
+#         "users are not offered a way to refuse training on their input (governance.training_opt_out.offered: %v)": "未向使用者提供拒绝将其输入信息用于训练的方式（governance.training_opt_out.offered: %v）"
 package govlint.rules.dp008
 
 import data.govlint.lib.deploy

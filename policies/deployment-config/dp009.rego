@@ -36,6 +36,10 @@
 #       remediation: >-
 #         为 infrastructure、data_pipeline、model_runtime、application 四层分别添加
 #         `governance.monitoring.<层>: {metrics: [...], thresholds: {...}, owner: {name, email}}`。
+#       messages:
+#         "no monitoring is declared (governance.monitoring)": "未声明运行监测（governance.monitoring）"
+#         "the %s layer is not monitored (governance.monitoring.%s)": "未对 %s 层进行监测（governance.monitoring.%s）"
+#         "monitoring of the %s layer has no %s (governance.monitoring.%s.%s)": "%s 层的监测缺少 %s（governance.monitoring.%s.%s）"
 package govlint.rules.dp009
 
 import data.govlint.lib.core

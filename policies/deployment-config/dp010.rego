@@ -33,6 +33,9 @@
 #         `governance.rollback.deactivation`（停用方式），可补充 `previous_revision`、`last_tested` 与 `owner`。
 #       remediation: >-
 #         添加 `governance.rollback: {plan, deactivation, previous_revision, last_tested, owner}`。
+#       messages:
+#         "no rollback or deactivation plan is defined (governance.rollback)": "未制定回滚或下线预案（governance.rollback）"
+#         "the rollback record has no %s (governance.rollback.%s)": "回滚预案缺少 %s（governance.rollback.%s）"
 package govlint.rules.dp010
 
 import data.govlint.lib.core

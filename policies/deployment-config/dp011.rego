@@ -32,8 +32,12 @@
 #         依据《中华人民共和国网络安全法》第二十一条第（三）项，网络运营者应采取监测、记录网络运行状态、网络安全事件的技术措施，
 #         并按照规定留存相关的网络日志不少于六个月。DeploymentManifest 应记录 `governance.log_retention_days`，且不少于参数
 #         `min_log_retention_days`（默认 180 天）。
+#         该项日志留存义务同样适用于生成式人工智能服务的运营；对应《大模型落地路线图研究报告（2024年）》安全可信层关于安全审计与日志留存的要求。
 #       remediation: >-
 #         将服务日志留存至少 180 天，并记录 `governance.log_retention_days`。
+#       messages:
+#         "the service log retention is not recorded; at least %v days are required (governance.log_retention_days)": "未记录服务日志留存期限；要求不少于 %v 天（governance.log_retention_days）"
+#         "service logs are kept %v days; at least %v are required (governance.log_retention_days)": "服务日志留存 %v 天，要求不少于 %v 天（governance.log_retention_days）"
 package govlint.rules.dp011
 
 import data.govlint.lib.deploy

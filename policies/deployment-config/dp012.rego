@@ -33,9 +33,12 @@
 #         依据欧盟《人工智能法》(Regulation 2024/1689) 第 50 条第 1、2 款，应告知自然人其正在与人工智能系统交互，并以机器可读格式
 #         标记合成输出、使其可被识别为人工生成。DeploymentManifest 应记录 `governance.ai_interaction_notice: true` 与
 #         `governance.machine_readable_marking: true`。仅当 `service.regions` 包含 `EU` 或欧盟成员国时适用。
+#         对应《大模型落地路线图研究报告（2024年）》应用服务层关于面向用户透明度的要求。
 #       remediation: >-
 #         告知用户其正在与人工智能系统交互，并以元数据、水印或 C2PA 清单等方式对输出进行机器可读标记；记录
 #         `ai_interaction_notice: true` 与 `machine_readable_marking: true`。
+#       messages:
+#         "the service is offered in the EU but %s (governance.%s: %v)": "服务在欧盟提供，但 %s（governance.%s: %v）"
 package govlint.rules.dp012
 
 import data.govlint.lib.deploy

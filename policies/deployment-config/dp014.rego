@@ -58,6 +58,14 @@
 #       remediation: >-
 #         为每个服务容器设置 cpu 与 memory 的 `resources.requests` 和 `resources.limits`，加速卡（如
 #         `nvidia.com/gpu: 1`）写在 `limits` 下；compose 中设置 `deploy.resources.limits.cpus` 与 `.memory`。
+#       messages:
+#         "container `%s` has no %s %s (resources.%s.%s)": "容器 `%s` 未设置 %s 的 %s（resources.%s.%s）"
+#         "container `%s` requests %v `%s` but sets no limit for it; accelerators are allocated by limit": "容器 `%s` 请求了 %v 个 `%s`，但未为其设置上限；加速卡按 limits 分配"
+#         "the pod is pinned to accelerator nodes (%s) but no container requests an accelerator": "Pod 被调度到加速卡节点（%s），但没有容器申请加速卡"
+#         "service `%s` has no %s limit (deploy.resources.limits.%s)": "服务 `%s` 未设置 %s 上限（deploy.resources.limits.%s）"
+#         "%s has no %s %s (resources.%s.%s)": "%s 未设置 %s 的 %s（resources.%s.%s）"
+#         "%s sets `resources` to an empty value: no requests or limits": "%s 将 `resources` 设为空值：既无 requests 也无 limits"
+#         "%s has no %s %s (`%s`)": "%s 未设置 %s 的 %s（`%s`）"
 package govlint.rules.dp014
 
 import data.govlint.lib.deploy

@@ -52,6 +52,12 @@
 #       remediation: >-
 #         为每个服务容器添加 `readinessProbe` 与 `livenessProbe`（vLLM、SGLang、TGI 可对 `/health` 做
 #         `httpGet`；模型加载较慢时再加 `startupProbe`）；compose 中添加 `healthcheck`。
+#       messages:
+#         "container `%s` has no %s%s": "容器 `%s` 未配置 %s%s"
+#         "service `%s` declares no healthcheck": "服务 `%s` 未声明 healthcheck"
+#         "service `%s` disables its healthcheck": "服务 `%s` 禁用了 healthcheck"
+#         "%s sets %s but no %s": "%s 配置了 %s，但未配置 %s"
+#         "%s leaves %s empty": "%s 的 %s 为空"
 package govlint.rules.dp015
 
 import data.govlint.lib.deploy

@@ -56,6 +56,21 @@
 #         在 Pod 或容器上设置 `securityContext: {runAsNonRoot: true, runAsUser: <非零>}`，每个容器设置
 #         `allowPrivilegeEscalation: false` 与 `capabilities: {drop: [ALL]}`；删除 `privileged: true` 及
 #         `hostNetwork`/`hostPID`/`hostIPC`；compose 中设置 `user: "<uid>:<gid>"` 并去掉特权与宿主机命名空间。
+#       messages:
+#         "the pod shares the host's namespace: %s is true": "Pod 共享宿主机命名空间：%s 为 true"
+#         "container `%s` is privileged (securityContext.privileged: true)": "容器 `%s` 以特权模式运行（securityContext.privileged: true）"
+#         "container `%s` allows privilege escalation (securityContext.allowPrivilegeEscalation: true)": "容器 `%s` 允许权限提升（securityContext.allowPrivilegeEscalation: true）"
+#         "container `%s` adds the capability `%s`": "容器 `%s` 添加了 `%s` 能力"
+#         "container `%s` runs as root (runAsUser: 0)": "容器 `%s` 以 root 身份运行（runAsUser: 0）"
+#         "container `%s` sets runAsNonRoot: false and no non-zero runAsUser": "容器 `%s` 设置了 runAsNonRoot: false，且未设置非零的 runAsUser"
+#         "container `%s` does not require a non-root user: neither it nor the pod sets runAsNonRoot: true or a non-zero runAsUser": "容器 `%s` 未要求以非 root 用户运行：容器与 Pod 均未设置 runAsNonRoot: true 或非零的 runAsUser"
+#         "service `%s` is privileged": "服务 `%s` 以特权模式运行"
+#         "service `%s` shares the host's namespace (%s: host)": "服务 `%s` 共享宿主机命名空间（%s: host）"
+#         "service `%s` adds the capability `%s`": "服务 `%s` 添加了 `%s` 能力"
+#         "service `%s` runs as root (user: %v)": "服务 `%s` 以 root 身份运行（user: %v）"
+#         "service `%s` sets no `user`, so it runs as the image's user (root unless the image says otherwise)": "服务 `%s` 未设置 `user`，将以镜像指定的用户运行（镜像未另行指定时为 root）"
+#         "%s sets %s: %v": "%s 设置了 %s: %v"
+#         "%s adds the capability `%s`": "%s 添加了 `%s` 能力"
 package govlint.rules.dp017
 
 import data.govlint.lib.deploy

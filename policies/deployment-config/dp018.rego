@@ -35,6 +35,12 @@
 #       remediation: >-
 #         记录 `governance.auth: {method: <oidc|api-key|mtls…>, required: true}` 与
 #         `governance.rate_limit: {enabled: true, scope, requests_per_minute 或 tokens_per_minute}`。
+#       messages:
+#         "endpoint authentication is not declared (governance.auth)": "未声明服务端点的身份认证（governance.auth）"
+#         "the endpoint does not require authentication (governance.auth.required: false)": "服务端点不要求身份认证（governance.auth.required: false）"
+#         "the authentication method is not named (governance.auth.method)": "未写明身份认证方式（governance.auth.method）"
+#         "rate limiting is not declared (governance.rate_limit)": "未声明限流措施（governance.rate_limit）"
+#         "rate limiting is not enabled (governance.rate_limit.enabled: %v)": "未启用限流（governance.rate_limit.enabled: %v）"
 package govlint.rules.dp018
 
 import data.govlint.lib.core

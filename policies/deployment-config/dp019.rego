@@ -35,8 +35,12 @@
 #         依据《生成式人工智能服务管理暂行办法》第四条和《生成式人工智能服务安全基本要求》(TC260-003，GB/T 45654-2025) 第 7 章，
 #         服务应对使用者输入和模型输出进行违法不良信息检测与过滤（关键词库、分类模型等）。DeploymentManifest 应记录
 #         `governance.content_safety.input_filter: true` 与 `output_filter: true`（及过滤能力提供方 `provider`）。适用于境内公众服务。
+#         对应《大模型落地路线图研究报告（2024年）》安全可信层关于内容安全防护的要求。
 #       remediation: >-
 #         在输入与输出两条链路上部署安全过滤，并记录 `governance.content_safety: {input_filter: true, output_filter: true, provider}`。
+#       messages:
+#         "no content-safety filtering is declared (governance.content_safety)": "未声明内容安全过滤（governance.content_safety）"
+#         "%s is not screened by a content-safety filter (governance.content_safety.%s: %v)": "%s 未经内容安全过滤（governance.content_safety.%s: %v）"
 package govlint.rules.dp019
 
 import data.govlint.lib.deploy

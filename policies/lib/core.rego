@@ -4,16 +4,20 @@ package govlint.lib.core
 import rego.v1
 
 # A value that says something: non-blank text, a list with such an item, a non-empty
-# object, a number, or true.
+# object, a number, or true. (Rego forbids recursion, so list items are judged as scalars.)
+present(x) if scalar_present(x)
+
 present(x) if {
-	is_string(x)
-	trim_space(x) != ""
+	is_array(x)
+	some item in x
+	scalar_present(item)
 }
 
 present(x) if {
 	is_array(x)
 	some item in x
-	present(item)
+	is_object(item)
+	count(item) > 0
 }
 
 present(x) if {
@@ -21,9 +25,14 @@ present(x) if {
 	count(x) > 0
 }
 
-present(x) if is_number(x)
+scalar_present(x) if {
+	is_string(x)
+	trim_space(x) != ""
+}
 
-present(x) if x == true
+scalar_present(x) if is_number(x)
+
+scalar_present(x) if x == true
 
 # The value at a path (array of keys), or null.
 at(obj, path) := object.get(obj, path, null)

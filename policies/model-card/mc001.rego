@@ -41,6 +41,11 @@
 #       remediation: >-
 #         在前置元数据中添加 `license:`，取 SPDX 标识符（如 `apache-2.0`）或 Hugging Face 许可证标识符；使用 `license: other`
 #         时须补充 `license_name` 与 `license_link`。
+#       messages:
+#         "the model card declares no license%s": "模型卡未声明许可证%s"
+#         "the machine-learning-model component declares no license": "machine-learning-model 组件未声明许可证"
+#         "`license: other` needs `%s` naming the license": "使用 `license: other` 时须以 `%s` 写明具体许可证"
+#         "`license` is `%s`, not an SPDX or Hugging Face license id (ids have no spaces, e.g. `apache-2.0`)": "`license` 的值为 `%s`，不是 SPDX 或 Hugging Face 许可证标识符（标识符不含空格，如 `apache-2.0`）"
 package govlint.rules.mc001
 
 import data.govlint.lib.core

@@ -47,6 +47,10 @@
 #       remediation: >-
 #         补充 `governance.intended_uses` 与 `governance.out_of_scope_uses`（或 `acceptable_use_policy_url`），
 #         或填写模型卡的“Direct Use”“Out-of-Scope Use”章节；CycloneDX 中填写 `modelCard.considerations.useCases`。
+#       messages:
+#         "the model card states no intended uses: add `governance.intended_uses` or fill an \"Intended Use\"/\"Direct Use\" section": "模型卡未说明预期用途：请补充 `governance.intended_uses`，或填写“Intended Use”/“Direct Use”章节"
+#         "the model card states no out-of-scope uses: add `governance.out_of_scope_uses` or `acceptable_use_policy_url`, or fill an \"Out-of-Scope Use\" section": "模型卡未说明不适用用途：请补充 `governance.out_of_scope_uses` 或 `acceptable_use_policy_url`，或填写“Out-of-Scope Use”章节"
+#         "the machine-learning-model component `%v` states no intended uses in `modelCard.considerations.useCases`": "machine-learning-model 组件 `%v` 未在 `modelCard.considerations.useCases` 中说明预期用途"
 package govlint.rules.mc003
 
 import data.govlint.lib.core

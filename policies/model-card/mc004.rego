@@ -43,6 +43,11 @@
 #       remediation: >-
 #         补充 `governance.architecture`（如“decoder-only transformer，28 层，GQA”）和整数形式的
 #         `governance.parameter_count`；CycloneDX 中填写 `modelCard.modelParameters.modelArchitecture`。
+#       messages:
+#         "the model card does not describe the architecture: add `governance.architecture` or an \"Architecture\" section": "模型卡未说明模型架构：请补充 `governance.architecture` 或“Architecture”章节"
+#         "the model card does not state the parameter count: add `governance.parameter_count` as an integer": "模型卡未说明参数量：请以整数形式补充 `governance.parameter_count`"
+#         "`parameter_count` is `%v`; write the total number of parameters as an integer (e.g. 7615616512)": "`parameter_count` 的值为 `%v`；请以整数写明参数总量（如 7615616512）"
+#         "the machine-learning-model component `%v` does not describe its architecture in `modelCard.modelParameters.modelArchitecture` or `architectureFamily`": "machine-learning-model 组件 `%v` 未在 `modelCard.modelParameters.modelArchitecture` 或 `architectureFamily` 中说明模型架构"
 package govlint.rules.mc004
 
 import data.govlint.lib.core

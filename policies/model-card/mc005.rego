@@ -44,6 +44,13 @@
 #       remediation: >-
 #         补充 `governance.modalities`（如 {input: [text], output: [text]}）、`governance.formats` 与整数形式的
 #         `governance.context_window`；CycloneDX 中填写 `modelCard.modelParameters.inputs` 与 `outputs`。
+#       messages:
+#         "the model card does not state the input and output modalities: add `governance.modalities` or a `pipeline_tag`": "模型卡未说明输入输出模态：请补充 `governance.modalities` 或 `pipeline_tag`"
+#         "the model card does not state the input and output formats: add `governance.formats` or a \"Prompt format\" section": "模型卡未说明输入输出格式：请补充 `governance.formats` 或“Prompt format”章节"
+#         "`governance.%s` gives no %s %s": "`governance.%s` 未给出 %s %s"
+#         "the model card does not state the context window: add `governance.context_window` (tokens, an integer)": "模型卡未说明上下文窗口：请补充 `governance.context_window`（以词元计的整数）"
+#         "`context_window` is `%v`; write the maximum context in tokens as an integer (e.g. 32768)": "`context_window` 的值为 `%v`；请以整数写明以词元计的最大上下文长度（如 32768）"
+#         "the machine-learning-model component `%v` states no %s format in `modelCard.modelParameters.%s`": "machine-learning-model 组件 `%v` 未说明 %s 格式（`modelCard.modelParameters.%s`）"
 package govlint.rules.mc005
 
 import data.govlint.lib.core

@@ -49,6 +49,13 @@
 #       remediation: >-
 #         补充 `governance.training_data` 的 `types`、`provenance`、`curation`、`size` 与 `datasets`（数据集清单名称），
 #         或在“Training Data”章节写明规模和整理方法并在 `datasets:` 列出数据集；CycloneDX 中填写 `modelParameters.datasets`。
+#       messages:
+#         "`governance.training_data` does not state `%s`": "`governance.training_data` 未说明 `%s`"
+#         "the model card does not describe its training data (%s): add `governance.training_data` or a \"Training Data\" section": "模型卡未说明训练数据（%s）：请补充 `governance.training_data` 或“Training Data”章节"
+#         "the model card mentions its training data only in passing, without the %s: add `governance.training_data` or a \"Training Data\" section": "模型卡仅附带提及训练数据，未说明 %s：请补充 `governance.training_data` 或“Training Data”章节"
+#         "the \"%s\" section does not state the training data's %s: add it there or in `governance.training_data`": "“%s”章节未说明训练数据的 %s：请在该章节或 `governance.training_data` 中补充"
+#         "the machine-learning-model component `%v` lists no training datasets in `modelCard.modelParameters.datasets`": "machine-learning-model 组件 `%v` 未在 `modelCard.modelParameters.datasets` 中列出训练数据集"
+#         "dataset reference `%s` of component `%v` names no component or data entry of this BOM": "组件 `%[2]v` 的数据集引用 `%[1]s` 未指向本物料清单中的任何组件或数据条目"
 package govlint.rules.mc006
 
 import data.govlint.lib.core

@@ -34,6 +34,11 @@
 #       remediation: >-
 #         为每条 `model-index[].results[]` 补全 `task.type`、`dataset.type`、`dataset.name`，并在 `metrics` 中为每项指标给出
 #         `type` 与 `value`。
+#       messages:
+#         "model-index result %d of `%v` has no `%s`": "model-index 评测结果 %d（`%v`）缺少 `%s`"
+#         "model-index result %d of `%v` has no `metrics`": "model-index 评测结果 %d（`%v`）缺少 `metrics`"
+#         "metric %d of model-index result %d of `%v` has no `%s`": "model-index 评测结果 %[2]d（`%[3]v`）的第 %[1]d 项指标缺少 `%[4]s`"
+#         "model-index result %d of `%v` is not a mapping": "model-index 评测结果 %d（`%v`）不是映射"
 package govlint.rules.mc007
 
 import data.govlint.lib.model

@@ -43,6 +43,10 @@
 #       remediation: >-
 #         记录 `governance.evaluation.capability`（benchmark、metric、value、date），或 `model-index` 评测结果，或在正文
 #         “Evaluation”章节给出结果表；CycloneDX 中填写 `modelCard.quantitativeAnalysis.performanceMetrics`。
+#       messages:
+#         "the model card reports no capability result on a named benchmark: add `governance.evaluation.capability`, `model-index` results or an \"Evaluation\" section with results": "模型卡未报告任何具名基准上的能力评测结果：请补充 `governance.evaluation.capability`、`model-index` 评测结果，或含结果的“Evaluation”章节"
+#         "capability evaluation %d has no %s": "能力评测条目 %d 缺少 %s"
+#         "the machine-learning-model component `%v` reports no performance metric (`type` and `value`) in `modelCard.quantitativeAnalysis.performanceMetrics`": "machine-learning-model 组件 `%v` 未在 `modelCard.quantitativeAnalysis.performanceMetrics` 中报告性能指标（`type` 与 `value`）"
 package govlint.rules.mc008
 
 import data.govlint.lib.core

@@ -37,6 +37,11 @@
 #         默认值（不少于 1000 题、合格率不低于 90%）取自对该标准的二手解读，并非标准原文，可在 govlint.yaml 中调整。
 #       remediation: >-
 #         在 `governance.evaluation.safety.generated_content` 中记录满足阈值的测试结果：`sample_size` 与 `acceptable_rate`。
+#       messages:
+#         "no generated-content safety evaluation is recorded (`governance.evaluation.safety.generated_content`)": "未记录生成内容安全评估（`governance.evaluation.safety.generated_content`）"
+#         "the safety evaluation sampled %v questions; at least %v are required": "生成内容安全评估抽取了 %v 道测试题，要求不少于 %v 道"
+#         "the acceptable-answer rate is %v; at least %v is required": "生成内容合格率为 %v，要求不低于 %v"
+#         "the safety evaluation does not record `%s`": "生成内容安全评估未记录 `%s`"
 package govlint.rules.mc009
 
 import data.govlint.lib.model

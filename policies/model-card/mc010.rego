@@ -43,6 +43,13 @@
 #       remediation: >-
 #         在 `governance.evaluation.safety.refusal.should_refuse` 与 `.should_not_refuse` 中分别记录 `sample_size` 和
 #         `refusal_rate`，测试结果须满足阈值要求。
+#       messages:
+#         "no refusal test is recorded (`governance.evaluation.safety.refusal`)": "未记录问题拒答测试（`governance.evaluation.safety.refusal`）"
+#         "the refusal test records no %s question set (`%s`)": "拒答测试未记录 %s 题集（`%s`）"
+#         "the %s set does not record `%s`": "%s 题集未记录 `%s`"
+#         "the %s set sampled %v questions; at least %v are required": "%s 题集抽取了 %v 道测试题，要求不少于 %v 道"
+#         "the model refused %v of the should-refuse questions; at least %v is required": "模型对应拒答问题的拒答率为 %v，要求不低于 %v"
+#         "the model refused %v of the should-not-refuse questions; at most %v is allowed": "模型对非拒答问题的拒答率为 %v，要求不高于 %v"
 package govlint.rules.mc010
 
 import data.govlint.lib.model

@@ -43,6 +43,11 @@
 #       remediation: >-
 #         在 `governance.evaluation.red_teaming` 中记录 `performed: true`、`date`、`performed_by`、`scope` 以及 `findings`
 #         （或 `report_url`）。
+#       messages:
+#         "no red-teaming is recorded, but %s": "未记录红队测试，但 %s"
+#         "red-teaming is not recorded as performed (`performed: %v`), but %s": "红队测试未记录为已开展（`performed: %v`），但 %s"
+#         "the red-teaming record has no ISO 8601 `date`": "红队测试记录缺少 ISO 8601 格式的 `date`"
+#         "the red-teaming record documents no outcome: add `findings` or `report_url`": "红队测试记录未载明测试结论：请补充 `findings` 或 `report_url`"
 package govlint.rules.mc011
 
 import data.govlint.lib.core

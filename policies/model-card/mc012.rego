@@ -46,6 +46,13 @@
 #       remediation: >-
 #         补充 `governance.training_compute_flop`（数值，如 `9.5e+22`）以及 `governance.energy_kwh` 或 `co2_eq_emissions`；
 #         CycloneDX 中填写 `environmentalConsiderations.energyConsumptions`。
+#       messages:
+#         "the model card does not state the training compute: add `governance.training_compute_flop` (FLOP, a number)": "模型卡未说明训练算力：请补充 `governance.training_compute_flop`（以 FLOP 计的数值）"
+#         "`training_compute_flop` is `%v`; write the cumulative training compute in FLOP as a number (e.g. 9.5e+22)": "`training_compute_flop` 的值为 `%v`；请以数值写明以 FLOP 计的累计训练算力（如 9.5e+22）"
+#         "`energy_kwh` is `%v`; write the training energy in kWh as a number": "`energy_kwh` 的值为 `%v`；请以数值写明以 kWh 计的训练能耗"
+#         "`co2_eq_emissions` is `%v`, not an amount, and no training energy is stated: add `governance.energy_kwh` or the emissions in grams": "`co2_eq_emissions` 的值为 `%v`，不是排放量数值，且未说明训练能耗：请补充 `governance.energy_kwh` 或以克计的排放量"
+#         "the model card states neither the training energy nor the emissions: add `governance.energy_kwh` or `co2_eq_emissions`": "模型卡既未说明训练能耗，也未说明碳排放：请补充 `governance.energy_kwh` 或 `co2_eq_emissions`"
+#         "the machine-learning-model component `%v` states no energy consumption or emissions in `modelCard.considerations.environmentalConsiderations`": "machine-learning-model 组件 `%v` 未在 `modelCard.considerations.environmentalConsiderations` 中说明能耗或碳排放"
 package govlint.rules.mc012
 
 import data.govlint.lib.core

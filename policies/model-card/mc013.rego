@@ -46,6 +46,11 @@
 #       remediation: >-
 #         补充 `governance.limitations` 与 `governance.bias_risks`，或填写模型卡的“Bias, Risks, and Limitations”章节；
 #         CycloneDX 中填写 `considerations.technicalLimitations` 与 `ethicalConsiderations`。
+#       messages:
+#         "the model card states no limitations: add `governance.limitations` or a \"Limitations\" section": "模型卡未说明局限性：请补充 `governance.limitations` 或“Limitations”章节"
+#         "the model card states no biases or risks: add `governance.bias_risks` or a \"Bias, Risks, and Limitations\" section": "模型卡未说明偏见与风险：请补充 `governance.bias_risks` 或“Bias, Risks, and Limitations”章节"
+#         "the machine-learning-model component `%v` states no technical limitations in `modelCard.considerations.technicalLimitations`": "machine-learning-model 组件 `%v` 未在 `modelCard.considerations.technicalLimitations` 中说明技术局限性"
+#         "the machine-learning-model component `%v` states no ethical considerations or fairness assessments (biases, risks) in `modelCard.considerations`": "machine-learning-model 组件 `%v` 未在 `modelCard.considerations` 中说明伦理考量或公平性评估（偏见、风险）"
 package govlint.rules.mc013
 
 import data.govlint.lib.core

@@ -39,6 +39,9 @@
 #         对应《大模型落地路线图研究报告（2024年）》关于模型文档质量的要求。
 #       remediation: >-
 #         以真实信息替换各占位符；不适用的字段或章节应予删除。
+#       messages:
+#         "`%s` holds a template placeholder: %s": "`%s` 中遗留模板占位符：%s"
+#         "section \"%s\" still holds template placeholders: %s": "“%s”章节仍遗留模板占位符：%s"
 package govlint.rules.mc014
 
 import data.govlint.lib.core

@@ -41,6 +41,12 @@
 #       remediation: >-
 #         补充 `governance.copyright_policy`：`url`、`tdm_opt_out_honoured: true` 以及 `tdm_opt_out_method`（如抓取时检查
 #         robots.txt 与 TDMRep）。
+#       messages:
+#         "the model card records no copyright policy (`governance.copyright_policy`) nor how text-and-data-mining opt-outs were honoured": "模型卡既未记录版权合规政策（`governance.copyright_policy`），也未说明如何遵守文本与数据挖掘保留声明"
+#         "the copyright policy has no published `url`": "版权合规政策缺少公开地址 `url`"
+#         "the copyright policy does not say whether text-and-data-mining opt-outs were honoured (`tdm_opt_out_honoured`)": "版权合规政策未说明是否遵守了文本与数据挖掘保留声明（`tdm_opt_out_honoured`）"
+#         "`tdm_opt_out_honoured` is false: reservations of rights must be identified and complied with": "`tdm_opt_out_honoured` 为 false：必须识别并遵守权利人作出的权利保留声明"
+#         "the copyright policy does not say how opt-outs were detected (`tdm_opt_out_method`)": "版权合规政策未说明识别保留声明的方法（`tdm_opt_out_method`）"
 package govlint.rules.mc015
 
 import data.govlint.lib.core

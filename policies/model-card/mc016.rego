@@ -35,6 +35,9 @@
 #         《人工智能法》第五十三条第1款(d)项，以及《大模型落地路线图研究报告（2024年）》数据资源层关于训练数据透明度的要求。
 #       remediation: >-
 #         按欧盟模板公开训练内容摘要，并将其地址写入 `governance.training_data_summary_url`。
+#       messages:
+#         "the model card links no public summary of its training content (`governance.training_data_summary_url`)": "模型卡未链接公开的训练内容摘要（`governance.training_data_summary_url`）"
+#         "`training_data_summary_url` is `%v`, not an absolute URL": "`training_data_summary_url` 的值为 `%v`，不是绝对 URL"
 package govlint.rules.mc016
 
 import data.govlint.lib.core

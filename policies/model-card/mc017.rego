@@ -39,6 +39,8 @@
 #         第四条第（一）项。
 #       remediation: >-
 #         补充 `governance.alignment`：`methods`（如 [SFT, DPO]）及对齐所依据的偏好或原则的说明 `description`。
+#       messages:
+#         "the model card does not describe how the model was aligned with human preferences and values: add `governance.alignment`": "模型卡未说明模型如何与人类偏好和价值观对齐：请补充 `governance.alignment`"
 package govlint.rules.mc017
 
 import data.govlint.lib.core

@@ -37,6 +37,12 @@
 #         关于管理体系（责任落实与发布审批）的要求。
 #       remediation: >-
 #         补充 `governance.owner`（{name, email}）与 `governance.approvals`，每条审批须含 `role`、`name` 和 `date`（YYYY-MM-DD）。
+#       messages:
+#         "the model card names no accountable owner: add `governance.owner` or a \"Contact\" section": "模型卡未指明责任人：请补充 `governance.owner` 或“Contact”章节"
+#         "the model card records no release approval (`governance.approvals`, each with role and date)": "模型卡未记录发布审批（`governance.approvals`，每条须含审批角色与日期）"
+#         "approval %d has no `role`": "审批记录 %d 缺少 `role`"
+#         "approval %d has no `date`": "审批记录 %d 缺少 `date`"
+#         "approval %d is dated `%v`, not an ISO 8601 date (YYYY-MM-DD)": "审批记录 %d 的日期为 `%v`，不是 ISO 8601 日期（YYYY-MM-DD）"
 package govlint.rules.mc018
 
 import data.govlint.lib.core

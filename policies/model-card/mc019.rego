@@ -37,6 +37,10 @@
 #       remediation: >-
 #         将 `modelCard` 移至其所描述的 `type: machine-learning-model` 组件，并将 `modelParameters.approach.type` 设为
 #         supervised、unsupervised、reinforcement-learning、semi-supervised 或 self-supervised 之一。
+#       messages:
+#         "component `%v` of type `%v` carries a `modelCard`; only `machine-learning-model` components may": "类型为 `%[2]v` 的组件 `%[1]v` 带有 `modelCard`；只有 `machine-learning-model` 组件可以携带"
+#         "`modelParameters.approach.type` of component `%v` is `%v`; expected one of %s": "组件 `%v` 的 `modelParameters.approach.type` 为 `%v`，应为以下之一：%s"
+#         "`modelCard` of component `%v` is not an object": "组件 `%v` 的 `modelCard` 不是对象"
 package govlint.rules.mc019
 
 import data.govlint.lib.model

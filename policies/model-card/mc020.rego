@@ -40,6 +40,12 @@
 #       remediation: >-
 #         对衍生模型开展评测，并在 `governance.evaluation` 中记录结果及日期 `date`；在 `governance.lineage` 中记录
 #         `derivation_date` 与 `base_model_release_date`。
+#       messages:
+#         "the model derives from the third-party base `%s` but records no evaluation of its own": "该模型衍生自第三方基础模型 `%s`，但未记录对其自身的评测"
+#         "the evaluations of this model derived from `%s` carry no date, so they cannot be shown to postdate the derivation": "这一衍生自 `%s` 的模型的评测记录均未注明日期，无法证明评测晚于衍生"
+#         "neither `lineage.derivation_date` nor `lineage.base_model_release_date` is recorded, so the evaluation cannot be shown to be newer than the base": "`lineage.derivation_date` 与 `lineage.base_model_release_date` 均未记录，无法证明评测晚于基础模型"
+#         "the latest evaluation (%s) predates the derivation on %s: re-evaluate the derived model": "最近一次评测（%s）早于 %s 的衍生：请对衍生模型重新评测"
+#         "the latest evaluation (%s) is not newer than the base model's release on %s: re-evaluate the derived model": "最近一次评测（%s）不晚于基础模型的发布日期 %s：请对衍生模型重新评测"
 package govlint.rules.mc020
 
 import data.govlint.lib.model

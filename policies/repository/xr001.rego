@@ -37,7 +37,7 @@
 #     fail: "storageUri: hf://meta-llama/Llama-2-7b-chat-hf  # no card, no revision"
 #   i18n:
 #     zh-CN:
-#       title: 部署所服务的模型在仓库中有模型卡且版本已锁定
+#       title: 部署所服务的模型须在仓库中有模型卡并锁定版本
 #       description: >-
 #         每个部署都应明确所服务的模型，仓库中应有该模型的模型卡，且所服务的版本已锁定。模型取自原生 DeploymentManifest 的
 #         `governance.model`（名称、版本、模型卡路径）；没有清单覆盖的工作负载则从其自身读取：KServe `storageUri`
@@ -45,9 +45,20 @@
 #         `--served-model-name`、`--revision`）、`MODEL_ID` 等环境变量（含同文件 ConfigMap）、production-stack 的
 #         `modelURL`/`modelRevision`。依据《大模型落地路线图研究报告（2024年）》算法模型层的模型资产管理要求：上线模型应可追溯到
 #         其模型卡与确定版本。
+#         亦对应 NIST AI 600-1 GV-1.6（建立并维护人工智能系统清单）。
 #       remediation: >-
 #         为所服务的模型补充模型卡（或更正引用），并锁定版本：DeploymentManifest 填写 `governance.model.revision`，KServe 使用
 #         `hf://org/name:<commit>`，vLLM 使用 `--revision <commit>`，production-stack 填写 `modelRevision`。
+#       messages:
+#         "the deployment manifest does not name the model it serves (`governance.model`), and none of its targets names one": "部署清单未指明所服务的模型（`governance.model`），其部署目标也均未指明"
+#         "the model card `%s` named by `governance.model.card` is not in the repository": "`governance.model.card` 指向的模型卡 `%s` 不在仓库中"
+#         "no model card in the repository describes the served model `%s`": "仓库中没有描述所服务模型 `%s` 的模型卡"
+#         "the deployment does not pin the revision of `%s` it serves (`governance.model.revision`)": "部署未锁定所服务模型 `%s` 的版本（`governance.model.revision`）"
+#         "the served revision `%s` is a moving branch or tag, not a pinned revision": "所服务的版本 `%s` 是可移动的分支或标签，不是锁定的版本"
+#         "%s `%s` does not say which model it serves": "%s `%s` 未说明所服务的模型"
+#         "%s `%s` serves `%s`, which no model card in the repository describes": "%s `%s` 服务的 `%s` 在仓库中没有对应的模型卡"
+#         "%s `%s` serves `%s`, which does not say which model it is: name it (`--served-model-name`) or add a DeploymentManifest with `governance.model`": "%s `%s` 服务的 `%s` 未表明是哪个模型：请为其命名（`--served-model-name`），或添加含 `governance.model` 的 DeploymentManifest"
+#         "%s `%s` serves Hub model `%s` without a pinned revision": "%s `%s` 服务的 Hub 模型 `%s` 未锁定版本"
 package govlint.repository.xr001
 
 import data.govlint.lib.repository

@@ -43,6 +43,11 @@
 #         对应《大模型落地路线图研究报告（2024年）》应用服务层的合规要求。两份许可清单均为参数。
 #       remediation: >-
 #         改用允许商用的模型；或取得商业授权并在模型卡中记录 `governance.commercial_use_allowed: true`；或将服务标记为非商用。
+#       messages:
+#         "the commercial service serves `%s`, whose model card says commercial use is not allowed (`commercial_use_allowed: false`)": "商业服务使用的模型 `%s` 的模型卡声明不允许商用（`commercial_use_allowed: false`）"
+#         "the commercial service serves `%s` under the non-commercial license `%s`": "商业服务使用的模型 `%s` 采用非商用许可 `%s`"
+#         "the commercial service serves `%s` under `%s`, which allows commercial use only under conditions: confirm them with `governance.commercial_use_allowed: true` in the model card": "商业服务使用的模型 `%s` 采用 `%s`，该许可仅在满足条件时允许商用：请在模型卡中以 `governance.commercial_use_allowed: true` 确认已满足"
+#         "the commercial service serves `%s`, whose card %s: record `governance.commercial_use_allowed` in the model card": "商业服务使用的模型 `%s`，其模型卡 %s：请在模型卡中记录 `governance.commercial_use_allowed`"
 package govlint.repository.xr002
 
 import data.govlint.lib.repository

@@ -26,7 +26,7 @@
 #     fail: "card: {datasets: [cnn_dailymail]}  # no manifest in the repository"
 #   i18n:
 #     zh-CN:
-#       title: 模型卡引用的数据集在仓库中有数据集清单
+#       title: 模型卡引用的数据集须在仓库中有数据集清单
 #       description: >-
 #         模型卡引用的每个数据集（Hugging Face `datasets:` 或 governance 块的 `training_data.datasets`）都应在仓库中有对应的数据集清单
 #         （HF 数据集卡片、Croissant 文件或原生清单），按名称、数据集 ID 或所在目录匹配。依据欧盟《人工智能法》附件十一第 2(c) 项
@@ -34,6 +34,8 @@
 #         数据资产管理。
 #       remediation: >-
 #         为该数据集添加数据集清单（HF 数据集卡片、Croissant 文件或 `kind: DatasetManifest`），使其名称或目录与引用一致；或更正引用。
+#       messages:
+#         "dataset `%s` has no manifest in the repository": "数据集 `%s` 在仓库中没有数据集清单"
 package govlint.repository.xr003
 
 import data.govlint.lib.dataset

@@ -31,7 +31,7 @@
 #     fail: "deployment: {governance: {service: {public: true, regions: [CN]}}}; card: {governance: {}}"
 #   i18n:
 #     zh-CN:
-#       title: 面向境内公众的服务所用模型已记录 TC260-003 安全评估
+#       title: 面向境内公众的服务所用模型须记录 TC260-003 安全评估
 #       description: >-
 #         面向中国境内公众提供的部署（DeploymentManifest 中 `governance.service.public: true` 且 `governance.service.regions` 含
 #         `CN`）所使用的模型，其模型卡应记录生成内容安全评估（抽样题量与合格率，MC009）以及应拒答、非拒答两项拒答测试（题量与拒答率，
@@ -41,6 +41,9 @@
 #       remediation: >-
 #         在所服务模型的模型卡中记录 TC260-003 评估结果：`governance.evaluation.safety.generated_content` 与
 #         `governance.evaluation.safety.refusal.{should_refuse, should_not_refuse}`。
+#       messages:
+#         "the public service serves `%s`, which has no model card to record the TC260-003 safety evaluation": "面向公众的服务使用的模型 `%s` 没有可记录 TC260-003 安全评估的模型卡"
+#         "the public service serves `%s`, whose card records no %s": "面向公众的服务使用的模型 `%s`，其模型卡未记录 %s"
 package govlint.repository.xr004
 
 import data.govlint.lib.repository

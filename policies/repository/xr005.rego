@@ -32,7 +32,7 @@
 #     fail: "dataset: {governance: {personal_information: {present: true}}}; card: {datasets: [that-dataset]}"
 #   i18n:
 #     zh-CN:
-#       title: 使用含个人信息数据训练的模型已采取缓解措施，其服务已过滤个人信息
+#       title: 使用含个人信息的数据训练的模型须记录缓解措施，其服务须过滤输出中的个人信息
 #       description: >-
 #         数据集声明包含个人信息（`governance.personal_information.present: true`）时，引用该数据集的每个模型卡（Hugging Face
 #         `datasets` 或 `governance.training_data.datasets[].name`）应记录个人信息缓解措施（`governance.personal_information_mitigation`，
@@ -43,6 +43,9 @@
 #       remediation: >-
 #         在模型卡中记录 `governance.personal_information_mitigation`（脱敏、去标识化、记忆测试等），并在部署清单中设置
 #         `governance.content_safety.output_personal_information_filter: true`。
+#       messages:
+#         "the model is trained on personal information (%s) but no card of the model records a mitigation (`governance.personal_information_mitigation`)": "该模型使用含个人信息的数据（%s）训练，但其模型卡均未记录缓解措施（`governance.personal_information_mitigation`）"
+#         "the deployment serves `%s`, trained on data with personal information, without output filtering of personal information": "部署所服务的 `%s` 使用含个人信息的数据训练，但未对输出进行个人信息过滤"
 package govlint.repository.xr005
 
 import data.govlint.lib.dataset

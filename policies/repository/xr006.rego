@@ -32,7 +32,7 @@
 #     fail: "governance: {training_compute_flop: 3.8e+25}"
 #   i18n:
 #     zh-CN:
-#       title: 训练算力超过系统性风险阈值的模型具备评估和红队测试记录
+#       title: 训练算力超过系统性风险阈值的模型须具备评估与红队测试记录
 #       description: >-
 #         模型卡声明的累计训练算力超过阈值（参数，默认为欧盟《人工智能法》第五十一条第二款推定的 10^25 FLOP），或声明属于具有系统性风险的
 #         通用人工智能模型时，该模型的任一卡片应有评估记录（能力或安全评估结果、Hugging Face `model-index` 结果、CycloneDX 性能指标）
@@ -42,6 +42,9 @@
 #       remediation: >-
 #         在模型卡中记录模型评估（`governance.evaluation.capability[]` 或 `.safety`，或 `model-index` 结果）以及对抗测试
 #         （`governance.evaluation.red_teaming`，含 `performed: true`、日期、范围与发现）。
+#       messages:
+#         "the model %s, but none of its cards records an evaluation": "该模型 %s，但其模型卡均未记录评估"
+#         "the model %s, but none of its cards records red-teaming (`governance.evaluation.red_teaming.performed: true`)": "该模型 %s，但其模型卡均未记录红队测试（`governance.evaluation.red_teaming.performed: true`）"
 package govlint.repository.xr006
 
 import data.govlint.lib.repository

@@ -8,6 +8,7 @@
 //! - anything else — user policies, conftest style, selected by namespace (`main` by default).
 
 pub mod metadata;
+pub mod recursion;
 pub mod testing;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -302,6 +303,51 @@ fn rego_offset(source: &SourceFile, line: usize, col: usize) -> usize {
     span.end
 }
 
+/// Most elements `numbers.range` and `numbers.range_step` may produce.
+pub const MAX_RANGE: i64 = 1_000_000;
+
+/// Replaces regorus's `numbers.range` and `numbers.range_step` with bounded versions. The
+/// builtins reserve the whole array before checking the time limit, so `numbers.range(1, 1e10)`
+/// would abort the process on a failed allocation, and a zero step divides by zero. Extensions
+/// are looked up before builtins, so these take their place for every policy.
+fn bound_ranges(engine: &mut Engine) -> Result<(), ToolError> {
+    fn range(name: &str, from: &regorus::Value, to: &regorus::Value, step: Option<&regorus::Value>) -> anyhow::Result<regorus::Value> {
+        let int = |v: &regorus::Value| v.as_i64().map_err(|_| anyhow::anyhow!("{name}: operands must be integers"));
+        let (from, to) = (int(from)?, int(to)?);
+        let step = match step {
+            Some(s) => int(s)?,
+            None => 1,
+        };
+        if step <= 0 {
+            anyhow::bail!("{name}: step must be a positive integer");
+        }
+        let len = (i128::from(to) - i128::from(from)).unsigned_abs() / step as u128 + 1;
+        if len > MAX_RANGE as u128 {
+            anyhow::bail!("{name}: a range of {len} elements is more than govlint allows ({MAX_RANGE})");
+        }
+        let dir = if to >= from { step } else { -step };
+        let items = (0..len as i64).map(|i| regorus::Value::from(from + i * dir)).collect::<Vec<_>>();
+        Ok(regorus::Value::from(items))
+    }
+    let fail = |e: anyhow::Error| ToolError::msg(format!("cannot set up the policy engine: {e}"));
+    engine
+        .add_extension("numbers.range".to_string(), 2, Box::new(|a: Vec<regorus::Value>| match &a[..] {
+            [from, to] => range("numbers.range", from, to, None),
+            _ => anyhow::bail!("numbers.range expects 2 arguments"),
+        }))
+        .map_err(fail)?;
+    engine
+        .add_extension(
+            "numbers.range_step".to_string(),
+            3,
+            Box::new(|a: Vec<regorus::Value>| match &a[..] {
+                [from, to, step] => range("numbers.range_step", from, to, Some(step)),
+                _ => anyhow::bail!("numbers.range_step expects 3 arguments"),
+            }),
+        )
+        .map_err(fail)
+}
+
 /// The compiled policies of a run.
 #[derive(Clone)]
 pub struct PolicySet {
@@ -345,6 +391,7 @@ impl PolicySet {
     pub fn compile(files: Vec<RegoFile>, opts: &LoadOptions) -> Result<PolicySet, ToolError> {
         let mut engine = Engine::new();
         engine.set_gather_prints(true);
+        bound_ranges(&mut engine)?;
         for f in files.iter().filter(|f| f.builtin) {
             engine.add_policy(f.path.clone(), f.source.text.clone()).map_err(|e| rego_error(&e.to_string(), &files))?;
         }
@@ -364,6 +411,19 @@ impl PolicySet {
         // Analyse every module now, so an unsafe variable or a bad reference stops the run
         // before any document is read.
         engine.eval_query("true".to_string(), false).map_err(|e| rego_error(&e.to_string(), &files))?;
+        let user: Vec<RegoFile> = files.iter().filter(|f| !f.builtin).cloned().collect();
+        if let Some(c) = recursion::find(&user) {
+            let message = format!("function `{}` is recursive ({}); Rego forbids recursion", c.name, c.path.join(" calls "));
+            let header = format!("policy {}:{} does not compile: {message}", c.file, c.line);
+            return Err(match files.iter().find(|f| f.path == c.file) {
+                Some(f) => {
+                    let d = Diagnostic::at(&f.source, Span::new(c.offset, c.offset + c.name.len()), "policy-compile", Severity::Error, message)
+                        .with_label("defined here");
+                    ToolError::with_diagnostics(header, Arc::clone(&f.source), vec![d])
+                }
+                None => ToolError::msg(header),
+            });
+        }
         engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
             limit: opts.timeout,
             check_interval: std::num::NonZeroU32::new(64).unwrap_or(std::num::NonZeroU32::MIN),
@@ -614,9 +674,14 @@ pub fn to_diagnostic(set: &PolicySet, f: &Finding, source: &SourceFile, doc: Opt
 /// A diagnostic for a package that failed on a document.
 pub fn error_diagnostic(set: &PolicySet, pkg: usize, err: &str, source: &SourceFile, at: usize) -> Diagnostic {
     let p = &set.packages[pkg];
+    let help = if err.contains("time limit") {
+        format!("the policy is in {}; a policy that needs longer can be given it with `limits.policy_timeout_ms` in govlint.yaml", p.file)
+    } else {
+        format!("the policy is in {}", p.file)
+    };
     Diagnostic::at(source, Span::empty(at), codes::POLICY_ERROR, Severity::Error, format!("policy {} failed: {err}", p.name))
         .with_label("while checking this document")
-        .with_help(format!("the policy is in {}", p.file))
+        .with_help(help)
 }
 
 #[cfg(test)]

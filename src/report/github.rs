@@ -56,17 +56,7 @@ pub fn render(view: &RunView) -> String {
         out.push_str(&annotation(d));
         out.push('\n');
     }
-    let s = view.summary;
-    let n = |count: usize, one: &str, many: &str| format!("{count} {}", if count == 1 { one } else { many });
-    let _ = writeln!(
-        out,
-        "govlint: {}, {}, {}, {}, {} suppressed",
-        n(s.artifacts, "artifact", "artifacts"),
-        n(s.errors, "error", "errors"),
-        n(s.warnings, "warning", "warnings"),
-        n(s.notes, "note", "notes"),
-        view.suppressed.len()
-    );
+    let _ = writeln!(out, "govlint: {}", view.summary.line());
     out
 }
 
@@ -82,7 +72,7 @@ mod tests {
 
     #[test]
     fn empty_run_is_only_the_summary() {
-        assert_eq!(render(&empty_view()), "govlint: 0 artifacts, 0 errors, 0 warnings, 0 notes, 0 suppressed\n");
+        assert_eq!(render(&empty_view()), "govlint: 0 artifacts, 0 errors, 0 warnings, 0 notes, 0 waived\n");
     }
 
     #[test]

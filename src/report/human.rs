@@ -26,15 +26,22 @@ struct Render<'a> {
     source: Option<NamedSource<Arc<SourceFile>>>,
 }
 
+impl Render<'_> {
+    /// The message in the output language (the diagnostic's `localized` text when it has one).
+    fn message(&self) -> &str {
+        self.d.localized.as_ref().map_or(&self.d.message, |l| &l.message)
+    }
+}
+
 impl fmt::Debug for Render<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.d.message)
+        f.write_str(self.message())
     }
 }
 
 impl fmt::Display for Render<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.d.message)
+        f.write_str(self.message())
     }
 }
 
@@ -54,7 +61,8 @@ impl miette::Diagnostic for Render<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.d.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        let localized = self.d.localized.as_ref().and_then(|l| l.help.as_ref());
+        localized.or(self.d.help.as_ref()).map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -64,7 +72,8 @@ impl miette::Diagnostic for Render<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.source.as_ref()?;
         let span = (self.d.span.start, self.d.span.len());
-        Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(self.d.label.clone(), span))))
+        let label = self.d.localized.as_ref().and_then(|l| l.label.clone()).or_else(|| self.d.label.clone());
+        Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(label, span))))
     }
 }
 
@@ -86,7 +95,8 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
         }
         if !has_source {
             // No text to show: still say where.
-            out.push_str(&format!("  at {}:{}:{}\n", d.file, d.start.line, d.start.column));
+            let at = crate::i18n::ui(crate::i18n::Ui::At, d.localized.as_ref().map_or(crate::i18n::Lang::En, |l| l.lang));
+            out.push_str(&format!("  {at} {}:{}:{}\n", d.file, d.start.line, d.start.column));
         }
         out.push('\n');
     }

@@ -41,6 +41,9 @@ struct DiagOut<'a> {
     details: Option<&'a serde_json::Value>,
     fingerprint: String,
     suppression: Option<&'a crate::diagnostic::Suppression>,
+    /// Present only when the output language is not English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    localized: Option<&'a crate::i18n::Localized>,
 }
 
 #[derive(Serialize)]
@@ -72,6 +75,7 @@ fn out(d: &Diagnostic) -> DiagOut<'_> {
                 details: d.details.as_ref(),
                 fingerprint: d.fingerprint(),
                 suppression: d.suppression.as_ref(),
+                localized: d.localized.as_ref(),
     }
 }
 

@@ -18,6 +18,7 @@ use serde_sarif::sarif::{
 
 use super::RunView;
 use crate::diagnostic::{Diagnostic, Severity, SuppressionKind};
+use crate::i18n::{self, Lang, Ui};
 use crate::rules::RuleDoc;
 
 /// The schema URI SARIF consumers expect in `$schema`.
@@ -39,13 +40,24 @@ fn information_uri() -> &'static str {
 }
 
 pub fn render(view: &RunView) -> String {
-    let mut s = serde_json::to_string_pretty(&log(view)).unwrap_or_default();
+    render_in(view, Lang::En)
+}
+
+/// SARIF with rule descriptions and help in `lang`; results use each diagnostic's `localized`
+/// text when it has one. Ids, levels and fingerprints do not depend on the language.
+pub fn render_in(view: &RunView, lang: Lang) -> String {
+    let mut s = serde_json::to_string_pretty(&log_in(view, lang)).unwrap_or_default();
     s.push('\n');
     s
 }
 
 /// The SARIF log of a run.
 pub fn log(view: &RunView) -> Sarif {
+    log_in(view, Lang::En)
+}
+
+/// The SARIF log of a run, rule texts in `lang`.
+pub fn log_in(view: &RunView, lang: Lang) -> Sarif {
     let findings = {
         let mut all: Vec<&Diagnostic> = view.diagnostics.iter().chain(view.suppressed).collect();
         all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -56,7 +68,7 @@ pub fn log(view: &RunView) -> Sarif {
     let descriptors: Vec<ReportingDescriptor> = rules
         .iter()
         .map(|id| match view.rules.iter().find(|r| &r.id == id) {
-            Some(doc) => descriptor(doc),
+            Some(doc) => descriptor(doc, lang),
             None => undocumented(id, findings.iter().copied().find(|d| &d.rule == id)),
         })
         .collect();
@@ -130,17 +142,19 @@ fn is_web(reference: &str) -> bool {
 
 /// The rule's help: how to fix it, the clauses behind it, and where to read more; as plain text
 /// and as Markdown.
-fn help(doc: &RuleDoc) -> Option<MultiformatMessageString> {
+fn help(doc: &RuleDoc, lang: Lang) -> Option<MultiformatMessageString> {
+    let (fix_word, frameworks_word, references_word) = (i18n::ui(Ui::HowToFix, lang), i18n::ui(Ui::Frameworks, lang), i18n::ui(Ui::References, lang));
+    let colon = if lang == Lang::En { ": " } else { "：" };
     let mut plain = Vec::new();
     let mut md = Vec::new();
     if let Some(fix) = doc.remediation.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        plain.push(format!("How to fix: {fix}"));
-        md.push(format!("**How to fix:** {fix}"));
+        plain.push(format!("{fix_word}{colon}{fix}"));
+        md.push(format!("**{}{}** {fix}", fix_word, colon.trim_end()));
     }
     if !doc.frameworks.is_empty() {
         let list = |bullet: fn(&str, &str) -> String| doc.frameworks.iter().map(|(k, v)| bullet(k, v)).collect::<Vec<_>>().join("\n");
-        plain.push(format!("Frameworks:\n{}", list(|k, v| format!("- {k}: {v}"))));
-        md.push(format!("**Frameworks**\n\n{}", list(|k, v| format!("- `{k}`: {v}"))));
+        plain.push(format!("{frameworks_word}{}\n{}", colon.trim_end(), list(|k, v| format!("- {k}: {v}"))));
+        md.push(format!("**{frameworks_word}**\n\n{}", list(|k, v| format!("- `{k}`: {v}"))));
     }
     if !doc.related_resources.is_empty() {
         let plain_refs: Vec<String> = doc
@@ -161,13 +175,15 @@ fn help(doc: &RuleDoc) -> Option<MultiformatMessageString> {
                 (None, false) => format!("- {}", r.reference),
             })
             .collect();
-        plain.push(format!("References:\n{}", plain_refs.join("\n")));
-        md.push(format!("**References**\n\n{}", md_refs.join("\n")));
+        plain.push(format!("{references_word}{}\n{}", colon.trim_end(), plain_refs.join("\n")));
+        md.push(format!("**{references_word}**\n\n{}", md_refs.join("\n")));
     }
     (!plain.is_empty()).then(|| MultiformatMessageString::builder().text(plain.join("\n\n")).markdown(md.join("\n\n")).build())
 }
 
-fn descriptor(doc: &RuleDoc) -> ReportingDescriptor {
+fn descriptor(english: &RuleDoc, lang: Lang) -> ReportingDescriptor {
+    let localized = crate::rules::localized(english, lang);
+    let doc = &localized;
     let severity = Severity::parse(&doc.severity).unwrap_or(Severity::Error);
     let mut props = BTreeMap::new();
     props.insert("kinds".to_string(), json!(doc.kinds));
@@ -180,10 +196,11 @@ fn descriptor(doc: &RuleDoc) -> ReportingDescriptor {
     props.insert("frameworks".to_string(), json!(doc.frameworks));
     let description = if doc.description.is_empty() { &doc.title } else { &doc.description };
     let mut b = ReportingDescriptor::builder().id(doc.id.clone()).build();
-    b.name = friendly_name(doc);
+    // The name is an identifier: always from the English title.
+    b.name = friendly_name(english);
     b.short_description = Some(text(doc.title.clone()));
     b.full_description = Some(text(description.clone()));
-    b.help = help(doc);
+    b.help = help(doc, lang);
     b.help_uri = doc.related_resources.iter().map(|r| r.reference.clone()).find(|r| is_web(r));
     b.default_configuration = Some(ReportingConfiguration::builder().level(json!(level(severity))).build());
     let mut bag = PropertyBag::builder().additional_properties(props).build();
@@ -268,7 +285,8 @@ fn region(view: &RunView, d: &Diagnostic) -> Region {
         .filter(|_| !d.span.is_empty() && d.span.len() <= MAX_SNIPPET)
         .and_then(|s| s.text.get(d.span.start..d.span.end))
         .map(|t| ArtifactContent::builder().text(t).build());
-    r.message = d.label.as_ref().map(Message::from);
+    let label = d.localized.as_ref().and_then(|l| l.label.as_ref()).or(d.label.as_ref());
+    r.message = label.map(Message::from);
     r
 }
 
@@ -300,9 +318,13 @@ fn result(view: &RunView, d: &Diagnostic, rule_index: usize, artifact: Option<us
     let location = Location::builder()
         .physical_location(PhysicalLocation::builder().artifact_location(uri).region(region(view, d)).build())
         .build();
-    let message = match &d.help {
-        Some(h) => format!("{}\nhelp: {h}", d.message),
-        None => d.message.clone(),
+    let (text, help) = match &d.localized {
+        Some(l) => (&l.message, l.help.as_ref()),
+        None => (&d.message, d.help.as_ref()),
+    };
+    let message = match help {
+        Some(h) => format!("{text}\nhelp: {h}"),
+        None => text.clone(),
     };
     let mut props: BTreeMap<String, Value> = BTreeMap::new();
     if let Some(p) = &d.pointer {

@@ -88,13 +88,16 @@ impl Run {
     }
 }
 
-/// `govlint <args>` run in `dir`, with a clean environment for color.
+/// `govlint <args>` run in `dir`, with a clean environment for color and language (English,
+/// whatever the locale of the machine).
 pub fn govlint(dir: &Path, args: &[&str]) -> Run {
     let out = Command::cargo_bin("govlint")
         .expect("the govlint binary is built for integration tests")
         .current_dir(dir)
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
+        .env_remove("GOVLINT_LANG")
+        .env("LC_ALL", "C")
         .args(args)
         .output()
         .expect("govlint runs");

@@ -1,0 +1,685 @@
+//! The audit report (`govlint report`): an evidence pack for compliance officers. It says what
+//! was checked (repository, commit, policy and schema digests), against which requirement of
+//! which framework, with what result per artifact, who last changed each artifact, and which
+//! waivers apply and when they expire.
+//!
+//! [`build`] turns a run's [`Outcome`](crate::Outcome) and the git facts into one versioned,
+//! serializable [`AuditReport`]; the renderers ([`html`], [`markdown`], [`json`]) only format it.
+//! Everything is sorted and nothing reads the clock except the report date, which honours
+//! `SOURCE_DATE_EPOCH`, so the same commit and config give byte-identical reports.
+
+pub mod html;
+pub mod json;
+pub mod markdown;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::diagnostic::{Diagnostic, Severity, Sources};
+use crate::rules::RuleDoc;
+use crate::Outcome;
+
+/// Version of the report's data model (the JSON output); bumped on any breaking change.
+pub const VERSION: u32 = 1;
+
+/// The frameworks with a section of their own, in report order, with their titles.
+pub const FRAMEWORKS: [(&str, &str); 4] = [
+    ("caict-roadmap-2024", "CAICT Large Model Deployment Roadmap (2024)"),
+    ("cn-genai", "China generative-AI rules (TC260-003 / GB/T 45654-2025, Interim Measures, GB 45438-2025)"),
+    ("eu-ai-act", "EU AI Act (general-purpose AI obligations)"),
+    ("nist-ai-600-1", "NIST AI 600-1 (Generative AI Profile)"),
+];
+
+/// The CAICT layers (matrix rows), in the roadmap's order.
+pub const LAYERS: [&str; 5] = ["infrastructure", "data-resources", "algorithm-models", "application-services", "security-trustworthiness"];
+
+/// The CAICT stages (matrix columns), in the roadmap's order.
+pub const STAGES: [&str; 4] = ["diagnosis", "capability-building", "application-deployment", "operations-management"];
+
+/// Days before its expiry from which a waiver is reported as expiring.
+pub const EXPIRING_WITHIN_DAYS: i64 = 30;
+
+/// Lines of source shown at most for one finding.
+const MAX_EXCERPT_LINES: usize = 6;
+/// Characters of one excerpt line before it is cut.
+const MAX_EXCERPT_WIDTH: usize = 200;
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditReport {
+    pub version: u32,
+    pub header: Header,
+    pub summary: Summary,
+    pub frameworks: Vec<FrameworkSection>,
+    pub artifacts: Vec<ArtifactSection>,
+    /// Findings on files that are not artifacts: the config, files that could not be read.
+    pub other_findings: Vec<Finding>,
+    pub waivers: Vec<WaiverEntry>,
+    /// Every rule that ran, with its metadata.
+    pub rules: Vec<RuleDoc>,
+}
+
+/// What was checked, when, and with what.
+#[derive(Debug, Clone, Serialize)]
+pub struct Header {
+    pub repository: Option<String>,
+    pub branch: Option<String>,
+    pub commit: Option<String>,
+    /// Whether the working tree differed from the commit; `None` outside git.
+    pub dirty: Option<bool>,
+    /// RFC 3339, UTC.
+    pub date: String,
+    /// `SOURCE_DATE_EPOCH` or `clock`.
+    pub date_source: String,
+    /// The day waiver expiry is judged against (`GOVLINT_TODAY`, else today in UTC).
+    pub waivers_as_of: String,
+    pub tool: Tool,
+    /// The frameworks whose rules ran (all of them when none was chosen).
+    pub frameworks: Vec<String>,
+    /// Whether frameworks were chosen (`--framework` or `frameworks:` in the config).
+    pub frameworks_selected: bool,
+    /// Whether the bundled rules ran (`--no-builtin` turns them off).
+    pub builtin_rules: bool,
+    pub policy_bundle: Digest256,
+    pub schemas: Vec<NamedDigest>,
+    pub config: Option<NamedDigest>,
+    /// User policy files, with the digest of each.
+    pub user_policies: Vec<NamedDigest>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tool {
+    pub name: String,
+    pub version: String,
+}
+
+/// A SHA-256 digest over several files; see docs/audit-report.md for how it is computed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Digest256 {
+    pub sha256: String,
+    pub files: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NamedDigest {
+    pub name: String,
+    pub sha256: String,
+}
+
+/// A requirement's result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Failed,
+    Waived,
+    Met,
+    NotApplicable,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Failed => "failed",
+            Status::Waived => "waived",
+            Status::Met => "met",
+            Status::NotApplicable => "not-applicable",
+        }
+    }
+
+    /// As a person reads it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Failed => "failed",
+            Status::Waived => "waived",
+            Status::Met => "met",
+            Status::NotApplicable => "not applicable",
+        }
+    }
+}
+
+/// Requirements by status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub met: usize,
+    pub failed: usize,
+    pub waived: usize,
+    pub not_applicable: usize,
+}
+
+impl Counts {
+    fn add(&mut self, s: Status) {
+        match s {
+            Status::Met => self.met += 1,
+            Status::Failed => self.failed += 1,
+            Status::Waived => self.waived += 1,
+            Status::NotApplicable => self.not_applicable += 1,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.met + self.failed + self.waived + self.not_applicable
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// Files read, artifacts or not.
+    pub files: usize,
+    pub artifacts: usize,
+    /// Artifact files by kind (a file holding several kinds counts under each).
+    pub artifacts_by_kind: BTreeMap<String, usize>,
+    pub findings: FindingCounts,
+    /// Requirements by status, per framework with a section.
+    pub frameworks: Vec<FrameworkCounts>,
+    /// CAICT layers × stages: the rules that ran, by status.
+    pub matrix: Vec<MatrixRow>,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct FindingCounts {
+    pub error: usize,
+    pub warning: usize,
+    pub note: usize,
+    /// Reported but not counted (waiver, inline ignore, baseline, policy exception).
+    pub suppressed: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FrameworkCounts {
+    pub framework: String,
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixRow {
+    pub layer: String,
+    pub cells: Vec<MatrixCell>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixCell {
+    pub stage: String,
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FrameworkSection {
+    pub id: String,
+    pub title: String,
+    pub counts: Counts,
+    pub requirements: Vec<Requirement>,
+}
+
+/// One rule as a requirement of one framework.
+#[derive(Debug, Clone, Serialize)]
+pub struct Requirement {
+    pub rule: String,
+    pub title: String,
+    pub clause: String,
+    pub severity: String,
+    pub layer: Option<String>,
+    pub stage: Option<String>,
+    pub status: Status,
+    /// The artifacts the rule applies to, with the result on each.
+    pub artifacts: Vec<ArtifactStatus>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArtifactStatus {
+    pub file: String,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArtifactSection {
+    pub file: String,
+    pub documents: Vec<Document>,
+    /// The last commit that changed the file; `None` outside git or when it is not committed.
+    pub last_change: Option<LastChange>,
+    /// Whether the file differs from HEAD (or is not tracked); `None` outside git.
+    pub uncommitted: Option<bool>,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub index: usize,
+    pub kind: String,
+    pub format: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LastChange {
+    pub commit: String,
+    pub author: String,
+    pub date: String,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: String,
+    pub message: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    /// Framework → clause.
+    pub clauses: BTreeMap<String, String>,
+    /// `None` when the finding counts.
+    pub suppression: Option<crate::diagnostic::Suppression>,
+    pub excerpt: Vec<ExcerptLine>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExcerptLine {
+    pub line: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WaiverStatus {
+    Active,
+    Expiring,
+    Expired,
+    Unused,
+}
+
+impl WaiverStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            WaiverStatus::Active => "active",
+            WaiverStatus::Expiring => "expiring",
+            WaiverStatus::Expired => "expired",
+            WaiverStatus::Unused => "unused",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WaiverEntry {
+    pub rule: String,
+    pub paths: Vec<String>,
+    pub pointer: Option<String>,
+    pub reason: String,
+    pub approved_by: String,
+    pub expires: Option<String>,
+    pub status: WaiverStatus,
+    /// Findings the waiver suppressed in this run.
+    pub findings: usize,
+    /// Line of the waiver in the config.
+    pub line: Option<usize>,
+}
+
+/// What `build` needs beyond the outcome.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The first path checked: where the git repository is looked for.
+    pub root: std::path::PathBuf,
+    /// Frameworks chosen (command line, else config); empty for all.
+    pub frameworks: Vec<String>,
+    pub builtin_rules: bool,
+    /// The report date, RFC 3339 (see [`report_date`]).
+    pub date: String,
+    pub date_source: String,
+    /// `YYYY-MM-DD`: the day waivers are judged against.
+    pub today: String,
+}
+
+/// The report date: `SOURCE_DATE_EPOCH` (seconds since 1970, as reproducible builds set it)
+/// when set, else the clock; and which of the two it is. A malformed value is an error.
+pub fn report_date() -> Result<(String, String), crate::ToolError> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) if !v.trim().is_empty() => {
+            let secs: i64 = v
+                .trim()
+                .parse()
+                .map_err(|_| crate::ToolError::msg(format!("SOURCE_DATE_EPOCH=`{v}` is not a number of seconds since 1970")))?;
+            let date = chrono::DateTime::from_timestamp(secs, 0)
+                .ok_or_else(|| crate::ToolError::msg(format!("SOURCE_DATE_EPOCH=`{v}` is out of range")))?;
+            Ok((date.format("%Y-%m-%dT%H:%M:%SZ").to_string(), "SOURCE_DATE_EPOCH".to_string()))
+        }
+        _ => Ok((chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(), "clock".to_string())),
+    }
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+/// The digest of the bundled policy directory: SHA-256 of the `sha256sum`-style listing
+/// `<hex digest>  policies/<path>\n` of every bundled file, in byte order of path.
+pub fn policy_bundle_digest() -> Digest256 {
+    fn collect(dir: &include_dir::Dir<'static>, out: &mut Vec<(String, &'static [u8])>) {
+        for f in dir.files() {
+            out.push((format!("policies/{}", f.path().to_string_lossy().replace('\\', "/")), f.contents()));
+        }
+        for d in dir.dirs() {
+            collect(d, out);
+        }
+    }
+    let mut files = Vec::new();
+    collect(&crate::policy::BUNDLE, &mut files);
+    files.sort();
+    let mut listing = String::new();
+    for (path, bytes) in &files {
+        let _ = writeln!(listing, "{}  {path}", sha256_hex(bytes));
+    }
+    Digest256 { sha256: sha256_hex(listing.as_bytes()), files: files.len() }
+}
+
+/// Builds the report of a run.
+pub fn build(outcome: &Outcome, opts: &BuildOptions) -> AuditReport {
+    let sources = outcome.sources();
+    let facts = crate::git::repo_facts(&opts.root);
+    // Artifact names are display paths; git wants them relative to the working tree.
+    let repo_paths: BTreeMap<String, String> = match &facts {
+        Some(f) => outcome
+            .artifacts
+            .iter()
+            .filter_map(|a| {
+                let abs = std::path::absolute(&a.file).ok()?.canonicalize().ok()?;
+                let rel = abs.strip_prefix(&f.workdir).ok()?;
+                Some((a.file.clone(), rel.to_string_lossy().replace('\\', "/")))
+            })
+            .collect(),
+        None => BTreeMap::new(),
+    };
+    let in_repo: Vec<String> = repo_paths.values().cloned().collect();
+    let last = facts.as_ref().map(|_| crate::git::last_changes(&opts.root, &in_repo)).unwrap_or_default();
+    let uncommitted = facts.as_ref().map(|_| crate::git::uncommitted(&opts.root, &in_repo)).unwrap_or_default();
+
+    // The rules that ran: built-in checks and the packages evaluated.
+    let ran: BTreeSet<String> = crate::diagnostic::codes::ALL
+        .iter()
+        .map(|(c, _)| c.to_string())
+        .chain(outcome.packages.iter().filter(|p| p.role != crate::policy::Role::Library).map(|p| p.rule_id()))
+        .collect();
+    let rules: Vec<RuleDoc> = crate::rules::for_run(&outcome.packages).into_iter().filter(|r| ran.contains(&r.id)).collect();
+
+    let artifact_kinds: Vec<(String, BTreeSet<String>)> = outcome
+        .artifacts
+        .iter()
+        .map(|a| (a.file.clone(), a.docs.iter().map(|d| d.kind.as_str().to_string()).collect()))
+        .collect();
+    let artifact_files: BTreeSet<&str> = outcome.artifacts.iter().map(|a| a.file.as_str()).collect();
+
+    // Status of each rule on each artifact it applies to, and overall.
+    let status_on = |rule: &RuleDoc, file: &str| -> Status {
+        if outcome.diagnostics.iter().any(|d| d.rule == rule.id && d.file == file) {
+            Status::Failed
+        } else if outcome.suppressed.iter().any(|d| d.rule == rule.id && d.file == file) {
+            Status::Waived
+        } else {
+            Status::Met
+        }
+    };
+    let per_artifact = |rule: &RuleDoc| -> Vec<ArtifactStatus> {
+        artifact_kinds
+            .iter()
+            .filter(|(_, kinds)| rule.kinds.is_empty() || rule.kinds.iter().any(|k| kinds.contains(k)))
+            .map(|(file, _)| ArtifactStatus { file: file.clone(), status: status_on(rule, file) })
+            .collect()
+    };
+    let overall = |rule: &RuleDoc, on: &[ArtifactStatus]| -> Status {
+        let elsewhere = |list: &[Diagnostic]| list.iter().any(|d| d.rule == rule.id && !artifact_files.contains(d.file.as_str()));
+        if on.iter().any(|a| a.status == Status::Failed) || elsewhere(&outcome.diagnostics) {
+            Status::Failed
+        } else if on.iter().any(|a| a.status == Status::Waived) || elsewhere(&outcome.suppressed) {
+            Status::Waived
+        } else if on.is_empty() {
+            Status::NotApplicable
+        } else {
+            Status::Met
+        }
+    };
+    let statuses: BTreeMap<&str, (Status, Vec<ArtifactStatus>)> = rules
+        .iter()
+        .map(|r| {
+            let on = per_artifact(r);
+            (r.id.as_str(), (overall(r, &on), on))
+        })
+        .collect();
+
+    let enabled: Vec<&str> = if opts.frameworks.is_empty() {
+        FRAMEWORKS.iter().map(|(id, _)| *id).collect()
+    } else {
+        FRAMEWORKS.iter().map(|(id, _)| *id).filter(|id| opts.frameworks.iter().any(|f| f == id)).collect()
+    };
+    let frameworks: Vec<FrameworkSection> = enabled
+        .iter()
+        .map(|fw| {
+            let title = FRAMEWORKS.iter().find(|(id, _)| id == fw).map(|(_, t)| t.to_string()).unwrap_or_default();
+            let mut counts = Counts::default();
+            let requirements: Vec<Requirement> = rules
+                .iter()
+                .filter_map(|r| {
+                    let clause = r.frameworks.get(*fw)?;
+                    let (status, on) = &statuses[r.id.as_str()];
+                    counts.add(*status);
+                    Some(Requirement {
+                        rule: r.id.clone(),
+                        title: r.title.clone(),
+                        clause: clause.clone(),
+                        severity: r.severity.clone(),
+                        layer: r.layer.clone(),
+                        stage: r.stage.clone(),
+                        status: *status,
+                        artifacts: on.clone(),
+                    })
+                })
+                .collect();
+            FrameworkSection { id: fw.to_string(), title, counts, requirements }
+        })
+        .collect();
+
+    let matrix: Vec<MatrixRow> = LAYERS
+        .iter()
+        .map(|layer| MatrixRow {
+            layer: layer.to_string(),
+            cells: STAGES
+                .iter()
+                .map(|stage| {
+                    let mut counts = Counts::default();
+                    for r in rules.iter().filter(|r| r.layer.as_deref() == Some(*layer) && r.stage.as_deref() == Some(*stage)) {
+                        counts.add(statuses[r.id.as_str()].0);
+                    }
+                    MatrixCell { stage: stage.to_string(), counts }
+                })
+                .collect(),
+        })
+        .collect();
+
+    let finding = |d: &Diagnostic| finding_of(d, &sources);
+    let artifacts: Vec<ArtifactSection> = outcome
+        .artifacts
+        .iter()
+        .map(|a| {
+            let repo_path = repo_paths.get(&a.file);
+            let mut findings: Vec<Finding> =
+                outcome.diagnostics.iter().chain(outcome.suppressed.iter()).filter(|d| d.file == a.file).map(finding).collect();
+            findings.sort_by(|x, y| (x.line, x.column, &x.rule, x.suppression.is_some()).cmp(&(y.line, y.column, &y.rule, y.suppression.is_some())));
+            ArtifactSection {
+                file: a.file.clone(),
+                documents: a
+                    .docs
+                    .iter()
+                    .map(|d| Document { index: d.index, kind: d.kind.as_str().to_string(), format: d.format.as_str().to_string() })
+                    .collect(),
+                last_change: repo_path.and_then(|p| last.get(p)).map(|c| LastChange {
+                    commit: c.commit.clone(),
+                    author: c.author.clone(),
+                    date: c.date.clone(),
+                    summary: c.summary.clone(),
+                }),
+                uncommitted: facts.as_ref().map(|_| repo_path.is_none_or(|p| uncommitted.contains(p))),
+                findings,
+            }
+        })
+        .collect();
+    let other_findings: Vec<Finding> = outcome
+        .diagnostics
+        .iter()
+        .chain(outcome.suppressed.iter())
+        .filter(|d| !artifact_files.contains(d.file.as_str()))
+        .map(finding)
+        .collect();
+
+    let mut artifacts_by_kind = BTreeMap::new();
+    for (_, kinds) in &artifact_kinds {
+        for k in kinds {
+            *artifacts_by_kind.entry(k.clone()).or_insert(0) += 1;
+        }
+    }
+    let count = |s: Severity| outcome.diagnostics.iter().filter(|d| d.severity == s).count();
+    let summary = Summary {
+        files: outcome.files_read,
+        artifacts: outcome.artifacts.len(),
+        artifacts_by_kind,
+        findings: FindingCounts {
+            error: count(Severity::Error),
+            warning: count(Severity::Warning),
+            note: count(Severity::Note),
+            suppressed: outcome.suppressed.len(),
+        },
+        frameworks: frameworks.iter().map(|f| FrameworkCounts { framework: f.id.clone(), counts: f.counts }).collect(),
+        matrix,
+    };
+
+    let waivers = waiver_entries(outcome, &opts.today);
+
+    let user_policies: Vec<NamedDigest> = outcome
+        .packages
+        .iter()
+        .filter(|p| !p.builtin)
+        .map(|p| p.file.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(|name| {
+            let sha256 = std::fs::read(&name).map(|b| sha256_hex(&b)).unwrap_or_default();
+            NamedDigest { name, sha256 }
+        })
+        .collect();
+    let mut schemas: Vec<NamedDigest> =
+        crate::schema::BUNDLED.iter().map(|(n, t)| NamedDigest { name: format!("schemas/{n}"), sha256: sha256_hex(t.as_bytes()) }).collect();
+    schemas.sort_by(|a, b| a.name.cmp(&b.name));
+    let header = Header {
+        repository: facts.as_ref().and_then(|f| f.name.clone()),
+        branch: facts.as_ref().and_then(|f| f.branch.clone()),
+        commit: facts.as_ref().and_then(|f| f.commit.clone()),
+        dirty: facts.as_ref().map(|f| f.dirty),
+        date: opts.date.clone(),
+        date_source: opts.date_source.clone(),
+        waivers_as_of: opts.today.clone(),
+        tool: Tool { name: "govlint".to_string(), version: env!("CARGO_PKG_VERSION").to_string() },
+        frameworks: enabled.iter().map(|s| s.to_string()).collect(),
+        frameworks_selected: !opts.frameworks.is_empty(),
+        builtin_rules: opts.builtin_rules,
+        policy_bundle: policy_bundle_digest(),
+        schemas,
+        config: outcome
+            .config
+            .source
+            .as_ref()
+            .map(|s| NamedDigest { name: s.name.clone(), sha256: sha256_hex(s.text.as_bytes()) }),
+        user_policies,
+    };
+    AuditReport { version: VERSION, header, summary, frameworks, artifacts, other_findings, waivers, rules }
+}
+
+fn finding_of(d: &Diagnostic, sources: &Sources) -> Finding {
+    let excerpt = sources
+        .get(&d.file)
+        .filter(|s| !s.text.is_empty())
+        .map(|s| {
+            let first = d.start.line.max(1);
+            let last = d.end.line.max(first).min(first + MAX_EXCERPT_LINES - 1).min(s.line_count());
+            (first..=last)
+                .map(|line| {
+                    let span = s.line_span(line);
+                    let text = &s.text[span.start..span.end];
+                    let text = match text.char_indices().nth(MAX_EXCERPT_WIDTH) {
+                        Some((i, _)) => format!("{}…", &text[..i]),
+                        None => text.to_string(),
+                    };
+                    ExcerptLine { line, text }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Finding {
+        rule: d.rule.clone(),
+        severity: d.severity.as_str().to_string(),
+        message: d.message.clone(),
+        file: d.file.clone(),
+        line: d.start.line,
+        column: d.start.column,
+        clauses: d.frameworks.clone(),
+        suppression: d.suppression.clone(),
+        excerpt,
+    }
+}
+
+/// The config's waivers with their status on `today` (`YYYY-MM-DD`).
+fn waiver_entries(outcome: &Outcome, today: &str) -> Vec<WaiverEntry> {
+    let today_date = chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d").ok();
+    let mut out: Vec<WaiverEntry> = outcome
+        .config
+        .waivers
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let days_left = w
+                .expires
+                .as_deref()
+                .and_then(|e| chrono::NaiveDate::parse_from_str(e, "%Y-%m-%d").ok())
+                .zip(today_date)
+                .map(|(e, t)| (e - t).num_days());
+            let status = if w.expired(today) {
+                WaiverStatus::Expired
+            } else if !outcome.waivers_used.contains(&i) {
+                WaiverStatus::Unused
+            } else if days_left.is_some_and(|d| d <= EXPIRING_WITHIN_DAYS) {
+                WaiverStatus::Expiring
+            } else {
+                WaiverStatus::Active
+            };
+            let findings = outcome
+                .suppressed
+                .iter()
+                .filter(|d| {
+                    d.rule == w.rule
+                        && d.suppression.as_ref().is_some_and(|s| {
+                            s.kind == crate::diagnostic::SuppressionKind::Waiver
+                                && s.reason.as_deref() == Some(w.reason.as_str())
+                                && s.approved_by.as_deref() == Some(w.approved_by.as_str())
+                        })
+                })
+                .count();
+            WaiverEntry {
+                rule: w.rule.clone(),
+                paths: w.paths.clone(),
+                pointer: w.pointer.clone(),
+                reason: w.reason.clone(),
+                approved_by: w.approved_by.clone(),
+                expires: w.expires.clone(),
+                status,
+                findings: if status == WaiverStatus::Unused { 0 } else { findings },
+                line: outcome.config.source.as_ref().map(|s| s.position(w.span.start).line),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| (a.line, &a.rule).cmp(&(b.line, &b.rule)));
+    out
+}

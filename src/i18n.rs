@@ -1,0 +1,668 @@
+//! Localized output (English and Simplified Chinese).
+//!
+//! Rule ids, JSON keys and the English messages stay the stable interface; this module only
+//! adds text beside them. A bundled rule carries its Chinese title, description, remediation and
+//! message templates in its `# METADATA` (`custom.i18n.zh-CN`). A finding's English message is
+//! matched against the rule's English templates (the `sprintf` format strings of its Rego
+//! source), and the captured arguments are put into the Chinese template, so a policy author
+//! never writes the translation logic. The built-in checks and the fixed words of the human
+//! output have their translations in the tables below. Messages that come from outside govlint
+//! (a parser's or jsonschema's error text) have no template and stay in English.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::diagnostic::{codes, Diagnostic};
+use crate::policy::metadata::Metadata;
+
+/// The language of human-facing text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+}
+
+/// The environment variable that chooses the language (below `--lang`, above `lang:`).
+pub const ENV_VAR: &str = "GOVLINT_LANG";
+
+impl Lang {
+    /// Every language, in the order `--help` lists them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhCn];
+
+    /// Reads a language tag: `en`, `zh-CN`, `zh_CN`, `zh` (case-insensitive; an encoding or
+    /// region suffix of an English tag, as in `en_US.UTF-8`, is accepted too).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let base = s.split('.').next().unwrap_or("").trim().to_ascii_lowercase().replace('_', "-");
+        match base.as_str() {
+            "zh" | "zh-cn" | "zh-hans" | "zh-hans-cn" => Some(Lang::ZhCn),
+            "en" => Some(Lang::En),
+            b if b.starts_with("en-") => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The tag written in output (`lang` of JSON `localized`, HTML `lang=`).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhCn => "zh-CN",
+        }
+    }
+
+    /// The key of this language under `custom.i18n` in rule metadata.
+    fn metadata_key(self) -> &'static str {
+        self.tag()
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Lang, String> {
+        Lang::parse(s).ok_or_else(|| format!("unknown language `{s}` (expected en or zh-CN)"))
+    }
+}
+
+/// The language of a run: `--lang`, else `GOVLINT_LANG`, else the config's `lang:`, else the
+/// locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: Chinese when it starts with `zh`), else English.
+/// A `GOVLINT_LANG` that names no known language is an error, as a bad flag would be.
+pub fn resolve(flag: Option<Lang>, config: Option<Lang>) -> Result<Lang, String> {
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().find_map(var);
+    resolve_with(flag, var(ENV_VAR).as_deref(), config, locale.as_deref())
+}
+
+/// [`resolve`] with the environment given: `env` is `GOVLINT_LANG`, `locale` the first set of
+/// `LC_ALL`, `LC_MESSAGES`, `LANG`.
+pub fn resolve_with(flag: Option<Lang>, env: Option<&str>, config: Option<Lang>, locale: Option<&str>) -> Result<Lang, String> {
+    if let Some(l) = flag {
+        return Ok(l);
+    }
+    if let Some(v) = env {
+        return Lang::parse(v).ok_or_else(|| format!("{ENV_VAR}=`{v}` names no known language (expected en or zh-CN)"));
+    }
+    if let Some(l) = config {
+        return Ok(l);
+    }
+    Ok(match locale {
+        Some(l) if l.to_ascii_lowercase().starts_with("zh") => Lang::ZhCn,
+        _ => Lang::En,
+    })
+}
+
+/// A diagnostic's text in another language than English, beside the English fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Localized {
+    pub lang: Lang,
+    /// The rule's title, when it has one in this language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The message; the English one when no template of the rule matched it.
+    pub message: String,
+    /// Whether `message` is a translation (false: the English message, kept as is).
+    pub translated: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+/// A rule's documentation in one language.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RuleText {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub remediation: Option<String>,
+    /// English message template → template in this language.
+    pub messages: Vec<(String, String)>,
+}
+
+/// The `custom.i18n.<lang>` texts of a rule's metadata.
+pub fn rule_text(meta: &Metadata, lang: Lang) -> Option<RuleText> {
+    if lang == Lang::En {
+        return None;
+    }
+    let t = meta.custom.i18n.get(lang.metadata_key())?;
+    let s = |k: &str| t.get(k).and_then(serde_json::Value::as_str).map(|s| unfold(s.trim())).filter(|s| !s.is_empty());
+    let messages = t
+        .get("messages")
+        .and_then(serde_json::Value::as_object)
+        .map(|m| m.iter().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string()))).collect())
+        .unwrap_or_default();
+    Some(RuleText { title: s("title"), description: s("description"), remediation: s("remediation"), messages })
+}
+
+/// Whether `c` is written without spaces around it in Chinese text: a Han character or
+/// full-width punctuation.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+/// Undoes YAML folding in Chinese text: a folded block (`>-`) turns each line break into a
+/// space, which Chinese does not put between two characters. Spaces next to Latin text stay.
+fn unfold(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between_cjk = c == ' ' && i > 0 && is_cjk(chars[i - 1]) && chars.get(i + 1).is_some_and(|n| is_cjk(*n));
+        if !between_cjk {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The message of a finding of the rule described by `meta`, in `lang`: the rule's template
+/// that matches `english` filled with what it captured; `None` when no template matches.
+pub fn localize(meta: &Metadata, lang: Lang, english: &str) -> Option<String> {
+    let text = rule_text(meta, lang)?;
+    Templates::compile(&text.messages).translate(english)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates
+
+/// One piece of a printf-style format string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Text(String),
+    /// A verb; `Some(n)` is an explicit 1-based argument index (`%[n]s`).
+    Verb(Option<usize>),
+}
+
+/// Splits a Go/Rego `sprintf` format into text and verbs. `%%` is a literal percent sign; a
+/// `%` that starts no verb is kept as text.
+fn pieces(format: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let chars: Vec<char> = format.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '%' {
+            text.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        if chars.get(i + 1) == Some(&'%') {
+            text.push('%');
+            i += 2;
+            continue;
+        }
+        // %[flags][width][.precision][[n]]verb, or %[n][flags]…verb.
+        let mut j = i + 1;
+        let mut index = None;
+        let read_index = |j: &mut usize| {
+            if chars.get(*j) == Some(&'[') {
+                let close = chars[*j..].iter().position(|c| *c == ']').map(|p| *j + p)?;
+                let n: usize = chars[*j + 1..close].iter().collect::<String>().parse().ok()?;
+                *j = close + 1;
+                return Some(n);
+            }
+            None
+        };
+        if let Some(n) = read_index(&mut j) {
+            index = Some(n);
+        }
+        while j < chars.len() && "+-# 0".contains(chars[j]) {
+            j += 1;
+        }
+        while j < chars.len() && chars[j].is_ascii_digit() {
+            j += 1;
+        }
+        if chars.get(j) == Some(&'.') {
+            j += 1;
+            while j < chars.len() && chars[j].is_ascii_digit() {
+                j += 1;
+            }
+        }
+        if let Some(n) = read_index(&mut j) {
+            index = Some(n);
+        }
+        match chars.get(j) {
+            Some(c) if c.is_ascii_alphabetic() => {
+                if !text.is_empty() {
+                    out.push(Piece::Text(std::mem::take(&mut text)));
+                }
+                out.push(Piece::Verb(index));
+                i = j + 1;
+            }
+            _ => {
+                text.push('%');
+                i += 1;
+            }
+        }
+    }
+    if !text.is_empty() {
+        out.push(Piece::Text(text));
+    }
+    out
+}
+
+/// An English template compiled to an anchored regex, each verb a lazy capture.
+#[derive(Debug)]
+struct Compiled {
+    regex: Regex,
+    /// Length of the literal text: among templates that match, the most specific wins.
+    literal: usize,
+    target: String,
+}
+
+/// The compiled message templates of one rule (or of the built-in texts).
+#[derive(Debug, Default)]
+pub struct Templates {
+    list: Vec<Compiled>,
+}
+
+impl Templates {
+    /// Compiles `english → translated` pairs. A template that does not compile is left out.
+    pub fn compile(pairs: &[(String, String)]) -> Templates {
+        let list = pairs
+            .iter()
+            .filter_map(|(en, target)| {
+                let mut pattern = String::from("(?s)^");
+                let mut literal = 0;
+                for p in pieces(en) {
+                    match p {
+                        Piece::Text(t) => {
+                            literal += t.len();
+                            pattern.push_str(&regex::escape(&t));
+                        }
+                        Piece::Verb(_) => pattern.push_str("(.*?)"),
+                    }
+                }
+                pattern.push('$');
+                Some(Compiled { regex: Regex::new(&pattern).ok()?, literal, target: target.clone() })
+            })
+            .collect();
+        Templates { list }
+    }
+
+    /// `english` in the target language, when a template matches it.
+    pub fn translate(&self, english: &str) -> Option<String> {
+        self.translate_at(english, 0)
+    }
+
+    /// A rule often builds part of a message with one `sprintf` and puts it into another
+    /// (`the model %s, but …` with `is served by %s`): an argument that is itself the whole of
+    /// another of the rule's templates is translated too, two levels deep at most. Data (a
+    /// name, a number) matches no template with literal text and stays as it is.
+    fn translate_at(&self, english: &str, depth: usize) -> Option<String> {
+        let mut best: Option<(&Compiled, regex::Captures)> = None;
+        for c in self.list.iter().filter(|c| depth == 0 || c.literal > 0) {
+            if let Some(caps) = c.regex.captures(english) {
+                if best.as_ref().is_none_or(|(b, _)| c.literal > b.literal) {
+                    best = Some((c, caps));
+                }
+            }
+        }
+        let (c, caps) = best?;
+        let args: Vec<String> = caps
+            .iter()
+            .skip(1)
+            .map(|m| m.map_or("", |m| m.as_str()))
+            .map(|a| if depth < 2 && !a.is_empty() { self.translate_at(a, depth + 1).unwrap_or_else(|| a.to_string()) } else { a.to_string() })
+            .collect();
+        fill(&c.target, &args.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+}
+
+/// Fills a translated template with the arguments captured from the English message. A verb
+/// takes the next argument, `%[n]s` the n-th (1-based) and the ones after it, as Go's `fmt`
+/// does; the captured text is already formatted, so the verb letter does not matter.
+fn fill(template: &str, args: &[&str]) -> Option<String> {
+    let mut out = String::new();
+    let mut next = 0;
+    for p in pieces(template) {
+        match p {
+            Piece::Text(t) => out.push_str(&t),
+            Piece::Verb(index) => {
+                let i = index.map_or(next, |n| n.saturating_sub(1));
+                out.push_str(args.get(i)?);
+                next = i + 1;
+            }
+        }
+    }
+    Some(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Built-in texts
+
+/// The built-in checks: id, Chinese title, Chinese description.
+const BUILTIN_RULES: &[(&str, &str, &str)] = &[
+    (codes::PARSE_ERROR, "文件无法解析", "文件不是格式正确的 YAML、JSON 或 Markdown 前置元数据（front matter）。"),
+    (codes::DUPLICATE_KEY, "重复的键", "同一映射中重复给出了同一个键；取哪个值将取决于解析器。"),
+    (codes::SCHEMA, "不符合 JSON Schema", "某个值不符合其制品格式的 JSON Schema。"),
+    (codes::READ_ERROR, "文件无法读取", "文件无法作为 UTF-8 文本读取。"),
+    (codes::LIMIT_EXCEEDED, "超出配置的限制", "输入超出了配置的上限（嵌套深度、别名展开、文档数量或文件大小）。"),
+    (codes::POLICY_ERROR, "策略执行出错", "某个策略在评估一个文档时失败（运行时错误或超出时间限制）。"),
+    (crate::waivers::codes::WAIVER_EXPIRED, "豁免已过期", "govlint.yaml 中的豁免已超过其 `expires` 日期，它所覆盖的问题重新计入结果。"),
+    (crate::waivers::codes::WAIVER_UNUSED, "豁免未被使用", "govlint.yaml 中的豁免没有匹配任何问题，应删除或更正。"),
+    ("config", "配置无效", "govlint.yaml 不符合其配置模式（未知的键或无效的值）。"),
+];
+
+/// Fixed English texts of the pipeline (messages, labels, help) and their Chinese templates.
+const BUILTIN_TEXTS: &[(&str, &str)] = &[
+    // Labels.
+    ("here", "此处"),
+    ("`%s` is missing here", "此处缺少 `%s`"),
+    ("missing here", "此处缺失"),
+    ("in this document", "在此文档中"),
+    ("in this file", "在此文件中"),
+    ("the parser stopped here", "解析器在此处停止"),
+    ("given again here", "在此处再次给出"),
+    ("second `%s` here", "此处是第二个 `%s`"),
+    ("expired waiver", "已过期的豁免"),
+    ("unused waiver", "未使用的豁免"),
+    ("while checking this document", "检查此文档时"),
+    ("not allowed here", "此处不允许"),
+    ("invalid value", "无效的值"),
+    ("defined here", "在此处定义"),
+    // Messages of the built-in checks.
+    ("duplicate key `%s`", "重复的键 `%s`"),
+    // The schema check words these two itself; jsonschema's other messages stay English.
+    ("missing required property `%s`", "缺少必需的属性 `%s`"),
+    ("unknown property `%s`", "未知的属性 `%s`"),
+    ("the waiver of %s for %s expired on %s", "对 %[2]s 的 %[1]s 豁免已于 %[3]s 过期"),
+    ("the waiver of %s for %s matches no finding", "对 %[2]s 的 %[1]s 豁免未匹配任何问题"),
+    ("the file cannot be read: %s", "无法读取该文件：%s"),
+    ("the file binary content (a NUL byte at offset %s)", "该文件是二进制内容（偏移 %s 处有 NUL 字节）"),
+    ("the file not UTF-8 text (invalid byte at offset %s)", "该文件不是 UTF-8 文本（偏移 %s 处为无效字节）"),
+    ("policy %s failed: %s", "策略 %s 执行失败：%s"),
+    // Help.
+    ("fix the YAML syntax; every later check needs a file that parses", "请修正 YAML 语法；后续所有检查都需要文件能够解析"),
+    ("fix the JSON syntax; every later check needs a file that parses", "请修正 JSON 语法；后续所有检查都需要文件能够解析"),
+    (
+        "the key was first given at line %s, column %s; YAML parsers disagree on which value wins, so keep one",
+        "该键首次出现在第 %s 行第 %s 列；不同的 YAML 解析器对取哪个值看法不一，请只保留一个",
+    ),
+    (
+        "the key was first given at line %s, column %s; JSON parsers disagree on which value wins, so keep one",
+        "该键首次出现在第 %s 行第 %s 列；不同的 JSON 解析器对取哪个值看法不一，请只保留一个",
+    ),
+    ("raise `limits.max_depth` in govlint.yaml if this file is legitimate", "若该文件确属正常，请在 govlint.yaml 中调高 `limits.max_depth`"),
+    ("raise `limits.max_documents` in govlint.yaml if this file is legitimate", "若该文件确属正常，请在 govlint.yaml 中调高 `limits.max_documents`"),
+    (
+        "an alias bomb looks like this; if the file is legitimate, raise `limits.max_nodes` in govlint.yaml",
+        "这看起来像别名炸弹；若该文件确属正常，请在 govlint.yaml 中调高 `limits.max_nodes`",
+    ),
+    (
+        "fix the findings it covered, or renew the waiver with a new `expires` date and approval",
+        "请修复该豁免覆盖的问题，或以新的 `expires` 日期和审批续期该豁免",
+    ),
+    ("remove the waiver, or correct its rule, paths or path", "请删除该豁免，或更正其 rule、paths 或 path"),
+    ("the policy is in %s", "该策略位于 %s"),
+    (
+        "the policy is in %s; a policy that needs longer can be given it with `limits.policy_timeout_ms` in govlint.yaml",
+        "该策略位于 %s；确需更长时间的策略可通过 govlint.yaml 中的 `limits.policy_timeout_ms` 放宽时限",
+    ),
+    (
+        "the %s schema is printed by `govlint schema`; see docs/governance.md for the govlint fields",
+        "%s 的 JSON Schema 可用 `govlint schema` 打印；govlint 专有字段见 docs/governance.md",
+    ),
+    ("see the Configuration section of README.md", "参见 README.md 的 Configuration 一节"),
+];
+
+fn builtin_templates() -> &'static Templates {
+    static T: OnceLock<Templates> = OnceLock::new();
+    T.get_or_init(|| {
+        let pairs: Vec<(String, String)> = BUILTIN_TEXTS.iter().map(|(e, z)| (e.to_string(), z.to_string())).collect();
+        Templates::compile(&pairs)
+    })
+}
+
+/// A fixed English text of the pipeline (a label, a built-in message or help) in `lang`.
+pub fn builtin_text(english: &str, lang: Lang) -> Option<String> {
+    match lang {
+        Lang::En => None,
+        Lang::ZhCn => builtin_templates().translate(english),
+    }
+}
+
+/// The documentation of the rule `id` in `lang`: a built-in check's from the table above, a
+/// bundled rule's from its metadata.
+pub fn rule_doc(id: &str, lang: Lang) -> Option<RuleText> {
+    if lang == Lang::En {
+        return None;
+    }
+    if let Some((_, title, description)) = BUILTIN_RULES.iter().find(|(i, _, _)| *i == id) {
+        return Some(RuleText { title: Some(title.to_string()), description: Some(description.to_string()), ..Default::default() });
+    }
+    bundled().get(id).and_then(|m| rule_text(m, lang))
+}
+
+/// The metadata of every bundled rule, by id, read once.
+fn bundled() -> &'static BTreeMap<String, Metadata> {
+    static B: OnceLock<BTreeMap<String, Metadata>> = OnceLock::new();
+    B.get_or_init(|| {
+        crate::policy::bundled_files()
+            .iter()
+            .filter(|f| !f.is_test())
+            .filter_map(|f| crate::policy::metadata::parse(&f.source).ok().flatten())
+            .filter_map(|m| Some((m.custom.id.clone()?, m)))
+            .collect()
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Localizing a run
+
+/// Translates the findings of a run: built once from the packages that ran.
+pub struct Translator {
+    lang: Lang,
+    rules: BTreeMap<String, (Option<RuleText>, Templates)>,
+}
+
+impl Translator {
+    pub fn new(packages: &[crate::policy::Package], lang: Lang) -> Translator {
+        let mut rules = BTreeMap::new();
+        if lang != Lang::En {
+            for p in packages {
+                let text = p.meta.as_ref().and_then(|m| rule_text(m, lang));
+                let templates = text.as_ref().map(|t| Templates::compile(&t.messages)).unwrap_or_default();
+                rules.entry(p.rule_id()).or_insert((text, templates));
+            }
+        }
+        Translator { lang, rules }
+    }
+
+    /// Sets `d.localized` (nothing in English).
+    pub fn apply(&self, d: &mut Diagnostic) {
+        if self.lang == Lang::En {
+            return;
+        }
+        let rule = self.rules.get(&d.rule);
+        let text = rule.and_then(|(t, _)| t.as_ref());
+        let translated = rule.and_then(|(_, tpl)| tpl.translate(&d.message)).or_else(|| builtin_text(&d.message, self.lang));
+        let help = d.help.as_ref().map(|h| {
+            // A policy's help is its remediation.
+            text.and_then(|t| t.remediation.clone()).or_else(|| builtin_text(h, self.lang)).unwrap_or_else(|| h.clone())
+        });
+        let title = text.and_then(|t| t.title.clone()).or_else(|| rule_doc(&d.rule, self.lang).and_then(|t| t.title));
+        d.localized = Some(Localized {
+            lang: self.lang,
+            title,
+            translated: translated.is_some(),
+            message: translated.unwrap_or_else(|| d.message.clone()),
+            label: d.label.as_ref().map(|l| builtin_text(l, self.lang).unwrap_or_else(|| l.clone())),
+            help,
+        });
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixed words of the output
+
+/// A fixed word or phrase of the human output, rules listing and explain page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ui {
+    /// `at file:line:col`, for a finding without text to show.
+    At,
+    HowToFix,
+    Frameworks,
+    References,
+    Parameters,
+    Example,
+    Source,
+    Severity,
+    Kinds,
+    CaictLayer,
+    CaictStage,
+    Any,
+}
+
+/// `ui` in `lang`.
+pub fn ui(ui: Ui, lang: Lang) -> &'static str {
+    let (en, zh) = match ui {
+        Ui::At => ("at", "位于"),
+        Ui::HowToFix => ("How to fix", "修复方法"),
+        Ui::Frameworks => ("Frameworks", "框架条款"),
+        Ui::References => ("References", "参考资料"),
+        Ui::Parameters => ("Parameters (`params:` in govlint.yaml)", "参数（govlint.yaml 中的 `params:`）"),
+        Ui::Example => ("Example", "示例"),
+        Ui::Source => ("Source", "来源"),
+        Ui::Severity => ("severity", "严重级别"),
+        Ui::Kinds => ("kinds", "制品类型"),
+        Ui::CaictLayer => ("CAICT layer", "信通院路线图层级"),
+        Ui::CaictStage => ("stage", "阶段"),
+        Ui::Any => ("any", "全部"),
+    };
+    match lang {
+        Lang::En => en,
+        Lang::ZhCn => zh,
+    }
+}
+
+/// The closing summary line of the human output.
+pub fn summary_line(s: &crate::report::Summary, lang: Lang) -> String {
+    match lang {
+        Lang::En => s.line(),
+        Lang::ZhCn => format!(
+            "{} 个制品，{} 个错误，{} 个警告，{} 个提示，{} 个已豁免",
+            s.artifacts, s.errors, s.warnings, s.notes, s.suppressed
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn templates(pairs: &[(&str, &str)]) -> Templates {
+        Templates::compile(&pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn folded_chinese_lines_join_without_spaces() {
+        assert_eq!(unfold("面向中国境内 公众提供的服务。 对应 `CN` 的 service.regions 字段"), "面向中国境内公众提供的服务。对应 `CN` 的 service.regions 字段");
+    }
+
+    #[test]
+    fn parses_tags() {
+        for t in ["zh-CN", "zh_CN", "zh", "ZH-cn", "zh_CN.UTF-8"] {
+            assert_eq!(Lang::parse(t), Some(Lang::ZhCn), "{t}");
+        }
+        for t in ["en", "en_US.UTF-8", "EN"] {
+            assert_eq!(Lang::parse(t), Some(Lang::En), "{t}");
+        }
+        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Lang::parse(""), None);
+    }
+
+    #[test]
+    fn precedence() {
+        let z = Some(Lang::ZhCn);
+        let e = Some(Lang::En);
+        assert_eq!(resolve_with(e, Some("zh"), z, Some("zh_CN.UTF-8")), Ok(Lang::En));
+        assert_eq!(resolve_with(None, Some("en"), z, Some("zh_CN.UTF-8")), Ok(Lang::En));
+        assert_eq!(resolve_with(None, Some("zh-CN"), e, None), Ok(Lang::ZhCn));
+        assert_eq!(resolve_with(None, None, z, Some("en_US.UTF-8")), Ok(Lang::ZhCn));
+        assert_eq!(resolve_with(None, None, e, Some("zh_CN.UTF-8")), Ok(Lang::En));
+        assert_eq!(resolve_with(None, None, None, Some("zh_TW.UTF-8")), Ok(Lang::ZhCn));
+        assert_eq!(resolve_with(None, None, None, Some("C.UTF-8")), Ok(Lang::En));
+        assert_eq!(resolve_with(None, None, None, None), Ok(Lang::En));
+        assert!(resolve_with(None, Some("klingon"), None, None).unwrap_err().contains("GOVLINT_LANG"));
+    }
+
+    #[test]
+    fn fills_verbs_in_order() {
+        let t = templates(&[("container `%s` uses image `%s`, not pinned by digest", "容器 `%s` 使用的镜像 `%s` 未按摘要固定")]);
+        assert_eq!(
+            t.translate("container `api` uses image `vllm:latest`, not pinned by digest").as_deref(),
+            Some("容器 `api` 使用的镜像 `vllm:latest` 未按摘要固定")
+        );
+    }
+
+    #[test]
+    fn reorders_with_explicit_indices() {
+        let t = templates(&[("the waiver of %s for %s expired on %s", "对 %[2]s 的 %[1]s 豁免已于 %[3]s 过期")]);
+        assert_eq!(t.translate("the waiver of MC001 for a.md expired on 2026-01-01").as_deref(), Some("对 a.md 的 MC001 豁免已于 2026-01-01 过期"));
+        // After `%[n]`, a plain verb takes argument n+1, as in Go.
+        let t = templates(&[("%s then %s then %s", "%[2]s, %s, %[1]s")]);
+        assert_eq!(t.translate("a then b then c").as_deref(), Some("b, c, a"));
+    }
+
+    #[test]
+    fn literal_percent_and_formatted_verbs() {
+        let t = templates(&[("refusal rate %.2f%% is below %v%%", "拒答率 %.2f%% 低于 %v%%")]);
+        assert_eq!(t.translate("refusal rate 0.85% is below 0.95%").as_deref(), Some("拒答率 0.85% 低于 0.95%"));
+        // `%%` is only a percent sign: a message with text in its place does not match.
+        assert_eq!(t.translate("refusal rate 0.85x is below 0.95%"), None);
+    }
+
+    #[test]
+    fn literal_messages_and_regex_characters() {
+        let t = templates(&[("the model card declares no license (see [docs].*)", "模型卡未声明许可证（参见 [docs].*）")]);
+        assert_eq!(t.translate("the model card declares no license (see [docs].*)").as_deref(), Some("模型卡未声明许可证（参见 [docs].*）"));
+        assert_eq!(t.translate("the model card declares no license (see [docs]xx)"), None);
+    }
+
+    #[test]
+    fn unmatched_messages_stay_english() {
+        let t = templates(&[("duplicate key `%s`", "重复的键 `%s`")]);
+        assert_eq!(t.translate("something else"), None);
+        assert_eq!(t.translate("prefix duplicate key `a`"), None, "templates are anchored");
+        // A Chinese template that names an argument the English one does not capture is not used.
+        let t = templates(&[("only %s", "%[2]s")]);
+        assert_eq!(t.translate("only one"), None);
+    }
+
+    #[test]
+    fn nested_fragments_are_translated() {
+        let t = templates(&[
+            ("the model %s, but none of its cards records an evaluation", "模型%s，但其模型卡均未记录评估"),
+            ("is served by `%s`", "由 `%s` 提供服务"),
+        ]);
+        assert_eq!(
+            t.translate("the model is served by `deploy/a.yaml`, but none of its cards records an evaluation").as_deref(),
+            Some("模型由 `deploy/a.yaml` 提供服务，但其模型卡均未记录评估")
+        );
+    }
+
+    #[test]
+    fn the_most_specific_template_wins() {
+        let t = templates(&[("%s", "泛"), ("the file %s", "文件 %s")]);
+        assert_eq!(t.translate("the file x").as_deref(), Some("文件 x"));
+    }
+
+    #[test]
+    fn builtin_labels_and_help() {
+        assert_eq!(builtin_text("`license` is missing here", Lang::ZhCn).as_deref(), Some("此处缺少 `license`"));
+        assert_eq!(builtin_text("here", Lang::ZhCn).as_deref(), Some("此处"));
+        assert_eq!(builtin_text("here", Lang::En), None);
+        for (id, _) in codes::ALL {
+            assert!(rule_doc(id, Lang::ZhCn).and_then(|t| t.title).is_some(), "{id} has no Chinese title");
+        }
+    }
+}
