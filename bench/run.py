@@ -282,7 +282,8 @@ def main():
     if not (VENV / "python").exists():
         sys.exit("the peers are not installed: run bench/setup.sh")
 
-    print(f"machine: {os.cpu_count()} cores; govlint: {args.govlint}; reps: {args.reps}; seed: {args.seed}\n")
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start; "
+          f"govlint: {args.govlint}; reps: {args.reps}; seed: {args.seed}\n")
     if not args.no_table:
         rows = []
         for n in (int(s.replace("_", "")) for s in args.sizes.split(",")):
@@ -296,6 +297,7 @@ def main():
         print(fmt_row(["run", "wall ms", "CPU ms", "peak MiB"]))
         print(fmt_row(["---", "---:", "---:", "---:"]))
         print("\n".join(rows))
+    print(f"\nload average {os.getloadavg()[0]:.1f} at the end (other work on the machine skews the numbers)")
 
 
 if __name__ == "__main__":

@@ -318,8 +318,12 @@ pub fn survey(paths: &[PathBuf], config: &Config) -> Result<(Vec<Artifact>, Vec<
     for c in &found.candidates {
         match read_and_classify(c, config) {
             Ok(a) if !a.docs.is_empty() => artifacts.push(a),
-            Ok(_) | Err(FileResult::Problem(_)) | Err(FileResult::Artifact(..)) => {}
-            Err(FileResult::Skipped(s)) => skipped.push(s),
+            Ok(_) => {}
+            Err(r) => {
+                if let FileResult::Skipped(s) = *r {
+                    skipped.push(s);
+                }
+            }
         }
     }
     artifacts.sort_by(|a, b| a.file.cmp(&b.file));
@@ -384,17 +388,17 @@ fn check_text(bytes: Vec<u8>, config: &Config) -> Result<String, String> {
 /// Reads, parses and classifies one candidate: the artifact and its documents, or why it is
 /// skipped, or the read error of a file that is an artifact by name. Shared by `check` and
 /// [`survey`], so that `govlint init` finds exactly what `govlint check` would.
-fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, FileResult> {
+fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, Box<FileResult>> {
     let name = c.name();
     let glob = config.kind_hint(&c.path);
     let text = match read(c, config) {
         Ok(t) => t,
         Err(reason) => {
-            return Err(if c.explicit || classify::is_candidate(&c.path, c.syntax, false, glob) {
+            return Err(Box::new(if c.explicit || classify::is_candidate(&c.path, c.syntax, false, glob) {
                 FileResult::Problem(Diagnostic::whole_file(name, codes::READ_ERROR, Severity::Error, format!("the file {reason}")))
             } else {
                 FileResult::Skipped(Skipped { path: name, reason })
-            });
+            }));
         }
     };
     let source = SourceFile::new(name.clone(), text);
@@ -416,7 +420,7 @@ fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, FileRes
             None if !parsed.diagnostics.is_empty() => "does not parse, and nothing names it as an artifact".to_string(),
             None => "holds no document".to_string(),
         };
-        return Err(FileResult::Skipped(Skipped { path: name, reason }));
+        return Err(Box::new(FileResult::Skipped(Skipped { path: name, reason })));
     }
     Ok(Artifact { file: name, parsed, docs })
 }
@@ -424,7 +428,7 @@ fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, FileRes
 fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> FileResult {
     let Artifact { file: name, parsed, docs } = match read_and_classify(c, ctx.config) {
         Ok(a) => a,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     if !c.report {
         // Read for the repository rules only: no findings of its own are reported.

@@ -566,6 +566,9 @@ fn run_new(args: NewArgs) -> Result<ExitCode, ToolError> {
             if path.exists() && !args.force {
                 return Err(ToolError::msg(format!("{} already exists; --force replaces it", path.display())));
             }
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| ToolError::msg(format!("cannot create {}: {e}", dir.display())))?;
+            }
             govlint::waivers::write_atomic(path, &text)?;
             write_stdout(&format!("wrote {}; fill in every empty value, then run `govlint check {}`\n", path.display(), path.display()));
         }
@@ -592,7 +595,8 @@ fn run_schema(args: SchemaArgs) -> Result<ExitCode, ToolError> {
                 .ok_or_else(|| ToolError::msg(format!("no `{wanted}` format for {k}; one of: {}", formats.join(", "))))?
         }
     };
-    write_stdout(govlint::schema::text(name).unwrap_or_default());
+    let schema = govlint::schema::standalone(name).unwrap_or_default();
+    write_stdout(&format!("{}\n", serde_json::to_string_pretty(&schema).unwrap_or_default()));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -259,7 +259,7 @@ fn explain_markdown(r: &RuleDoc, lang: Lang) -> String {
         let _ = writeln!(out, "\n{}", r.description);
     }
     if !r.frameworks.is_empty() {
-        let _ = write!(out, "\n{}{colon}\n\n", w(Ui::Frameworks));
+        let _ = write!(out, "\n{}{}\n\n", w(Ui::Frameworks), colon.trim_end());
         for (k, v) in &r.frameworks {
             let _ = writeln!(out, "- {k}: {v}");
         }
@@ -268,16 +268,16 @@ fn explain_markdown(r: &RuleDoc, lang: Lang) -> String {
         let _ = writeln!(out, "\n{}{colon}{}", w(Ui::HowToFix), rem.trim());
     }
     if !r.params.is_empty() {
-        let _ = write!(out, "\n{}{colon}\n\n", w(Ui::Parameters));
+        let _ = write!(out, "\n{}{}\n\n", w(Ui::Parameters), colon.trim_end());
         for (k, v) in &r.params {
             let _ = writeln!(out, "- `{}.{k}` = `{v}`", r.id.to_ascii_lowercase());
         }
     }
     for (label, snippet) in &r.examples {
-        let _ = writeln!(out, "\n{} ({label}){colon}\n\n```yaml\n{}\n```", w(Ui::Example), snippet.trim_end());
+        let _ = writeln!(out, "\n{} ({label}){}\n\n```yaml\n{}\n```", w(Ui::Example), colon.trim_end(), snippet.trim_end());
     }
     if !r.related_resources.is_empty() {
-        let _ = write!(out, "\n{}{colon}\n\n", w(Ui::References));
+        let _ = write!(out, "\n{}{}\n\n", w(Ui::References), colon.trim_end());
         for res in &r.related_resources {
             match &res.description {
                 Some(d) => {

@@ -162,6 +162,84 @@ fn to_diagnostics(e: &ValidationError<'_>, source: &SourceFile, doc: &Document, 
     }
 }
 
+/// The bundled schema `name` as one self-contained document, for editors and other tools that
+/// cannot be told where govlint's `$id`s live: every bundled schema it refers to, directly or
+/// not, is inlined under `$defs` (keyed by file name) and each `$ref` rewritten to point there.
+/// A schema that refers to no other is returned as it is bundled.
+pub fn standalone(name: &str) -> Option<Value> {
+    text(name)?;
+    let mut needed = std::collections::BTreeSet::new();
+    let mut queue = vec![name.to_string()];
+    while let Some(n) = queue.pop() {
+        let mut refs = Vec::new();
+        collect_refs(&parsed(&n), &mut refs);
+        for r in refs {
+            let Some(file) = r.strip_prefix(ID_BASE).map(|t| t.split('#').next().unwrap_or(t).to_string()) else { continue };
+            if file != name && text(&file).is_some() && needed.insert(file.clone()) {
+                queue.push(file);
+            }
+        }
+    }
+    let mut root = parsed(name);
+    if needed.is_empty() {
+        return Some(root);
+    }
+    rewrite_refs(&mut root, name, None);
+    let mut defs = match root.get_mut("$defs").map(Value::take) {
+        Some(Value::Object(m)) => m,
+        _ => serde_json::Map::new(),
+    };
+    for file in &needed {
+        let mut schema = parsed(file);
+        if let Some(obj) = schema.as_object_mut() {
+            obj.remove("$id");
+            obj.remove("$schema");
+        }
+        rewrite_refs(&mut schema, name, Some(file));
+        defs.insert(file.clone(), schema);
+    }
+    if let Some(obj) = root.as_object_mut() {
+        obj.insert("$defs".to_string(), Value::Object(defs));
+    }
+    Some(root)
+}
+
+fn collect_refs(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            if let Some(Value::String(r)) = m.get("$ref") {
+                out.push(r.clone());
+            }
+            m.values().for_each(|v| collect_refs(v, out));
+        }
+        Value::Array(a) => a.iter().for_each(|v| collect_refs(v, out)),
+        _ => {}
+    }
+}
+
+/// Rewrites the `$ref`s of a schema inlined under `$defs/<owner>` (or of the root, `owner`
+/// `None`) of the standalone document of `root`.
+fn rewrite_refs(v: &mut Value, root: &str, owner: Option<&str>) {
+    match v {
+        Value::Object(m) => {
+            if let Some(Value::String(r)) = m.get_mut("$ref") {
+                let local = |file: &str, fragment: &str| {
+                    if file == root { format!("#{fragment}") } else { format!("#/$defs/{file}{fragment}") }
+                };
+                if let Some(target) = r.strip_prefix(ID_BASE) {
+                    let (file, fragment) = target.split_once('#').unwrap_or((target, ""));
+                    *r = local(file, fragment);
+                } else if let (Some(fragment), Some(file)) = (r.strip_prefix('#'), owner) {
+                    *r = local(file, fragment);
+                }
+            }
+            m.values_mut().for_each(|v| rewrite_refs(v, root, owner));
+        }
+        Value::Array(a) => a.iter_mut().for_each(|v| rewrite_refs(v, root, owner)),
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

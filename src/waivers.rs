@@ -330,6 +330,14 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<(), ToolError> {
     let fail = |e: std::io::Error| ToolError::msg(format!("cannot write {}: {}", path.display(), crate::discover::io_reason(&e)));
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
     tmp.write_all(contents.as_bytes()).map_err(fail)?;
+    // The temporary file is private (0600); the output keeps the mode of the file it replaces,
+    // or gets the usual 0644 of a new file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map(|m| m.permissions().mode() & 0o7777).unwrap_or(0o644);
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(mode)).map_err(fail)?;
+    }
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
 }

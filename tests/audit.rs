@@ -148,6 +148,8 @@ fn json_report_snapshot() {
     let status = |rule: &str| -> String {
         v["waivers"].as_array().unwrap().iter().find(|w| w["rule"] == rule).unwrap()["status"].as_str().unwrap().to_string()
     };
+    assert!(!text.contains("hf_acmeEXAMPLEtoken"), "a plain-text secret found by DP016 is not copied into the report");
+    assert!(text.contains("[redacted]"));
     assert_eq!(status("DP013"), "active");
     assert_eq!(status("MC014"), "expiring");
     assert_eq!(status("DP014"), "expired");
@@ -220,6 +222,7 @@ fn html_report_is_self_contained_and_escaped() {
         assert!(!html.contains(remote), "the page must not load `{remote}`");
     }
     assert!(!html.contains("<img"), "markup from an artifact is escaped");
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "the excerpt shows the markup as text");
 }
 
 /// The Chromium binary, or `None` (the test is then skipped, unless on CI).
@@ -314,4 +317,27 @@ fn html_report_renders_and_prints_in_headless_chromium() {
         std::fs::copy(&pdf, dir.join("audit.pdf")).unwrap();
         std::fs::copy(&html, dir.join("audit.html")).unwrap();
     }
+}
+
+#[test]
+fn outside_git_the_report_has_no_git_facts_and_rules_without_artifacts_are_not_applicable() {
+    let (_guard, dir) = tempdir();
+    let root = dir.join("cards");
+    copy_tree(&example_repo().join("models"), &root.join("models"));
+    let (code, stdout, stderr) = report(&root, &["--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&stdout).unwrap();
+    let h = &v["header"];
+    for key in ["repository", "branch", "commit", "dirty"] {
+        assert!(h[key].is_null(), "{key} outside git: {}", h[key]);
+    }
+    assert!(v["artifacts"].as_array().unwrap().iter().all(|a| a["last_change"].is_null() && a["uncommitted"].is_null()));
+    let requirements: Vec<&serde_json::Value> =
+        v["frameworks"].as_array().unwrap().iter().flat_map(|f| f["requirements"].as_array().unwrap()).collect();
+    let status = |rule: &str| requirements.iter().find(|r| r["rule"] == rule).map(|r| r["status"].as_str().unwrap().to_string());
+    // Only model cards here: the dataset rules apply to nothing, the model-card rules do.
+    assert_eq!(status("DS001").as_deref(), Some("not-applicable"));
+    assert_eq!(status("MC001").as_deref(), Some("failed"));
+    let na = v["summary"]["frameworks"].as_array().unwrap().iter().map(|f| f["not_applicable"].as_u64().unwrap()).sum::<u64>();
+    assert!(na > 0);
 }

@@ -471,6 +471,16 @@ fn same_bytes(dir: &Path, a: &[&str], b: &[&str]) {
 }
 
 #[test]
+fn every_output_format_is_identical_between_one_and_many_threads() {
+    // The example repository with every rule of every framework, in each format.
+    let dir = example_repo();
+    for format in ["json", "sarif", "junit", "github", "markdown"] {
+        let base = ["check", "--format", format, "--framework", "caict-roadmap-2024", "--framework", "cn-genai", "--framework", "eu-ai-act", "--framework", "nist-ai-600-1", "--framework", "baseline"];
+        same_bytes(&dir, &[&base[..], &["-j", "1"]].concat(), &[&base[..], &["-j", "4"]].concat());
+    }
+}
+
+#[test]
 fn output_is_identical_across_runs_and_thread_counts() {
     for dir in [example_repo(), case("mixed")] {
         let json = ["check", "--format", "json"];

@@ -210,13 +210,14 @@ fn new_templates_filled_with_example_values_pass_every_pack() {
 fn new_templates_left_unfilled_fail_at_every_empty_value() {
     for slot in &SLOTS {
         let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("manifest.yaml");
-        let run = govlint(dir.path(), &["new", slot.kind, "manifest.yaml"]);
+        // Directories on the way are created.
+        let path = dir.path().join("new/dir/manifest.yaml");
+        let run = govlint(dir.path(), &["new", slot.kind, "new/dir/manifest.yaml"]);
         run.expect_code(0);
         assert!(run.stdout.contains("fill in every empty value"), "{}", run.stdout);
         let text = std::fs::read_to_string(&path).expect("new wrote the template");
         // Each rule-backed field is introduced by a comment naming the rule and its clauses.
-        assert!(text.contains(&format!("# {}", if slot.kind == "model-card" { "MC001 Model card declares a license: baseline hygiene; " } else if slot.kind == "dataset-manifest" { "DS001 " } else { "DP001 " })), "{text}");
+        assert!(text.contains(&format!("# {}", if slot.kind == "model-card" { "MC001 Model card declares a license: baseline: hygiene; " } else if slot.kind == "dataset-manifest" { "DS001 " } else { "DP001 " })), "{text}");
         let mut nulls = BTreeSet::new();
         null_leaves(&yaml_docs(slot.kind, &text)[0], "", &mut nulls);
         assert!(nulls.len() > 20, "{text}");
@@ -229,7 +230,7 @@ fn new_templates_left_unfilled_fail_at_every_empty_value() {
         assert!(unreported.is_empty(), "{}: empty values the schema accepts: {unreported:?}", slot.kind);
 
         // An existing file is not overwritten.
-        govlint(dir.path(), &["new", slot.kind, "manifest.yaml"]).expect_code(2);
+        govlint(dir.path(), &["new", slot.kind, "new/dir/manifest.yaml"]).expect_code(2);
     }
 }
 
@@ -270,12 +271,42 @@ fn every_exported_schema_is_valid_draft_2020_12() {
         if let Err(e) = jsonschema::draft202012::meta::validate(&schema) {
             panic!("{req:?}: not a valid draft 2020-12 schema: {e}");
         }
+        // Self-contained: it compiles with nothing to resolve its references from.
+        jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .build(&schema)
+            .unwrap_or_else(|e| panic!("{req:?}: does not compile on its own: {e}"));
         exported += 1;
     }
     assert_eq!(exported, govlint::schema::BUNDLED.len());
-    // The default format is the native manifest.
-    let native = govlint(&dir, &["schema", "model-card"]);
-    assert_eq!(native.stdout, govlint::schema::text("model-card.native.schema.json").expect("bundled"));
+    // As bundled, a native schema refers to the governance schema by an id nothing serves.
+    let raw: Value = serde_json::from_str(govlint::schema::text("model-card.native.schema.json").expect("bundled")).expect("JSON");
+    assert!(jsonschema::options().with_draft(jsonschema::Draft::Draft202012).build(&raw).is_err());
+}
+
+#[test]
+fn exported_native_schemas_judge_manifests_as_check_does() {
+    for slot in &SLOTS {
+        // The default format is the native manifest.
+        let run = govlint(&example_repo(), &["schema", slot.kind]);
+        run.expect_code(0);
+        let schema: Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let exported = jsonschema::options().with_draft(jsonschema::Draft::Draft202012).build(&schema).expect("compiles");
+        let kind = govlint::classify::Kind::parse(slot.kind).expect("kind");
+        let name = govlint::schema::file_for(kind, govlint::classify::Format::Native).expect("native schema");
+        let bundled = govlint::schema::compile(name).expect("bundled schema compiles");
+
+        let example = example_doc(slot);
+        assert!(exported.is_valid(&example), "{}: the example manifest is invalid under the exported schema", slot.kind);
+        let empty = yaml_docs(slot.kind, &template(slot.kind, &[])).swap_remove(0);
+        let errors = |v: &jsonschema::Validator| {
+            let mut e: Vec<String> = v.iter_errors(&empty).map(|e| e.instance_path().as_str().to_string()).collect();
+            e.sort();
+            e
+        };
+        assert!(!errors(&bundled).is_empty());
+        assert_eq!(errors(&exported), errors(&bundled), "{}", slot.kind);
+    }
 }
 
 #[test]
@@ -315,4 +346,50 @@ fn man_page_generates() {
         let text = std::fs::read_to_string(dir.path().join("man").join(page)).unwrap_or_else(|_| panic!("no {page}"));
         assert!(text.contains(".TH"), "{page}");
     }
+}
+
+#[test]
+fn human_output_names_the_rule_and_its_clauses_and_ends_with_the_fix() {
+    let run = govlint(&example_repo(), &["check", "models/legacy-summarizer", "--color", "never"]);
+    run.expect_code(1);
+    let block = run.stdout.split("\n\n").skip_while(|b| b.trim() != "MC001").nth(1).expect("an MC001 finding");
+    let lines: Vec<&str> = block.lines().collect();
+    let clause = lines.iter().position(|l| l.starts_with("  clause: ")).unwrap_or_else(|| panic!("no clause line:\n{block}"));
+    let help = lines.iter().position(|l| l.starts_with("  help: ")).unwrap_or_else(|| panic!("no help line:\n{block}"));
+    let clause_text = lines[clause..help].join(" ");
+    for cited in ["baseline: hygiene", "eu-ai-act:", "Annex XI 1(f)", "`govlint explain MC001`"] {
+        assert!(clause_text.contains(cited), "{block}");
+    }
+    // The help, how to fix it, comes last.
+    assert!(clause < help && lines[help..].iter().skip(1).all(|l| l.starts_with("        ")), "{block}");
+    assert!(lines[help].contains("Add `license:`"), "{block}");
+}
+
+#[test]
+fn every_bundled_rule_explains_with_a_passing_and_a_failing_example() {
+    let rules = govlint::rules::catalog().expect("catalog");
+    let bundled: Vec<_> = rules.iter().filter(|r| r.source.starts_with("policies/")).collect();
+    assert!(bundled.len() > 50);
+    for r in bundled {
+        for which in ["pass", "fail"] {
+            assert!(r.examples.get(which).is_some_and(|e| !e.trim().is_empty()), "{} has no `{which}` example", r.id);
+        }
+    }
+    let run = govlint(&example_repo(), &["explain", "DP013"]);
+    run.expect_code(0);
+    let examples = govlint::rules::catalog().expect("catalog").into_iter().find(|r| r.id == "DP013").expect("DP013").examples;
+    assert!(run.stdout.contains(examples["pass"].trim()) && run.stdout.contains(examples["fail"].trim()), "{}", run.stdout);
+}
+
+#[test]
+fn readme_shows_real_output() {
+    let readme = std::fs::read_to_string(common::project_root().join("README.md")).expect("README.md");
+    let shown = readme
+        .split("Each finding names its rule, the clauses behind it, and ends with how to fix it:\n\n```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README shows a finding");
+    let run = govlint(&example_repo(), &["check", "models/legacy-summarizer", "--color", "never"]);
+    let first = run.stdout.split("\n\nMC002").next().expect("output");
+    assert_eq!(shown.trim_end(), first.trim_end());
 }

@@ -75,7 +75,7 @@ fn nesting_100000_levels_deep_is_refused() {
     let flow = "[".repeat(depth) + &"]".repeat(depth);
     let mut block = String::new();
     for i in 0..depth {
-        block.push_str(&" ".repeat(i.min(2000)));
+        block.push_str(&" ".repeat(i.min(100)));
         block.push_str("- \n");
     }
     let mut map = String::new();
@@ -102,9 +102,10 @@ fn nesting_100000_levels_deep_is_refused() {
             "{target}: {diags:?}"
         );
     }
-    // Block sequences whose indentation stops growing become a syntax error or the same limit.
-    let (_, diags) = check(dir.path(), "block");
-    assert!(diags.iter().any(|(r, _, _)| r == "limit-exceeded" || r == "parse-error"), "{diags:?}");
+    // Block sequences 100 deep and 100,000 long: checked in bounded time, and a policy error on
+    // such a value does not quote all of it.
+    let (run, _) = check(dir.path(), "block");
+    assert!(run.stdout.len() < 1024 * 1024, "{} bytes of output", run.stdout.len());
 }
 
 #[test]

@@ -347,7 +347,14 @@ fn chinese_html_report_prints_to_pdf() {
     assert!(pdf.is_file(), "chromium printed no PDF: {}", String::from_utf8_lossy(&status.stderr));
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF"));
-    assert!(bytes.windows(10).any(|w| w == b"/Type /Pag" || w == b"/Type/Page"), "the PDF has pages");
+    match StdCommand::new("pdfinfo").arg(&pdf).output() {
+        Ok(o) if o.status.success() => {
+            let info = String::from_utf8_lossy(&o.stdout);
+            let pages: usize = info.lines().find_map(|l| l.strip_prefix("Pages:")).and_then(|n| n.trim().parse().ok()).unwrap_or(0);
+            assert!(pages >= 2, "the report has a cover and sections, so several pages:\n{info}");
+        }
+        _ => assert!(bytes.windows(10).any(|w| w == b"/Type /Pag" || w == b"/Type/Page"), "the PDF has pages"),
+    }
     if let Ok(o) = StdCommand::new("pdftotext").args(["-layout"]).arg(&pdf).arg("-").output() {
         if o.status.success() {
             let extracted = String::from_utf8_lossy(&o.stdout);

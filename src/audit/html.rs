@@ -58,7 +58,9 @@ nav.toc a { color: var(--accent); text-decoration: none; margin-right: 18px; }
 .badge.waived, .badge.expiring { background: var(--waived); } .badge.not-applicable, .badge.unused { background: var(--na); }
 .sev { font-weight: 600; } .sev.error { color: var(--failed); } .sev.warning { color: var(--waived); } .sev.note { color: var(--muted); }
 table.matrix td { text-align: center; }
-table.req { table-layout: fixed; }
+table.req, table.rules { table-layout: fixed; }
+table.rules td { font-size: 12.5px; overflow-wrap: anywhere; }
+td.nowrap { white-space: nowrap; }
 ul.arts { list-style: none; margin: 0; padding: 0; }
 ul.arts li { font-size: 12px; line-height: 1.45; overflow-wrap: anywhere; }
 ul.arts li::before { content: ""; display: inline-block; width: 8px; height: 8px; border-radius: 50%; margin-right: 6px; vertical-align: 1px; background: var(--na); }
@@ -79,6 +81,10 @@ table.matrix td.empty { color: var(--na); }
 .finding.error { border-left-color: var(--failed); } .finding.warning { border-left-color: var(--waived); } .finding.note { border-left-color: var(--na); }
 .finding.suppressed { opacity: .85; border-left-style: dashed; }
 .finding .head { font-weight: 600; }
+.finding .head .rule { font-size: 13px; margin: 0 4px; }
+.finding .head .loc { font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 12px; font-weight: 400; color: var(--muted); word-break: break-all; }
+.finding .msg code { background: var(--soft); padding: 0 3px; border-radius: 3px; }
+.artifact h3 code { font-size: 15px; }
 .finding .msg { margin: 2px 0; }
 .small { color: var(--muted); font-size: 12.5px; }
 pre.excerpt { margin: 6px 0 2px; padding: 8px 10px; background: var(--soft); border-radius: 4px; overflow-x: auto; white-space: pre-wrap; word-break: break-all; }
@@ -93,6 +99,7 @@ footer { margin-top: 48px; color: var(--muted); font-size: 12px; border-top: 1px
   section.page { break-before: page; }
   h2, h3 { break-after: avoid; }
   tr, .finding, .tile, .chart { break-inside: avoid; }
+  .tile { flex: 1 1 80px; padding: 6px 10px; }
   .artifact { break-inside: auto; }
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
@@ -179,21 +186,36 @@ fn counts_inline(c: &Counts) -> String {
     s
 }
 
+/// A message with its `code spans` set as code, when the backticks pair up.
+fn message(s: &str) -> String {
+    if s.matches('`').count() % 2 != 0 {
+        return esc(s).replace('\n', "<br>");
+    }
+    s.split('`')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 1 { format!("<code>{}</code>", esc(part)) } else { esc(part).replace('\n', "<br>") })
+        .collect()
+}
+
+fn clauses(map: &std::collections::BTreeMap<String, String>) -> String {
+    map.iter().map(|(k, v)| format!("<b>{}</b> {}", esc(k), esc(v))).collect::<Vec<_>>().join(" · ")
+}
+
 fn finding(out: &mut String, f: &Finding) {
     let class = if f.suppression.is_some() { format!("{} suppressed", f.severity) } else { f.severity.clone() };
+    let waived = if f.suppression.is_some() { format!(" {}", badge("waived", "suppressed")) } else { String::new() };
     let _ = write!(
         out,
-        r#"<div class="finding {class}"><div class="head"><span class="sev {sev}">{sev}</span> <code>{rule}</code> at <code>{file}:{line}:{col}</code></div><div class="msg">{msg}</div>"#,
+        r#"<div class="finding {class}"><div class="head"><span class="sev {sev}">{sev}</span> <code class="rule">{rule}</code> <span class="loc">{file}:{line}:{col}</span>{waived}</div><div class="msg">{msg}</div>"#,
         sev = esc(&f.severity),
         rule = esc(&f.rule),
         file = esc(&f.file),
         line = f.line,
         col = f.column,
-        msg = esc(&f.message).replace('\n', "<br>")
+        msg = message(&f.message)
     );
     if !f.clauses.is_empty() {
-        let clauses: Vec<String> = f.clauses.iter().map(|(k, v)| format!("{} {}", esc(k), esc(v))).collect();
-        let _ = write!(out, r#"<div class="small">Clauses: {}</div>"#, clauses.join("; "));
+        let _ = write!(out, r#"<div class="small">{}</div>"#, clauses(&f.clauses));
     }
     if let Some(s) = &f.suppression {
         let mut parts = vec![format!("Suppressed ({})", s.kind.as_str())];
@@ -216,6 +238,19 @@ fn finding(out: &mut String, f: &Finding) {
         out.push_str("</pre>");
     }
     out.push_str("</div>\n");
+}
+
+/// The documents of a file, as `kind (format)`, with a count when several share them.
+fn documents(docs: &[super::Document]) -> String {
+    let mut groups: Vec<(String, usize)> = Vec::new();
+    for d in docs {
+        let key = format!("{} ({})", esc(&d.kind), esc(&d.format));
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => groups.push((key, 1)),
+        }
+    }
+    groups.into_iter().map(|(k, n)| if n == 1 { k } else { format!("{k} × {n} documents") }).collect::<Vec<_>>().join("; ")
 }
 
 pub fn render(r: &AuditReport) -> String {
@@ -378,7 +413,7 @@ pub fn render(r: &AuditReport) -> String {
     out.push_str("<section id=\"artifacts\" class=\"page\">\n<h2>Artifacts</h2>\n");
     for a in &r.artifacts {
         let _ = writeln!(out, "<div class=\"artifact\">\n<h3><code>{}</code></h3>", esc(&a.file));
-        let docs: Vec<String> = a.documents.iter().map(|d| format!("{} ({}, document {})", esc(&d.kind), esc(&d.format), d.index + 1)).collect();
+        let docs = documents(&a.documents);
         let change = match &a.last_change {
             Some(c) => format!(
                 "last changed in <code>{}</code> by {} on {} — {}",
@@ -390,7 +425,7 @@ pub fn render(r: &AuditReport) -> String {
             None => "not committed".to_string(),
         };
         let dirty = if a.uncommitted == Some(true) { "; the working tree differs from the last commit" } else { "" };
-        let _ = writeln!(out, "<p class=\"meta\">{} · {change}{dirty}</p>", docs.join("; "));
+        let _ = writeln!(out, "<p class=\"meta\">{docs} · {change}{dirty}</p>");
         if a.findings.is_empty() {
             out.push_str("<p class=\"ok\">No findings.</p>\n");
         }
@@ -420,7 +455,7 @@ pub fn render(r: &AuditReport) -> String {
             }
             let _ = writeln!(
                 out,
-                "<tr><td><code>{}</code></td><td>{scope}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
+                "<tr><td><code>{}</code></td><td>{scope}</td><td>{}</td><td>{}</td><td class=\"nowrap\">{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
                 esc(&w.rule),
                 esc(&w.reason),
                 esc(&w.approved_by),
@@ -435,7 +470,7 @@ pub fn render(r: &AuditReport) -> String {
 
     // Rules.
     out.push_str("<section id=\"rules\" class=\"page\">\n<h2>Rule inventory</h2>\n");
-    out.push_str("<table><thead><tr><th>Rule</th><th>Severity</th><th>Kinds</th><th>Layer / stage</th><th>Frameworks</th><th>Title</th></tr></thead><tbody>\n");
+    out.push_str("<table class=\"rules\"><colgroup><col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:13%\"><col style=\"width:15%\"><col style=\"width:32%\"><col style=\"width:24%\"></colgroup><thead><tr><th>Rule</th><th>Severity</th><th>Kinds</th><th>Layer / stage</th><th>Frameworks</th><th>Title</th></tr></thead><tbody>\n");
     for q in &r.rules {
         let kinds = if q.kinds.is_empty() { "any".to_string() } else { esc(&q.kinds.join(", ")) };
         let ls = match (&q.layer, &q.stage) {
@@ -443,7 +478,7 @@ pub fn render(r: &AuditReport) -> String {
             (Some(l), None) => esc(l),
             _ => "—".to_string(),
         };
-        let fws: Vec<String> = q.frameworks.iter().map(|(k, v)| format!("{}: {}", esc(k), esc(v))).collect();
+        let fws: Vec<String> = q.frameworks.iter().map(|(k, v)| format!("<b>{}</b> {}", esc(k), esc(v))).collect();
         let _ = writeln!(
             out,
             "<tr id=\"rule-{id}\"><td><code>{id}</code></td><td><span class=\"sev {sev}\">{sev}</span></td><td>{kinds}</td><td>{ls}</td><td>{}</td><td>{}<br><span class=\"small mono\">{}</span></td></tr>",

@@ -42,6 +42,10 @@ pub const STAGES: [&str; 4] = ["diagnosis", "capability-building", "application-
 /// Days before its expiry from which a waiver is reported as expiring.
 pub const EXPIRING_WITHIN_DAYS: i64 = 30;
 
+/// Rules that find secrets in plain text: their excerpts show the line up to the secret, never
+/// the secret itself, since the report is shared beyond those who may read it.
+pub const REDACTED_EXCERPTS: &[&str] = &["DP016"];
+
 /// Lines of source shown at most for one finding.
 const MAX_EXCERPT_LINES: usize = 6;
 /// Characters of one excerpt line before it is cut.
@@ -609,6 +613,11 @@ fn finding_of(d: &Diagnostic, sources: &Sources) -> Finding {
                 .map(|line| {
                     let span = s.line_span(line);
                     let text = &s.text[span.start..span.end];
+                    if REDACTED_EXCERPTS.contains(&d.rule.as_str()) {
+                        let keep = if line == first { d.start.column.saturating_sub(1) } else { 0 };
+                        let cut = text.char_indices().nth(keep).map_or(text.len(), |(i, _)| i);
+                        return ExcerptLine { line, text: format!("{}[redacted]", &text[..cut]) };
+                    }
                     let text = match text.char_indices().nth(MAX_EXCERPT_WIDTH) {
                         Some((i, _)) => format!("{}…", &text[..i]),
                         None => text.to_string(),

@@ -389,6 +389,9 @@ impl PolicySet {
 
     /// Compiles the given files (tests excluded by the caller).
     pub fn compile(files: Vec<RegoFile>, opts: &LoadOptions) -> Result<PolicySet, ToolError> {
+        // Compiled regular expressions are shared by every evaluation: the bundled rules use a
+        // few hundred patterns, each compiled once instead of once per call.
+        regorus::cache::configure(regorus::cache::Config { regex: 4096, glob: 512 });
         let mut engine = Engine::new();
         engine.set_gather_prints(true);
         bound_ranges(&mut engine)?;
@@ -411,8 +414,7 @@ impl PolicySet {
         // Analyse every module now, so an unsafe variable or a bad reference stops the run
         // before any document is read.
         engine.eval_query("true".to_string(), false).map_err(|e| rego_error(&e.to_string(), &files))?;
-        let user: Vec<RegoFile> = files.iter().filter(|f| !f.builtin).cloned().collect();
-        if let Some(c) = recursion::find(&user) {
+        if let Some(c) = recursion::find(&files) {
             let message = format!("function `{}` is recursive ({}); Rego forbids recursion", c.name, c.path.join(" calls "));
             let header = format!("policy {}:{} does not compile: {message}", c.file, c.line);
             return Err(match files.iter().find(|f| f.path == c.file) {
@@ -671,9 +673,17 @@ pub fn to_diagnostic(set: &PolicySet, f: &Finding, source: &SourceFile, doc: Opt
     d
 }
 
+/// Longest policy error message kept, in characters.
+const MAX_ERROR_CHARS: usize = 1000;
+
 /// A diagnostic for a package that failed on a document.
 pub fn error_diagnostic(set: &PolicySet, pkg: usize, err: &str, source: &SourceFile, at: usize) -> Diagnostic {
     let p = &set.packages[pkg];
+    // regorus quotes whole values in its errors; a hostile document can make that megabytes.
+    let err = match err.char_indices().nth(MAX_ERROR_CHARS) {
+        Some((cut, _)) => format!("{}… ({} more bytes)", &err[..cut], err.len() - cut),
+        None => err.to_string(),
+    };
     let help = if err.contains("time limit") {
         format!("the policy is in {}; a policy that needs longer can be given it with `limits.policy_timeout_ms` in govlint.yaml", p.file)
     } else {

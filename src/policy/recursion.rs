@@ -1,13 +1,13 @@
-//! Refuses recursive Rego functions in user policies before any evaluation.
+//! Refuses recursive Rego functions before any evaluation.
 //!
 //! OPA rejects recursion at compile time; regorus detects it between rules but not between
 //! functions, and a function that calls itself forever overflows the stack and aborts the whole
-//! run. A policy from an untrusted repository must not be able to do that, so user policies are
-//! held to OPA's rule (a conftest policy never recurses), while the bundled helpers, which recurse
-//! over nested values bounded by `limits.max_depth`, are trusted. This module finds cycles in
-//! the calls between the functions of each package, reading the Rego text the way `opa fmt` lays
-//! it out: a definition starts at column 0 and runs to the next one. The check looks at calls by
-//! bare name and by `data.<package>.<name>`; recursion through another package is not seen.
+//! run. A policy from an untrusted repository must not be able to do that, so every policy is
+//! held to OPA's rule (a conftest policy never recurses, nor does the bundle). This module finds
+//! cycles in the calls between the functions of each package, reading the Rego text the way
+//! `opa fmt` lays it out: a definition starts at column 0 and runs to the next one. The check
+//! looks at calls by bare name and by `data.<package>.<name>`; recursion through another package
+//! is not seen.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -236,11 +236,7 @@ mod tests {
     }
 
     #[test]
-    fn recursion_over_data_is_found_too() {
-        // The bundled helpers recurse over nested values, which regorus bounds by the depth of
-        // the document; only user policies are held to OPA's rule (see `PolicySet::compile`).
-        let files = super::super::bundled_files();
-        assert!(find(&files).is_some());
-        assert_eq!(find(&files.into_iter().filter(|f| !f.builtin).collect::<Vec<_>>()), None);
+    fn bundled_policies_have_no_recursion() {
+        assert_eq!(find(&super::super::bundled_files()), None);
     }
 }

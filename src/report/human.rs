@@ -24,6 +24,8 @@ impl SourceCode for SourceFile {
 struct Render<'a> {
     d: &'a Diagnostic,
     source: Option<NamedSource<Arc<SourceFile>>>,
+    /// Whether miette renders the help; off to find where the help starts.
+    with_help: bool,
 }
 
 impl Render<'_> {
@@ -62,7 +64,7 @@ impl miette::Diagnostic for Render<'_> {
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         let localized = self.d.localized.as_ref().and_then(|l| l.help.as_ref());
-        localized.or(self.d.help.as_ref()).map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        localized.or(self.d.help.as_ref()).filter(|_| self.with_help).map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -88,10 +90,10 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
             .filter(|s| d.span.end <= s.text.len() && !s.text.is_empty())
             .map(|s| NamedSource::new(&d.file, Arc::clone(s)));
         let has_source = source.is_some();
-        let r = Render { d, source };
-        let before = out.len();
-        if handler.render_report(&mut out, &r).is_err() {
-            out.truncate(before);
+        let r = Render { d, source, with_help: true };
+        let mut full = String::new();
+        if handler.render_report(&mut full, &r).is_ok() {
+            out.push_str(&with_clauses(&handler, &r, full));
         }
         if !has_source {
             // No text to show: still say where.
@@ -100,5 +102,53 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
         }
         out.push('\n');
     }
+    out
+}
+
+/// Inserts the clauses behind the rule between the snippet and the help, so that the help (how
+/// to fix it) stays last. miette renders the help at the end of a report: rendering without it
+/// gives the text before it.
+fn with_clauses(handler: &GraphicalReportHandler, r: &Render<'_>, full: String) -> String {
+    if r.d.frameworks.is_empty() {
+        return full;
+    }
+    let mut head = String::new();
+    let bare = Render { d: r.d, source: r.source.clone(), with_help: false };
+    if handler.render_report(&mut head, &bare).is_err() || !full.starts_with(&head) {
+        return full;
+    }
+    let clauses: Vec<String> = r.d.frameworks.iter().map(|(fw, clause)| format!("{fw}: {clause}")).collect();
+    let zh = r.d.localized.as_ref().is_some_and(|l| l.lang == crate::i18n::Lang::ZhCn);
+    let (prefix, examples) = if zh { ("  条款：", "给出合规与不合规的示例") } else { ("  clause: ", "shows passing and failing examples") };
+    let text = format!("{}; `govlint explain {}` {examples}", clauses.join("; "), r.d.rule);
+    let mut out = head.clone();
+    out.push_str(&wrap(prefix, &text, 100));
+    out.push_str(&full[head.len()..]);
+    out
+}
+
+/// `text` after `prefix`, wrapped at `width` columns with continuation lines aligned under it.
+fn wrap(prefix: &str, text: &str, width: usize) -> String {
+    // Terminal columns: East Asian wide characters take two.
+    let cols = |s: &str| s.chars().map(|c| if c as u32 >= 0x1100 { 2 } else { 1 }).sum::<usize>();
+    let indent = " ".repeat(cols(prefix));
+    let mut out = String::new();
+    let mut line = prefix.to_string();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        if !empty && cols(&line) + 1 + cols(word) > width {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = indent.clone();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
     out
 }

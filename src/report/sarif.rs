@@ -234,7 +234,7 @@ pub fn file_uri(path: &str) -> String {
     let path = path.replace('\\', "/");
     let (prefix, rest) = if path.starts_with('/') {
         ("file://", path.as_str())
-    } else if path.len() >= 3 && path.as_bytes()[0].is_ascii_alphabetic() && &path[1..3] == ":/" {
+    } else if path.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) && path.get(1..3) == Some(":/") {
         // A Windows drive: file:///C:/…
         return format!("file:///{}:{}", &path[..1], encode(&path[2..]));
     } else {
@@ -364,6 +364,13 @@ mod tests {
     #[test]
     fn sample() {
         insta::assert_snapshot!(snapshot_text(&sample_view()));
+    }
+
+    #[test]
+    fn file_uris_of_non_ascii_names() {
+        // Byte 3 inside a multi-byte character once made the drive-letter check panic.
+        assert!(file_uri("ab中.yaml").ends_with("ab%E4%B8%AD.yaml"), "{}", file_uri("ab中.yaml"));
+        assert_eq!(file_uri("C:/x.yaml"), "file:///C:/x.yaml");
     }
 
     #[test]
