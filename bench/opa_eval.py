@@ -107,42 +107,15 @@ KINDS = re.compile(r"^#\s+kinds:\s*\[(.*)\]", re.M)
 PACKAGE = re.compile(r"^package\s+([\w.]+)", re.M)
 
 
-# Two shims make the bundled policies, written for regorus, acceptable to OPA.
-# OPA rejects recursive functions (regorus evaluates them): govlint.lib.core.present recurses
-# into arrays. For OPA the array clause looks one level deep, which is what the bundled rules
-# meet in practice (lists of strings or of objects).
-RECURSIVE = """present(x) if {
-	is_array(x)
-	some item in x
-	present(item)
-}"""
-ONE_LEVEL = """present(x) if {
-	is_array(x)
-	some item in x
-	present_item(item)
-}
-
-present_item(x) if {
-	is_string(x)
-	trim_space(x) != ""
-}
-
-present_item(x) if {
-	is_object(x)
-	count(x) > 0
-}
-
-present_item(x) if is_number(x)
-
-present_item(x) if x == true"""
+# The bundled policies are written for regorus, whose regex syntax is Rust's: its ASCII word
+# boundary `(?-u:\b)` is Go's `\b` (ASCII-only already), the one change OPA needs.
 
 
 def load_engine(dirs, params):
     engine = OpaEngine()
     packages = []
     for p in rego_files(dirs):
-        # Rust's ASCII word boundary `(?-u:\b)` is Go's `\b`, which is ASCII-only already.
-        text = p.read_text(encoding="utf-8").replace(RECURSIVE, ONE_LEVEL).replace("(?-u:\\b)", "\\b")
+        text = p.read_text(encoding="utf-8").replace("(?-u:\\b)", "\\b")
         engine.add_policy(str(p), text)
         pkg = PACKAGE.search(text).group(1)
         kinds = KINDS.search(text)

@@ -218,7 +218,7 @@ def bench_size(n, args, rows):
         wall = statistics.median(r[0] for r in results[tool])
         cpu = statistics.median(r[1] for r in results[tool])
         peak = max(r[2] for r in results[tool])
-        ratio = f"{wall / base:.1f}×" if base else ""
+        ratio = (f"{wall / base:.1f}×" if wall / base >= 10 else f"{wall / base:.2f}×") if base else ""
         rows.append(fmt_row([f"{n:,}", tool, f"{wall:.2f}", f"{cpu:.2f}", f"{peak / 2**20:.0f}",
                              f"{n / wall:,.0f}", ratio, findings_of(tool, scratch)]))
 

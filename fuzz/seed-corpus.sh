@@ -8,11 +8,11 @@ src="${1:-$here/../../shared/corpus}"
 [ -d "$src" ] || { echo "no corpus at $src" >&2; exit 2; }
 for target in yaml json front_matter; do mkdir -p "$here/corpus/$target"; done
 # Each file goes in under a name made from its path, so reruns replace rather than duplicate.
-find "$src" -type f \( -name '*.yaml' -o -name '*.yml' \) -size -1M -print0 |
+find "$src" -type f \( -name '*.yaml' -o -name '*.yml' \) -size -1024k -print0 |
   while IFS= read -r -d '' f; do cp "$f" "$here/corpus/yaml/$(echo "${f#$src/}" | tr '/' '_')"; done
-find "$src" -type f -name '*.json' -size -1M -print0 |
+find "$src" -type f -name '*.json' -size -1024k -print0 |
   while IFS= read -r -d '' f; do cp "$f" "$here/corpus/json/$(echo "${f#$src/}" | tr '/' '_')"; done
-find "$src" -type f -name '*.md' -size -1M -print0 |
+find "$src" -type f -name '*.md' -size -1024k -print0 |
   while IFS= read -r -d '' f; do cp "$f" "$here/corpus/front_matter/$(echo "${f#$src/}" | tr '/' '_')"; done
 for target in yaml json front_matter; do
   echo "$target: $(ls "$here/corpus/$target" | wc -l) seeds"

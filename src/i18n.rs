@@ -312,7 +312,7 @@ impl Templates {
         let mut best: Option<(&Compiled, regex::Captures)> = None;
         for c in self.list.iter().filter(|c| depth == 0 || c.literal > 0) {
             if let Some(caps) = c.regex.captures(english) {
-                if best.as_ref().is_none_or(|(b, _)| c.literal > b.literal) {
+                if best.as_ref().map_or(true, |(b, _)| c.literal > b.literal) {
                     best = Some((c, caps));
                 }
             }
@@ -619,6 +619,7 @@ const AUDIT_TEXTS: &[(&str, &str)] = &[
     ("No rule of this framework ran.", "本框架没有规则运行。"),
     ("Rule", "规则"),
     ("Clause", "条款"),
+    ("Clauses", "条款"),
     ("Requirement", "要求"),
     ("Status", "状态"),
     ("Applies to", "适用对象"),

@@ -56,6 +56,8 @@ struct ReportArgs {
     /// The repository or directory to report on (default: the current directory).
     #[arg(default_value = ".")]
     path: PathBuf,
+    #[command(flatten)]
+    lang: LangArg,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
     format: ReportFormat,
@@ -393,6 +395,7 @@ fn run_report(args: ReportArgs) -> Result<ExitCode, ToolError> {
         jobs: args.jobs.map(usize::from),
         policy: govlint::policy::LoadOptions { builtin: !args.no_builtin, paths: args.policies, ..Default::default() },
         frameworks: args.frameworks.clone(),
+        lang: args.lang.value,
         ..Default::default()
     };
     let outcome = govlint::check(&opts)?;
@@ -407,8 +410,8 @@ fn run_report(args: ReportArgs) -> Result<ExitCode, ToolError> {
     };
     let audit = govlint::audit::build(&outcome, &build);
     let text = match args.format {
-        ReportFormat::Html => govlint::audit::html::render(&audit),
-        ReportFormat::Markdown => govlint::audit::markdown::render(&audit),
+        ReportFormat::Html => govlint::audit::html::render_in(&audit, outcome.lang),
+        ReportFormat::Markdown => govlint::audit::markdown::render_in(&audit, outcome.lang),
         ReportFormat::Json => govlint::audit::json::render(&audit),
     };
     match &args.output {

@@ -116,10 +116,12 @@ fn every_bundled_rule_has_its_chinese_texts() {
             }
         }
         for template in message_templates(&f.source.text) {
-            // A fragment with no words (`#%d`, "`%s`", `[%v]`) formats data; it has nothing to
-            // translate and is not itself a message.
+            // A fragment with no prose formats data (`#%d`, "`%s`", `[%v]`, `model-index[%d]`,
+            // "`key: %v`"): code spans and identifiers are not translated, so it needs no template.
             let (sample, _) = sample_message(&template);
-            if !sample.replace(|c: char| c == '«' || c == '»' || c.is_ascii_digit(), "").chars().any(char::is_alphabetic) {
+            let prose: String = sample.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+            let words = prose.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).count();
+            if words == 0 || (words == 1 && !prose.trim().contains(' ')) {
                 continue;
             }
             if !zh.messages.iter().any(|(en, _)| *en == template) {
@@ -227,6 +229,18 @@ fn chinese_human_output_of_the_example_repository() {
 }
 
 #[test]
+fn the_readme_example_is_real_output() {
+    let readme = std::fs::read_to_string(common::project_root().join("README.md")).unwrap();
+    let command = "$ govlint check --lang zh-CN fixtures/example-repo";
+    let block = readme.split(command).nth(1).and_then(|rest| rest.split("```").next()).expect("README shows the Chinese example");
+    let r = run(&common::project_root(), &["check", "--lang", "zh-CN", "--color", "never", "fixtures/example-repo"], &[]);
+    r.expect_code(1);
+    for line in block.lines().map(str::trim).filter(|l| !l.is_empty() && *l != "…") {
+        assert!(r.stdout.lines().any(|o| o.trim() == line), "README line not in the output: {line}\n--- output\n{}", r.stdout);
+    }
+}
+
+#[test]
 fn json_keeps_english_and_adds_localized() {
     let en = run(&example_repo(), &["check", "--format", "json"], &[]);
     let zh = run(&example_repo(), &["check", "--format", "json", "--lang", "zh-CN"], &[]);
@@ -310,6 +324,21 @@ fn builtin_checks_in_chinese() {
     let r = run(&case("mixed"), &["check", "--no-builtin", "--color", "never", "--lang", "zh-CN"], &[]);
     r.expect_code(1);
     insta::assert_snapshot!("zh_cn_human_mixed", r.stdout);
+}
+
+#[test]
+fn chinese_markdown_report_snapshot() {
+    // A copy outside any git repository, so that the report has no commit or author to vary.
+    let (_guard, dir) = common::tempdir();
+    let root = dir.join("repo");
+    common::copy_tree(&example_repo(), &root);
+    let r = run(&root, &["report", "--lang", "zh-CN", "--format", "markdown"], &[("SOURCE_DATE_EPOCH", "1796126400")]);
+    r.expect_code(0);
+    assert!(r.stdout.starts_with("# govlint 审计报告"), "{}", r.stdout);
+    // Digests change with every policy edit, the version with every release.
+    let digest = regex::Regex::new("[0-9a-f]{64}").unwrap();
+    let stable = digest.replace_all(&r.stdout, "[sha256]").replace(env!("CARGO_PKG_VERSION"), "[version]");
+    insta::assert_snapshot!("zh_cn_markdown_report", stable);
 }
 
 // ---------------------------------------------------------------------------------------------

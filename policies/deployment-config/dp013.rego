@@ -49,6 +49,7 @@
 #         以摘要引用镜像，例如 `ghcr.io/org/server@sha256:<64 位十六进制>`（可在 `@` 前保留标签以便阅读）；
 #         Helm values 中请填写 chart 的 `digest` 字段，或使用 `v1.2.3@sha256:<64 位十六进制>` 形式的标签。
 #       messages:
+#         "uses the tag `%s`, not a digest": "使用标签 `%s` 而非摘要"
 #         "image `%s` of container `%s` %s": "容器 `%[2]s` 的镜像 `%[1]s` %[3]s"
 #         "image `%s` at %s %s": "镜像 `%s`（位于 %s）%s"
 package govlint.rules.dp013

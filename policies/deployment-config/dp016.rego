@@ -68,6 +68,9 @@
 #         将该值移入 Secret 并以引用方式使用（`valueFrom.secretKeyRef`、`envFrom.secretRef`、chart 的
 #         `existingSecret`/`secretName`、compose 的 `secrets:` 或不入库的 `env_file`）；已提交的凭据应立即轮换。
 #       messages:
+#         "`%s` is set in plain text at %s (`%s`)": "`%s` 在 %s 处以明文设置（`%s`）"
+#         "env `%s` at %s": "%[2]s 处的环境变量 `%[1]s`"
+#         "flag `%s` is given a plain-text value at %s (`%s`)": "参数 `%s` 在 %s 处被赋予明文值（`%s`）"
 #         "%s holds %s in plain text (`%s`)": "%s 以明文形式包含 %s（`%s`）"
 #         "%s of the Secret decodes to %s: base64 is not encryption, and the credential is committed": "Secret 的 %s 解码后为 %s：base64 并非加密，凭据已提交到代码仓库"
 #         "%s; reference a secret instead": "%s；请改为引用 Secret"

@@ -42,6 +42,8 @@
 #         在前置元数据中添加 `license:`，取 SPDX 标识符（如 `apache-2.0`）或 Hugging Face 许可证标识符；使用 `license: other`
 #         时须补充 `license_name` 与 `license_link`。
 #       messages:
+#         " (the body mentions one in \"%s\", line %d, but that is not machine-readable)": "（正文在“%s”第 %d 行提及许可证，但并非机器可读）"
+#         " (the body states one on a \"%s\" line, but that is not machine-readable)": "（正文在“%s”一行写明了许可证，但并非机器可读）"
 #         "the model card declares no license%s": "模型卡未声明许可证%s"
 #         "the machine-learning-model component declares no license": "machine-learning-model 组件未声明许可证"
 #         "`license: other` needs `%s` naming the license": "使用 `license: other` 时须以 `%s` 写明具体许可证"

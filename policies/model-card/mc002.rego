@@ -42,6 +42,7 @@
 #         在前置元数据中补充 `base_model`（合并模型可为列表）与 `base_model_relation`（finetune / adapter / quantized / merge 之一），
 #         并在 `governance.lineage.base_model_revision` 中固定基础模型的版本。
 #       messages:
+#         "the card marks it as a %s model": "模型卡将其标记为%s模型"
 #         "the model looks derived (%s) but `base_model` does not name its base model": "该模型看似为衍生模型（%s），但 `base_model` 未注明其基础模型"
 #         "the card names base model `%s` but not how it derives from it: `base_model_relation` is missing": "模型卡注明了基础模型 `%s`，但未说明衍生方式：缺少 `base_model_relation`"
 #         "`base_model_relation` is `%v`; expected one of %s": "`base_model_relation` 的值为 `%v`，应为以下之一：%s"

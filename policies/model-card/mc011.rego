@@ -44,6 +44,7 @@
 #         在 `governance.evaluation.red_teaming` 中记录 `performed: true`、`date`、`performed_by`、`scope` 以及 `findings`
 #         （或 `report_url`）。
 #       messages:
+#         "its training compute (%s FLOP) exceeds %s FLOP": "其训练算力（%s FLOP）超过 %s FLOP"
 #         "no red-teaming is recorded, but %s": "未记录红队测试，但 %s"
 #         "red-teaming is not recorded as performed (`performed: %v`), but %s": "红队测试未记录为已开展（`performed: %v`），但 %s"
 #         "the red-teaming record has no ISO 8601 `date`": "红队测试记录缺少 ISO 8601 格式的 `date`"

@@ -40,6 +40,7 @@
 #       remediation: >-
 #         以真实信息替换各占位符；不适用的字段或章节应予删除。
 #       messages:
+#         "`{%s}` used as a key": "`{%s}` 被用作键"
 #         "`%s` holds a template placeholder: %s": "`%s` 中遗留模板占位符：%s"
 #         "section \"%s\" still holds template placeholders: %s": "“%s”章节仍遗留模板占位符：%s"
 package govlint.rules.mc014

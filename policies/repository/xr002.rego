@@ -44,6 +44,7 @@
 #       remediation: >-
 #         改用允许商用的模型；或取得商业授权并在模型卡中记录 `governance.commercial_use_allowed: true`；或将服务标记为非商用。
 #       messages:
+#         "declares `license: %s` without naming terms that allow commercial use": "声明了 `license: %s`，但未注明允许商用的条款"
 #         "the commercial service serves `%s`, whose model card says commercial use is not allowed (`commercial_use_allowed: false`)": "商业服务使用的模型 `%s` 的模型卡声明不允许商用（`commercial_use_allowed: false`）"
 #         "the commercial service serves `%s` under the non-commercial license `%s`": "商业服务使用的模型 `%s` 采用非商用许可 `%s`"
 #         "the commercial service serves `%s` under `%s`, which allows commercial use only under conditions: confirm them with `governance.commercial_use_allowed: true` in the model card": "商业服务使用的模型 `%s` 采用 `%s`，该许可仅在满足条件时允许商用：请在模型卡中以 `governance.commercial_use_allowed: true` 确认已满足"

@@ -43,6 +43,7 @@
 #         在模型卡中记录模型评估（`governance.evaluation.capability[]` 或 `.safety`，或 `model-index` 结果）以及对抗测试
 #         （`governance.evaluation.red_teaming`，含 `performed: true`、日期、范围与发现）。
 #       messages:
+#         "declares %s FLOP of training compute, above %s": "声明的训练算力为 %s FLOP，超过 %s"
 #         "the model %s, but none of its cards records an evaluation": "该模型 %s，但其模型卡均未记录评估"
 #         "the model %s, but none of its cards records red-teaming (`governance.evaluation.red_teaming.performed: true`)": "该模型 %s，但其模型卡均未记录红队测试（`governance.evaluation.red_teaming.performed: true`）"
 package govlint.repository.xr006

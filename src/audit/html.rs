@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use super::{AuditReport, Counts, Finding, Status, STAGES};
+use crate::i18n::{self, Lang};
 
 /// Escapes text for HTML content and attribute values.
 pub fn esc(s: &str) -> String {
@@ -90,6 +91,7 @@ table.matrix td.empty { color: var(--na); }
 pre.excerpt { margin: 6px 0 2px; padding: 8px 10px; background: var(--soft); border-radius: 4px; overflow-x: auto; white-space: pre-wrap; word-break: break-all; }
 pre.excerpt .ln { color: var(--na); user-select: none; }
 .ok { color: var(--met); }
+html:lang(zh-CN) body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; }
 footer { margin-top: 48px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); padding-top: 8px; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
@@ -119,7 +121,8 @@ fn count_of(c: &Counts, s: Status) -> usize {
 
 /// A horizontal stacked bar chart: one bar per row, segments by status, widths relative to
 /// the longest bar.
-fn bar_chart(title: &str, rows: &[(String, Counts)]) -> String {
+fn bar_chart(title: &str, rows: &[(String, Counts)], lang: Lang) -> String {
+    let label_of = |s: Status| i18n::audit_text(s.label(), lang);
     const LABEL: usize = 170;
     const BAR: usize = 300;
     const ROW: usize = 28;
@@ -130,14 +133,16 @@ fn bar_chart(title: &str, rows: &[(String, Counts)]) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-label="{t}" font-family="system-ui, sans-serif" font-size="12">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-label="{t}" font-family="system-ui, sans-serif, 'Noto Sans CJK SC'" font-size="12">"#,
         t = esc(title)
     );
     let _ = write!(s, r##"<text x="0" y="14" font-size="13" font-weight="600" fill="#1d2433">{}</text>"##, esc(title));
     let mut x = 0;
     for (status, color) in COLORS {
-        let _ = write!(s, r##"<rect x="{x}" y="24" width="10" height="10" rx="2" fill="{color}"/><text x="{}" y="33" fill="#5b6475">{}</text>"##, x + 14, status.label());
-        x += 30 + status.label().len() * 7;
+        let label = label_of(status);
+        let _ = write!(s, r##"<rect x="{x}" y="24" width="10" height="10" rx="2" fill="{color}"/><text x="{}" y="33" fill="#5b6475">{label}</text>"##, x + 14);
+        // A Chinese character is about as wide as the font size, a Latin letter about half.
+        x += 30 + label.chars().map(|c| if c.is_ascii() { 7 } else { 12 }).sum::<usize>();
     }
     for (i, (label, c)) in rows.iter().enumerate() {
         let y = TOP + i * ROW + 6;
@@ -155,7 +160,7 @@ fn bar_chart(title: &str, rows: &[(String, Counts)]) -> String {
                 r#"<rect x="{}" y="{y}" width="{w}" height="20" fill="{color}"><title>{}: {n} {}</title></rect>"#,
                 LABEL + offset,
                 esc(label),
-                status.label()
+                label_of(status)
             );
             if w >= 18 {
                 let _ = write!(s, r##"<text x="{}" y="{}" text-anchor="middle" fill="#fff" font-weight="600">{n}</text>"##, LABEL + offset + w / 2, y + 14);
@@ -172,7 +177,7 @@ fn badge(class: &str, label: &str) -> String {
     format!(r#"<span class="badge {class}">{}</span>"#, esc(label))
 }
 
-fn counts_inline(c: &Counts) -> String {
+fn counts_inline(c: &Counts, lang: Lang) -> String {
     if c.total() == 0 {
         return "—".to_string();
     }
@@ -180,7 +185,7 @@ fn counts_inline(c: &Counts) -> String {
     for (status, _) in COLORS {
         let n = count_of(c, status);
         if n > 0 {
-            let _ = write!(s, r#"<span class="cnt {}" title="{}">{n}</span>"#, status.as_str(), status.label());
+            let _ = write!(s, r#"<span class="cnt {}" title="{}">{n}</span>"#, status.as_str(), i18n::audit_text(status.label(), lang));
         }
     }
     s
@@ -201,34 +206,36 @@ fn clauses(map: &std::collections::BTreeMap<String, String>) -> String {
     map.iter().map(|(k, v)| format!("<b>{}</b> {}", esc(k), esc(v))).collect::<Vec<_>>().join(" · ")
 }
 
-fn finding(out: &mut String, f: &Finding) {
+fn finding(out: &mut String, f: &Finding, lang: Lang) {
+    let t = |s: &str| i18n::audit_text(s, lang);
     let class = if f.suppression.is_some() { format!("{} suppressed", f.severity) } else { f.severity.clone() };
-    let waived = if f.suppression.is_some() { format!(" {}", badge("waived", "suppressed")) } else { String::new() };
+    let waived = if f.suppression.is_some() { format!(" {}", badge("waived", &t("suppressed"))) } else { String::new() };
     let _ = write!(
         out,
-        r#"<div class="finding {class}"><div class="head"><span class="sev {sev}">{sev}</span> <code class="rule">{rule}</code> <span class="loc">{file}:{line}:{col}</span>{waived}</div><div class="msg">{msg}</div>"#,
+        r#"<div class="finding {class}"><div class="head"><span class="sev {sev}">{word}</span> <code class="rule">{rule}</code> <span class="loc">{file}:{line}:{col}</span>{waived}</div><div class="msg">{msg}</div>"#,
         sev = esc(&f.severity),
+        word = esc(&t(&f.severity)),
         rule = esc(&f.rule),
         file = esc(&f.file),
         line = f.line,
         col = f.column,
-        msg = message(&f.message)
+        msg = message(f.localized.as_ref().map_or(&f.message, |l| &l.message))
     );
     if !f.clauses.is_empty() {
         let _ = write!(out, r#"<div class="small">{}</div>"#, clauses(&f.clauses));
     }
     if let Some(s) = &f.suppression {
-        let mut parts = vec![format!("Suppressed ({})", s.kind.as_str())];
+        let mut parts = vec![t(&format!("Suppressed ({})", t(s.kind.as_str())))];
         if let Some(r) = &s.reason {
             parts.push(esc(r));
         }
         if let Some(a) = &s.approved_by {
-            parts.push(format!("approved by {}", esc(a)));
+            parts.push(t(&format!("approved by {}", esc(a))));
         }
         if let Some(e) = &s.expires {
-            parts.push(format!("expires {}", esc(e)));
+            parts.push(t(&format!("expires {}", esc(e))));
         }
-        let _ = write!(out, r#"<div class="small">{}</div>"#, parts.join(", "));
+        let _ = write!(out, r#"<div class="small">{}</div>"#, parts.join(if lang == Lang::En { ", " } else { "，" }));
     }
     if !f.excerpt.is_empty() {
         let width = f.excerpt.last().map(|l| l.line.to_string().len()).unwrap_or(1);
@@ -254,47 +261,54 @@ fn documents(docs: &[super::Document]) -> String {
 }
 
 pub fn render(r: &AuditReport) -> String {
+    render_in(r, Lang::En)
+}
+
+/// The page with its fixed texts, rule titles and messages in `lang` (ids, paths, digests and
+/// clause references stay as they are).
+pub fn render_in(r: &AuditReport, lang: Lang) -> String {
+    let t = |s: &str| i18n::audit_text(s, lang);
     let h = &r.header;
     let s = &r.summary;
     let mut out = String::new();
-    let repo = h.repository.clone().unwrap_or_else(|| "(not a git repository)".to_string());
+    let repo = h.repository.clone().unwrap_or_else(|| t("(not a git repository)"));
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"govlint {}\">\n<title>govlint audit report — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"govlint {}\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
+        lang.tag(),
         esc(&h.tool.version),
-        esc(&repo)
+        t(&format!("govlint audit report — {}", esc(&repo)))
     );
 
     // Header.
-    out.push_str("<header class=\"cover\">\n<h1>Governance audit report</h1>\n");
-    let _ = writeln!(out, "<p class=\"subtitle\">{} · generated by govlint {} on {}</p>", esc(&repo), esc(&h.tool.version), esc(&h.date));
+    let _ = writeln!(out, "<header class=\"cover\">\n<h1>{}</h1>", t("Governance audit report"));
+    let _ = writeln!(out, "<p class=\"subtitle\">{}</p>", t(&format!("{} · generated by govlint {} on {}", esc(&repo), esc(&h.tool.version), esc(&h.date))));
     out.push_str("<table class=\"facts\">\n");
     let mut fact = |k: &str, v: String| {
-        let _ = writeln!(out, "<tr><th>{k}</th><td>{v}</td></tr>");
+        let _ = writeln!(out, "<tr><th>{}</th><td>{v}</td></tr>", t(k));
     };
     fact("Repository", esc(&repo));
     fact("Branch", h.branch.as_deref().map(esc).unwrap_or_else(|| "—".to_string()));
     fact(
         "Commit",
         match (&h.commit, h.dirty) {
-            (Some(c), Some(true)) => format!("<code>{}</code> — working tree has uncommitted changes", esc(c)),
-            (Some(c), _) => format!("<code>{}</code> — clean", esc(c)),
-            (None, Some(_)) => "no commit yet".to_string(),
-            (None, None) => "not a git repository".to_string(),
+            (Some(c), Some(true)) => format!("<code>{}</code> — {}", esc(c), t("working tree has uncommitted changes")),
+            (Some(c), _) => format!("<code>{}</code> — {}", esc(c), t("clean")),
+            (None, Some(_)) => t("no commit yet"),
+            (None, None) => t("not a git repository"),
         },
     );
     fact("Date", format!("{} <span class=\"small\">({})</span>", esc(&h.date), esc(&h.date_source)));
     fact("Waivers judged as of", esc(&h.waivers_as_of));
     fact("Tool", format!("{} {}", esc(&h.tool.name), esc(&h.tool.version)));
     let fws = esc(&h.frameworks.join(", "));
-    fact("Frameworks", if h.frameworks_selected { fws } else { format!("all: {fws}") });
+    fact("Frameworks", if h.frameworks_selected { fws } else { t(&format!("all: {fws}")) });
     fact(
         "Policy bundle",
         format!(
-            "<code>sha256:{}</code> ({} files{})",
+            "<code>sha256:{}</code> {}",
             esc(&h.policy_bundle.sha256),
-            h.policy_bundle.files,
-            if h.builtin_rules { "" } else { "; bundled rules not run" }
+            t(&format!("({} files{})", h.policy_bundle.files, if h.builtin_rules { "" } else { "; bundled rules not run" }))
         ),
     );
     if let Some(c) = &h.config {
@@ -306,10 +320,14 @@ pub fn render(r: &AuditReport) -> String {
     let schemas: Vec<String> = h.schemas.iter().map(|d| format!("<code>{}</code> <code>sha256:{}</code>", esc(&d.name), esc(&d.sha256))).collect();
     fact("Schemas", schemas.join("<br>"));
     out.push_str("</table>\n</header>\n");
-    out.push_str("<nav class=\"toc\"><a href=\"#summary\">Summary</a><a href=\"#frameworks\">Frameworks</a><a href=\"#artifacts\">Artifacts</a><a href=\"#waivers\">Waivers</a><a href=\"#rules\">Rule inventory</a></nav>\n");
+    out.push_str("<nav class=\"toc\">");
+    for (id, title) in [("summary", "Summary"), ("frameworks", "Frameworks"), ("artifacts", "Artifacts"), ("waivers", "Waivers"), ("rules", "Rule inventory")] {
+        let _ = write!(out, "<a href=\"#{id}\">{}</a>", t(title));
+    }
+    out.push_str("</nav>\n");
 
     // Summary.
-    out.push_str("<section id=\"summary\" class=\"page\">\n<h2>Summary</h2>\n<div class=\"tiles\">\n");
+    let _ = writeln!(out, "<section id=\"summary\" class=\"page\">\n<h2>{}</h2>\n<div class=\"tiles\">", t("Summary"));
     let tiles = [
         ("", s.artifacts, "artifacts"),
         ("error", s.findings.error, "errors"),
@@ -318,7 +336,7 @@ pub fn render(r: &AuditReport) -> String {
         ("", s.findings.suppressed, "suppressed"),
     ];
     for (class, n, label) in tiles {
-        let _ = writeln!(out, "<div class=\"tile {class}\"><div class=\"n\">{n}</div><div class=\"l\">{label}</div></div>");
+        let _ = writeln!(out, "<div class=\"tile {class}\"><div class=\"n\">{n}</div><div class=\"l\">{}</div></div>", t(label));
     }
     out.push_str("</div>\n<div class=\"charts\">\n");
     let by_layer: Vec<(String, Counts)> = s
@@ -332,20 +350,24 @@ pub fn render(r: &AuditReport) -> String {
                 c.waived += cell.counts.waived;
                 c.not_applicable += cell.counts.not_applicable;
             }
-            (row.layer.clone(), c)
+            (t(&row.layer), c)
         })
         .collect();
     let by_framework: Vec<(String, Counts)> = s.frameworks.iter().map(|f| (f.framework.clone(), f.counts)).collect();
-    let _ = writeln!(out, "<div class=\"chart\">{}</div>", bar_chart("Requirements by CAICT layer", &by_layer));
-    let _ = writeln!(out, "<div class=\"chart\">{}</div>", bar_chart("Requirements by framework", &by_framework));
+    let _ = writeln!(out, "<div class=\"chart\">{}</div>", bar_chart(&t("Requirements by CAICT layer"), &by_layer, lang));
+    let _ = writeln!(out, "<div class=\"chart\">{}</div>", bar_chart(&t("Requirements by framework"), &by_framework, lang));
     out.push_str("</div>\n");
-    let _ = writeln!(out, "<h3>Artifacts by kind</h3>\n<p>{} files read, {} artifacts.</p>", s.files, s.artifacts);
-    out.push_str("<table><thead><tr><th>Kind</th><th class=\"num\">Files</th></tr></thead><tbody>\n");
+    let _ = writeln!(out, "<h3>{}</h3>\n<p>{}</p>", t("Artifacts by kind"), t(&format!("{} files read, {} artifacts.", s.files, s.artifacts)));
+    let _ = writeln!(out, "<table><thead><tr><th>{}</th><th class=\"num\">{}</th></tr></thead><tbody>", t("Kind"), t("Files"));
     for (k, n) in &s.artifacts_by_kind {
         let _ = writeln!(out, "<tr><td>{}</td><td class=\"num\">{n}</td></tr>", esc(k));
     }
-    out.push_str("</tbody></table>\n<h3>Requirements by framework</h3>\n");
-    out.push_str("<table><thead><tr><th>Framework</th><th class=\"num\">Met</th><th class=\"num\">Failed</th><th class=\"num\">Waived</th><th class=\"num\">Not applicable</th></tr></thead><tbody>\n");
+    let _ = writeln!(out, "</tbody></table>\n<h3>{}</h3>", t("Requirements by framework"));
+    let _ = write!(out, "<table><thead><tr><th>{}</th>", t("Framework"));
+    for h in ["Met", "Failed", "Waived", "Not applicable"] {
+        let _ = write!(out, "<th class=\"num\">{}</th>", t(h));
+    }
+    out.push_str("</tr></thead><tbody>\n");
     for f in &s.frameworks {
         let c = &f.counts;
         let _ = writeln!(
@@ -358,50 +380,63 @@ pub fn render(r: &AuditReport) -> String {
             id = esc(&f.framework)
         );
     }
-    out.push_str("</tbody></table>\n<h3>CAICT compliance matrix</h3>\n");
-    out.push_str("<p class=\"legend\"><span><i style=\"background:#2e7d32\"></i>met</span><span><i style=\"background:#c62828\"></i>failed</span><span><i style=\"background:#b7791f\"></i>waived</span><span><i style=\"background:#9aa3b2\"></i>not applicable</span></p>\n");
-    out.push_str("<table class=\"matrix\"><thead><tr><th>Layer \\ stage</th>");
+    let _ = writeln!(out, "</tbody></table>\n<h3>{}</h3>", t("CAICT compliance matrix"));
+    out.push_str("<p class=\"legend\">");
+    for (status, color) in COLORS {
+        let _ = write!(out, "<span><i style=\"background:{color}\"></i>{}</span>", t(status.label()));
+    }
+    out.push_str("</p>\n");
+    let _ = write!(out, "<table class=\"matrix\"><thead><tr><th>{}</th>", t("Layer \\ stage"));
     for st in STAGES {
-        let _ = write!(out, "<th>{st}</th>");
+        let _ = write!(out, "<th>{}</th>", t(st));
     }
     out.push_str("</tr></thead><tbody>\n");
     for row in &s.matrix {
-        let _ = write!(out, "<tr><th>{}</th>", esc(&row.layer));
+        let _ = write!(out, "<tr><th>{}</th>", esc(&t(&row.layer)));
         for c in &row.cells {
             let class = if c.counts.total() == 0 { " class=\"empty\"" } else { "" };
-            let _ = write!(out, "<td{class}>{}</td>", counts_inline(&c.counts));
+            let _ = write!(out, "<td{class}>{}</td>", counts_inline(&c.counts, lang));
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody></table>\n</section>\n");
 
     // Frameworks.
-    out.push_str("<section id=\"frameworks\" class=\"page\">\n<h2>Frameworks</h2>\n");
+    let _ = writeln!(out, "<section id=\"frameworks\" class=\"page\">\n<h2>{}</h2>", t("Frameworks"));
     for f in &r.frameworks {
         let c = &f.counts;
-        let _ = writeln!(out, "<h3 id=\"fw-{id}\">{id} — {}</h3>", esc(&f.title), id = esc(&f.id));
-        let _ = writeln!(out, "<p class=\"meta\">{} requirements: {} met, {} failed, {} waived, {} not applicable.</p>", c.total(), c.met, c.failed, c.waived, c.not_applicable);
+        let _ = writeln!(out, "<h3 id=\"fw-{id}\">{id} — {}</h3>", esc(&t(&f.title)), id = esc(&f.id));
+        let _ = writeln!(
+            out,
+            "<p class=\"meta\">{}</p>",
+            t(&format!("{} requirements: {} met, {} failed, {} waived, {} not applicable.", c.total(), c.met, c.failed, c.waived, c.not_applicable))
+        );
         if f.requirements.is_empty() {
-            out.push_str("<p>No rule of this framework ran.</p>\n");
+            let _ = writeln!(out, "<p>{}</p>", t("No rule of this framework ran."));
             continue;
         }
-        out.push_str("<table class=\"req\"><colgroup><col style=\"width:7%\"><col style=\"width:27%\"><col style=\"width:26%\"><col style=\"width:10%\"><col style=\"width:30%\"></colgroup><thead><tr><th>Rule</th><th>Clause</th><th>Requirement</th><th>Status</th><th>Applies to</th></tr></thead><tbody>\n");
+        out.push_str("<table class=\"req\"><colgroup><col style=\"width:7%\"><col style=\"width:27%\"><col style=\"width:26%\"><col style=\"width:10%\"><col style=\"width:30%\"></colgroup><thead><tr>");
+        for h in ["Rule", "Clause", "Requirement", "Status", "Applies to"] {
+            let _ = write!(out, "<th>{}</th>", t(h));
+        }
+        out.push_str("</tr></thead><tbody>\n");
         for q in &f.requirements {
             let arts: Vec<String> = q
                 .artifacts
                 .iter()
                 .map(|a| {
-                    let word = if a.status == Status::Met { String::new() } else { format!(" <b>{}</b>", a.status.label()) };
-                    format!("<li class=\"{}\" title=\"{}\"><code>{}</code>{word}</li>", a.status.as_str(), a.status.label(), esc(&a.file))
+                    let label = t(a.status.label());
+                    let word = if a.status == Status::Met { String::new() } else { format!(" <b>{label}</b>") };
+                    format!("<li class=\"{}\" title=\"{label}\"><code>{}</code>{word}</li>", a.status.as_str(), esc(&a.file))
                 })
                 .collect();
-            let arts = if arts.is_empty() { "none found".to_string() } else { format!("<ul class=\"arts\">{}</ul>", arts.concat()) };
+            let arts = if arts.is_empty() { t("none found") } else { format!("<ul class=\"arts\">{}</ul>", arts.concat()) };
             let _ = writeln!(
                 out,
                 "<tr><td><a href=\"#rule-{id}\"><code>{id}</code></a></td><td>{}</td><td>{}</td><td>{}</td><td>{arts}</td></tr>",
                 esc(&q.clause),
-                esc(&q.title),
-                badge(q.status.as_str(), q.status.label()),
+                esc(&i18n::rule_doc(&q.rule, lang).and_then(|d| d.title).unwrap_or_else(|| q.title.clone())),
+                badge(q.status.as_str(), &t(q.status.label())),
                 id = esc(&q.rule)
             );
         }
@@ -410,44 +445,53 @@ pub fn render(r: &AuditReport) -> String {
     out.push_str("</section>\n");
 
     // Artifacts.
-    out.push_str("<section id=\"artifacts\" class=\"page\">\n<h2>Artifacts</h2>\n");
+    let _ = writeln!(out, "<section id=\"artifacts\" class=\"page\">\n<h2>{}</h2>", t("Artifacts"));
     for a in &r.artifacts {
         let _ = writeln!(out, "<div class=\"artifact\">\n<h3><code>{}</code></h3>", esc(&a.file));
         let docs = documents(&a.documents);
         let change = match &a.last_change {
-            Some(c) => format!(
+            Some(c) => t(&format!(
                 "last changed in <code>{}</code> by {} on {} — {}",
                 esc(&c.commit[..c.commit.len().min(12)]),
                 esc(&c.author),
                 esc(&c.date),
                 esc(&c.summary)
-            ),
-            None => "not committed".to_string(),
+            )),
+            None => t("not committed"),
         };
-        let dirty = if a.uncommitted == Some(true) { "; the working tree differs from the last commit" } else { "" };
+        let dirty = if a.uncommitted == Some(true) { t("; the working tree differs from the last commit") } else { String::new() };
         let _ = writeln!(out, "<p class=\"meta\">{docs} · {change}{dirty}</p>");
         if a.findings.is_empty() {
-            out.push_str("<p class=\"ok\">No findings.</p>\n");
+            let _ = writeln!(out, "<p class=\"ok\">{}</p>", t("No findings."));
         }
         for f in &a.findings {
-            finding(&mut out, f);
+            finding(&mut out, f, lang);
         }
         out.push_str("</div>\n");
     }
     if !r.other_findings.is_empty() {
-        out.push_str("<h3>Other findings</h3>\n<p class=\"meta\">On files that are not artifacts: the config, files that could not be read.</p>\n");
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>\n<p class=\"meta\">{}</p>",
+            t("Other findings"),
+            t("On files that are not artifacts: the config, files that could not be read.")
+        );
         for f in &r.other_findings {
-            finding(&mut out, f);
+            finding(&mut out, f, lang);
         }
     }
     out.push_str("</section>\n");
 
     // Waivers.
-    out.push_str("<section id=\"waivers\" class=\"page\">\n<h2>Waivers</h2>\n");
+    let _ = writeln!(out, "<section id=\"waivers\" class=\"page\">\n<h2>{}</h2>", t("Waivers"));
     if r.waivers.is_empty() {
-        out.push_str("<p>No waiver is configured.</p>\n");
+        let _ = writeln!(out, "<p>{}</p>", t("No waiver is configured."));
     } else {
-        out.push_str("<table><thead><tr><th>Rule</th><th>Scope</th><th>Reason</th><th>Approved by</th><th>Expires</th><th>Status</th><th class=\"num\">Findings</th></tr></thead><tbody>\n");
+        out.push_str("<table><thead><tr>");
+        for h in ["Rule", "Scope", "Reason", "Approved by", "Expires", "Status"] {
+            let _ = write!(out, "<th>{}</th>", t(h));
+        }
+        let _ = writeln!(out, "<th class=\"num\">{}</th></tr></thead><tbody>", t("Findings"));
         for w in &r.waivers {
             let mut scope = w.paths.iter().map(|p| format!("<code>{}</code>", esc(p))).collect::<Vec<_>>().join("<br>");
             if let Some(p) = &w.pointer {
@@ -460,7 +504,7 @@ pub fn render(r: &AuditReport) -> String {
                 esc(&w.reason),
                 esc(&w.approved_by),
                 w.expires.as_deref().map(esc).unwrap_or_else(|| "—".to_string()),
-                badge(w.status.label(), w.status.label()),
+                badge(w.status.label(), &t(w.status.label())),
                 w.findings
             );
         }
@@ -469,32 +513,41 @@ pub fn render(r: &AuditReport) -> String {
     out.push_str("</section>\n");
 
     // Rules.
-    out.push_str("<section id=\"rules\" class=\"page\">\n<h2>Rule inventory</h2>\n");
-    out.push_str("<table class=\"rules\"><colgroup><col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:13%\"><col style=\"width:15%\"><col style=\"width:32%\"><col style=\"width:24%\"></colgroup><thead><tr><th>Rule</th><th>Severity</th><th>Kinds</th><th>Layer / stage</th><th>Frameworks</th><th>Title</th></tr></thead><tbody>\n");
+    let _ = writeln!(out, "<section id=\"rules\" class=\"page\">\n<h2>{}</h2>", t("Rule inventory"));
+    out.push_str("<table class=\"rules\"><colgroup><col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:13%\"><col style=\"width:15%\"><col style=\"width:32%\"><col style=\"width:24%\"></colgroup><thead><tr>");
+    for h in ["Rule", "Severity", "Kinds", "Layer / stage", "Frameworks", "Title"] {
+        let _ = write!(out, "<th>{}</th>", t(h));
+    }
+    out.push_str("</tr></thead><tbody>\n");
     for q in &r.rules {
-        let kinds = if q.kinds.is_empty() { "any".to_string() } else { esc(&q.kinds.join(", ")) };
+        let q = &crate::rules::localized(q, lang);
+        let kinds = if q.kinds.is_empty() { t("any") } else { esc(&q.kinds.join(", ")) };
         let ls = match (&q.layer, &q.stage) {
-            (Some(l), Some(s)) => format!("{}<br>{}", esc(l), esc(s)),
-            (Some(l), None) => esc(l),
+            (Some(l), Some(s)) => format!("{}<br>{}", esc(&t(l)), esc(&t(s))),
+            (Some(l), None) => esc(&t(l)),
             _ => "—".to_string(),
         };
         let fws: Vec<String> = q.frameworks.iter().map(|(k, v)| format!("<b>{}</b> {}", esc(k), esc(v))).collect();
         let _ = writeln!(
             out,
-            "<tr id=\"rule-{id}\"><td><code>{id}</code></td><td><span class=\"sev {sev}\">{sev}</span></td><td>{kinds}</td><td>{ls}</td><td>{}</td><td>{}<br><span class=\"small mono\">{}</span></td></tr>",
+            "<tr id=\"rule-{id}\"><td><code>{id}</code></td><td><span class=\"sev {sev}\">{word}</span></td><td>{kinds}</td><td>{ls}</td><td>{}</td><td>{}<br><span class=\"small mono\">{}</span></td></tr>",
             fws.join("<br>"),
             esc(&q.title),
             esc(&q.source),
             id = esc(&q.id),
-            sev = esc(&q.severity)
+            sev = esc(&q.severity),
+            word = esc(&t(&q.severity))
         );
     }
     out.push_str("</tbody></table>\n</section>\n");
     let _ = writeln!(
         out,
-        "<footer>Generated by govlint {} from commit {}. The JSON form of this report (<code>govlint report --format json</code>) is documented in docs/audit-report.md.</footer>",
-        esc(&h.tool.version),
-        h.commit.as_deref().map(esc).unwrap_or_else(|| "—".to_string())
+        "<footer>{}</footer>",
+        t(&format!(
+            "Generated by govlint {} from commit {}. The JSON form of this report (<code>govlint report --format json</code>) is documented in docs/audit-report.md.",
+            esc(&h.tool.version),
+            h.commit.as_deref().map(esc).unwrap_or_else(|| "—".to_string())
+        ))
     );
     out.push_str("</main>\n</body>\n</html>\n");
     out

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use super::{AuditReport, Counts, Finding, LAYERS, STAGES};
+use crate::i18n::{self, Lang};
 use crate::report::markdown::cell;
 
 fn or_dash(s: Option<&str>) -> String {
@@ -30,28 +31,33 @@ fn short(commit: &str) -> &str {
     &commit[..commit.len().min(12)]
 }
 
-fn finding(out: &mut String, f: &Finding) {
-    let _ = write!(out, "- **`{}`** {} at `{}:{}:{}` — {}", f.rule, f.severity, f.file.replace('`', "'"), f.line, f.column, cell(&f.message));
+fn finding(out: &mut String, f: &Finding, lang: Lang) {
+    let t = |s: &str| i18n::audit_text(s, lang);
+    let message = f.localized.as_ref().map_or(&f.message, |l| &l.message);
+    let at = i18n::ui(i18n::Ui::At, lang);
+    let _ = write!(out, "- **`{}`** {} {at} `{}:{}:{}` — {}", f.rule, t(&f.severity), f.file.replace('`', "'"), f.line, f.column, cell(message));
     out.push('\n');
     if !f.clauses.is_empty() {
         let clauses: Vec<String> = f.clauses.iter().map(|(k, v)| format!("{k} {}", cell(v))).collect();
-        let _ = writeln!(out, "  <br>Clauses: {}", clauses.join("; "));
+        let _ = writeln!(out, "  <br>{}: {}", t("Clauses"), clauses.join("; "));
     }
     match &f.suppression {
         Some(s) => {
-            let mut parts = vec![format!("suppressed ({})", s.kind.as_str())];
+            let mut parts = vec![t(&format!("suppressed ({})", t(s.kind.as_str())))];
             if let Some(r) = &s.reason {
                 parts.push(cell(r));
             }
             if let Some(a) = &s.approved_by {
-                parts.push(format!("approved by {}", cell(a)));
+                parts.push(t(&format!("approved by {}", cell(a))));
             }
             if let Some(e) = &s.expires {
-                parts.push(format!("expires {}", cell(e)));
+                parts.push(t(&format!("expires {}", cell(e))));
             }
-            let _ = writeln!(out, "  <br>Status: {}", parts.join(", "));
+            let _ = writeln!(out, "  <br>{}: {}", t("Status"), parts.join(", "));
         }
-        None => out.push_str("  <br>Status: open\n"),
+        None => {
+            let _ = writeln!(out, "  <br>{}: {}", t("Status"), t("open"));
+        }
     }
     if !f.excerpt.is_empty() {
         let width = f.excerpt.last().map(|l| l.line.to_string().len()).unwrap_or(1);
@@ -65,83 +71,114 @@ fn finding(out: &mut String, f: &Finding) {
 }
 
 pub fn render(r: &AuditReport) -> String {
+    render_in(r, Lang::En)
+}
+
+/// The report with its fixed texts, rule titles and messages in `lang`.
+pub fn render_in(r: &AuditReport, lang: Lang) -> String {
+    let t = |s: &str| i18n::audit_text(s, lang);
     let h = &r.header;
-    let mut out = String::from("# govlint audit report\n\n");
+    let mut out = format!("# {}\n\n", t("govlint audit report"));
     out.push_str("| | |\n|---|---|\n");
-    let _ = writeln!(out, "| Repository | {} |", or_dash(h.repository.as_deref()));
-    let _ = writeln!(out, "| Branch | {} |", or_dash(h.branch.as_deref()));
+    let _ = writeln!(out, "| {} | {} |", t("Repository"), or_dash(h.repository.as_deref()));
+    let _ = writeln!(out, "| {} | {} |", t("Branch"), or_dash(h.branch.as_deref()));
     let commit = match (&h.commit, h.dirty) {
-        (Some(c), Some(true)) => format!("`{c}` (working tree has uncommitted changes)"),
-        (Some(c), _) => format!("`{c}` (clean)"),
-        (None, Some(_)) => "no commit yet".to_string(),
-        (None, None) => "not a git repository".to_string(),
+        (Some(c), Some(true)) => format!("`{c}` ({})", t("working tree has uncommitted changes")),
+        (Some(c), _) => format!("`{c}` ({})", t("clean")),
+        (None, Some(_)) => t("no commit yet"),
+        (None, None) => t("not a git repository"),
     };
-    let _ = writeln!(out, "| Commit | {commit} |");
-    let _ = writeln!(out, "| Date | {} ({}) |", h.date, h.date_source);
-    let _ = writeln!(out, "| Waivers judged as of | {} |", cell(&h.waivers_as_of));
-    let _ = writeln!(out, "| Tool | {} {} |", h.tool.name, h.tool.version);
-    let fw = if h.frameworks_selected { h.frameworks.join(", ") } else { format!("all ({})", h.frameworks.join(", ")) };
-    let _ = writeln!(out, "| Frameworks | {fw} |");
+    let _ = writeln!(out, "| {} | {commit} |", t("Commit"));
+    let _ = writeln!(out, "| {} | {} ({}) |", t("Date"), h.date, h.date_source);
+    let _ = writeln!(out, "| {} | {} |", t("Waivers judged as of"), cell(&h.waivers_as_of));
+    let _ = writeln!(out, "| {} | {} {} |", t("Tool"), h.tool.name, h.tool.version);
+    let fw = if h.frameworks_selected { h.frameworks.join(", ") } else { t(&format!("all ({})", h.frameworks.join(", "))) };
+    let _ = writeln!(out, "| {} | {fw} |", t("Frameworks"));
     let _ = writeln!(
         out,
-        "| Policy bundle | `sha256:{}` ({} files{}) |",
+        "| {} | `sha256:{}` {} |",
+        t("Policy bundle"),
         h.policy_bundle.sha256,
-        h.policy_bundle.files,
-        if h.builtin_rules { "" } else { "; bundled rules off" }
+        t(&format!("({} files{})", h.policy_bundle.files, if h.builtin_rules { "" } else { "; bundled rules off" }))
     );
     if let Some(c) = &h.config {
-        let _ = writeln!(out, "| Config | `{}` `sha256:{}` |", c.name.replace('`', "'"), c.sha256);
+        let _ = writeln!(out, "| {} | `{}` `sha256:{}` |", t("Config"), c.name.replace('`', "'"), c.sha256);
     }
     for p in &h.user_policies {
-        let _ = writeln!(out, "| User policy | `{}` `sha256:{}` |", p.name.replace('`', "'"), p.sha256);
+        let _ = writeln!(out, "| {} | `{}` `sha256:{}` |", t("User policy"), p.name.replace('`', "'"), p.sha256);
     }
-    out.push_str("\n<details><summary>Schema digests</summary>\n\n| Schema | SHA-256 |\n|---|---|\n");
+    let _ = write!(out, "\n<details><summary>{}</summary>\n\n| {} | SHA-256 |\n|---|---|\n", t("Schema digests"), t("Schema"));
     for s in &h.schemas {
         let _ = writeln!(out, "| `{}` | `{}` |", s.name, s.sha256);
     }
     out.push_str("\n</details>\n\n");
 
     let s = &r.summary;
-    out.push_str("## Summary\n\n");
-    let _ = writeln!(out, "{} files read, {} artifacts.\n", s.files, s.artifacts);
-    out.push_str("| Artifact kind | Files |\n|---|---:|\n");
+    let _ = writeln!(out, "## {}\n", t("Summary"));
+    let _ = writeln!(out, "{}\n", t(&format!("{} files read, {} artifacts.", s.files, s.artifacts)));
+    let _ = writeln!(out, "| {} | {} |\n|---|---:|", t("Artifact kind"), t("Files"));
     for (k, n) in &s.artifacts_by_kind {
         let _ = writeln!(out, "| {k} | {n} |");
     }
-    out.push_str("\n| Findings | Count |\n|---|---:|\n");
-    let _ = writeln!(out, "| error | {} |\n| warning | {} |\n| note | {} |\n| suppressed | {} |", s.findings.error, s.findings.warning, s.findings.note, s.findings.suppressed);
-    out.push_str("\n| Framework | Met | Failed | Waived | Not applicable |\n|---|---:|---:|---:|---:|\n");
+    let _ = writeln!(out, "\n| {} | {} |\n|---|---:|", t("Findings"), t("Count"));
+    let _ = writeln!(
+        out,
+        "| {} | {} |\n| {} | {} |\n| {} | {} |\n| {} | {} |",
+        t("error"),
+        s.findings.error,
+        t("warning"),
+        s.findings.warning,
+        t("note"),
+        s.findings.note,
+        t("suppressed"),
+        s.findings.suppressed
+    );
+    let _ = writeln!(
+        out,
+        "\n| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|",
+        t("Framework"),
+        t("Met"),
+        t("Failed"),
+        t("Waived"),
+        t("Not applicable")
+    );
     for f in &s.frameworks {
         let c = &f.counts;
         let _ = writeln!(out, "| {} | {} | {} | {} | {} |", f.framework, c.met, c.failed, c.waived, c.not_applicable);
     }
-    out.push_str("\n### CAICT compliance matrix\n\nRules that ran, by CAICT layer and stage: met / failed / waived / not applicable.\n\n");
-    let _ = writeln!(out, "| Layer | {} |", STAGES.join(" | "));
+    let _ = write!(
+        out,
+        "\n### {}\n\n{}\n\n",
+        t("CAICT compliance matrix"),
+        t("Rules that ran, by CAICT layer and stage: met / failed / waived / not applicable.")
+    );
+    let _ = writeln!(out, "| {} | {} |", t("Layer"), STAGES.iter().map(|st| t(st)).collect::<Vec<_>>().join(" | "));
     let _ = writeln!(out, "|---|{}", "---|".repeat(STAGES.len()));
     for row in &s.matrix {
         let cells: Vec<String> = row.cells.iter().map(|c| counts_cell(&c.counts)).collect();
-        let _ = writeln!(out, "| {} | {} |", row.layer, cells.join(" | "));
+        let _ = writeln!(out, "| {} | {} |", t(&row.layer), cells.join(" | "));
     }
     debug_assert_eq!(s.matrix.len(), LAYERS.len());
 
-    out.push_str("\n## Frameworks\n");
+    let _ = writeln!(out, "\n## {}", t("Frameworks"));
     for f in &r.frameworks {
         let c = &f.counts;
-        let _ = writeln!(out, "\n### {} — {}\n", f.id, cell(&f.title));
-        let _ = writeln!(out, "{} requirements: {} met, {} failed, {} waived, {} not applicable.\n", c.total(), c.met, c.failed, c.waived, c.not_applicable);
+        let _ = writeln!(out, "\n### {} — {}\n", f.id, cell(&t(&f.title)));
+        let _ = writeln!(out, "{}\n", t(&format!("{} requirements: {} met, {} failed, {} waived, {} not applicable.", c.total(), c.met, c.failed, c.waived, c.not_applicable)));
         if f.requirements.is_empty() {
-            out.push_str("No rule of this framework ran.\n");
+            let _ = writeln!(out, "{}", t("No rule of this framework ran."));
             continue;
         }
-        out.push_str("| Rule | Clause | Requirement | Status | Artifacts |\n|---|---|---|---|---|\n");
+        let _ = writeln!(out, "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|", t("Rule"), t("Clause"), t("Requirement"), t("Status"), t("Artifacts"));
         for q in &f.requirements {
-            let arts: Vec<String> = q.artifacts.iter().map(|a| format!("`{}` {}", a.file.replace('`', "'").replace('|', "\\|"), a.status.label())).collect();
+            let arts: Vec<String> = q.artifacts.iter().map(|a| format!("`{}` {}", a.file.replace('`', "'").replace('|', "\\|"), t(a.status.label()))).collect();
             let arts = if arts.is_empty() { "—".to_string() } else { arts.join("<br>") };
-            let _ = writeln!(out, "| {} | {} | {} | **{}** | {} |", q.rule, cell(&q.clause), cell(&q.title), q.status.label(), arts);
+            let title = i18n::rule_doc(&q.rule, lang).and_then(|d| d.title).unwrap_or_else(|| q.title.clone());
+            let _ = writeln!(out, "| {} | {} | {} | **{}** | {} |", q.rule, cell(&q.clause), cell(&title), t(q.status.label()), arts);
         }
     }
 
-    out.push_str("\n## Artifacts\n");
+    let _ = writeln!(out, "\n## {}", t("Artifacts"));
     for a in &r.artifacts {
         let _ = writeln!(out, "\n### `{}`\n", a.file.replace('`', "'"));
         let docs: Vec<String> = a.documents.iter().map(|d| format!("{} ({}, document {})", d.kind, d.format, d.index + 1)).collect();
@@ -160,22 +197,23 @@ pub fn render(r: &AuditReport) -> String {
         } else {
             let _ = writeln!(out, "- Findings: {}\n", a.findings.len());
             for f in &a.findings {
-                finding(&mut out, f);
+                finding(&mut out, f, lang);
             }
         }
     }
     if !r.other_findings.is_empty() {
-        out.push_str("\n## Other findings\n\nOn files that are not artifacts (the config, files that could not be read).\n\n");
+        let _ = write!(out, "\n## {}\n\n{}\n\n", t("Other findings"), t("On files that are not artifacts (the config, files that could not be read)."));
         for f in &r.other_findings {
-            finding(&mut out, f);
+            finding(&mut out, f, lang);
         }
     }
 
-    out.push_str("\n## Waivers\n\n");
+    let _ = write!(out, "\n## {}\n\n", t("Waivers"));
     if r.waivers.is_empty() {
-        out.push_str("No waiver is configured.\n");
+        let _ = writeln!(out, "{}", t("No waiver is configured."));
     } else {
-        out.push_str("| Rule | Scope | Reason | Approved by | Expires | Status | Findings |\n|---|---|---|---|---|---|---:|\n");
+        let head: Vec<String> = ["Rule", "Scope", "Reason", "Approved by", "Expires", "Status", "Findings"].iter().map(|h| t(h)).collect();
+        let _ = writeln!(out, "| {} |\n|---|---|---|---|---|---|---:|", head.join(" | "));
         for w in &r.waivers {
             let mut scope = w.paths.iter().map(|p| format!("`{}`", p.replace('`', "'").replace('|', "\\|"))).collect::<Vec<_>>().join(", ");
             if let Some(p) = &w.pointer {
@@ -189,15 +227,17 @@ pub fn render(r: &AuditReport) -> String {
                 cell(&w.reason),
                 cell(&w.approved_by),
                 or_dash(w.expires.as_deref()),
-                w.status.label(),
+                t(w.status.label()),
                 w.findings
             );
         }
     }
 
-    out.push_str("\n## Rule inventory\n\n| Rule | Severity | Kinds | Layer | Stage | Frameworks | Title | Source |\n|---|---|---|---|---|---|---|---|\n");
+    let head: Vec<String> = ["Rule", "Severity", "Kinds", "Layer", "Stage", "Frameworks", "Title", "Source"].iter().map(|h| t(h)).collect();
+    let _ = writeln!(out, "\n## {}\n\n| {} |\n|---|---|---|---|---|---|---|---|", t("Rule inventory"), head.join(" | "));
     for q in &r.rules {
-        let kinds = if q.kinds.is_empty() { "any".to_string() } else { q.kinds.join(", ") };
+        let q = &crate::rules::localized(q, lang);
+        let kinds = if q.kinds.is_empty() { t("any") } else { q.kinds.join(", ") };
         let fws: Vec<String> = q.frameworks.iter().map(|(k, v)| format!("{k}: {}", cell(v))).collect();
         let _ = writeln!(
             out,

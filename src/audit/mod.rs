@@ -278,6 +278,9 @@ pub struct Finding {
     /// `None` when the finding counts.
     pub suppression: Option<crate::diagnostic::Suppression>,
     pub excerpt: Vec<ExcerptLine>,
+    /// The finding's text in the report's language, when it is not English (`--lang`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub localized: Option<crate::i18n::Localized>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -637,6 +640,7 @@ fn finding_of(d: &Diagnostic, sources: &Sources) -> Finding {
         clauses: d.frameworks.clone(),
         suppression: d.suppression.clone(),
         excerpt,
+        localized: d.localized.clone(),
     }
 }
 
