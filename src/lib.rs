@@ -449,11 +449,9 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
         let kind = Some(a.kind.as_str());
         diags.extend(ctx.schemas.validate(&parsed.source, doc, a.kind, a.format).into_iter().map(|d| d.in_document(a.index, kind)));
         let file_ctx = policy::file_context(&name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections);
-        for pkg in set.for_kind(a.kind) {
-            if ctx.combine && !set.packages[pkg].builtin {
-                continue;
-            }
-            match set.eval(engine, pkg, &doc.value, &file_ctx) {
+        let pkgs: Vec<usize> = set.for_kind(a.kind).into_iter().filter(|&p| !(ctx.combine && !set.packages[p].builtin)).collect();
+        for (pkg, result) in set.eval_all(engine, &pkgs, &doc.value, &file_ctx) {
+            match result {
                 Ok(findings) => {
                     for f in findings {
                         let d = policy::to_diagnostic(set, &f, &parsed.source, Some(doc)).in_document(a.index, kind);

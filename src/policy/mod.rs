@@ -495,7 +495,33 @@ impl PolicySet {
 
     /// Evaluates package `pkg` with `input` and the per-file context; errors are returned as text.
     pub fn eval(&self, engine: &mut Engine, pkg: usize, input: &Value, file: &Value) -> Result<Vec<Finding>, String> {
-        let p = &self.packages[pkg];
+        self.set_input(engine, input, file);
+        let value = self.query(engine, &format!("data.{}", self.packages[pkg].name))?;
+        Ok(value.map(|v| findings(pkg, &v)).unwrap_or_default())
+    }
+
+    /// Evaluates several packages on one document in a single query — the query analysis and
+    /// the `with` setup are paid once, not once per package. When that query fails (a runtime
+    /// error or the time limit in one package), each package is evaluated alone, so the error
+    /// is reported on the package that caused it and the others still report.
+    pub fn eval_all(&self, engine: &mut Engine, pkgs: &[usize], input: &Value, file: &Value) -> Vec<(usize, Result<Vec<Finding>, String>)> {
+        if pkgs.is_empty() {
+            return Vec::new();
+        }
+        self.set_input(engine, input, file);
+        let refs: Vec<String> = pkgs.iter().map(|&p| format!("data.{}", self.packages[p].name)).collect();
+        if let Ok(Some(Value::Array(values))) = self.query(engine, &format!("[{}]", refs.join(", "))) {
+            if values.len() == pkgs.len() {
+                return pkgs.iter().zip(values).map(|(&p, v)| (p, Ok(findings(p, &v)))).collect();
+            }
+        }
+        pkgs.iter()
+            .zip(refs)
+            .map(|(&p, r)| (p, self.query(engine, &r).map(|v| v.map(|v| findings(p, &v)).unwrap_or_default())))
+            .collect()
+    }
+
+    fn set_input(&self, engine: &mut Engine, input: &Value, file: &Value) {
         let conftest = json!({
             "name": file.get("path").cloned().unwrap_or(Value::Null),
             "dir": file.get("path").and_then(Value::as_str).map(|p| Path::new(p).parent().map(|d| d.to_string_lossy().to_string()).unwrap_or_default()),
@@ -503,20 +529,20 @@ impl PolicySet {
         // The per-file context reaches the policies through `with`, carried in a wrapper input
         // so that the query text stays small and fixed.
         engine.set_input(regorus::Value::from(json!({"doc": input, "file": file, "conftest": conftest})));
-        let query = format!(
-            "data.{} with data.govlint.file as input.file with data.conftest.file as input.conftest with input as input.doc",
-            p.name
-        );
+    }
+
+    /// Evaluates `term` in the per-document context set by `set_input`; `None` when undefined.
+    fn query(&self, engine: &mut Engine, term: &str) -> Result<Option<Value>, String> {
+        let query = format!("{term} with data.govlint.file as input.file with data.conftest.file as input.conftest with input as input.doc");
         let results = engine.eval_query(query, false).map_err(|e| {
             let s = e.to_string();
             s.lines().find_map(|l| l.trim().strip_prefix("error: ").map(str::to_string)).unwrap_or_else(|| s.trim().to_string())
         })?;
         let _ = engine.take_prints();
-        let Some(value) = results.result.first().and_then(|r| r.expressions.first()).map(|e| &e.value) else {
-            return Ok(Vec::new());
-        };
-        let value = serde_json::to_value(value).map_err(|e| e.to_string())?;
-        Ok(findings(pkg, &value))
+        match results.result.first().and_then(|r| r.expressions.first()).map(|e| &e.value) {
+            None => Ok(None),
+            Some(v) => serde_json::to_value(v).map(Some).map_err(|e| e.to_string()),
+        }
     }
 }
 
