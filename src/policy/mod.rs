@@ -380,8 +380,12 @@ impl PolicySet {
         // A user package of the same name replaces the bundled one (a working copy of the
         // bundle, or an override of a helper).
         let overridden: BTreeSet<&str> = user.iter().map(|f| f.package.as_str()).collect();
-        let bundled: Vec<RegoFile> =
-            bundled_files().into_iter().filter(|f| !f.is_test() && !overridden.contains(f.package.as_str())).collect();
+        // With --no-builtin only the helpers are compiled: the rules would never run.
+        let bundled: Vec<RegoFile> = bundled_files()
+            .into_iter()
+            .filter(|f| !f.is_test() && !overridden.contains(f.package.as_str()))
+            .filter(|f| opts.builtin || f.package.starts_with(LIB_PREFIX))
+            .collect();
         let mut all = bundled;
         all.extend(user);
         Self::compile(all, opts)
