@@ -388,8 +388,9 @@ const BUILTIN_TEXTS: &[(&str, &str)] = &[
     ("the waiver of %s for %s expired on %s", "对 %[2]s 的 %[1]s 豁免已于 %[3]s 过期"),
     ("the waiver of %s for %s matches no finding", "对 %[2]s 的 %[1]s 豁免未匹配任何问题"),
     ("the file cannot be read: %s", "无法读取该文件：%s"),
-    ("the file binary content (a NUL byte at offset %s)", "该文件是二进制内容（偏移 %s 处有 NUL 字节）"),
-    ("the file not UTF-8 text (invalid byte at offset %s)", "该文件不是 UTF-8 文本（偏移 %s 处为无效字节）"),
+    ("the file has binary content (a NUL byte at offset %s)", "该文件是二进制内容（偏移 %s 处有 NUL 字节）"),
+    ("the file is not UTF-8 text (invalid byte at offset %s)", "该文件不是 UTF-8 文本（偏移 %s 处为无效字节）"),
+    ("the file is larger than the %s byte limit (`limits.max_file_size` in govlint.yaml)", "该文件超过 %s 字节的大小上限（govlint.yaml 中的 `limits.max_file_size`）"),
     ("policy %s failed: %s", "策略 %s 执行失败：%s"),
     // Help.
     ("fix the YAML syntax; every later check needs a file that parses", "请修正 YAML 语法；后续所有检查都需要文件能够解析"),

@@ -371,7 +371,7 @@ fn read(c: &Candidate, config: &Config) -> Result<String, String> {
 }
 
 fn too_large(config: &Config) -> String {
-    format!("larger than the {} byte limit (`limits.max_file_size` in govlint.yaml)", config.max_file_size)
+    format!("is larger than the {} byte limit (`limits.max_file_size` in govlint.yaml)", config.max_file_size)
 }
 
 /// Accepts file bytes as text: within the size limit, no NUL byte, valid UTF-8.
@@ -380,9 +380,9 @@ fn check_text(bytes: Vec<u8>, config: &Config) -> Result<String, String> {
         return Err(too_large(config));
     }
     if let Some(i) = bytes.iter().position(|b| *b == 0) {
-        return Err(format!("binary content (a NUL byte at offset {i})"));
+        return Err(format!("has binary content (a NUL byte at offset {i})"));
     }
-    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| format!("is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
 }
 
 /// Reads, parses and classifies one candidate: the artifact and its documents, or why it is

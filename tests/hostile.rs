@@ -158,7 +158,7 @@ fn binary_content_under_an_artifact_name() {
     let (run, diags) = check(dir.path(), ".");
     assert_diag(&diags, "read-error", "binary content (a NUL byte at offset 8)");
     // A file nothing names as an artifact is skipped, with the reason shown by -v.
-    assert_eq!(run.skip_reason("notes/random.yaml").as_deref(), Some("binary content (a NUL byte at offset 8)"));
+    assert_eq!(run.skip_reason("notes/random.yaml").as_deref(), Some("has binary content (a NUL byte at offset 8)"));
 }
 
 #[test]

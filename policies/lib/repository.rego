@@ -151,11 +151,30 @@ ref_candidates(ref) := {c |
 	c != ""
 }
 
+# Indexes over the cards, built once per evaluation so that the per-reference and per-manifest
+# helpers below look names up instead of scanning (and re-deriving the names of) every card.
+card_by_key := {key(c): c | some c in cards}
+
+ids_by_key := {key(c): explicit_ids(c.document, c.format) | some c in cards}
+
+names_by_key := {key(c): card_names(c) | some c in cards}
+
+# name → keys of the cards answering to it.
+cards_by_name := {n: {k | some k, names in names_by_key; names[n]} | some listed in names_by_key; some n in listed}
+
+# explicit id → keys of the cards declaring it.
+cards_by_id := {id: {k | some k, declared in ids_by_key; declared[id]} | some listed in ids_by_key; some id in listed}
+
 # Keys of the cards a reference (model name, Hub id, or card path) names.
-cards_named(ref) := {key(c) |
+cards_named(ref) := {k |
 	is_string(ref)
+	some cand in ref_candidates(ref)
+	some k in object.get(cards_by_name, cand, set())
+} | {key(c) |
+	is_string(ref)
+	contains(ref, "/")
 	some c in cards
-	card_matches(ref, c)
+	path_names(c.path, ref)
 }
 
 card_matches(ref, c) if {
@@ -168,15 +187,27 @@ card_matches(ref, c) if {
 	path_names(c.path, ref)
 }
 
-# The cards of the models whose keys are given, with every card related to them.
-group(keys) := keys | {key(b) |
+# key → keys of the cards it `describes`, and the reverse.
+describes_out := {key(a): {key(b) | some p in ps; some b in cards; path_names(b.path, p)} |
 	some a in cards
-	keys[key(a)]
-	some b in cards
-	related(a, b)
+	ps := as_list(object.get(a.document, ["metadata", "describes"], []))
+	count(ps) > 0
 }
 
-group_cards(keys) := [c | some c in cards; group(keys)[key(c)]]
+describes_pairs := {[ka, kb] | some ka, outs in describes_out; some kb in outs}
+
+describes_in := {kb: {ka | some [ka, x] in describes_pairs; x == kb} | some [_, kb] in describes_pairs}
+
+# key → keys of every card related to it (see `related`).
+related_by_key := {k: rel |
+	some k, ids in ids_by_key
+	rel := ({x | some id in ids; some x in cards_by_id[id]} | object.get(describes_out, k, set())) | object.get(describes_in, k, set())
+}
+
+# The cards of the models whose keys are given, with every card related to them.
+group(keys) := keys | {b | some k in keys; some b in object.get(related_by_key, k, set())}
+
+group_cards(keys) := [card_by_key[k] | some k in sort(group(keys)); card_by_key[k]]
 
 # --- Facts of a model across its cards.
 
@@ -617,9 +648,16 @@ names_model(m) if is_string(manifest_model(m).card)
 
 # Card keys of the models a deployment manifest serves: its `governance.model` (by name or card
 # path), else the models of the workloads it targets.
-manifest_cards(m) := cards_named(object.get(manifest_model(m), "name", null)) | cards_named(object.get(manifest_model(m), "card", null)) if names_model(m)
+manifest_cards(m) := cards_of_manifest[key(m)]
 
-manifest_cards(m) := {k | some u in manifest_units(m); some k in unit_cards(u)} if not names_model(m)
+manifest_cards(m) := served_cards(m) if not cards_of_manifest[key(m)]
+
+# Computed once per manifest: several rules ask for the cards of the same manifest.
+cards_of_manifest := {key(m): served_cards(m) | some m in manifests}
+
+served_cards(m) := cards_named(object.get(manifest_model(m), "name", null)) | cards_named(object.get(manifest_model(m), "card", null)) if names_model(m)
+
+served_cards(m) := {k | some u in manifest_units(m); some k in unit_cards(u)} if not names_model(m)
 
 # The name of what a manifest serves, for messages.
 manifest_model_label(m) := manifest_model(m).name if is_string(manifest_model(m).name)

@@ -50,31 +50,38 @@ import data.govlint.lib.model
 import rego.v1
 
 # ---------------------------------------------------------------------------------------------
-# Front matter / document values: [path, value] of every node, ten levels deep.
+# Front matter / document values, ten levels deep. Only composite nodes are kept, as
+# [path, value], level by level (Rego has no recursion, and this regorus has no `walk`); the
+# values they hold are tested in place, and a value's path is built only when it is a hit.
+c0 := [[[], input]] if is_object(input)
 
-n1 := [[[k], v] | some k, v in input] if is_object(input)
+default c0 := []
 
-default n1 := []
+down(level) := array.concat(
+	[[array.concat(p, [k]), v] | some [p, x] in level; some k, v in x; is_object(v)],
+	[[array.concat(p, [k]), v] | some [p, x] in level; some k, v in x; is_array(v)],
+)
 
-n2 := [[array.concat(p, [k]), v] | some [p, x] in n1; model.is_composite(x); some k, v in x]
+c1 := down(c0)
 
-n3 := [[array.concat(p, [k]), v] | some [p, x] in n2; model.is_composite(x); some k, v in x]
+c2 := down(c1)
 
-n4 := [[array.concat(p, [k]), v] | some [p, x] in n3; model.is_composite(x); some k, v in x]
+c3 := down(c2)
 
-n5 := [[array.concat(p, [k]), v] | some [p, x] in n4; model.is_composite(x); some k, v in x]
+c4 := down(c3)
 
-n6 := [[array.concat(p, [k]), v] | some [p, x] in n5; model.is_composite(x); some k, v in x]
+c5 := down(c4)
 
-n7 := [[array.concat(p, [k]), v] | some [p, x] in n6; model.is_composite(x); some k, v in x]
+c6 := down(c5)
 
-n8 := [[array.concat(p, [k]), v] | some [p, x] in n7; model.is_composite(x); some k, v in x]
+c7 := down(c6)
 
-n9 := [[array.concat(p, [k]), v] | some [p, x] in n8; model.is_composite(x); some k, v in x]
+c8 := down(c7)
 
-n10 := [[array.concat(p, [k]), v] | some [p, x] in n9; model.is_composite(x); some k, v in x]
+c9 := down(c8)
 
-nodes := array.concat(array.concat(array.concat(array.concat(array.concat(n1, n2), array.concat(n3, n4)), array.concat(n5, n6)), array.concat(n7, n8)), array.concat(n9, n10))
+# Every composite whose children are looked at (nodes one to ten levels deep).
+parents := array.concat(array.concat(array.concat(array.concat(c0, c1), array.concat(c2, c3)), array.concat(array.concat(c4, c5), array.concat(c6, c7))), array.concat(c8, c9))
 
 # Chat and prompt templates legitimately hold `{{ … }}`; base64 content is not text.
 skipped(p) if {
@@ -89,24 +96,29 @@ base64_like(v) if {
 }
 
 hits contains [p, sprintf("`%s`", [short(m)])] if {
-	some [p, v] in nodes
+	some [parent, x] in parents
+	some k, v in x
 	is_string(v)
-	not skipped(p)
 	model.may_hold_placeholder(v)
+	p := array.concat(parent, [k])
+	not skipped(p)
 	not base64_like(v)
 	some m in model.placeholders_in(v)
 }
 
 hits contains [p, sprintf("`%s`", [display_brace(v)])] if {
-	some [p, v] in nodes
-	not skipped(p)
+	some [parent, x] in parents
+	some k, v in x
 	model.brace_placeholder(v)
+	p := array.concat(parent, [k])
+	not skipped(p)
 }
 
 hits contains [p, sprintf("`{%s}` used as a key", [concat(", ", [trim(x, "\":") | some x in regex.find_n(`"[^"]+":`, k, -1)])])] if {
-	some [p, _] in nodes
-	k := p[count(p) - 1]
+	some [parent, node] in parents
+	some k, _ in node
 	model.placeholder_key(k)
+	p := array.concat(parent, [k])
 }
 
 display_brace(v) := sprintf("{%s}", [k]) if {
@@ -157,8 +169,18 @@ code_free := joined if count(joined) == count(core.file_sections)
 
 code_free := [without_code(object.get(s, "text", "")) | some s in core.file_sections] if count(joined) != count(core.file_sections)
 
+# Cheap test on the raw section first (a superset of what the code-free text can hold: removing
+# code only replaces it with spaces), so that the body is only stripped of code when needed.
+raw_may_hold(s) if contains(s, "{{")
+
+raw_may_hold(s) if contains(s, "TODO")
+
+raw_may_hold(s) if contains(lower(s), "information")
+
 section_placeholders(i) := {short(trim_space(m)) |
-	t := concat("\n", [core.file_sections[i].heading, code_free[i]])
+	s := core.file_sections[i]
+	raw_may_hold(concat("\n", [s.heading, object.get(s, "text", "")]))
+	t := concat("\n", [s.heading, code_free[i]])
 	model.may_hold_placeholder(t)
 	some m in model.placeholders_in(t)
 }
@@ -168,7 +190,7 @@ deny contains {
 	"line": s.line,
 } if {
 	some i, s in core.file_sections
-	not optional(i)
 	found := section_placeholders(i)
 	count(found) > 0
+	not optional(i)
 }
