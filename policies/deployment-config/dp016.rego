@@ -86,19 +86,19 @@ import rego.v1
 # `classes`: character classes a real (random) credential of that kind contains, which tells
 # `sk-learn-model-v1` from `sk-Ab3…`.
 shapes := [
-	{"what": "an API key (sk-…)", "re": `\bsk-(?:proj-|svcacct-|admin-|ant-)?[A-Za-z0-9_-]{20,}`, "classes": ["[a-z]", "[A-Z]"]},
-	{"what": "a Hugging Face token", "re": `\bhf_[A-Za-z0-9]{30,}`, "classes": ["[a-z]", "[A-Z]"]},
-	{"what": "a GitHub token", "re": `\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})`, "classes": ["[a-z]", "[A-Z]"]},
-	{"what": "a GitLab token", "re": `\bglpat-[A-Za-z0-9_-]{20,}`, "classes": []},
-	{"what": "a Replicate token", "re": `\br8_[A-Za-z0-9]{30,}`, "classes": ["[a-z]", "[A-Z]"]},
-	{"what": "an npm token", "re": `\bnpm_[A-Za-z0-9]{36}`, "classes": ["[a-z]", "[A-Z]"]},
-	{"what": "an AWS access key id", "re": `\b(?:AKIA|ASIA)[A-Z0-9]{16}\b`, "classes": []},
-	{"what": "a Google API key", "re": `\bAIza[0-9A-Za-z_-]{35}`, "classes": []},
-	{"what": "a Slack token", "re": `\bxox[abposr]-[A-Za-z0-9-]{10,}`, "classes": []},
-	{"what": "a Stripe live key", "re": `\b[rs]k_live_[0-9A-Za-z]{20,}`, "classes": []},
-	{"what": "a private key", "re": `-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----`, "classes": []},
-	{"what": "a JSON Web Token", "re": `\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}`, "classes": []},
-	{"what": "a bearer token", "re": `\b[Bb]earer\s+[A-Za-z0-9._~+/-]{20,}`, "classes": ["[0-9]"]},
+	{"what": "an API key (sk-…)", "needles": ["sk-"], "re": `\bsk-(?:proj-|svcacct-|admin-|ant-)?[A-Za-z0-9_-]{20,}`, "classes": ["[a-z]", "[A-Z]"]},
+	{"what": "a Hugging Face token", "needles": ["hf_"], "re": `\bhf_[A-Za-z0-9]{30,}`, "classes": ["[a-z]", "[A-Z]"]},
+	{"what": "a GitHub token", "needles": ["gh", "github_pat_"], "re": `\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})`, "classes": ["[a-z]", "[A-Z]"]},
+	{"what": "a GitLab token", "needles": ["glpat-"], "re": `\bglpat-[A-Za-z0-9_-]{20,}`, "classes": []},
+	{"what": "a Replicate token", "needles": ["r8_"], "re": `\br8_[A-Za-z0-9]{30,}`, "classes": ["[a-z]", "[A-Z]"]},
+	{"what": "an npm token", "needles": ["npm_"], "re": `\bnpm_[A-Za-z0-9]{36}`, "classes": ["[a-z]", "[A-Z]"]},
+	{"what": "an AWS access key id", "needles": ["AKIA", "ASIA"], "re": `\b(?:AKIA|ASIA)[A-Z0-9]{16}\b`, "classes": []},
+	{"what": "a Google API key", "needles": ["AIza"], "re": `\bAIza[0-9A-Za-z_-]{35}`, "classes": []},
+	{"what": "a Slack token", "needles": ["xox"], "re": `\bxox[abposr]-[A-Za-z0-9-]{10,}`, "classes": []},
+	{"what": "a Stripe live key", "needles": ["k_live_"], "re": `\b[rs]k_live_[0-9A-Za-z]{20,}`, "classes": []},
+	{"what": "a private key", "needles": ["-----BEGIN "], "re": `-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----`, "classes": []},
+	{"what": "a JSON Web Token", "needles": ["eyJ"], "re": `\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}`, "classes": []},
+	{"what": "a bearer token", "needles": ["Bearer", "bearer"], "re": `\b[Bb]earer\s+[A-Za-z0-9._~+/-]{20,}`, "classes": ["[0-9]"]},
 ]
 
 # Documentation examples that have the shape but are published as examples.
@@ -106,7 +106,13 @@ documented_example(m) if endswith(m, "EXAMPLE")
 
 documented_example(m) if regex.match(`(?i)x{6,}|\*{4,}|0{12,}`, m)
 
+# Every shape needs one of its `needles` (a literal part of its pattern) and at least
+# `shortest` characters: cheap string tests, so that the pattern runs on candidates only.
+shortest := 15
+
 shape_match(shape, s) if {
+	some needle in shape.needles
+	contains(s, needle)
 	some m in regex.find_n(shape.re, s, -1)
 	not documented_example(m)
 	every cls in shape.classes {
@@ -116,6 +122,8 @@ shape_match(shape, s) if {
 
 # A password inside a URL: `scheme://user:password@host`.
 url_password(s) if {
+	contains(s, "://")
+	contains(s, "@")
 	some m in regex.find_n(`[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]+:[^/\s@]+@`, s, -1)
 	rest := split(m, "://")[1]
 	userinfo := trim_suffix(rest, "@")
@@ -126,7 +134,7 @@ url_password(s) if {
 
 # The kind of credential a string contains (the first that matches), if any.
 credential(s) := kinds[0] if {
-	kinds := array.concat([shape.what | some shape in shapes; shape_match(shape, s)], [w | url_password(s); w := "a password in a URL"])
+	kinds := array.concat([shape.what | count(s) >= shortest; some shape in shapes; shape_match(shape, s)], [w | url_password(s); w := "a password in a URL"])
 	count(kinds) > 0
 }
 
@@ -149,24 +157,33 @@ secret_word(w) if {
 	endswith(w, suffix)
 }
 
+# A name whose last word (or last two) says it holds a secret. Every such last word contains
+# one of `secret_hints`, a cheap test that spares the word split for most names.
+secret_hints := ["token", "pass", "key", "secret", "credential"]
+
 secret_name(n) if {
 	is_string(n)
-	ws := words(n)
+	hinted(lower(n))
+	secret_words(words(n))
+}
+
+hinted(l) if {
+	some hint in secret_hints
+	contains(l, hint)
+}
+
+secret_words(ws) if {
 	count(ws) > 0
 	secret_word(ws[count(ws) - 1])
 }
 
-secret_name(n) if {
-	is_string(n)
-	ws := words(n)
+secret_words(ws) if {
 	count(ws) > 1
 	ws[count(ws) - 1] == "key"
 	ws[count(ws) - 2] in key_qualifiers
 }
 
-secret_name(n) if {
-	is_string(n)
-	ws := words(n)
+secret_words(ws) if {
 	count(ws) > 1
 	ws[count(ws) - 1] == "secret"
 	ws[count(ws) - 2] in secret_qualifiers

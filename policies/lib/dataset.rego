@@ -288,5 +288,12 @@ last_segment(s) := parts[count(parts) - 1] if {
 	parts := split(trim_right(s, "/"), "/")
 }
 
+# The names a reference may match in `known_names(manifests)` (as `names_manifest` compares them).
+ref_forms(ref) := {ref, lower(ref), last_segment(ref), lower(last_segment(ref))} if is_string(ref)
+
+# Every name the given manifests answer to, exactly and in lower case: built once by a rule so
+# that each reference is a set lookup rather than a pass over the manifests.
+known_names(manifests) := {k | some m in manifests; some id in ids(m); some k in {id, lower(id)}}
+
 # Personal information the manifest declares (governance block of a native manifest or HF card).
 declares_personal_information(doc) if object.get(doc, ["governance", "personal_information", "present"], false) == true

@@ -430,10 +430,8 @@ markdown(sections) := {"sections": [], "prose": "", "headings": ""} if count(sec
 markdown(sections) := doc if {
 	count(sections) > 0
 	raw := concat(sep, [object.get(s, "text", "") | some s in sections])
-	text := regex.replace(without_placeholders(raw), `(?s)<!--.*?-->`, " ")
-	a := regex.replace(text, "(?s)```.*?```|~~~.*?~~~", " ")
-	b := regex.replace(a, "`[^`\n]*`", " ")
-	c := regex.replace(regex.replace(b, `\]\([^)\s]*\)`, "]"), `https?://\S+|<[^>\n]*>`, " ")
+	text := strip_comments(without_placeholders(raw))
+	c := prose_of(text)
 	texts := split(text, sep)
 	proses := split(c, sep)
 	doc := assemble(sections, texts, proses, c)
@@ -463,10 +461,33 @@ assemble(sections, texts, proses, _) := {
 says_something(t) := trim(t, " \t\r\n#*_-=+>|`~:;.,!?()[]{}<>/\\\"'") != ""
 
 section(s) := {"heading": s.heading, "level": s.level, "line": s.line, "text": t, "prose": p, "filled": says_something(t)} if {
-	t := regex.replace(without_placeholders(object.get(s, "text", "")), `(?s)<!--.*?-->`, " ")
-	a := regex.replace(t, "(?s)```.*?```|~~~.*?~~~", " ")
-	b := regex.replace(a, "`[^`\n]*`", " ")
-	p := regex.replace(regex.replace(b, `\]\([^)\s]*\)`, "]"), `https?://\S+|<[^>\n]*>`, " ")
+	t := strip_comments(without_placeholders(object.get(s, "text", "")))
+	p := prose_of(t)
+}
+
+strip_comments(t) := replace_if(t, ["<!--"], `(?s)<!--.*?-->`, " ")
+
+# Text without code blocks, inline code, link targets, bare URLs and HTML tags.
+prose_of(t) := replace_if(
+	replace_if(
+		replace_if(
+			replace_if(t, ["```", "~~~"], "(?s)```.*?```|~~~.*?~~~", " "),
+			["`"], "`[^`\n]*`", " ",
+		),
+		["]("], `\]\([^)\s]*\)`, "]",
+	),
+	["://", "<"], `https?://\S+|<[^>\n]*>`, " ",
+)
+
+# `regex.replace`, run only when the text holds one of `needles` (literals every match of
+# `pattern` contains): most texts hold none, and a string test is far cheaper than the regex.
+replace_if(t, needles, pattern, by) := regex.replace(t, pattern, by) if holds_any(t, needles)
+
+replace_if(t, needles, _, _) := t if not holds_any(t, needles)
+
+holds_any(t, needles) if {
+	some n in needles
+	contains(t, n)
 }
 
 # Section j belongs to section i's tree (i itself, or a deeper heading before the next heading

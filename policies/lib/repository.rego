@@ -159,22 +159,32 @@ ids_by_key := {key(c): explicit_ids(c.document, c.format) | some c in cards}
 
 names_by_key := {key(c): card_names(c) | some c in cards}
 
-# name → keys of the cards answering to it.
-cards_by_name := {n: {k | some k, names in names_by_key; names[n]} | some listed in names_by_key; some n in listed}
-
-# explicit id → keys of the cards declaring it.
-cards_by_id := {id: {k | some k, declared in ids_by_key; declared[id]} | some listed in ids_by_key; some id in listed}
+# Every name some card answers to. The rules of this library are evaluated whenever a rule
+# package uses it, so the indexes kept here are the linear ones; `cards_named` scans the cards
+# only for a name that some card has.
+all_names := {n | some names in names_by_key; some n in names}
 
 # Keys of the cards a reference (model name, Hub id, or card path) names.
 cards_named(ref) := {k |
 	is_string(ref)
 	some cand in ref_candidates(ref)
-	some k in object.get(cards_by_name, cand, set())
+	all_names[cand]
+	some k, names in names_by_key
+	names[cand]
 } | {key(c) |
 	is_string(ref)
 	contains(ref, "/")
+	path_suffixes[trim_prefix(ref, "./")]
 	some c in cards
 	path_names(c.path, ref)
+}
+
+# Every way `path_names` can name a card file: its path and each tail of it after a `/`. A
+# reference that is none of these names no card, and the scan over the cards is skipped.
+path_suffixes := {concat("/", array.slice(parts, i, count(parts))) |
+	some c in cards
+	parts := split(c.path, "/")
+	some i in numbers.range(0, count(parts) - 1)
 }
 
 card_matches(ref, c) if {
@@ -198,14 +208,11 @@ describes_pairs := {[ka, kb] | some ka, outs in describes_out; some kb in outs}
 
 describes_in := {kb: {ka | some [ka, x] in describes_pairs; x == kb} | some [_, kb] in describes_pairs}
 
-# key → keys of every card related to it (see `related`).
-related_by_key := {k: rel |
-	some k, ids in ids_by_key
-	rel := ({x | some id in ids; some x in cards_by_id[id]} | object.get(describes_out, k, set())) | object.get(describes_in, k, set())
-}
+# Keys of every card related to the card with key `k` (see `related`).
+related_keys(k) := ({x | some id in ids_by_key[k]; some x, ids in ids_by_key; ids[id]} | object.get(describes_out, k, set())) | object.get(describes_in, k, set())
 
 # The cards of the models whose keys are given, with every card related to them.
-group(keys) := keys | {b | some k in keys; some b in object.get(related_by_key, k, set())}
+group(keys) := keys | {b | some k in keys; ids_by_key[k]; some b in related_keys(k)}
 
 group_cards(keys) := [card_by_key[k] | some k in sort(group(keys)); card_by_key[k]]
 
@@ -350,14 +357,17 @@ serve_values(toks) := [toks[j + 1] |
 
 # --- Environment, as [name, value, path]; ConfigMaps are looked up in the same file.
 
-configmaps(file) := {name: values |
+configmaps(file) := {name: values | some [f, name, values] in configmap_entries; f == file}
+
+# [file, name, data] of every ConfigMap, gathered once: `configmaps` is asked for every
+# environment entry, and scans these few entries rather than every artifact.
+configmap_entries := [[a.path, name, values] |
 	some a in artifacts
-	a.path == file
 	a.document.kind == "ConfigMap"
 	name := a.document.metadata.name
 	values := object.get(a.document, "data", {})
 	is_object(values)
-}
+]
 
 k8s_env(c, base, file) := array.concat(
 	array.concat(
@@ -636,9 +646,13 @@ path_matches_if_given(t, u) if path_names(u.file, t.path)
 
 manifest_units(m) := {u |
 	some t in as_list(object.get(gov(m.document), "targets", []))
-	some u in units
+	is_object(t)
+	some u in object.get(units_by_kind, t.kind, [])
 	targets_unit(t, u)
 }
+
+# Units by kind: a target only ever names units of its own kind (see `targets_unit`).
+units_by_kind := {k: [u | some u in units; u.kind == k] | some k in {u.kind | some u in units}}
 
 manifest_model(m) := object.get(gov(m.document), "model", {})
 
@@ -648,16 +662,9 @@ names_model(m) if is_string(manifest_model(m).card)
 
 # Card keys of the models a deployment manifest serves: its `governance.model` (by name or card
 # path), else the models of the workloads it targets.
-manifest_cards(m) := cards_of_manifest[key(m)]
+manifest_cards(m) := cards_named(object.get(manifest_model(m), "name", null)) | cards_named(object.get(manifest_model(m), "card", null)) if names_model(m)
 
-manifest_cards(m) := served_cards(m) if not cards_of_manifest[key(m)]
-
-# Computed once per manifest: several rules ask for the cards of the same manifest.
-cards_of_manifest := {key(m): served_cards(m) | some m in manifests}
-
-served_cards(m) := cards_named(object.get(manifest_model(m), "name", null)) | cards_named(object.get(manifest_model(m), "card", null)) if names_model(m)
-
-served_cards(m) := {k | some u in manifest_units(m); some k in unit_cards(u)} if not names_model(m)
+manifest_cards(m) := {k | some u in manifest_units(m); some k in unit_cards(u)} if not names_model(m)
 
 # The name of what a manifest serves, for messages.
 manifest_model_label(m) := manifest_model(m).name if is_string(manifest_model(m).name)
@@ -671,11 +678,19 @@ manifest_model_label(m) := concat(", ", sort({v | some u in manifest_units(m); s
 
 # Workloads governed by a manifest that names its model: the manifest speaks for them.
 governed(u) if {
+	some t in object.get(naming_targets_by_kind, u.kind, [])
+	targets_unit(t, u)
+}
+
+# The targets of the manifests that name their model, by kind, gathered once.
+naming_targets := [t |
 	some m in manifests
 	names_model(m)
 	some t in as_list(object.get(gov(m.document), "targets", []))
-	targets_unit(t, u)
-}
+	is_object(t)
+]
+
+naming_targets_by_kind := {k: [t | some t in naming_targets; t.kind == k] | some k in {t.kind | some t in naming_targets}}
 
 # A large number in scientific notation (`3.8e+25`, not 26 digits).
 sci(x) := s if {

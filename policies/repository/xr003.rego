@@ -55,7 +55,10 @@ deny contains {
 	not has_manifest(ref)
 }
 
+known := dataset.known_names(manifests)
+
+# As `dataset.names_manifest(ref, m)` for some manifest m, by one lookup.
 has_manifest(ref) if {
-	some m in manifests
-	dataset.names_manifest(ref, m)
+	some form in dataset.ref_forms(ref)
+	known[form]
 }

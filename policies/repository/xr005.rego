@@ -58,11 +58,17 @@ pi_datasets := [d | some a in input.artifacts; a.kind == "dataset-manifest"; dat
 trained_on_pi contains [c, ref] if {
 	some c in repository.cards
 	some [ref, _] in repository.dataset_refs(c)
-	some d in pi_datasets
-	dataset.names_manifest(ref, d)
+	some form in dataset.ref_forms(ref)
+	pi_names[form]
 }
 
+# Names of the datasets with personal information, looked up per reference (as
+# `dataset.names_manifest(ref, d)` for some d in `pi_datasets`).
+pi_names := dataset.known_names(pi_datasets)
+
 pi_cards := {repository.key(c) | some [c, _] in trained_on_pi}
+
+trained_cards := [x | some [x, _] in trained_on_pi]
 
 deny contains {
 	"msg": sprintf("the model is trained on personal information (%s) but no card of the model records a mitigation (`governance.personal_information_mitigation`)", [concat(", ", sort(refs))]),
@@ -71,15 +77,17 @@ deny contains {
 	"path": ["governance", "personal_information_mitigation"],
 } if {
 	some c in repository.cards
+	pi_cards[repository.key(c)]
 	refs := {sprintf("`%s`", [ref]) | some [x, ref] in trained_on_pi; repository.key(x) == repository.key(c)}
 	count(refs) > 0
-	repository.representative(c, [x | some [x, _] in trained_on_pi])
+	repository.representative(c, trained_cards)
 	not repository.pi_mitigation_recorded(repository.group({repository.key(c)}))
 }
 
 deny contains repository.finding(m, sprintf("the deployment serves `%s`, trained on data with personal information, without output filtering of personal information", [repository.manifest_model_label(m)]), ["governance", "content_safety", "output_personal_information_filter"]) if {
+	count(pi_cards) > 0
 	some m in repository.manifests
+	not object.get(repository.gov(m.document), ["content_safety", "output_personal_information_filter"], false) == true
 	keys := repository.group(repository.manifest_cards(m))
 	count(keys & pi_cards) > 0
-	not object.get(repository.gov(m.document), ["content_safety", "output_personal_information_filter"], false) == true
 }
