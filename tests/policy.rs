@@ -5,6 +5,7 @@
 //! Each test runs the real binary inside a small tree under `fixtures/policies/<case>/`
 //! (artifacts, a `policy/` directory, data files, a `govlint.yaml`) and reads `--format json`.
 
+mod common;
 mod policy_support;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -174,6 +174,22 @@ pub struct Diag {
     pub pointer: Option<String>,
     pub document: Option<usize>,
     pub kind: Option<String>,
+    #[serde(default)]
+    pub details: Option<serde_json::Value>,
+    #[serde(default)]
+    pub suppression: Option<serde_json::Value>,
+}
+
+impl Diag {
+    /// `file:line:col severity rule: message`, for assertion messages.
+    pub fn short(&self) -> String {
+        format!("{}:{}:{} {} {}: {}", self.file, self.line, self.column, self.severity, self.rule, self.message)
+    }
+
+    /// `line:col-end_line:end_col`.
+    pub fn range(&self) -> String {
+        format!("{}:{}-{}:{}", self.line, self.column, self.end_line, self.end_column)
+    }
 }
 
 #[derive(Debug, Deserialize, PartialEq, Clone, Copy)]

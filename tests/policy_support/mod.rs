@@ -119,54 +119,7 @@ impl Report {
     }
 }
 
-/// One diagnostic of the JSON report.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Diag {
-    pub rule: String,
-    pub severity: String,
-    pub message: String,
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
-    pub span: SpanOut,
-    pub label: Option<String>,
-    pub help: Option<String>,
-    pub pointer: Option<String>,
-    pub document: Option<usize>,
-    pub kind: Option<String>,
-    #[serde(default)]
-    pub details: Option<Value>,
-    #[serde(default)]
-    pub suppression: Option<Value>,
-}
-
-impl Diag {
-    pub fn short(&self) -> String {
-        format!("{}:{}:{} {} {}: {}", self.file, self.line, self.column, self.severity, self.rule, self.message)
-    }
-
-    /// `line:col-end_line:end_col`.
-    pub fn range(&self) -> String {
-        format!("{}:{}-{}:{}", self.line, self.column, self.end_line, self.end_column)
-    }
-}
-
-#[derive(Debug, Clone, Copy, Deserialize)]
-pub struct SpanOut {
-    pub start: usize,
-    pub end: usize,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-pub struct Summary {
-    pub files: usize,
-    pub artifacts: usize,
-    pub errors: usize,
-    pub warnings: usize,
-    pub notes: usize,
-}
+pub use crate::common::{Diag, Summary};
 
 /// The text `span` covers in `file` of the fixture tree `case`.
 pub fn spanned(case_name: &str, d: &Diag) -> String {
