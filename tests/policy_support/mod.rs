@@ -4,18 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde::Deserialize;
 use serde_json::Value;
 
-/// The project root (where Cargo.toml is).
-pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 /// The tree `fixtures/policies/<name>/`.
 pub fn case(name: &str) -> PathBuf {
-    let p = root().join("fixtures").join("policies").join(name);
+    let p = crate::common::project_root().join("fixtures").join("policies").join(name);
     assert!(p.is_dir(), "missing fixture case {}", p.display());
     p
 }
@@ -55,20 +49,10 @@ impl Run {
 }
 
 /// Runs `govlint <args>` with `dir` as the working directory, so that reported paths are
-/// relative to the fixture tree.
+/// relative to the fixture tree (through the shared runner, with its clean environment).
 pub fn govlint(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::cargo_bin("govlint")
-        .expect("the govlint binary is built")
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .args(args)
-        .output()
-        .expect("govlint runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    let run = crate::common::govlint(dir, args);
+    Run { code: run.code, stdout: run.stdout, stderr: run.stderr }
 }
 
 /// `govlint check . --format json <args>` in the fixture tree `case`.
