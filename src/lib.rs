@@ -211,6 +211,9 @@ pub fn load_config(opts: &CheckOptions) -> Result<Config, ToolError> {
 /// Runs `govlint check`.
 pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let config = load_config(opts)?;
+    // Everything that can refuse the run is read before any artifact is.
+    let lang = i18n::resolve(opts.lang, config.lang).map_err(ToolError::msg)?;
+    let baseline = opts.baseline.as_deref().map(waivers::Baseline::load).transpose()?;
     let paths = if opts.paths.is_empty() { vec![PathBuf::from(".")] } else { opts.paths.clone() };
     let policies = if opts.parse_only {
         policy::PolicySet::compile(Vec::new(), &policy::LoadOptions::default())?
@@ -279,15 +282,14 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let (mut diagnostics, mut waived, waivers_used) = waivers::apply_with_usage(&config, diagnostics, &waivers::today(), !partial);
     let mut suppressed = exceptions;
     suppressed.append(&mut waived);
-    if let Some(path) = &opts.baseline {
-        let (kept, mut known) = waivers::Baseline::load(path)?.apply(diagnostics);
+    if let Some(baseline) = &baseline {
+        let (kept, mut known) = baseline.apply(diagnostics);
         diagnostics = kept;
         suppressed.append(&mut known);
     }
     diagnostic::sort(&mut diagnostics);
     diagnostic::sort(&mut suppressed);
     skipped.sort();
-    let lang = i18n::resolve(opts.lang, config.lang).map_err(ToolError::msg)?;
     let translator = i18n::Translator::new(&policies.packages, lang);
     diagnostics.iter_mut().chain(suppressed.iter_mut()).for_each(|d| translator.apply(d));
     Ok(Outcome { config, diagnostics, artifacts, skipped, files_read, suppressed, packages: policies.packages.clone(), waivers_used, lang })
