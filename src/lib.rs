@@ -428,7 +428,7 @@ fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, Box<Fil
 }
 
 fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> FileResult {
-    let Artifact { file: name, parsed, docs } = match read_and_classify(c, ctx.config) {
+    let Artifact { file: name, mut parsed, docs } = match read_and_classify(c, ctx.config) {
         Ok(a) => a,
         Err(r) => return *r,
     };
@@ -436,7 +436,8 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
         // Read for the repository rules only: no findings of its own are reported.
         return FileResult::Artifact(Artifact { file: name, parsed, docs }, Vec::new(), Vec::new());
     }
-    let mut diags = parsed.diagnostics.clone();
+    // The parse findings move into the file's findings; nothing reads them from `parsed` later.
+    let mut diags = std::mem::take(&mut parsed.diagnostics);
     for d in &mut diags {
         if let Some(i) = d.document.or_else(|| doc_at(&parsed, d.span)) {
             d.document = Some(i);
