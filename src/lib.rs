@@ -516,8 +516,8 @@ fn repository_rules(
     let input = repository_input(artifacts);
     let ctx = serde_json::json!({"path": "", "kind": "repository"});
     let fallback = config.path.as_deref().map(display_path).unwrap_or_else(|| ".".to_string());
-    for pkg in repo {
-        match set.eval(engine, pkg, &input, &ctx) {
+    for (pkg, result) in set.eval_each(engine, &repo, &input, &ctx) {
+        match result {
             Ok(findings) => {
                 for f in findings {
                     let file = f.value.get("file").and_then(serde_json::Value::as_str);
@@ -562,8 +562,9 @@ fn combined_rules(set: &policy::PolicySet, engine: &mut regorus::Engine, artifac
     let combined = SourceFile::new("(combined)", String::new());
     let mut diags = Vec::new();
     let mut excepted = Vec::new();
-    for pkg in (0..set.packages.len()).filter(|&i| !set.packages[i].builtin && set.packages[i].role == policy::Role::Artifact) {
-        match set.eval(engine, pkg, &input, &ctx) {
+    let user: Vec<usize> = (0..set.packages.len()).filter(|&i| !set.packages[i].builtin && set.packages[i].role == policy::Role::Artifact).collect();
+    for (pkg, result) in set.eval_each(engine, &user, &input, &ctx) {
+        match result {
             Ok(findings) => {
                 for f in findings {
                     let d = policy::to_diagnostic(set, &f, &combined, None);

@@ -498,10 +498,20 @@ impl PolicySet {
     }
 
     /// Evaluates package `pkg` with `input` and the per-file context; errors are returned as text.
-    pub fn eval(&self, engine: &mut Engine, pkg: usize, input: &Value, file: &Value) -> Result<Vec<Finding>, String> {
+    /// Evaluates each package in its own query, the input set once: for inputs as large as the
+    /// whole repository, where one package's time limit must not cost the others their results.
+    pub fn eval_each(&self, engine: &mut Engine, pkgs: &[usize], input: &Value, file: &Value) -> Vec<(usize, Result<Vec<Finding>, String>)> {
         self.set_input(engine, input, file);
-        let value = self.query(engine, &format!("data.{}", self.packages[pkg].name))?;
-        Ok(value.map(|v| findings(pkg, &v)).unwrap_or_default())
+        self.query_each(engine, pkgs)
+    }
+
+    fn query_each(&self, engine: &mut Engine, pkgs: &[usize]) -> Vec<(usize, Result<Vec<Finding>, String>)> {
+        pkgs.iter()
+            .map(|&p| {
+                let result = self.query(engine, &format!("data.{}", self.packages[p].name));
+                (p, result.map(|v| v.map(|v| findings(p, &v)).unwrap_or_default()))
+            })
+            .collect()
     }
 
     /// Evaluates several packages on one document in a single query — the query analysis and
@@ -519,10 +529,7 @@ impl PolicySet {
                 return pkgs.iter().zip(values).map(|(&p, v)| (p, Ok(findings(p, &v)))).collect();
             }
         }
-        pkgs.iter()
-            .zip(refs)
-            .map(|(&p, r)| (p, self.query(engine, &r).map(|v| v.map(|v| findings(p, &v)).unwrap_or_default())))
-            .collect()
+        self.query_each(engine, pkgs)
     }
 
     fn set_input(&self, engine: &mut Engine, input: &Value, file: &Value) {
