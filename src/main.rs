@@ -68,7 +68,7 @@ struct ReportArgs {
     #[arg(short, long, value_name = "FILE")]
     config: Option<PathBuf>,
     /// Framework pack to enable (repeatable; replaces `frameworks:` in the config).
-    #[arg(long = "framework", value_name = "NAME", value_parser = ["caict-roadmap-2024", "cn-genai", "eu-ai-act", "nist-ai-600-1", "baseline"])]
+    #[arg(long = "framework", value_name = "NAME", value_parser = govlint::policy::FRAMEWORKS)]
     frameworks: Vec<String>,
     /// Policy file or directory to evaluate besides the bundled rules (repeatable).
     #[arg(short = 'p', long = "policy", value_name = "PATH")]
@@ -241,7 +241,7 @@ struct CheckArgs {
     #[arg(long, value_enum, default_value_t = RegoVersion::V1)]
     rego_version: RegoVersion,
     /// Framework pack to enable (repeatable; replaces `frameworks:` in the config).
-    #[arg(long = "framework", value_name = "NAME", value_parser = ["caict-roadmap-2024", "cn-genai", "eu-ai-act", "nist-ai-600-1", "baseline"])]
+    #[arg(long = "framework", value_name = "NAME", value_parser = govlint::policy::FRAMEWORKS)]
     frameworks: Vec<String>,
 }
 
@@ -487,7 +487,7 @@ struct NewArgs {
     #[arg(short, long, value_name = "FILE")]
     config: Option<PathBuf>,
     /// Framework pack whose fields to include (repeatable; default: the config's, else all).
-    #[arg(long = "framework", value_name = "NAME", value_parser = ["caict-roadmap-2024", "cn-genai", "eu-ai-act", "nist-ai-600-1", "baseline"])]
+    #[arg(long = "framework", value_name = "NAME", value_parser = govlint::policy::FRAMEWORKS)]
     frameworks: Vec<String>,
 }
 

@@ -10,7 +10,7 @@ use std::path::Path;
 use common::{check_json, example_repo, govlint};
 use serde_json::Value;
 
-const PACKS: [&str; 5] = ["caict-roadmap-2024", "cn-genai", "eu-ai-act", "nist-ai-600-1", "baseline"];
+const PACKS: [&str; 5] = govlint::policy::FRAMEWORKS;
 
 /// Copies the tree `src` into `dst`, leaving out the paths (relative, `/`-separated) in `skip`.
 fn copy_tree(src: &Path, dst: &Path, skip: &[&str]) {

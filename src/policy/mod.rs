@@ -31,6 +31,9 @@ use metadata::Metadata;
 /// The bundled policies, embedded in the binary.
 pub static BUNDLE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/policies");
 
+/// The framework packs a run can enable (`frameworks:` in govlint.yaml, `--framework`).
+pub const FRAMEWORKS: [&str; 5] = ["caict-roadmap-2024", "cn-genai", "eu-ai-act", "nist-ai-600-1", "baseline"];
+
 /// Prefix of bundled per-artifact rule packages.
 pub const RULES_PREFIX: &str = "govlint.rules.";
 /// Prefix of repository-rule packages (bundled or user).
