@@ -15,6 +15,7 @@ pub mod init;
 pub mod i18n;
 pub mod parse;
 pub mod policy;
+pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod schema;
@@ -117,6 +118,8 @@ pub struct CheckOptions {
     /// The output language chosen on the command line; otherwise `GOVLINT_LANG`, the config's
     /// `lang:`, then the locale decide (see [`i18n::resolve`]).
     pub lang: Option<i18n::Lang>,
+    /// Show a progress bar on stderr once the run lasts a moment (see [`progress`]).
+    pub progress: bool,
 }
 
 /// The result of a run.
@@ -243,9 +246,29 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         .build()
         .map_err(|e| ToolError::msg(format!("cannot start worker threads: {e}")))?;
     let files_read = found.candidates.len();
-    let ctx = Context { config: &config, schemas: &schemas, policies: &policies, combine: opts.combine, parse_only: opts.parse_only };
+    let repository = if opts.parse_only { Vec::new() } else { policies.repository() };
+    let progress = progress::Progress::new(opts.progress, files_read as u64);
+    let ctx = Context {
+        config: &config,
+        schemas: &schemas,
+        policies: &policies,
+        combine: opts.combine,
+        parse_only: opts.parse_only,
+        keep_documents: !repository.is_empty() || opts.combine,
+    };
     let results: Vec<FileResult> = pool.install(|| {
-        found.candidates.par_iter().map_init(|| policies.worker(), |engine, c| process(c, &ctx, engine)).collect()
+        found
+            .candidates
+            .par_iter()
+            .map_init(
+                || policies.worker(),
+                |engine, c| {
+                    let r = process(c, &ctx, engine);
+                    progress.inc();
+                    r
+                },
+            )
+            .collect()
     });
 
     let mut diagnostics = Vec::new();
@@ -265,15 +288,18 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         }
     }
     artifacts.sort_by(|a, b| a.file.cmp(&b.file));
-    let mut engine = policies.worker();
-    let (mut d, mut e) = repository_rules(&policies, &mut engine, &artifacts, &config);
-    diagnostics.append(&mut d);
-    exceptions.append(&mut e);
     if opts.combine {
-        let (mut d, mut e) = combined_rules(&policies, &mut engine, &artifacts);
+        let documents = artifacts.iter().map(|a| a.docs.len()).sum();
+        let (mut d, mut e) = combined_rules(&policies, &mut policies.wide_worker(documents), &artifacts);
         diagnostics.append(&mut d);
         exceptions.append(&mut e);
     }
+    // Last, as it takes the documents: they are not needed after it.
+    progress.phase("repository rules", repository.len() as u64);
+    let (mut d, mut e) = pool.install(|| repository_rules(&policies, &repository, &mut artifacts, &config, &progress));
+    diagnostics.append(&mut d);
+    exceptions.append(&mut e);
+    progress.finish();
     if partial {
         diagnostics.retain(|d| reported.contains(&d.file));
         exceptions.retain(|d| reported.contains(&d.file));
@@ -343,6 +369,9 @@ struct Context<'a> {
     policies: &'a policy::PolicySet,
     combine: bool,
     parse_only: bool,
+    /// Whether the documents are needed after their own evaluation (repository rules,
+    /// `--combine`); otherwise they are dropped as soon as a file is done.
+    keep_documents: bool,
 }
 
 enum FileResult {
@@ -434,6 +463,7 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     };
     if !c.report {
         // Read for the repository rules only: no findings of its own are reported.
+        shed(&mut parsed, true, true);
         return FileResult::Artifact(Artifact { file: name, parsed, docs }, Vec::new(), Vec::new());
     }
     // The parse findings move into the file's findings; nothing reads them from `parsed` later.
@@ -453,7 +483,8 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
         diags.extend(ctx.schemas.validate(&parsed.source, doc, a.kind, a.format).into_iter().map(|d| d.in_document(a.index, kind)));
         let file_ctx = policy::file_context(&name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections);
         let pkgs: Vec<usize> = set.for_kind(a.kind).into_iter().filter(|&p| !(ctx.combine && !set.packages[p].builtin)).collect();
-        for (pkg, result) in set.eval_all(engine, &pkgs, &doc.value, &file_ctx) {
+        let input = policy::PolicySet::input(doc.value.clone(), &file_ctx);
+        for (pkg, result) in set.eval_all(engine, &pkgs, &input) {
             match result {
                 Ok(findings) => {
                     for f in findings {
@@ -467,7 +498,26 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     }
     let (diags, mut ignored) = waivers::apply_inline(&waivers::inline_ignores(&parsed), diags);
     excepted.append(&mut ignored);
+    shed(&mut parsed, ctx.keep_documents, diags.is_empty() && excepted.is_empty());
     FileResult::Artifact(Artifact { file: name, parsed, docs }, diags, excepted)
+}
+
+/// Drops what a checked file no longer needs, so that memory follows the files in flight, not
+/// the repository: source maps and sections always (a later finding re-parses its file), the
+/// documents unless repository rules or `--combine` still read them, and the text of a file
+/// with no finding when nothing later can report on it.
+fn shed(parsed: &mut ParsedFile, keep_documents: bool, clean: bool) {
+    parsed.sections = Vec::new();
+    if keep_documents {
+        for d in &mut parsed.documents {
+            d.map = source::SourceMap::default();
+        }
+    } else {
+        parsed.documents = Vec::new();
+        if clean {
+            parsed.source = SourceFile::new(parsed.source.name.clone(), String::new());
+        }
+    }
 }
 
 fn excepted_by_policy(mut d: Diagnostic) -> Diagnostic {
@@ -481,52 +531,74 @@ fn excepted_by_policy(mut d: Diagnostic) -> Diagnostic {
 }
 
 /// The input of repository rules: every artifact document.
-pub fn repository_input(artifacts: &[Artifact]) -> serde_json::Value {
-    let list: Vec<serde_json::Value> = artifacts
-        .iter()
-        .flat_map(|a| {
-            a.docs.iter().map(move |d| {
-                serde_json::json!({
-                    "path": a.file,
-                    "kind": d.kind.as_str(),
-                    "format": d.format.as_str(),
-                    "index": d.index,
-                    "document": a.parsed.documents[d.index].value,
-                })
-            })
-        })
-        .collect();
+/// The input of the repository rules, `{artifacts: [{path, kind, format, index, document}]}`.
+/// The documents are moved out of `artifacts`, not copied: they are not needed afterwards (a
+/// finding re-parses its file).
+pub fn repository_input(artifacts: &mut [Artifact]) -> serde_json::Value {
+    let mut list = Vec::new();
+    for a in artifacts.iter_mut() {
+        for d in &a.docs {
+            let document = a.parsed.documents.get_mut(d.index).map(|doc| std::mem::take(&mut doc.value)).unwrap_or_default();
+            list.push(serde_json::json!({
+                "path": a.file,
+                "kind": d.kind.as_str(),
+                "format": d.format.as_str(),
+                "index": d.index,
+                "document": document,
+            }));
+        }
+        a.parsed.documents = Vec::new();
+    }
     serde_json::json!({ "artifacts": list })
 }
 
-/// Runs the repository rules once over every artifact. A finding names its artifact with
-/// `file` (and `index` for a multi-document file); one without is reported on the config.
+/// Runs the repository rules once over every artifact, each package on its own worker. A
+/// finding names its artifact with `file` (and `index` for a multi-document file); one without
+/// is reported on the config.
 fn repository_rules(
     set: &policy::PolicySet,
-    engine: &mut regorus::Engine,
-    artifacts: &[Artifact],
+    repo: &[usize],
+    artifacts: &mut [Artifact],
     config: &Config,
+    progress: &progress::Progress,
 ) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut excepted = Vec::new();
-    let repo = set.repository();
     if repo.is_empty() {
         return (diags, excepted);
     }
-    let input = repository_input(artifacts);
     let ctx = serde_json::json!({"path": "", "kind": "repository"});
+    let documents = artifacts.iter().map(|a| a.docs.len()).sum();
+    let input = policy::PolicySet::input(repository_input(artifacts), &ctx);
+    let results: Vec<(usize, Result<Vec<policy::Finding>, String>)> = repo
+        .par_iter()
+        .map_init(
+            || set.wide_worker(documents),
+            |engine, &pkg| {
+                let r = set.eval_one(engine, pkg, &input);
+                progress.inc();
+                (pkg, r)
+            },
+        )
+        .collect();
+    drop(input);
     let fallback = config.path.as_deref().map(display_path).unwrap_or_else(|| ".".to_string());
-    for (pkg, result) in set.eval_each(engine, &repo, &input, &ctx) {
+    let by_name: std::collections::HashMap<&str, usize> = artifacts.iter().enumerate().map(|(i, a)| (a.file.as_str(), i)).collect();
+    // The documents a finding points into, re-parsed (with their source maps) on first use.
+    let mut reparsed: std::collections::HashMap<usize, ParsedFile> = std::collections::HashMap::new();
+    for (pkg, result) in results {
         match result {
             Ok(findings) => {
                 for f in findings {
                     let file = f.value.get("file").and_then(serde_json::Value::as_str);
                     let index = f.value.get("index").and_then(serde_json::Value::as_u64).map(|i| i as usize);
-                    let target = file.and_then(|p| artifacts.iter().find(|a| a.file == p));
+                    let target = file.and_then(|p| by_name.get(p).copied());
                     let d = match target {
-                        Some(a) => {
+                        Some(i) => {
+                            let a = &artifacts[i];
+                            let parsed = reparsed.entry(i).or_insert_with(|| parse::parse(Arc::clone(&a.parsed.source), a.parsed.syntax, &config.limits));
                             let doc_idx = index.or_else(|| a.docs.first().map(|d| d.index)).unwrap_or(0);
-                            let doc = a.parsed.documents.get(doc_idx);
+                            let doc = parsed.documents.get(doc_idx);
                             let kind = a.docs.iter().find(|d| d.index == doc_idx).map(|d| d.kind.as_str());
                             policy::to_diagnostic(set, &f, &a.parsed.source, doc).in_document(doc_idx, kind)
                         }
@@ -557,13 +629,13 @@ fn combined_rules(set: &policy::PolicySet, engine: &mut regorus::Engine, artifac
         .iter()
         .flat_map(|a| a.docs.iter().map(move |d| serde_json::json!({"path": a.file, "contents": a.parsed.documents[d.index].value})))
         .collect();
-    let input = serde_json::Value::Array(input);
     let ctx = serde_json::json!({"path": "(combined)"});
+    let input = policy::PolicySet::input(serde_json::Value::Array(input), &ctx);
     let combined = SourceFile::new("(combined)", String::new());
     let mut diags = Vec::new();
     let mut excepted = Vec::new();
     let user: Vec<usize> = (0..set.packages.len()).filter(|&i| !set.packages[i].builtin && set.packages[i].role == policy::Role::Artifact).collect();
-    for (pkg, result) in set.eval_each(engine, &user, &input, &ctx) {
+    for (pkg, result) in user.iter().map(|&p| (p, set.eval_one(engine, p, &input))) {
         match result {
             Ok(findings) => {
                 for f in findings {

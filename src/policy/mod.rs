@@ -357,6 +357,8 @@ pub struct PolicySet {
     engine: Engine,
     pub packages: Vec<Package>,
     pub files: Vec<RegoFile>,
+    /// The time limit of one evaluation on one document.
+    timeout: Duration,
 }
 
 impl std::fmt::Debug for PolicySet {
@@ -480,12 +482,24 @@ impl PolicySet {
                 (Role::Artifact, false) => opts.all_namespaces || user_ns.is_match(&p.name),
             })
             .collect();
-        Ok(PolicySet { engine, packages, files })
+        Ok(PolicySet { engine, packages, files, timeout: opts.timeout })
     }
 
     /// An engine for one worker thread.
     pub fn worker(&self) -> Engine {
         self.engine.clone()
+    }
+
+    /// An engine for the rules that see `documents` documents at once (repository rules,
+    /// `--combine`): the time limit of one document for each started hundred of them.
+    pub fn wide_worker(&self, documents: usize) -> Engine {
+        let mut engine = self.engine.clone();
+        let hundreds = u32::try_from(documents.div_ceil(100).max(1)).unwrap_or(u32::MAX);
+        engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+            limit: self.timeout.saturating_mul(hundreds),
+            check_interval: std::num::NonZeroU32::new(64).unwrap_or(std::num::NonZeroU32::MIN),
+        });
+        engine
     }
 
     /// Packages that apply to a document of `kind`.
@@ -500,52 +514,48 @@ impl PolicySet {
         (0..self.packages.len()).filter(|&i| self.packages[i].role == Role::Repository).collect()
     }
 
-    /// Evaluates package `pkg` with `input` and the per-file context; errors are returned as text.
-    /// Evaluates each package in its own query, the input set once: for inputs as large as the
-    /// whole repository, where one package's time limit must not cost the others their results.
-    pub fn eval_each(&self, engine: &mut Engine, pkgs: &[usize], input: &Value, file: &Value) -> Vec<(usize, Result<Vec<Finding>, String>)> {
-        self.set_input(engine, input, file);
-        self.query_each(engine, pkgs)
+    /// The engine input for one evaluation: the document (or the repository) and its per-file
+    /// context, converted once. Cloning the result is cheap, so one conversion can serve several
+    /// engines.
+    pub fn input(input: Value, file: &Value) -> regorus::Value {
+        let path = file.get("path").cloned().unwrap_or(Value::Null);
+        let dir = file.get("path").and_then(Value::as_str).map(|p| Path::new(p).parent().map(|d| d.to_string_lossy().to_string()).unwrap_or_default());
+        let conftest = json!({ "name": path, "dir": dir });
+        // The per-file context reaches the policies through `with`, carried in a wrapper input
+        // so that the query text stays small and fixed.
+        let mut wrapper = serde_json::Map::new();
+        wrapper.insert("doc".to_string(), input);
+        wrapper.insert("file".to_string(), file.clone());
+        wrapper.insert("conftest".to_string(), conftest);
+        regorus::Value::from(Value::Object(wrapper))
     }
 
-    fn query_each(&self, engine: &mut Engine, pkgs: &[usize]) -> Vec<(usize, Result<Vec<Finding>, String>)> {
-        pkgs.iter()
-            .map(|&p| {
-                let result = self.query(engine, &format!("data.{}", self.packages[p].name));
-                (p, result.map(|v| v.map(|v| findings(p, &v)).unwrap_or_default()))
-            })
-            .collect()
+    /// Evaluates one package on a prepared input, in its own query: for inputs as large as the
+    /// whole repository, where one package's time limit must not cost the others their results.
+    pub fn eval_one(&self, engine: &mut Engine, pkg: usize, input: &regorus::Value) -> Result<Vec<Finding>, String> {
+        engine.set_input(input.clone());
+        self.query(engine, &format!("data.{}", self.packages[pkg].name)).map(|v| v.map(|v| findings(pkg, &v)).unwrap_or_default())
     }
 
     /// Evaluates several packages on one document in a single query — the query analysis and
     /// the `with` setup are paid once, not once per package. When that query fails (a runtime
     /// error or the time limit in one package), each package is evaluated alone, so the error
     /// is reported on the package that caused it and the others still report.
-    pub fn eval_all(&self, engine: &mut Engine, pkgs: &[usize], input: &Value, file: &Value) -> Vec<(usize, Result<Vec<Finding>, String>)> {
+    pub fn eval_all(&self, engine: &mut Engine, pkgs: &[usize], input: &regorus::Value) -> Vec<(usize, Result<Vec<Finding>, String>)> {
         if pkgs.is_empty() {
             return Vec::new();
         }
-        self.set_input(engine, input, file);
+        engine.set_input(input.clone());
         let refs: Vec<String> = pkgs.iter().map(|&p| format!("data.{}", self.packages[p].name)).collect();
         if let Ok(Some(Value::Array(values))) = self.query(engine, &format!("[{}]", refs.join(", "))) {
             if values.len() == pkgs.len() {
                 return pkgs.iter().zip(values).map(|(&p, v)| (p, Ok(findings(p, &v)))).collect();
             }
         }
-        self.query_each(engine, pkgs)
+        pkgs.iter().map(|&p| (p, self.eval_one(engine, p, input))).collect()
     }
 
-    fn set_input(&self, engine: &mut Engine, input: &Value, file: &Value) {
-        let conftest = json!({
-            "name": file.get("path").cloned().unwrap_or(Value::Null),
-            "dir": file.get("path").and_then(Value::as_str).map(|p| Path::new(p).parent().map(|d| d.to_string_lossy().to_string()).unwrap_or_default()),
-        });
-        // The per-file context reaches the policies through `with`, carried in a wrapper input
-        // so that the query text stays small and fixed.
-        engine.set_input(regorus::Value::from(json!({"doc": input, "file": file, "conftest": conftest})));
-    }
-
-    /// Evaluates `term` in the per-document context set by `set_input`; `None` when undefined.
+    /// Evaluates `term` in the context of the engine's input (see [`PolicySet::input`]); `None` when undefined.
     fn query(&self, engine: &mut Engine, term: &str) -> Result<Option<Value>, String> {
         let query = format!("{term} with data.govlint.file as input.file with data.conftest.file as input.conftest with input as input.doc");
         let results = engine.eval_query(query, false).map_err(|e| {
