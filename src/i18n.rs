@@ -312,7 +312,7 @@ impl Templates {
         let mut best: Option<(&Compiled, regex::Captures)> = None;
         for c in self.list.iter().filter(|c| depth == 0 || c.literal > 0) {
             if let Some(caps) = c.regex.captures(english) {
-                if best.as_ref().map_or(true, |(b, _)| c.literal > b.literal) {
+                if best.as_ref().is_none_or(|(b, _)| c.literal > b.literal) {
                     best = Some((c, caps));
                 }
             }

@@ -36,7 +36,7 @@ pub fn marked_rules(kind: Kind) -> BTreeSet<String> {
 
 /// Renders the template of `kind` for the enabled `frameworks` (`None`: every pack).
 pub fn render(kind: Kind, rules: &[RuleDoc], frameworks: Option<&BTreeSet<String>>) -> String {
-    let enabled = |fw: &str| frameworks.map_or(true, |set| set.contains(fw));
+    let enabled = |fw: &str| frameworks.is_none_or(|set| set.contains(fw));
     let mut out = String::new();
     // While a left-out field's block is being skipped: its indentation.
     let mut skipping: Option<usize> = None;

@@ -235,7 +235,7 @@ pub fn apply_inline(ignores: &[Ignore], diags: Vec<Diagnostic>) -> (Vec<Diagnost
     let mut suppressed = Vec::new();
     for mut d in diags {
         let hit = ignores.iter().find(|ig| {
-            ig.rules.iter().any(|r| *r == d.rule)
+            ig.rules.contains(&d.rule)
                 && (ig.pointer.as_deref().zip(d.pointer.as_deref()).is_some_and(|(p, dp)| dp == p || dp.starts_with(&format!("{p}/")))
                     || (ig.lines.0..=ig.lines.1).contains(&d.start.line))
         });

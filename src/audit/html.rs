@@ -193,7 +193,7 @@ fn counts_inline(c: &Counts, lang: Lang) -> String {
 
 /// A message with its `code spans` set as code, when the backticks pair up.
 fn message(s: &str) -> String {
-    if s.matches('`').count() % 2 != 0 {
+    if !s.matches('`').count().is_multiple_of(2) {
         return esc(s).replace('\n', "<br>");
     }
     s.split('`')

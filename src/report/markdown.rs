@@ -60,7 +60,7 @@ fn escape_code(s: &str) -> String {
 /// A message for a table cell: code spans kept when the backticks pair up.
 pub fn cell(s: &str) -> String {
     let s = cut(s);
-    if s.matches('`').count() % 2 != 0 {
+    if !s.matches('`').count().is_multiple_of(2) {
         return escape_text(&s).replace('`', "\\`");
     }
     s.split('`')
