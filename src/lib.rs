@@ -227,8 +227,15 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     if let Some(reference) = &opts.changed_since {
         let changed: std::collections::BTreeSet<PathBuf> =
             git::changed_since(&paths[0], reference)?.iter().filter_map(|p| p.canonicalize().ok()).collect();
+        // Each candidate lies under one of the given paths: resolve those once and join the
+        // rest, rather than resolving every candidate (a readlink per path component).
+        let roots: Vec<(&PathBuf, Option<PathBuf>)> = paths.iter().map(|p| (p, p.canonicalize().ok())).collect();
         for c in &mut found.candidates {
-            c.report = c.path.canonicalize().is_ok_and(|p| changed.contains(&p));
+            let resolved = roots
+                .iter()
+                .find_map(|(root, canonical)| Some(canonical.as_ref()?.join(c.path.strip_prefix(root).ok()?)))
+                .or_else(|| c.path.canonicalize().ok());
+            c.report = resolved.is_some_and(|p| changed.contains(&p));
         }
     }
     // Unchanged files are read only when repository rules need every artifact.
