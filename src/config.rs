@@ -100,6 +100,8 @@ struct Raw {
     frameworks: Vec<String>,
     #[serde(default)]
     waivers: Vec<crate::waivers::RawWaiver>,
+    #[serde(default)]
+    cache: bool,
 }
 
 /// The validated configuration.
@@ -129,6 +131,10 @@ pub struct Config {
     pub waivers: Vec<crate::waivers::Waiver>,
     /// The config's text, for findings about it (expired or unused waivers).
     pub source: Option<Arc<SourceFile>>,
+    /// Cache per-file results between runs (`cache:`; `--cache`/`--no-cache` win over it).
+    pub cache: bool,
+    /// A cache directory other than `.govlint-cache` (`--cache-dir`): discovery never enters it.
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// The default largest file govlint reads: 16 MiB.
@@ -157,6 +163,8 @@ impl Config {
             frameworks: Vec::new(),
             waivers: Vec::new(),
             source: None,
+            cache: false,
+            cache_dir: None,
         }
     }
 
@@ -269,6 +277,7 @@ impl Config {
         cfg.policies = raw.policies.iter().map(|p| cfg.root.join(p)).collect();
         cfg.params = raw.params;
         cfg.frameworks = raw.frameworks;
+        cfg.cache = raw.cache;
         for (i, w) in raw.waivers.into_iter().enumerate() {
             let span = waiver_spans.get(i).copied().unwrap_or_default();
             let w = crate::waivers::Waiver::new(w, span).map_err(|e| {
@@ -353,5 +362,8 @@ mod tests {
         assert_eq!(c.policy_timeout, DEFAULT_POLICY_TIMEOUT);
         let c = load("limits:\n  policy_timeout_ms: 250\n").unwrap();
         assert_eq!(c.policy_timeout, std::time::Duration::from_millis(250));
+        assert!(!c.cache);
+        assert!(load("cache: true\n").unwrap().cache);
+        assert_eq!(load("cache: yes please\n").unwrap_err().diagnostics[0].start.line, 1);
     }
 }

@@ -67,8 +67,9 @@ pub mod codes {
     ];
 }
 
-/// One finding, located in a file.
-#[derive(Debug, Clone)]
+/// One finding, located in a file. Serializable for the result cache (`crate::cache`); the
+/// JSON output has its own shape (`report::json`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub rule: String,
     pub severity: Severity,
@@ -93,12 +94,14 @@ pub struct Diagnostic {
     pub details: Option<serde_json::Value>,
     /// Why the finding does not count, when it is suppressed.
     pub suppression: Option<Suppression>,
-    /// The text in the output language, when it is not English (set once after the run).
+    /// The text in the output language, when it is not English (set once after the run, so
+    /// never part of a cached finding).
+    #[serde(skip)]
     pub localized: Option<crate::i18n::Localized>,
 }
 
 /// How a finding was suppressed: it is reported, but it is not a failure.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Suppression {
     /// `waiver` (govlint.yaml), `inline` (a `govlint-ignore` comment), `baseline`, or
     /// `exception` (a policy's conftest `exception` rule).
@@ -109,7 +112,7 @@ pub struct Suppression {
     pub expires: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SuppressionKind {
     Waiver,

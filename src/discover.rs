@@ -1,6 +1,7 @@
 //! Discovery: which files a run reads.
 //!
-//! Walks each target with walkdir, in a fixed order; skips `.git/`, what git ignores when the
+//! Walks each target with walkdir, in a fixed order; skips `.git/` and the result cache
+//! (`.govlint-cache/`, or the `--cache-dir` inside the target), what git ignores when the
 //! target is inside a repository (.gitignore, .git/info/exclude, the global excludes file, all
 //! through libgit2), and the config's `exclude` globs. Symbolic links are never followed out of
 //! the target, and never into directories (no loops). A file named on the command line is read
@@ -142,13 +143,18 @@ fn walk(root: &Path, config: &Config, found: &mut Found) -> Result<(), ToolError
         .map_err(|e| ToolError::msg(format!("cannot read {}: {}", root.display(), io_reason(&e))))?;
     // Directories pruned by the filter are recorded from inside it.
     let pruned = std::cell::RefCell::new(Vec::new());
+    let cache_dir = config.cache_dir.as_deref().and_then(|d| d.canonicalize().ok());
     let mut skipped = Vec::new();
     let walker = WalkDir::new(root).follow_links(false).sort_by_file_name().into_iter().filter_entry(|e| {
         if e.depth() == 0 {
             return true;
         }
         if e.file_type().is_dir() {
-            if e.file_name() == ".git" {
+            // The result cache is govlint's own: never linted, and not listed as skipped.
+            if e.file_name() == ".git" || e.file_name() == crate::cache::DIR_NAME {
+                return false;
+            }
+            if cache_dir.as_deref().is_some_and(|d| e.path().canonicalize().is_ok_and(|p| p == d)) {
                 return false;
             }
             if config.is_excluded(e.path()) {

@@ -6,6 +6,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod audit;
+pub mod cache;
 pub mod classify;
 pub mod config;
 pub mod diagnostic;
@@ -120,6 +121,11 @@ pub struct CheckOptions {
     pub lang: Option<i18n::Lang>,
     /// Show a progress bar on stderr once the run lasts a moment (see [`progress`]).
     pub progress: bool,
+    /// Cache per-file results between runs: `Some(true)` on, `Some(false)` off, `None` as the
+    /// config's `cache:` says (on when `cache_dir` is given).
+    pub cache: Option<bool>,
+    /// The cache directory (default: `.govlint-cache` in the config root).
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// The result of a run.
@@ -141,6 +147,8 @@ pub struct Outcome {
     pub waivers_used: Vec<usize>,
     /// The output language; each diagnostic carries its `localized` text when it is not English.
     pub lang: i18n::Lang,
+    /// What the result cache did, when the run used (or asked for) one.
+    pub cache: Option<cache::Stats>,
 }
 
 impl Outcome {
@@ -213,7 +221,7 @@ pub fn load_config(opts: &CheckOptions) -> Result<Config, ToolError> {
 
 /// Runs `govlint check`.
 pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
-    let config = load_config(opts)?;
+    let mut config = load_config(opts)?;
     // Everything that can refuse the run is read before any artifact is.
     let lang = i18n::resolve(opts.lang, config.lang).map_err(ToolError::msg)?;
     let baseline = opts.baseline.as_deref().map(waivers::Baseline::load).transpose()?;
@@ -223,6 +231,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     } else {
         policy::PolicySet::load(&load_options(opts, &config))?
     };
+    let (mut cache, cache_warning) = cache::for_run(opts, &mut config, &policies);
     let mut found = if opts.staged { discover::staged(&paths, &config)? } else { discover::discover(&paths, &config)? };
     if let Some(reference) = &opts.changed_since {
         let changed: std::collections::BTreeSet<PathBuf> =
@@ -240,6 +249,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     }
     // Unchanged files are read only when repository rules need every artifact.
     let partial = found.candidates.iter().any(|c| !c.report);
+    let seen: std::collections::BTreeSet<String> = found.candidates.iter().filter(|_| cache.is_some()).map(|c| c.name()).collect();
     if partial && policies.repository().is_empty() {
         found.candidates.retain(|c| c.report);
     }
@@ -262,6 +272,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         combine: opts.combine,
         parse_only: opts.parse_only,
         keep_documents: !repository.is_empty() || opts.combine,
+        cache: cache.as_ref(),
     };
     let results: Vec<FileResult> = pool.install(|| {
         found
@@ -286,6 +297,9 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     for r in results {
         match r {
             FileResult::Artifact(a, mut d, mut e) => {
+                if let Some(cache) = &mut cache {
+                    cache.store(&a.file, &d, &e);
+                }
                 diagnostics.append(&mut d);
                 exceptions.append(&mut e);
                 artifacts.push(a);
@@ -303,10 +317,15 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     }
     // Last, as it takes the documents: they are not needed after it.
     progress.phase("repository rules", repository.len() as u64);
-    let (mut d, mut e) = pool.install(|| repository_rules(&policies, &repository, &mut artifacts, &config, &progress));
+    let run = |artifacts: &mut [Artifact]| pool.install(|| repository_rules(&policies, &repository, artifacts, &config, &progress));
+    let (mut d, mut e) = match &mut cache {
+        Some(cache) => cache.repository(&mut artifacts, &config, run),
+        None => run(&mut artifacts),
+    };
     diagnostics.append(&mut d);
     exceptions.append(&mut e);
     progress.finish();
+    let cache = cache::finish(cache, cache_warning, &seen);
     if partial {
         diagnostics.retain(|d| reported.contains(&d.file));
         exceptions.retain(|d| reported.contains(&d.file));
@@ -325,7 +344,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     skipped.sort();
     let translator = i18n::Translator::new(&policies.packages, lang);
     diagnostics.iter_mut().chain(suppressed.iter_mut()).for_each(|d| translator.apply(d));
-    Ok(Outcome { config, diagnostics, artifacts, skipped, files_read, suppressed, packages: policies.packages.clone(), waivers_used, lang })
+    Ok(Outcome { config, diagnostics, artifacts, skipped, files_read, suppressed, packages: policies.packages.clone(), waivers_used, lang, cache })
 }
 
 /// The policy options of a run: the command line's, plus the config's policies, params and
@@ -379,6 +398,8 @@ struct Context<'a> {
     /// Whether the documents are needed after their own evaluation (repository rules,
     /// `--combine`); otherwise they are dropped as soon as a file is done.
     keep_documents: bool,
+    /// Findings of earlier runs, by file and content.
+    cache: Option<&'a cache::Cache>,
 }
 
 enum FileResult {
@@ -475,6 +496,10 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     }
     // The parse findings move into the file's findings; nothing reads them from `parsed` later.
     let mut diags = std::mem::take(&mut parsed.diagnostics);
+    if let Some((d, e)) = ctx.cache.and_then(|cache| cache.lookup(&name, &parsed.source.text, &docs)) {
+        shed(&mut parsed, ctx.keep_documents, d.is_empty() && e.is_empty());
+        return FileResult::Artifact(Artifact { file: name, parsed, docs }, d, e);
+    }
     for d in &mut diags {
         if let Some(i) = d.document.or_else(|| doc_at(&parsed, d.span)) {
             d.document = Some(i);

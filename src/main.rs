@@ -251,6 +251,17 @@ struct CheckArgs {
     /// Framework pack to enable (repeatable; replaces `frameworks:` in the config).
     #[arg(long = "framework", value_name = "NAME", value_parser = govlint::policy::FRAMEWORKS)]
     frameworks: Vec<String>,
+    /// Cache each file's findings in .govlint-cache/ (in the config's directory), so a repeat
+    /// run re-evaluates only the files that changed; a change of govlint, govlint.yaml or the
+    /// policies starts afresh. Same as `cache: true` in govlint.yaml.
+    #[arg(long)]
+    cache: bool,
+    /// Keep the cache in DIR instead of .govlint-cache/ (implies --cache).
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
+    /// Do not use the cache, whatever govlint.yaml says.
+    #[arg(long, conflicts_with_all = ["cache", "cache_dir"])]
+    no_cache: bool,
 }
 
 /// One requested output: a format, to stdout or to a file.
@@ -333,8 +344,17 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
         parse_only: args.parse_only,
         lang: args.lang.value,
         progress: !args.quiet && !args.no_progress && std::io::stderr().is_terminal(),
+        cache: if args.no_cache {
+            Some(false)
+        } else if args.cache || args.cache_dir.is_some() {
+            Some(true)
+        } else {
+            None
+        },
+        cache_dir: args.cache_dir,
     };
     let mut outcome = govlint::check(&opts)?;
+    report_cache(outcome.cache.as_ref());
     let fail_on = match args.fail_on {
         Some(FailOnArg::Error) => FailOn::Error,
         Some(FailOnArg::Warning) => FailOn::Warning,
@@ -390,6 +410,19 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
     Ok(if outcome.failed(fail_on) { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
+/// The cache's warning, if any, and with GOVLINT_CACHE_STATS=1 its counts (on stderr).
+fn report_cache(stats: Option<&govlint::cache::Stats>) {
+    let Some(stats) = stats else { return };
+    let mut err = std::io::stderr().lock();
+    if let Some(w) = &stats.warning {
+        let _ = writeln!(err, "warning: {w}");
+    }
+    if std::env::var_os("GOVLINT_CACHE_STATS").is_some_and(|v| v == "1") {
+        let repository = if stats.repository_hit { "hit" } else { "miss" };
+        let _ = writeln!(err, "cache: {} hits, {} misses, repository {repository}", stats.hits, stats.misses);
+    }
+}
+
 fn write_stdout(text: &str) {
     let mut out = std::io::stdout().lock();
     // A closed pipe (`| head`) is not a failure.
@@ -408,6 +441,7 @@ fn run_report(args: ReportArgs) -> Result<ExitCode, ToolError> {
         ..Default::default()
     };
     let outcome = govlint::check(&opts)?;
+    report_cache(outcome.cache.as_ref());
     let frameworks = if args.frameworks.is_empty() { outcome.config.frameworks.clone() } else { args.frameworks };
     let build = govlint::audit::BuildOptions {
         root: args.path,

@@ -351,6 +351,33 @@ fn bound_ranges(engine: &mut Engine) -> Result<(), ToolError> {
         .map_err(fail)
 }
 
+/// See [`PolicySet::digest`].
+fn bundle_digest(files: &[RegoFile], data: &Value, opts: &LoadOptions) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    let mut field = |bytes: &[u8]| {
+        h.update((bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    };
+    for f in files {
+        field(f.path.as_bytes());
+        field(&[u8::from(f.builtin)]);
+        field(f.source.text.as_bytes());
+    }
+    field(data.to_string().as_bytes());
+    let frameworks = opts.frameworks.as_ref().map(|f| f.iter().cloned().collect::<Vec<_>>());
+    let options = json!({
+        "builtin": opts.builtin,
+        "namespaces": opts.namespaces,
+        "all_namespaces": opts.all_namespaces,
+        "rego_v0": opts.rego_v0,
+        "frameworks": frameworks,
+        "timeout_ms": opts.timeout.as_millis() as u64,
+    });
+    field(options.to_string().as_bytes());
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// The compiled policies of a run.
 #[derive(Clone)]
 pub struct PolicySet {
@@ -359,6 +386,8 @@ pub struct PolicySet {
     pub files: Vec<RegoFile>,
     /// The time limit of one evaluation on one document.
     timeout: Duration,
+    /// SHA-256 (hex) of everything that decides what the policies find; see [`PolicySet::digest`].
+    digest: String,
 }
 
 impl std::fmt::Debug for PolicySet {
@@ -417,6 +446,7 @@ impl PolicySet {
         merge(&mut params, opts.params.clone());
         let mut data = load_data(&opts.data)?;
         merge(&mut data, json!({"govlint": {"params": params}}));
+        let digest = bundle_digest(&files, &data, opts);
         engine
             .add_data(regorus::Value::from(data))
             .map_err(|e| ToolError::msg(format!("cannot load data: {e}")))?;
@@ -482,7 +512,15 @@ impl PolicySet {
                 (Role::Artifact, false) => opts.all_namespaces || user_ns.is_match(&p.name),
             })
             .collect();
-        Ok(PolicySet { engine, packages, files, timeout: opts.timeout })
+        Ok(PolicySet { engine, packages, files, timeout: opts.timeout, digest })
+    }
+
+    /// A digest of the policy bundle: every module's path and source text (bundled and user, in
+    /// load order), the data documents with the params, and the options that select or bound
+    /// the rules (bundled rules, frameworks, namespaces, Rego version, time limit). Two sets
+    /// with the same digest find the same things in the same documents.
+    pub fn digest(&self) -> &str {
+        &self.digest
     }
 
     /// An engine for one worker thread.

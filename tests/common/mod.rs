@@ -91,13 +91,20 @@ impl Run {
 /// `govlint <args>` run in `dir`, with a clean environment for color and language (English,
 /// whatever the locale of the machine).
 pub fn govlint(dir: &Path, args: &[&str]) -> Run {
+    govlint_with(dir, &[], args)
+}
+
+/// [`govlint`] with extra environment variables.
+pub fn govlint_with(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Run {
     let out = Command::cargo_bin("govlint")
         .expect("the govlint binary is built for integration tests")
         .current_dir(dir)
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
         .env_remove("GOVLINT_LANG")
+        .env_remove("GOVLINT_CACHE_STATS")
         .env("LC_ALL", "C")
+        .envs(env.iter().copied())
         .args(args)
         .output()
         .expect("govlint runs");

@@ -1,0 +1,325 @@
+//! The result cache (`--cache`, `cache: true`): a cached run reports exactly what a fresh one
+//! does, in every format, and re-evaluates what changed — a file, the config, a policy, the
+//! inputs of the repository rules. `GOVLINT_CACHE_STATS=1` makes govlint count its hits and
+//! misses on stderr, so each test also shows the cache was (or was not) used.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{copy_tree, example_repo, govlint_with, tempdir, write, Run};
+
+const STATS: &[(&str, &str)] = &[("GOVLINT_CACHE_STATS", "1")];
+
+/// A copy of the example repository in a fresh temporary directory.
+fn repo() -> (tempfile::TempDir, PathBuf) {
+    let (t, dir) = tempdir();
+    copy_tree(&example_repo(), &dir);
+    (t, dir)
+}
+
+/// `govlint check --format json <args>` in `dir`, with the cache's counts on stderr.
+fn check(dir: &Path, args: &[&str]) -> Run {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend_from_slice(args);
+    let run = govlint_with(dir, STATS, &all);
+    assert_ne!(run.code, 2, "the tool failed\n--- stderr\n{}", run.stderr);
+    run
+}
+
+/// (hits, misses, repository hit) from `cache: H hits, M misses, repository hit|miss`.
+#[track_caller]
+fn stats(run: &Run) -> (usize, usize, bool) {
+    let line = run
+        .stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("cache: "))
+        .unwrap_or_else(|| panic!("no cache line on stderr:\n{}", run.stderr));
+    let parts: Vec<&str> = line.split([' ', ',']).filter(|s| !s.is_empty()).collect();
+    match parts[..] {
+        [h, "hits", m, "misses", "repository", r] => (h.parse().unwrap(), m.parse().unwrap(), r == "hit"),
+        _ => panic!("unexpected cache line: {line}"),
+    }
+}
+
+fn cache_files(dir: &Path) -> Vec<PathBuf> {
+    let v1 = dir.join(".govlint-cache").join("v1");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&v1).map(|r| r.map(|e| e.unwrap().path()).collect()).unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// The messages of `rule` in a JSON report.
+fn messages(run: &Run, rule: &str) -> Vec<String> {
+    run.report().diagnostics.iter().filter(|d| d.rule == rule).map(|d| format!("{}: {}", d.file, d.message)).collect()
+}
+
+/// Two runs agree byte for byte (stdout and exit code).
+#[track_caller]
+fn same(a: &Run, b: &Run) {
+    assert_eq!(a.code, b.code);
+    assert!(a.raw_stdout == b.raw_stdout, "outputs differ\n--- first\n{}\n--- second\n{}", a.stdout, b.stdout);
+}
+
+#[test]
+fn a_second_run_is_served_from_the_cache_with_the_same_output() {
+    let (_t, dir) = repo();
+    let fresh = check(&dir, &["--no-cache"]);
+    assert!(!fresh.stderr.contains("cache:"), "no cache, no counts: {}", fresh.stderr);
+    assert!(!dir.join(".govlint-cache").exists(), "--no-cache creates nothing");
+
+    let first = check(&dir, &["--cache"]);
+    let (hits, misses, repo_hit) = stats(&first);
+    assert_eq!((hits, repo_hit), (0, false));
+    assert!(misses > 3, "{}", first.stderr);
+    same(&fresh, &first);
+
+    let cache = dir.join(".govlint-cache");
+    assert_eq!(std::fs::read_to_string(cache.join(".gitignore")).unwrap(), "*\n");
+    let tag = std::fs::read_to_string(cache.join("CACHEDIR.TAG")).unwrap();
+    assert!(tag.starts_with("Signature: 8a477f597d28d172789f06886806bc55\n"), "{tag}");
+    let files = cache_files(&dir);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let stored: serde_json::Value = serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).unwrap();
+    assert_eq!(stored["version"], 1);
+    assert_eq!(stored["files"].as_object().unwrap().len(), misses);
+
+    let second = check(&dir, &["--cache"]);
+    assert_eq!(stats(&second), (misses, 0, true));
+    same(&first, &second);
+    let again = check(&dir, &["--no-cache"]);
+    same(&fresh, &again);
+
+    // The cache directory is never linted, nor listed as skipped, whatever it holds.
+    write(&dir, ".govlint-cache/stray.yaml", "kind: ModelCard\n");
+    let verbose = govlint_with(&dir, STATS, &["check", "--format", "json", "--cache", "-v"]);
+    assert!(!verbose.stderr.contains(".govlint-cache"), "{}", verbose.stderr);
+    same(&first, &verbose);
+
+    // `cache: true` in govlint.yaml turns it on; --no-cache wins over it.
+    let config = std::fs::read_to_string(dir.join("govlint.yaml")).unwrap();
+    std::fs::write(dir.join("govlint.yaml"), format!("{config}cache: true\n")).unwrap();
+    let by_config = check(&dir, &[]);
+    assert_eq!(stats(&by_config).1, misses, "a new config, a new cache file");
+    assert_eq!(stats(&check(&dir, &[])), (misses, 0, true));
+    assert!(!check(&dir, &["--no-cache"]).stderr.contains("cache:"));
+    assert_eq!(cache_files(&dir).len(), 2);
+}
+
+#[test]
+fn every_format_is_the_same_with_the_cache_whatever_the_workers() {
+    let (_t, dir) = repo();
+    let formats = ["json", "sarif", "junit", "github", "markdown", "human"];
+    let run = |tag: &str, args: &[&str]| -> Vec<Vec<u8>> {
+        let mut all = vec!["check".to_string()];
+        for f in formats {
+            all.push("--format".to_string());
+            all.push(format!("{f}:{tag}.{f}.out"));
+        }
+        all.extend(args.iter().map(|s| s.to_string()));
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        let r = govlint_with(&dir, STATS, &all);
+        assert_ne!(r.code, 2, "{}", r.stderr);
+        formats.iter().map(|f| std::fs::read(dir.join(format!("{tag}.{f}.out"))).unwrap()).collect()
+    };
+    let fresh = run("fresh", &["--no-cache", "-j", "1"]);
+    let cold = run("cold", &["--cache", "-j", "2"]);
+    let warm1 = run("warm1", &["--cache", "-j", "1"]);
+    let warm2 = run("warm2", &["--cache", "-j", "2"]);
+    for (i, f) in formats.iter().enumerate() {
+        for (name, other) in [("cold", &cold), ("warm -j 1", &warm1), ("warm -j 2", &warm2)] {
+            assert!(fresh[i] == other[i], "{f} differs ({name}):\n{}\n---\n{}", String::from_utf8_lossy(&fresh[i]), String::from_utf8_lossy(&other[i]));
+        }
+    }
+}
+
+#[test]
+fn a_changed_file_is_evaluated_again() {
+    let (_t, dir) = repo();
+    let card = dir.join("models/acme-chat-7b/model-card.yaml");
+    let text = std::fs::read_to_string(&card).unwrap();
+    let first = check(&dir, &["--cache"]);
+    let (_, files, _) = stats(&first);
+    let license = |run: &Run| messages(run, "schema").into_iter().filter(|m| m.starts_with("models/acme-chat-7b/model-card.yaml")).count();
+    assert_eq!(license(&first), 0);
+
+    // Break the card's license (a schema finding appears), then fix it again.
+    std::fs::write(&card, text.replace("license: apache-2.0", "license: [1, 2]")).unwrap();
+    let broken = check(&dir, &["--cache"]);
+    assert_eq!(stats(&broken), (files - 1, 1, false));
+    assert!(license(&broken) > 0, "{}", broken.stdout);
+    same(&check(&dir, &["--no-cache"]), &broken);
+
+    std::fs::write(&card, &text).unwrap();
+    let fixed = check(&dir, &["--cache"]);
+    assert_eq!(stats(&fixed), (files - 1, 1, false));
+    same(&first, &fixed);
+
+    // A deleted file drops out of the cache.
+    std::fs::remove_file(dir.join("deploy/helm/values.yaml")).unwrap();
+    let fewer = check(&dir, &["--cache"]);
+    assert_eq!(stats(&fewer), (files - 1, 0, false));
+    same(&check(&dir, &["--no-cache"]), &fewer);
+    let stored: serde_json::Value = serde_json::from_slice(&std::fs::read(&cache_files(&dir)[0]).unwrap()).unwrap();
+    assert!(stored["files"].get("deploy/helm/values.yaml").is_none());
+    assert_eq!(stored["files"].as_object().unwrap().len(), files - 1);
+}
+
+#[test]
+fn a_changed_config_gives_its_own_results() {
+    let (_t, dir) = repo();
+    let config = std::fs::read_to_string(dir.join("govlint.yaml")).unwrap();
+    let all = check(&dir, &["--cache"]);
+    let (_, files, _) = stats(&all);
+    let rules = |run: &Run| {
+        let mut r: Vec<String> = run.report().diagnostics.iter().map(|d| d.rule.clone()).collect();
+        r.sort();
+        r.dedup();
+        r
+    };
+
+    // Fewer frameworks: fewer rules run, every file is evaluated again.
+    std::fs::write(dir.join("govlint.yaml"), format!("{config}frameworks: [eu-ai-act]\n")).unwrap();
+    let eu = check(&dir, &["--cache"]);
+    assert_eq!(stats(&eu), (0, files, false));
+    same(&check(&dir, &["--no-cache"]), &eu);
+    assert_ne!(rules(&all), rules(&eu));
+
+    // A rule's severity, set in the config.
+    std::fs::write(dir.join("govlint.yaml"), format!("{config}rules:\n  schema: note\n")).unwrap();
+    let noted = check(&dir, &["--cache"]);
+    assert_eq!(stats(&noted), (0, files, false));
+    same(&check(&dir, &["--no-cache"]), &noted);
+
+    // Back to the first config: its results are still there.
+    std::fs::write(dir.join("govlint.yaml"), &config).unwrap();
+    let back = check(&dir, &["--cache"]);
+    assert_eq!(stats(&back), (files, 0, true));
+    same(&all, &back);
+    assert_eq!(cache_files(&dir).len(), 3);
+}
+
+#[test]
+fn a_changed_policy_gives_its_new_findings() {
+    let (_t, dir) = repo();
+    let policy = |word: &str| {
+        format!(
+            "package main\n\ndeny contains msg if {{\n\tinput.kind == \"ModelCard\"\n\tmsg := sprintf(\"{word}: %s\", [input.metadata.name])\n}}\n"
+        )
+    };
+    write(&dir, "mypolicies/cards.rego", &policy("first"));
+    let first = check(&dir, &["--cache", "-p", "mypolicies/"]);
+    let found = messages(&first, "main");
+    assert!(!found.is_empty() && found.iter().all(|m| m.contains("first: ")), "{found:?}");
+    let (_, files, _) = stats(&first);
+    assert_eq!(stats(&check(&dir, &["--cache", "-p", "mypolicies/"])), (files, 0, true));
+
+    write(&dir, "mypolicies/cards.rego", &policy("second"));
+    let second = check(&dir, &["--cache", "-p", "mypolicies/"]);
+    assert_eq!(stats(&second), (0, files, false));
+    let found = messages(&second, "main");
+    assert!(!found.is_empty() && found.iter().all(|m| m.contains("second: ")), "{found:?}");
+    same(&check(&dir, &["--no-cache", "-p", "mypolicies/"]), &second);
+    // Without the user policy, another bundle: the first cache file is not reused.
+    let builtin = check(&dir, &["--cache"]);
+    assert_eq!(stats(&builtin).0, 0);
+    assert!(messages(&builtin, "main").is_empty());
+}
+
+#[test]
+fn repository_rules_follow_the_model_cards() {
+    let (_t, dir) = repo();
+    let first = check(&dir, &["--cache"]);
+    let (_, files, _) = stats(&first);
+    let xr = |run: &Run| -> Vec<String> {
+        run.report().diagnostics.iter().filter(|d| d.rule.starts_with("XR")).map(|d| format!("{} {}: {}", d.rule, d.file, d.message)).collect()
+    };
+    let before = xr(&first);
+
+    // The card of the legacy model (CRLF line ends) names another dataset, with no manifest
+    // either: XR003 says so.
+    let card = dir.join("models/legacy-summarizer/README.md");
+    let text = std::fs::read_to_string(&card).unwrap();
+    assert!(text.contains("datasets:\r\n- cnn_dailymail\r\n"));
+    std::fs::write(&card, text.replace("datasets:\r\n- cnn_dailymail\r\n", "datasets:\r\n- xsum\r\n")).unwrap();
+    let renamed = check(&dir, &["--cache"]);
+    assert_eq!(stats(&renamed), (files - 1, 1, false));
+    assert!(xr(&renamed).iter().any(|m| m.starts_with("XR003 ") && m.contains("`xsum`")), "{:#?}", xr(&renamed));
+    assert!(before.iter().any(|m| m.starts_with("XR003 ") && m.contains("`cnn_dailymail`")), "{before:#?}");
+    same(&check(&dir, &["--no-cache"]), &renamed);
+    assert_eq!(stats(&check(&dir, &["--cache"])), (files, 0, true));
+
+    std::fs::write(&card, &text).unwrap();
+    let restored = check(&dir, &["--cache"]);
+    assert_eq!(xr(&restored), before);
+    same(&first, &restored);
+}
+
+#[test]
+fn a_corrupt_or_unwritable_cache_never_fails_the_run() {
+    let (_t, dir) = repo();
+    let first = check(&dir, &["--cache"]);
+    let (_, files, _) = stats(&first);
+    let file = cache_files(&dir).remove(0);
+
+    // Garbage: ignored without a word, and rewritten.
+    std::fs::write(&file, b"\x00\xffnot json{{{").unwrap();
+    let corrupt = check(&dir, &["--cache"]);
+    assert_eq!(stats(&corrupt), (0, files, false));
+    assert!(!corrupt.stderr.contains("warning"), "{}", corrupt.stderr);
+    same(&first, &corrupt);
+    assert!(serde_json::from_slice::<serde_json::Value>(&std::fs::read(&file).unwrap()).is_ok());
+    assert_eq!(stats(&check(&dir, &["--cache"])), (files, 0, true));
+
+    // Another format version: the same.
+    std::fs::write(&file, r#"{"version": 999, "settings": "x", "files": {}, "repository": null}"#).unwrap();
+    let foreign = check(&dir, &["--cache"]);
+    assert_eq!(stats(&foreign), (0, files, false));
+    same(&first, &foreign);
+
+    // A cache directory that cannot be created (a file is in the way): one warning.
+    write(&dir, "in-the-way", "");
+    let blocked = check(&dir, &["--cache-dir", "in-the-way/cache"]);
+    assert_eq!(blocked.stderr.matches("warning:").count(), 1, "{}", blocked.stderr);
+    same(&first, &blocked);
+
+    // A cache directory that cannot be written: the cached results are used, one warning.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let cache = dir.join(".govlint-cache");
+        let v1 = cache.join("v1");
+        for d in [&cache, &v1] {
+            std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o555)).unwrap();
+        }
+        // Root writes anyway: nothing to test then.
+        let probe = v1.join("probe");
+        if std::fs::write(&probe, "").is_ok() {
+            let _ = std::fs::remove_file(&probe);
+        } else {
+            let read_only = check(&dir, &["--cache"]);
+            assert_eq!(read_only.code, first.code);
+            assert_eq!(read_only.stderr.matches("warning:").count(), 1, "{}", read_only.stderr);
+            assert_eq!(stats(&read_only), (files, 0, true));
+            same(&first, &read_only);
+        }
+        for d in [&cache, &v1] {
+            std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_cache_dir_inside_the_tree_is_not_linted() {
+    let (_t, dir) = repo();
+    let fresh = check(&dir, &["--no-cache"]);
+    let first = check(&dir, &["--cache-dir", "build/lint-cache"]);
+    assert!(dir.join("build/lint-cache/CACHEDIR.TAG").is_file());
+    assert!(!dir.join(".govlint-cache").exists());
+    let (_, files, _) = stats(&first);
+    let second = govlint_with(&dir, STATS, &["check", "--format", "json", "--cache-dir", "build/lint-cache", "-v"]);
+    assert_eq!(stats(&second), (files, 0, true));
+    assert!(!second.stderr.contains("lint-cache"), "{}", second.stderr);
+    same(&fresh, &first);
+    same(&fresh, &second);
+}
