@@ -584,7 +584,7 @@ pub fn repository_input(artifacts: &mut [Artifact]) -> serde_json::Value {
     serde_json::json!({ "artifacts": list })
 }
 
-/// Runs the repository rules once over every artifact, each package on its own worker. A
+/// Runs the repository rules once over every artifact, the packages shared among the workers. A
 /// finding names its artifact with `file` (and `index` for a multi-document file); one without
 /// is reported on the config.
 fn repository_rules(
@@ -602,17 +602,23 @@ fn repository_rules(
     let ctx = serde_json::json!({"path": "", "kind": "repository"});
     let documents = artifacts.iter().map(|a| a.docs.len()).sum();
     let input = policy::PolicySet::input(repository_input(artifacts), &ctx);
-    let results: Vec<(usize, Result<Vec<policy::Finding>, String>)> = repo
+    // One query per worker, each over a share of the packages: the library rules they share
+    // are evaluated once per query, not once per package.
+    let workers = rayon::current_num_threads().clamp(1, repo.len());
+    let groups: Vec<Vec<usize>> = (0..workers).map(|w| repo.iter().copied().skip(w).step_by(workers).collect()).collect();
+    let mut results: Vec<(usize, Result<Vec<policy::Finding>, String>)> = groups
         .par_iter()
         .map_init(
             || set.wide_worker(documents),
-            |engine, &pkg| {
-                let r = set.eval_one(engine, pkg, &input);
-                progress.inc();
-                (pkg, r)
+            |engine, group| {
+                let r = set.eval_all(engine, group, &input);
+                progress.inc_by(group.len() as u64);
+                r
             },
         )
+        .flatten()
         .collect();
+    results.sort_by_key(|(pkg, _)| *pkg);
     drop(input);
     let fallback = config.path.as_deref().map(display_path).unwrap_or_else(|| ".".to_string());
     let by_name: std::collections::HashMap<&str, usize> = artifacts.iter().enumerate().map(|(i, a)| (a.file.as_str(), i)).collect();

@@ -32,8 +32,13 @@ impl Progress {
 
     /// One more unit of the current phase done.
     pub fn inc(&self) {
+        self.inc_by(1);
+    }
+
+    /// `n` more units of the current phase done.
+    pub fn inc_by(&self, n: u64) {
         if let Some(bar) = &self.bar {
-            bar.inc(1);
+            bar.inc(n);
             self.reveal(bar);
         }
     }
