@@ -141,7 +141,7 @@ pub fn for_run(opts: &crate::CheckOptions, config: &mut Config, policies: &Polic
 }
 
 /// Saves the cache of a run (see [`Cache::save`]); what it did, when the run asked for one.
-pub fn finish(cache: Option<Cache>, warning: Option<String>, seen: &BTreeSet<String>) -> Option<Stats> {
+pub fn finish(cache: Option<Cache>, warning: Option<String>, seen: Option<&BTreeSet<String>>) -> Option<Stats> {
     match cache {
         Some(c) => Some(c.save(seen)),
         None => warning.map(|w| Stats { warning: Some(w), ..Stats::default() }),
@@ -256,9 +256,9 @@ impl Cache {
     /// files (deleted, renamed, excluded) drop out. Prunes the cache files of other settings
     /// beyond the few most recent. Returns what the cache did, with a warning when it could not
     /// be written.
-    pub fn save(mut self, seen: &BTreeSet<String>) -> Stats {
+    pub fn save(mut self, seen: Option<&BTreeSet<String>>) -> Stats {
         for (name, entry) in std::mem::take(&mut self.old.files) {
-            if seen.contains(&name) && !self.new.files.contains_key(&name) {
+            if seen.is_none_or(|seen| seen.contains(&name)) && !self.new.files.contains_key(&name) {
                 self.new.files.insert(name, entry);
             }
         }

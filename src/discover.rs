@@ -7,6 +7,7 @@
 //! the target, and never into directories (no loops). A file named on the command line is read
 //! even when ignored, as with most linters.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -67,6 +68,39 @@ pub fn staged(targets: &[PathBuf], config: &Config) -> Result<Found, ToolError> 
     Ok(found)
 }
 
+/// The files among `changed` (resolved paths, as git reports them) that a walk of `targets`
+/// would find, without walking: for `--changed-since` when nothing needs the unchanged files.
+/// `None` when a target is not a directory (the caller walks instead).
+pub fn among(targets: &[PathBuf], changed: &BTreeSet<PathBuf>, config: &Config) -> Option<Found> {
+    let roots: Vec<(&PathBuf, PathBuf)> = targets.iter().map(|t| Some((t, t.canonicalize().ok().filter(|c| c.is_dir())?))).collect::<Option<_>>()?;
+    let cache_dir = config.cache_dir.as_deref().and_then(|d| d.canonicalize().ok());
+    let mut found = Found::default();
+    for abs in changed {
+        let Some((root, canonical_root)) = roots.iter().find(|(_, c)| abs.starts_with(c)) else { continue };
+        let Ok(rel) = abs.strip_prefix(canonical_root) else { continue };
+        let path = root.join(rel);
+        let Some(syntax) = Syntax::from_path(&path) else { continue };
+        if rel.components().any(|c| c.as_os_str() == ".git" || c.as_os_str() == crate::cache::DIR_NAME)
+            || cache_dir.as_deref().is_some_and(|d| abs.starts_with(d))
+            || config.path.as_deref().is_some_and(|c| same_file(c, &path))
+            || path.ancestors().take_while(|a| a.starts_with(root) && *a != root.as_path()).any(|a| config.is_excluded(a))
+        {
+            continue;
+        }
+        let Ok(meta) = path.symlink_metadata() else { continue };
+        let regular = if meta.file_type().is_symlink() {
+            path.canonicalize().is_ok_and(|t| t.starts_with(canonical_root) && t.is_file())
+        } else {
+            meta.is_file()
+        };
+        if regular {
+            found.candidates.push(Candidate::new(path, syntax, false));
+        }
+    }
+    found.candidates.sort_by(|a, b| a.path.cmp(&b.path));
+    Some(found)
+}
+
 /// A path not read, and why (shown with `--verbose`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Skipped {
@@ -84,26 +118,39 @@ pub struct Found {
 struct Ignorer {
     repo: Option<git2::Repository>,
     workdir: Option<PathBuf>,
+    /// The walked root, as given and as a path in the working tree.
+    root: PathBuf,
+    root_in_workdir: Option<PathBuf>,
 }
 
 impl Ignorer {
-    fn for_path(path: &Path) -> Ignorer {
-        let repo = git2::Repository::discover(path).ok();
+    fn for_path(root: &Path) -> Ignorer {
+        let repo = git2::Repository::discover(root).ok();
         let workdir = repo.as_ref().and_then(|r| r.workdir()).and_then(|w| w.canonicalize().ok());
-        Ignorer { repo, workdir }
+        let root_in_workdir = match (&workdir, root.canonicalize()) {
+            (Some(wd), Ok(abs)) => abs.strip_prefix(wd).ok().map(Path::to_path_buf),
+            _ => None,
+        };
+        Ignorer { repo, workdir, root: root.to_path_buf(), root_in_workdir }
     }
 
     /// Ignored as git sees it: matched by an ignore rule and not tracked (a tracked file is
     /// never ignored).
     fn is_ignored(&self, path: &Path) -> bool {
         let (Some(repo), Some(wd)) = (&self.repo, &self.workdir) else { return false };
-        let Ok(abs) = path.canonicalize() else { return false };
-        match abs.strip_prefix(wd) {
-            Ok(rel) if !rel.as_os_str().is_empty() => {
-                repo.is_path_ignored(rel).unwrap_or(false) && !self.is_tracked(rel)
+        // The walk does not follow links, so a path under the root is the root's resolved path
+        // joined with the rest; only other paths need resolving.
+        let rel = match (&self.root_in_workdir, path.strip_prefix(&self.root)) {
+            (Some(prefix), Ok(rest)) => prefix.join(rest),
+            _ => {
+                let Ok(abs) = path.canonicalize() else { return false };
+                match abs.strip_prefix(wd) {
+                    Ok(rel) => rel.to_path_buf(),
+                    Err(_) => return false,
+                }
             }
-            _ => false,
-        }
+        };
+        !rel.as_os_str().is_empty() && repo.is_path_ignored(&rel).unwrap_or(false) && !self.is_tracked(&rel)
     }
 
     fn is_tracked(&self, rel: &Path) -> bool {
@@ -154,7 +201,7 @@ fn walk(root: &Path, config: &Config, found: &mut Found) -> Result<(), ToolError
             if e.file_name() == ".git" || e.file_name() == crate::cache::DIR_NAME {
                 return false;
             }
-            if cache_dir.as_deref().is_some_and(|d| e.path().canonicalize().is_ok_and(|p| p == d)) {
+            if cache_dir.as_deref().is_some_and(|d| d.file_name() == Some(e.file_name()) && e.path().canonicalize().is_ok_and(|p| p == d)) {
                 return false;
             }
             if config.is_excluded(e.path()) {
@@ -193,7 +240,7 @@ fn walk(root: &Path, config: &Config, found: &mut Found) -> Result<(), ToolError
             skipped.push(skip(path, "not a YAML, JSON or Markdown file"));
             continue;
         };
-        if config.path.as_deref().is_some_and(|c| same_file(c, path)) {
+        if config.path.as_deref().is_some_and(|c| c.file_name() == path.file_name() && same_file(c, path)) {
             skipped.push(skip(path, "the govlint configuration"));
             continue;
         }

@@ -232,10 +232,24 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         policy::PolicySet::load(&load_options(opts, &config))?
     };
     let (mut cache, cache_warning) = cache::for_run(opts, &mut config, &policies);
-    let mut found = if opts.staged { discover::staged(&paths, &config)? } else { discover::discover(&paths, &config)? };
-    if let Some(reference) = &opts.changed_since {
-        let changed: std::collections::BTreeSet<PathBuf> =
-            git::changed_since(&paths[0], reference)?.iter().filter_map(|p| p.canonicalize().ok()).collect();
+    let changed = match &opts.changed_since {
+        Some(reference) => Some(git::changed_since(&paths[0], reference)?.iter().filter_map(|p| p.canonicalize().ok()).collect()),
+        None => None,
+    };
+    // Without repository rules, the unchanged files are never read: the changed ones are taken
+    // from git, no walk needed.
+    let shortcut = match &changed {
+        Some(changed) if policies.repository().is_empty() && !opts.combine => discover::among(&paths, changed, &config),
+        _ => None,
+    };
+    let partial = changed.is_some();
+    let walked_less = shortcut.is_some();
+    let mut found = match shortcut {
+        Some(found) => found,
+        None if opts.staged => discover::staged(&paths, &config)?,
+        None => discover::discover(&paths, &config)?,
+    };
+    if let Some(changed) = &changed {
         // Each candidate lies under one of the given paths: resolve those once and join the
         // rest, rather than resolving every candidate (a readlink per path component).
         let roots: Vec<(&PathBuf, Option<PathBuf>)> = paths.iter().map(|p| (p, p.canonicalize().ok())).collect();
@@ -248,7 +262,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         }
     }
     // Unchanged files are read only when repository rules need every artifact.
-    let partial = found.candidates.iter().any(|c| !c.report);
+    let partial = partial || found.candidates.iter().any(|c| !c.report);
     let seen: std::collections::BTreeSet<String> = found.candidates.iter().filter(|_| cache.is_some()).map(|c| c.name()).collect();
     if partial && policies.repository().is_empty() {
         found.candidates.retain(|c| c.report);
@@ -325,7 +339,8 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     diagnostics.append(&mut d);
     exceptions.append(&mut e);
     progress.finish();
-    let cache = cache::finish(cache, cache_warning, &seen);
+    // A run that did not look at every file keeps the entries of the files it did not see.
+    let cache = cache::finish(cache, cache_warning, (!walked_less).then_some(&seen));
     if partial {
         diagnostics.retain(|d| reported.contains(&d.file));
         exceptions.retain(|d| reported.contains(&d.file));
