@@ -92,6 +92,10 @@ pub struct Artifact {
     pub file: String,
     pub parsed: ParsedFile,
     pub docs: Vec<ArtifactDoc>,
+    /// The documents of `docs`, in order, as the policy engine holds them — kept after the
+    /// file's own evaluation only for the rules that see every artifact (repository rules,
+    /// `--combine`).
+    pub values: Vec<regorus::Value>,
 }
 
 /// What to check, and how.
@@ -496,24 +500,26 @@ fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, Box<Fil
         };
         return Err(Box::new(FileResult::Skipped(Skipped { path: name, reason })));
     }
-    Ok(Artifact { file: name, parsed, docs })
+    Ok(Artifact { file: name, parsed, docs, values: Vec::new() })
 }
 
 fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> FileResult {
-    let Artifact { file: name, mut parsed, docs } = match read_and_classify(c, ctx.config) {
+    let Artifact { file: name, mut parsed, docs, .. } = match read_and_classify(c, ctx.config) {
         Ok(a) => a,
         Err(r) => return *r,
     };
     if !c.report {
         // Read for the repository rules only: no findings of its own are reported.
+        let values = values_of(&parsed, &docs);
         shed(&mut parsed, true, true);
-        return FileResult::Artifact(Artifact { file: name, parsed, docs }, Vec::new(), Vec::new());
+        return FileResult::Artifact(Artifact { file: name, parsed, docs, values }, Vec::new(), Vec::new());
     }
     // The parse findings move into the file's findings; nothing reads them from `parsed` later.
     let mut diags = std::mem::take(&mut parsed.diagnostics);
     if let Some((d, e)) = ctx.cache.and_then(|cache| cache.lookup(&name, &parsed.source.text, &docs)) {
+        let values = if ctx.keep_documents { values_of(&parsed, &docs) } else { Vec::new() };
         shed(&mut parsed, ctx.keep_documents, d.is_empty() && e.is_empty());
-        return FileResult::Artifact(Artifact { file: name, parsed, docs }, d, e);
+        return FileResult::Artifact(Artifact { file: name, parsed, docs, values }, d, e);
     }
     for d in &mut diags {
         if let Some(i) = d.document.or_else(|| doc_at(&parsed, d.span)) {
@@ -522,6 +528,7 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
         }
     }
     let mut excepted = Vec::new();
+    let mut values = Vec::new();
     let set = ctx.policies;
     // `--parse-only` stops here: parse errors are reported, nothing is validated or evaluated.
     for a in docs.iter().filter(|_| !ctx.parse_only) {
@@ -530,7 +537,11 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
         diags.extend(ctx.schemas.validate(&parsed.source, doc, a.kind, a.format).into_iter().map(|d| d.in_document(a.index, kind)));
         let file_ctx = policy::file_context(&name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections);
         let pkgs: Vec<usize> = set.for_kind(a.kind).into_iter().filter(|&p| !(ctx.combine && !set.packages[p].builtin)).collect();
-        let input = policy::PolicySet::input(doc.value.clone(), &file_ctx);
+        let value = regorus::Value::from(doc.value.clone());
+        let input = policy::PolicySet::input_of(value.clone(), &file_ctx);
+        if ctx.keep_documents {
+            values.push(value);
+        }
         for (pkg, result) in set.eval_all(engine, &pkgs, &input) {
             match result {
                 Ok(findings) => {
@@ -545,25 +556,27 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     }
     let (diags, mut ignored) = waivers::apply_inline(&waivers::inline_ignores(&parsed), diags);
     excepted.append(&mut ignored);
+    if ctx.keep_documents && values.len() != docs.len() {
+        values = values_of(&parsed, &docs); // --parse-only: nothing was evaluated
+    }
     shed(&mut parsed, ctx.keep_documents, diags.is_empty() && excepted.is_empty());
-    FileResult::Artifact(Artifact { file: name, parsed, docs }, diags, excepted)
+    FileResult::Artifact(Artifact { file: name, parsed, docs, values }, diags, excepted)
+}
+
+/// The classified documents of a file, converted for the policy engine.
+fn values_of(parsed: &ParsedFile, docs: &[ArtifactDoc]) -> Vec<regorus::Value> {
+    docs.iter().map(|d| parsed.documents.get(d.index).map(|doc| regorus::Value::from(doc.value.clone())).unwrap_or(regorus::Value::Null)).collect()
 }
 
 /// Drops what a checked file no longer needs, so that memory follows the files in flight, not
-/// the repository: source maps and sections always (a later finding re-parses its file), the
-/// documents unless repository rules or `--combine` still read them, and the text of a file
-/// with no finding when nothing later can report on it.
+/// the repository: the parsed documents, their source maps and the sections (the rules that see
+/// every artifact read [`Artifact::values`]; a later finding re-parses its file), and the text
+/// of a file with no finding when nothing later can report on it.
 fn shed(parsed: &mut ParsedFile, keep_documents: bool, clean: bool) {
     parsed.sections = Vec::new();
-    if keep_documents {
-        for d in &mut parsed.documents {
-            d.map = source::SourceMap::default();
-        }
-    } else {
-        parsed.documents = Vec::new();
-        if clean {
-            parsed.source = SourceFile::new(parsed.source.name.clone(), String::new());
-        }
+    parsed.documents = Vec::new();
+    if !keep_documents && clean {
+        parsed.source = SourceFile::new(parsed.source.name.clone(), String::new());
     }
 }
 
@@ -578,25 +591,25 @@ fn excepted_by_policy(mut d: Diagnostic) -> Diagnostic {
 }
 
 /// The input of repository rules: every artifact document.
-/// The input of the repository rules, `{artifacts: [{path, kind, format, index, document}]}`.
-/// The documents are moved out of `artifacts`, not copied: they are not needed afterwards (a
-/// finding re-parses its file).
-pub fn repository_input(artifacts: &mut [Artifact]) -> serde_json::Value {
+/// The input of the repository rules, `{artifacts: [{path, kind, format, index, document}]}`,
+/// built from the documents the engine already holds (shared, not copied).
+pub fn repository_input(artifacts: &[Artifact]) -> regorus::Value {
+    use std::collections::BTreeMap;
+    let key = |k: &str| regorus::Value::from(k);
     let mut list = Vec::new();
-    for a in artifacts.iter_mut() {
-        for d in &a.docs {
-            let document = a.parsed.documents.get_mut(d.index).map(|doc| std::mem::take(&mut doc.value)).unwrap_or_default();
-            list.push(serde_json::json!({
-                "path": a.file,
-                "kind": d.kind.as_str(),
-                "format": d.format.as_str(),
-                "index": d.index,
-                "document": document,
-            }));
+    for a in artifacts {
+        let path = regorus::Value::from(a.file.as_str());
+        for (d, value) in a.docs.iter().zip(&a.values) {
+            let mut entry = BTreeMap::new();
+            entry.insert(key("path"), path.clone());
+            entry.insert(key("kind"), key(d.kind.as_str()));
+            entry.insert(key("format"), key(d.format.as_str()));
+            entry.insert(key("index"), regorus::Value::from(d.index as u64));
+            entry.insert(key("document"), value.clone());
+            list.push(regorus::Value::from(entry));
         }
-        a.parsed.documents = Vec::new();
     }
-    serde_json::json!({ "artifacts": list })
+    regorus::Value::from(BTreeMap::from([(key("artifacts"), regorus::Value::from(list))]))
 }
 
 /// Runs the repository rules once over every artifact, the packages shared among the workers. A
@@ -616,7 +629,10 @@ fn repository_rules(
     }
     let ctx = serde_json::json!({"path": "", "kind": "repository"});
     let documents = artifacts.iter().map(|a| a.docs.len()).sum();
-    let input = policy::PolicySet::input(repository_input(artifacts), &ctx);
+    let input = policy::PolicySet::input_of(repository_input(artifacts), &ctx);
+    for a in artifacts.iter_mut() {
+        a.values = Vec::new(); // the input holds them now
+    }
     // One query per worker, each over a share of the packages: the library rules they share
     // are evaluated once per query, not once per package.
     let workers = rayon::current_num_threads().clamp(1, repo.len());
@@ -678,12 +694,17 @@ fn repository_rules(
 /// conftest `--combine`: user policies see every artifact document at once, as
 /// `[{path, contents}]`; their findings are reported on `(combined)`.
 fn combined_rules(set: &policy::PolicySet, engine: &mut regorus::Engine, artifacts: &[Artifact]) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
-    let input: Vec<serde_json::Value> = artifacts
+    let input: Vec<regorus::Value> = artifacts
         .iter()
-        .flat_map(|a| a.docs.iter().map(move |d| serde_json::json!({"path": a.file, "contents": a.parsed.documents[d.index].value})))
+        .flat_map(|a| {
+            a.values.iter().map(move |v| {
+                let entry = [(regorus::Value::from("path"), regorus::Value::from(a.file.as_str())), (regorus::Value::from("contents"), v.clone())];
+                regorus::Value::from(std::collections::BTreeMap::from(entry))
+            })
+        })
         .collect();
     let ctx = serde_json::json!({"path": "(combined)"});
-    let input = policy::PolicySet::input(serde_json::Value::Array(input), &ctx);
+    let input = policy::PolicySet::input_of(regorus::Value::from(input), &ctx);
     let combined = SourceFile::new("(combined)", String::new());
     let mut diags = Vec::new();
     let mut excepted = Vec::new();

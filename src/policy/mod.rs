@@ -556,16 +556,21 @@ impl PolicySet {
     /// context, converted once. Cloning the result is cheap, so one conversion can serve several
     /// engines.
     pub fn input(input: Value, file: &Value) -> regorus::Value {
+        Self::input_of(regorus::Value::from(input), file)
+    }
+
+    /// [`PolicySet::input`] of a document already converted for the engine.
+    pub fn input_of(input: regorus::Value, file: &Value) -> regorus::Value {
         let path = file.get("path").cloned().unwrap_or(Value::Null);
         let dir = file.get("path").and_then(Value::as_str).map(|p| Path::new(p).parent().map(|d| d.to_string_lossy().to_string()).unwrap_or_default());
         let conftest = json!({ "name": path, "dir": dir });
         // The per-file context reaches the policies through `with`, carried in a wrapper input
         // so that the query text stays small and fixed.
-        let mut wrapper = serde_json::Map::new();
-        wrapper.insert("doc".to_string(), input);
-        wrapper.insert("file".to_string(), file.clone());
-        wrapper.insert("conftest".to_string(), conftest);
-        regorus::Value::from(Value::Object(wrapper))
+        let mut wrapper = BTreeMap::new();
+        wrapper.insert(regorus::Value::from("doc"), input);
+        wrapper.insert(regorus::Value::from("file"), regorus::Value::from(file.clone()));
+        wrapper.insert(regorus::Value::from("conftest"), regorus::Value::from(conftest));
+        regorus::Value::from(wrapper)
     }
 
     /// Evaluates one package on a prepared input, in its own query: for inputs as large as the
