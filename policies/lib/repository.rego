@@ -159,32 +159,42 @@ ids_by_key := {key(c): explicit_ids(c.document, c.format) | some c in cards}
 
 names_by_key := {key(c): card_names(c) | some c in cards}
 
-# Every name some card answers to. The rules of this library are evaluated whenever a rule
-# package uses it, so the indexes kept here are the linear ones; `cards_named` scans the cards
-# only for a name that some card has.
-all_names := {n | some names in names_by_key; some n in names}
+# Keys of the cards under each name some card answers to (see `card_names`).
+keys_by_name[n] contains k if {
+	some k, names in names_by_key
+	some n in names
+}
+
+# Every way `path_names` can name a file: its path and each tail of it after a `/`.
+path_tails(path) := {concat("/", array.slice(parts, i, count(parts))) |
+	parts := split(path, "/")
+	some i in numbers.range(0, count(parts) - 1)
+}
+
+# Keys of the card files each tail names: `path_names(c.path, ref)` over every card is a lookup
+# of `trim_prefix(ref, "./")` here.
+card_keys_by_tail[t] contains key(c) if {
+	some c in cards
+	some t in path_tails(c.path)
+}
+
+# Keys of the cards whose file a repository-relative path names (as `path_names(c.path, ref)`).
+path_keys(ref) := {k |
+	is_string(ref)
+	r := trim_prefix(ref, "./")
+	r != ""
+	some k in card_keys_by_tail[r]
+}
 
 # Keys of the cards a reference (model name, Hub id, or card path) names.
 cards_named(ref) := {k |
 	is_string(ref)
 	some cand in ref_candidates(ref)
-	all_names[cand]
-	some k, names in names_by_key
-	names[cand]
-} | {key(c) |
+	some k in keys_by_name[cand]
+} | {k |
 	is_string(ref)
 	contains(ref, "/")
-	path_suffixes[trim_prefix(ref, "./")]
-	some c in cards
-	path_names(c.path, ref)
-}
-
-# Every way `path_names` can name a card file: its path and each tail of it after a `/`. A
-# reference that is none of these names no card, and the scan over the cards is skipped.
-path_suffixes := {concat("/", array.slice(parts, i, count(parts))) |
-	some c in cards
-	parts := split(c.path, "/")
-	some i in numbers.range(0, count(parts) - 1)
+	some k in path_keys(ref)
 }
 
 card_matches(ref, c) if {
@@ -198,7 +208,7 @@ card_matches(ref, c) if {
 }
 
 # key → keys of the cards it `describes`, and the reverse.
-describes_out := {key(a): {key(b) | some p in ps; some b in cards; path_names(b.path, p)} |
+describes_out := {key(a): {k | some p in ps; some k in path_keys(p)} |
 	some a in cards
 	ps := as_list(object.get(a.document, ["metadata", "describes"], []))
 	count(ps) > 0
