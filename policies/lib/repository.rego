@@ -165,6 +165,12 @@ keys_by_name[n] contains k if {
 	some n in names
 }
 
+# Keys of the cards with each id some card declares (see `explicit_ids`).
+keys_by_id[id] contains k if {
+	some k, ids in ids_by_key
+	some id in ids
+}
+
 # Every way `path_names` can name a file: its path and each tail of it after a `/`.
 path_tails(path) := {concat("/", array.slice(parts, i, count(parts))) |
 	parts := split(path, "/")
@@ -216,10 +222,12 @@ describes_out := {key(a): {k | some p in ps; some k in path_keys(p)} |
 
 describes_pairs := {[ka, kb] | some ka, outs in describes_out; some kb in outs}
 
-describes_in := {kb: {ka | some [ka, x] in describes_pairs; x == kb} | some [_, kb] in describes_pairs}
+# (A multi-value rule without values is undefined, not empty: it is only looked up, never read
+# whole.)
+describes_in[kb] contains ka if some [ka, kb] in describes_pairs
 
 # Keys of every card related to the card with key `k` (see `related`).
-related_keys(k) := ({x | some id in ids_by_key[k]; some x, ids in ids_by_key; ids[id]} | object.get(describes_out, k, set())) | object.get(describes_in, k, set())
+related_keys(k) := ({x | some id in ids_by_key[k]; some x in keys_by_id[id]} | object.get(describes_out, k, set())) | {x | some x in describes_in[k]}
 
 # The cards of the models whose keys are given, with every card related to them.
 group(keys) := keys | {b | some k in keys; ids_by_key[k]; some b in related_keys(k)}
