@@ -375,17 +375,17 @@ serve_values(toks) := [toks[j + 1] |
 
 # --- Environment, as [name, value, path]; ConfigMaps are looked up in the same file.
 
-configmaps(file) := {name: values | some [f, name, values] in configmap_entries; f == file}
+configmaps(file) := {name: values | some [name, values] in configmap_entries[file]}
 
-# [file, name, data] of every ConfigMap, gathered once: `configmaps` is asked for every
-# environment entry, and scans these few entries rather than every artifact.
-configmap_entries := [[a.path, name, values] |
+# file → [name, data] of every ConfigMap in it, gathered once: `configmaps` is asked for every
+# environment entry, and looks up the ConfigMaps of its file rather than scanning every artifact.
+configmap_entries[a.path] contains [name, values] if {
 	some a in artifacts
 	a.document.kind == "ConfigMap"
 	name := a.document.metadata.name
 	values := object.get(a.document, "data", {})
 	is_object(values)
-]
+}
 
 k8s_env(c, base, file) := array.concat(
 	array.concat(
