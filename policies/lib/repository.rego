@@ -665,12 +665,43 @@ path_matches_if_given(t, u) if path_names(u.file, t.path)
 manifest_units(m) := {u |
 	some t in as_list(object.get(gov(m.document), "targets", []))
 	is_object(t)
-	some u in object.get(units_by_kind, t.kind, [])
+	some u in target_candidates(t)
 	targets_unit(t, u)
 }
 
-# Units by kind: a target only ever names units of its own kind (see `targets_unit`).
-units_by_kind := {k: [u | some u in units; u.kind == k] | some k in {u.kind | some u in units}}
+# The units a target may name, looked up rather than scanned (`targets_unit` decides): those of
+# its kind and name, or every unit of its kind for a target without `name`, and for a
+# HelmRelease target the HelmRelease units of the values file its `path` names.
+target_candidates(t) := ({u | has_name(t); some u in units_by_kind_name[[t.kind, t.name]]} | {u |
+	not has_name(t)
+	some u in units_by_kind[t.kind]
+}) | {u |
+	t.kind == "HelmRelease"
+	is_string(t.path)
+	r := trim_prefix(t.path, "./")
+	r != ""
+	some u in helm_units_by_tail[r]
+}
+
+# A target that gives a `name` (even null) names only units of that name.
+has_name(t) if "name" in object.keys(t)
+
+# Units by kind, and by [kind, name]: a target only ever names units of its own kind (see
+# `targets_unit`). (regorus takes only a variable or a reference as the key of a multi-value
+# rule, so a key that is built is bound in the body.)
+units_by_kind[u.kind] contains u if some u in units
+
+units_by_kind_name[kind_name] contains u if {
+	some u in units
+	kind_name := [u.kind, u.name]
+}
+
+# HelmRelease units by every tail of their values file's path (see `path_tails`).
+helm_units_by_tail[t] contains u if {
+	some u in units
+	u.kind == "HelmRelease"
+	some t in path_tails(u.file)
+}
 
 manifest_model(m) := object.get(gov(m.document), "model", {})
 
@@ -696,7 +727,19 @@ manifest_model_label(m) := concat(", ", sort({v | some u in manifest_units(m); s
 
 # Workloads governed by a manifest that names its model: the manifest speaks for them.
 governed(u) if {
-	some t in object.get(naming_targets_by_kind, u.kind, [])
+	some t in naming_targets_by_kind_name[[u.kind, u.name]]
+	targets_unit(t, u)
+}
+
+governed(u) if {
+	some t in unnamed_naming_targets_by_kind[u.kind]
+	targets_unit(t, u)
+}
+
+governed(u) if {
+	u.kind == "HelmRelease"
+	some r in path_tails(u.file)
+	some t in helm_naming_targets_by_path[r]
 	targets_unit(t, u)
 }
 
@@ -708,7 +751,27 @@ naming_targets := [t |
 	is_object(t)
 ]
 
-naming_targets_by_kind := {k: [t | some t in naming_targets; t.kind == k] | some k in {t.kind | some t in naming_targets}}
+# The naming targets a unit may match, looked up by the unit (`targets_unit` decides): by kind
+# and name, by kind for a target without `name`, and HelmRelease targets by the path they give
+# (without `./`), which is a tail of the values file's path (see `path_tails`).
+naming_targets_by_kind_name[kind_name] contains t if {
+	some t in naming_targets
+	has_name(t)
+	kind_name := [t.kind, t.name]
+}
+
+unnamed_naming_targets_by_kind[t.kind] contains t if {
+	some t in naming_targets
+	not has_name(t)
+}
+
+helm_naming_targets_by_path[r] contains t if {
+	some t in naming_targets
+	t.kind == "HelmRelease"
+	is_string(t.path)
+	r := trim_prefix(t.path, "./")
+	r != ""
+}
 
 # A large number in scientific notation (`3.8e+25`, not 26 digits).
 sci(x) := s if {
