@@ -799,15 +799,17 @@ format_rank("native") := "1"
 
 format_rank(f) := "2" if f != "native"
 
-representative(c, candidates) if {
+# `candidate_keys` is the set of the keys of the cards that carry the finding; the cards of the
+# group are looked up in it (a group is a few cards, the candidates may be every card).
+representative(c, candidate_keys) if {
 	group_keys := group({key(c)})
-	not some_better(c, candidates, group_keys)
+	not some_better(c, candidate_keys, group_keys)
 }
 
-some_better(c, candidates, group_keys) if {
-	some o in candidates
-	group_keys[key(o)]
-	rank(o) < rank(c)
+some_better(c, candidate_keys, group_keys) if {
+	some k in group_keys
+	candidate_keys[k]
+	rank(card_by_key[k]) < rank(c)
 }
 
 # A finding on a manifest.
