@@ -159,32 +159,48 @@ ids_by_key := {key(c): explicit_ids(c.document, c.format) | some c in cards}
 
 names_by_key := {key(c): card_names(c) | some c in cards}
 
-# Every name some card answers to. The rules of this library are evaluated whenever a rule
-# package uses it, so the indexes kept here are the linear ones; `cards_named` scans the cards
-# only for a name that some card has.
-all_names := {n | some names in names_by_key; some n in names}
+# Keys of the cards under each name some card answers to (see `card_names`).
+keys_by_name[n] contains k if {
+	some k, names in names_by_key
+	some n in names
+}
+
+# Keys of the cards with each id some card declares (see `explicit_ids`).
+keys_by_id[id] contains k if {
+	some k, ids in ids_by_key
+	some id in ids
+}
+
+# Every way `path_names` can name a file: its path and each tail of it after a `/`.
+path_tails(path) := {concat("/", array.slice(parts, i, count(parts))) |
+	parts := split(path, "/")
+	some i in numbers.range(0, count(parts) - 1)
+}
+
+# Keys of the card files each tail names: `path_names(c.path, ref)` over every card is a lookup
+# of `trim_prefix(ref, "./")` here.
+card_keys_by_tail[t] contains key(c) if {
+	some c in cards
+	some t in path_tails(c.path)
+}
+
+# Keys of the cards whose file a repository-relative path names (as `path_names(c.path, ref)`).
+path_keys(ref) := {k |
+	is_string(ref)
+	r := trim_prefix(ref, "./")
+	r != ""
+	some k in card_keys_by_tail[r]
+}
 
 # Keys of the cards a reference (model name, Hub id, or card path) names.
 cards_named(ref) := {k |
 	is_string(ref)
 	some cand in ref_candidates(ref)
-	all_names[cand]
-	some k, names in names_by_key
-	names[cand]
-} | {key(c) |
+	some k in keys_by_name[cand]
+} | {k |
 	is_string(ref)
 	contains(ref, "/")
-	path_suffixes[trim_prefix(ref, "./")]
-	some c in cards
-	path_names(c.path, ref)
-}
-
-# Every way `path_names` can name a card file: its path and each tail of it after a `/`. A
-# reference that is none of these names no card, and the scan over the cards is skipped.
-path_suffixes := {concat("/", array.slice(parts, i, count(parts))) |
-	some c in cards
-	parts := split(c.path, "/")
-	some i in numbers.range(0, count(parts) - 1)
+	some k in path_keys(ref)
 }
 
 card_matches(ref, c) if {
@@ -198,7 +214,7 @@ card_matches(ref, c) if {
 }
 
 # key → keys of the cards it `describes`, and the reverse.
-describes_out := {key(a): {key(b) | some p in ps; some b in cards; path_names(b.path, p)} |
+describes_out := {key(a): {k | some p in ps; some k in path_keys(p)} |
 	some a in cards
 	ps := as_list(object.get(a.document, ["metadata", "describes"], []))
 	count(ps) > 0
@@ -206,10 +222,12 @@ describes_out := {key(a): {key(b) | some p in ps; some b in cards; path_names(b.
 
 describes_pairs := {[ka, kb] | some ka, outs in describes_out; some kb in outs}
 
-describes_in := {kb: {ka | some [ka, x] in describes_pairs; x == kb} | some [_, kb] in describes_pairs}
+# (A multi-value rule without values is undefined, not empty: it is only looked up, never read
+# whole.)
+describes_in[kb] contains ka if some [ka, kb] in describes_pairs
 
 # Keys of every card related to the card with key `k` (see `related`).
-related_keys(k) := ({x | some id in ids_by_key[k]; some x, ids in ids_by_key; ids[id]} | object.get(describes_out, k, set())) | object.get(describes_in, k, set())
+related_keys(k) := ({x | some id in ids_by_key[k]; some x in keys_by_id[id]} | object.get(describes_out, k, set())) | {x | some x in describes_in[k]}
 
 # The cards of the models whose keys are given, with every card related to them.
 group(keys) := keys | {b | some k in keys; ids_by_key[k]; some b in related_keys(k)}
@@ -357,17 +375,17 @@ serve_values(toks) := [toks[j + 1] |
 
 # --- Environment, as [name, value, path]; ConfigMaps are looked up in the same file.
 
-configmaps(file) := {name: values | some [f, name, values] in configmap_entries; f == file}
+configmaps(file) := {name: values | some [name, values] in configmap_entries[file]}
 
-# [file, name, data] of every ConfigMap, gathered once: `configmaps` is asked for every
-# environment entry, and scans these few entries rather than every artifact.
-configmap_entries := [[a.path, name, values] |
+# file → [name, data] of every ConfigMap in it, gathered once: `configmaps` is asked for every
+# environment entry, and looks up the ConfigMaps of its file rather than scanning every artifact.
+configmap_entries[a.path] contains [name, values] if {
 	some a in artifacts
 	a.document.kind == "ConfigMap"
 	name := a.document.metadata.name
 	values := object.get(a.document, "data", {})
 	is_object(values)
-]
+}
 
 k8s_env(c, base, file) := array.concat(
 	array.concat(
@@ -647,12 +665,43 @@ path_matches_if_given(t, u) if path_names(u.file, t.path)
 manifest_units(m) := {u |
 	some t in as_list(object.get(gov(m.document), "targets", []))
 	is_object(t)
-	some u in object.get(units_by_kind, t.kind, [])
+	some u in target_candidates(t)
 	targets_unit(t, u)
 }
 
-# Units by kind: a target only ever names units of its own kind (see `targets_unit`).
-units_by_kind := {k: [u | some u in units; u.kind == k] | some k in {u.kind | some u in units}}
+# The units a target may name, looked up rather than scanned (`targets_unit` decides): those of
+# its kind and name, or every unit of its kind for a target without `name`, and for a
+# HelmRelease target the HelmRelease units of the values file its `path` names.
+target_candidates(t) := ({u | has_name(t); some u in units_by_kind_name[[t.kind, t.name]]} | {u |
+	not has_name(t)
+	some u in units_by_kind[t.kind]
+}) | {u |
+	t.kind == "HelmRelease"
+	is_string(t.path)
+	r := trim_prefix(t.path, "./")
+	r != ""
+	some u in helm_units_by_tail[r]
+}
+
+# A target that gives a `name` (even null) names only units of that name.
+has_name(t) if "name" in object.keys(t)
+
+# Units by kind, and by [kind, name]: a target only ever names units of its own kind (see
+# `targets_unit`). (regorus takes only a variable or a reference as the key of a multi-value
+# rule, so a key that is built is bound in the body.)
+units_by_kind[u.kind] contains u if some u in units
+
+units_by_kind_name[kind_name] contains u if {
+	some u in units
+	kind_name := [u.kind, u.name]
+}
+
+# HelmRelease units by every tail of their values file's path (see `path_tails`).
+helm_units_by_tail[t] contains u if {
+	some u in units
+	u.kind == "HelmRelease"
+	some t in path_tails(u.file)
+}
 
 manifest_model(m) := object.get(gov(m.document), "model", {})
 
@@ -678,7 +727,19 @@ manifest_model_label(m) := concat(", ", sort({v | some u in manifest_units(m); s
 
 # Workloads governed by a manifest that names its model: the manifest speaks for them.
 governed(u) if {
-	some t in object.get(naming_targets_by_kind, u.kind, [])
+	some t in naming_targets_by_kind_name[[u.kind, u.name]]
+	targets_unit(t, u)
+}
+
+governed(u) if {
+	some t in unnamed_naming_targets_by_kind[u.kind]
+	targets_unit(t, u)
+}
+
+governed(u) if {
+	u.kind == "HelmRelease"
+	some r in path_tails(u.file)
+	some t in helm_naming_targets_by_path[r]
 	targets_unit(t, u)
 }
 
@@ -690,7 +751,27 @@ naming_targets := [t |
 	is_object(t)
 ]
 
-naming_targets_by_kind := {k: [t | some t in naming_targets; t.kind == k] | some k in {t.kind | some t in naming_targets}}
+# The naming targets a unit may match, looked up by the unit (`targets_unit` decides): by kind
+# and name, by kind for a target without `name`, and HelmRelease targets by the path they give
+# (without `./`), which is a tail of the values file's path (see `path_tails`).
+naming_targets_by_kind_name[kind_name] contains t if {
+	some t in naming_targets
+	has_name(t)
+	kind_name := [t.kind, t.name]
+}
+
+unnamed_naming_targets_by_kind[t.kind] contains t if {
+	some t in naming_targets
+	not has_name(t)
+}
+
+helm_naming_targets_by_path[r] contains t if {
+	some t in naming_targets
+	t.kind == "HelmRelease"
+	is_string(t.path)
+	r := trim_prefix(t.path, "./")
+	r != ""
+}
 
 # A large number in scientific notation (`3.8e+25`, not 26 digits).
 sci(x) := s if {
@@ -718,15 +799,17 @@ format_rank("native") := "1"
 
 format_rank(f) := "2" if f != "native"
 
-representative(c, candidates) if {
+# `candidate_keys` is the set of the keys of the cards that carry the finding; the cards of the
+# group are looked up in it (a group is a few cards, the candidates may be every card).
+representative(c, candidate_keys) if {
 	group_keys := group({key(c)})
-	not some_better(c, candidates, group_keys)
+	not some_better(c, candidate_keys, group_keys)
 }
 
-some_better(c, candidates, group_keys) if {
-	some o in candidates
-	group_keys[key(o)]
-	rank(o) < rank(c)
+some_better(c, candidate_keys, group_keys) if {
+	some k in group_keys
+	candidate_keys[k]
+	rank(card_by_key[k]) < rank(c)
 }
 
 # A finding on a manifest.

@@ -85,7 +85,7 @@ deny contains repository.finding(m, sprintf("the model card `%s` named by `gover
 	some m in repository.manifests
 	model := repository.manifest_model(m)
 	is_string(model.card)
-	count([c | some c in repository.cards; repository.path_names(c.path, model.card)]) == 0
+	count(repository.path_keys(model.card)) == 0
 }
 
 deny contains repository.finding(m, sprintf("no model card in the repository describes the served model `%s`", [model.name]), ["governance", "model", "name"]) if {

@@ -68,7 +68,11 @@ pi_names := dataset.known_names(pi_datasets)
 
 pi_cards := {repository.key(c) | some [c, _] in trained_on_pi}
 
-trained_cards := [x | some [x, _] in trained_on_pi]
+# The references to datasets with personal information, by the key of the card that makes them.
+pi_refs_by_key[k] contains ref if {
+	some [c, ref] in trained_on_pi
+	k := repository.key(c)
+}
 
 deny contains {
 	"msg": sprintf("the model is trained on personal information (%s) but no card of the model records a mitigation (`governance.personal_information_mitigation`)", [concat(", ", sort(refs))]),
@@ -78,9 +82,9 @@ deny contains {
 } if {
 	some c in repository.cards
 	pi_cards[repository.key(c)]
-	refs := {sprintf("`%s`", [ref]) | some [x, ref] in trained_on_pi; repository.key(x) == repository.key(c)}
+	refs := {sprintf("`%s`", [ref]) | some ref in pi_refs_by_key[repository.key(c)]}
 	count(refs) > 0
-	repository.representative(c, trained_cards)
+	repository.representative(c, pi_cards)
 	not repository.pi_mitigation_recorded(repository.group({repository.key(c)}))
 }
 

@@ -67,7 +67,8 @@ triggered contains [c, "is declared a general-purpose AI model with systemic ris
 	not above_threshold(c)
 }
 
-triggered_cards := [c | some [c, _] in triggered]
+# Keys of the triggered cards, for `repository.representative`.
+triggered_keys := {repository.key(c) | some [c, _] in triggered}
 
 above_threshold(c) if {
 	flop := repository.gov(c.document).training_compute_flop
@@ -82,7 +83,7 @@ deny contains {
 	"path": ["governance", "evaluation"],
 } if {
 	some [c, why] in triggered
-	repository.representative(c, triggered_cards)
+	repository.representative(c, triggered_keys)
 	not repository.evaluation_recorded(repository.group({repository.key(c)}))
 }
 
@@ -93,6 +94,6 @@ deny contains {
 	"path": ["governance", "evaluation", "red_teaming"],
 } if {
 	some [c, why] in triggered
-	repository.representative(c, triggered_cards)
+	repository.representative(c, triggered_keys)
 	not repository.red_teaming_recorded(repository.group({repository.key(c)}))
 }
