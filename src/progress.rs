@@ -46,8 +46,8 @@ impl Progress {
     /// Starts a new phase of `len` units.
     pub fn phase(&self, name: &str, len: u64) {
         if let Some(bar) = &self.bar {
+            bar.reset(); // position, elapsed time and rate start over for the phase
             bar.set_length(len);
-            bar.set_position(0);
             bar.set_message(name.to_string());
             self.reveal(bar);
         }
