@@ -236,6 +236,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         policy::PolicySet::load(&load_options(opts, &config))?
     };
     let (mut cache, cache_warning) = cache::for_run(opts, &mut config, &policies);
+    let repository = policies.repository();
     let changed = match &opts.changed_since {
         Some(reference) => Some(git::changed_since(&paths[0], reference)?.iter().filter_map(|p| p.canonicalize().ok()).collect()),
         None => None,
@@ -243,10 +244,9 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     // Without repository rules, the unchanged files are never read: the changed ones are taken
     // from git, no walk needed.
     let shortcut = match &changed {
-        Some(changed) if policies.repository().is_empty() && !opts.combine => discover::among(&paths, changed, &config),
+        Some(changed) if repository.is_empty() && !opts.combine => discover::among(&paths, changed, &config),
         _ => None,
     };
-    let partial = changed.is_some();
     let walked_less = shortcut.is_some();
     let mut found = match shortcut {
         Some(found) => found,
@@ -266,9 +266,9 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         }
     }
     // Unchanged files are read only when repository rules need every artifact.
-    let partial = partial || found.candidates.iter().any(|c| !c.report);
+    let partial = changed.is_some() || found.candidates.iter().any(|c| !c.report);
     let seen: std::collections::BTreeSet<String> = found.candidates.iter().filter(|_| cache.is_some()).map(|c| c.name()).collect();
-    if partial && policies.repository().is_empty() {
+    if partial && repository.is_empty() {
         found.candidates.retain(|c| c.report);
     }
     let schemas = schema::Schemas::bundled();
@@ -281,7 +281,6 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         .build()
         .map_err(|e| ToolError::msg(format!("cannot start worker threads: {e}")))?;
     let files_read = found.candidates.len();
-    let repository = if opts.parse_only { Vec::new() } else { policies.repository() };
     let progress = progress::Progress::new(opts.progress, files_read as u64);
     let ctx = Context {
         config: &config,
@@ -510,16 +509,12 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     };
     if !c.report {
         // Read for the repository rules only: no findings of its own are reported.
-        let values = values_of(&parsed, &docs);
-        shed(&mut parsed, true, true);
-        return FileResult::Artifact(Artifact { file: name, parsed, docs, values }, Vec::new(), Vec::new());
+        return checked(name, parsed, docs, Vec::new(), true, Vec::new(), Vec::new());
     }
     // The parse findings move into the file's findings; nothing reads them from `parsed` later.
     let mut diags = std::mem::take(&mut parsed.diagnostics);
     if let Some((d, e)) = ctx.cache.and_then(|cache| cache.lookup(&name, &parsed.source.text, &docs)) {
-        let values = if ctx.keep_documents { values_of(&parsed, &docs) } else { Vec::new() };
-        shed(&mut parsed, ctx.keep_documents, d.is_empty() && e.is_empty());
-        return FileResult::Artifact(Artifact { file: name, parsed, docs, values }, d, e);
+        return checked(name, parsed, docs, Vec::new(), ctx.keep_documents, d, e);
     }
     for d in &mut diags {
         if let Some(i) = d.document.or_else(|| doc_at(&parsed, d.span)) {
@@ -538,7 +533,7 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
         let file_ctx = policy::file_context(&name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections);
         let pkgs: Vec<usize> = set.for_kind(a.kind).into_iter().filter(|&p| !(ctx.combine && !set.packages[p].builtin)).collect();
         let value = regorus::Value::from(doc.value.clone());
-        let input = policy::PolicySet::input_of(value.clone(), &file_ctx);
+        let input = policy::PolicySet::input(value.clone(), &file_ctx);
         if ctx.keep_documents {
             values.push(value);
         }
@@ -556,28 +551,38 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     }
     let (diags, mut ignored) = waivers::apply_inline(&waivers::inline_ignores(&parsed), diags);
     excepted.append(&mut ignored);
-    if ctx.keep_documents && values.len() != docs.len() {
-        values = values_of(&parsed, &docs); // --parse-only: nothing was evaluated
-    }
-    shed(&mut parsed, ctx.keep_documents, diags.is_empty() && excepted.is_empty());
-    FileResult::Artifact(Artifact { file: name, parsed, docs, values }, diags, excepted)
+    checked(name, parsed, docs, values, ctx.keep_documents, diags, excepted)
 }
 
-/// The classified documents of a file, converted for the policy engine.
-fn values_of(parsed: &ParsedFile, docs: &[ArtifactDoc]) -> Vec<regorus::Value> {
-    docs.iter().map(|d| parsed.documents.get(d.index).map(|doc| regorus::Value::from(doc.value.clone())).unwrap_or(regorus::Value::Null)).collect()
-}
-
-/// Drops what a checked file no longer needs, so that memory follows the files in flight, not
-/// the repository: the parsed documents, their source maps and the sections (the rules that see
-/// every artifact read [`Artifact::values`]; a later finding re-parses its file), and the text
-/// of a file with no finding when nothing later can report on it.
-fn shed(parsed: &mut ParsedFile, keep_documents: bool, clean: bool) {
+/// A checked file, with what it no longer needs dropped so that memory follows the files in
+/// flight, not the repository: the parsed documents, their source maps and the sections (the
+/// rules that see every artifact read [`Artifact::values`]; a later finding re-parses its file),
+/// and the text of a file with no finding when nothing later can report on it. `values` are the
+/// documents as evaluated, converted here when the file was not evaluated (a cache hit, a file
+/// read only for the repository rules, `--parse-only`) and the documents are to be kept.
+fn checked(
+    file: String,
+    mut parsed: ParsedFile,
+    docs: Vec<ArtifactDoc>,
+    values: Vec<regorus::Value>,
+    keep_documents: bool,
+    diags: Vec<Diagnostic>,
+    excepted: Vec<Diagnostic>,
+) -> FileResult {
+    let values = match keep_documents {
+        false => Vec::new(),
+        true if values.len() == docs.len() => values,
+        true => docs
+            .iter()
+            .map(|d| parsed.documents.get(d.index).map(|doc| regorus::Value::from(doc.value.clone())).unwrap_or(regorus::Value::Null))
+            .collect(),
+    };
     parsed.sections = Vec::new();
     parsed.documents = Vec::new();
-    if !keep_documents && clean {
+    if !keep_documents && diags.is_empty() && excepted.is_empty() {
         parsed.source = SourceFile::new(parsed.source.name.clone(), String::new());
     }
+    FileResult::Artifact(Artifact { file, parsed, docs, values }, diags, excepted)
 }
 
 fn excepted_by_policy(mut d: Diagnostic) -> Diagnostic {
@@ -590,7 +595,6 @@ fn excepted_by_policy(mut d: Diagnostic) -> Diagnostic {
     d
 }
 
-/// The input of repository rules: every artifact document.
 /// The input of the repository rules, `{artifacts: [{path, kind, format, index, document}]}`,
 /// built from the documents the engine already holds (shared, not copied).
 pub fn repository_input(artifacts: &[Artifact]) -> regorus::Value {
@@ -629,7 +633,7 @@ fn repository_rules(
     }
     let ctx = serde_json::json!({"path": "", "kind": "repository"});
     let documents = artifacts.iter().map(|a| a.docs.len()).sum();
-    let input = policy::PolicySet::input_of(repository_input(artifacts), &ctx);
+    let input = policy::PolicySet::input(repository_input(artifacts), &ctx);
     for a in artifacts.iter_mut() {
         a.values = Vec::new(); // the input holds them now
     }
@@ -704,7 +708,7 @@ fn combined_rules(set: &policy::PolicySet, engine: &mut regorus::Engine, artifac
         })
         .collect();
     let ctx = serde_json::json!({"path": "(combined)"});
-    let input = policy::PolicySet::input_of(regorus::Value::from(input), &ctx);
+    let input = policy::PolicySet::input(regorus::Value::from(input), &ctx);
     let combined = SourceFile::new("(combined)", String::new());
     let mut diags = Vec::new();
     let mut excepted = Vec::new();

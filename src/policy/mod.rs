@@ -351,6 +351,11 @@ fn bound_ranges(engine: &mut Engine) -> Result<(), ToolError> {
         .map_err(fail)
 }
 
+/// The engine's time limit on one evaluation, checked every 64 steps.
+fn time_limit(limit: Duration) -> regorus::utils::limits::ExecutionTimerConfig {
+    regorus::utils::limits::ExecutionTimerConfig { limit, check_interval: std::num::NonZeroU32::new(64).unwrap_or(std::num::NonZeroU32::MIN) }
+}
+
 /// See [`PolicySet::digest`].
 fn bundle_digest(files: &[RegoFile], data: &Value, opts: &LoadOptions) -> String {
     use sha2::{Digest, Sha256};
@@ -465,10 +470,7 @@ impl PolicySet {
                 None => ToolError::msg(header),
             });
         }
-        engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
-            limit: opts.timeout,
-            check_interval: std::num::NonZeroU32::new(64).unwrap_or(std::num::NonZeroU32::MIN),
-        });
+        engine.set_execution_timer_config(time_limit(opts.timeout));
 
         let user_ns = namespace_matcher(&opts.namespaces)?;
         let mut by_name: BTreeMap<String, Package> = BTreeMap::new();
@@ -533,10 +535,7 @@ impl PolicySet {
     pub fn wide_worker(&self, documents: usize) -> Engine {
         let mut engine = self.engine.clone();
         let hundreds = u32::try_from(documents.div_ceil(100).max(1)).unwrap_or(u32::MAX);
-        engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
-            limit: self.timeout.saturating_mul(hundreds),
-            check_interval: std::num::NonZeroU32::new(64).unwrap_or(std::num::NonZeroU32::MIN),
-        });
+        engine.set_execution_timer_config(time_limit(self.timeout.saturating_mul(hundreds)));
         engine
     }
 
@@ -552,15 +551,10 @@ impl PolicySet {
         (0..self.packages.len()).filter(|&i| self.packages[i].role == Role::Repository).collect()
     }
 
-    /// The engine input for one evaluation: the document (or the repository) and its per-file
-    /// context, converted once. Cloning the result is cheap, so one conversion can serve several
-    /// engines.
-    pub fn input(input: Value, file: &Value) -> regorus::Value {
-        Self::input_of(regorus::Value::from(input), file)
-    }
-
-    /// [`PolicySet::input`] of a document already converted for the engine.
-    pub fn input_of(input: regorus::Value, file: &Value) -> regorus::Value {
+    /// The engine input for one evaluation: the document (or the repository), already converted
+    /// for the engine, and its per-file context. Cloning the result is cheap, so one input can
+    /// serve several engines.
+    pub fn input(input: regorus::Value, file: &Value) -> regorus::Value {
         let path = file.get("path").cloned().unwrap_or(Value::Null);
         let dir = file.get("path").and_then(Value::as_str).map(|p| Path::new(p).parent().map(|d| d.to_string_lossy().to_string()).unwrap_or_default());
         let conftest = json!({ "name": path, "dir": dir });
