@@ -393,6 +393,8 @@ pub struct PolicySet {
     timeout: Duration,
     /// SHA-256 (hex) of everything that decides what the policies find; see [`PolicySet::digest`].
     digest: String,
+    /// The rule that evaluates each per-kind group of packages in one go; see [`group_rules`].
+    groups: BTreeMap<Vec<usize>, String>,
 }
 
 impl std::fmt::Debug for PolicySet {
@@ -447,31 +449,6 @@ impl PolicySet {
         for f in files.iter().filter(|f| !f.builtin) {
             engine.add_policy(f.path.clone(), f.source.text.clone()).map_err(|e| rego_error(&e.to_string(), &files))?;
         }
-        let mut params = default_params();
-        merge(&mut params, opts.params.clone());
-        let mut data = load_data(&opts.data)?;
-        merge(&mut data, json!({"govlint": {"params": params}}));
-        let digest = bundle_digest(&files, &data, opts);
-        engine
-            .add_data(regorus::Value::from(data))
-            .map_err(|e| ToolError::msg(format!("cannot load data: {e}")))?;
-        // Analyse every module now, so an unsafe variable or a bad reference stops the run
-        // before any document is read.
-        engine.eval_query("true".to_string(), false).map_err(|e| rego_error(&e.to_string(), &files))?;
-        if let Some(c) = recursion::find(&files) {
-            let message = format!("function `{}` is recursive ({}); Rego forbids recursion", c.name, c.path.join(" calls "));
-            let header = format!("policy {}:{} does not compile: {message}", c.file, c.line);
-            return Err(match files.iter().find(|f| f.path == c.file) {
-                Some(f) => {
-                    let d = Diagnostic::at(&f.source, Span::new(c.offset, c.offset + c.name.len()), "policy-compile", Severity::Error, message)
-                        .with_label("defined here");
-                    ToolError::with_diagnostics(header, Arc::clone(&f.source), vec![d])
-                }
-                None => ToolError::msg(header),
-            });
-        }
-        engine.set_execution_timer_config(time_limit(opts.timeout));
-
         let user_ns = namespace_matcher(&opts.namespaces)?;
         let mut by_name: BTreeMap<String, Package> = BTreeMap::new();
         for f in &files {
@@ -499,7 +476,7 @@ impl PolicySet {
                 entry.file = f.path.clone();
             }
         }
-        let packages = by_name
+        let packages: Vec<Package> = by_name
             .into_values()
             .filter(|p| match (p.role, p.builtin) {
                 (Role::Library, _) => false,
@@ -514,7 +491,33 @@ impl PolicySet {
                 (Role::Artifact, false) => opts.all_namespaces || user_ns.is_match(&p.name),
             })
             .collect();
-        Ok(PolicySet { engine, packages, files, timeout: opts.timeout, digest })
+        let groups = group_rules(&mut engine, &packages);
+        let mut params = default_params();
+        merge(&mut params, opts.params.clone());
+        let mut data = load_data(&opts.data)?;
+        merge(&mut data, json!({"govlint": {"params": params}}));
+        let digest = bundle_digest(&files, &data, opts);
+        engine
+            .add_data(regorus::Value::from(data))
+            .map_err(|e| ToolError::msg(format!("cannot load data: {e}")))?;
+        // Analyse every module now, so an unsafe variable or a bad reference stops the run
+        // before any document is read.
+        engine.eval_query("true".to_string(), false).map_err(|e| rego_error(&e.to_string(), &files))?;
+        if let Some(c) = recursion::find(&files) {
+            let message = format!("function `{}` is recursive ({}); Rego forbids recursion", c.name, c.path.join(" calls "));
+            let header = format!("policy {}:{} does not compile: {message}", c.file, c.line);
+            return Err(match files.iter().find(|f| f.path == c.file) {
+                Some(f) => {
+                    let d = Diagnostic::at(&f.source, Span::new(c.offset, c.offset + c.name.len()), "policy-compile", Severity::Error, message)
+                        .with_label("defined here");
+                    ToolError::with_diagnostics(header, Arc::clone(&f.source), vec![d])
+                }
+                None => ToolError::msg(header),
+            });
+        }
+        engine.set_execution_timer_config(time_limit(opts.timeout));
+
+        Ok(PolicySet { engine, packages, files, timeout: opts.timeout, digest, groups })
     }
 
     /// A digest of the policy bundle: every module's path and source text (bundled and user, in
@@ -583,8 +586,17 @@ impl PolicySet {
             return Vec::new();
         }
         engine.set_input(input.clone());
-        let refs: Vec<String> = pkgs.iter().map(|&p| format!("data.{}", self.packages[p].name)).collect();
-        if let Ok(Some(Value::Array(values))) = self.query(engine, &format!("[{}]", refs.join(", "))) {
+        let values = match self.groups.get(pkgs) {
+            Some(rule) => engine.eval_rule(rule.clone()).map_err(|e| e.to_string()).and_then(|v| {
+                let _ = engine.take_prints();
+                serde_json::to_value(&v).map(Some).map_err(|e| e.to_string())
+            }),
+            None => {
+                let refs: Vec<String> = pkgs.iter().map(|&p| format!("data.{}", self.packages[p].name)).collect();
+                self.query(engine, &format!("[{}]", refs.join(", ")))
+            }
+        };
+        if let Ok(Some(Value::Array(values))) = values {
             if values.len() == pkgs.len() {
                 return pkgs.iter().zip(values).map(|(&p, v)| (p, Ok(findings(p, &v)))).collect();
             }
@@ -594,7 +606,7 @@ impl PolicySet {
 
     /// Evaluates `term` in the context of the engine's input (see [`PolicySet::input`]); `None` when undefined.
     fn query(&self, engine: &mut Engine, term: &str) -> Result<Option<Value>, String> {
-        let query = format!("{term} with data.govlint.file as input.file with data.conftest.file as input.conftest with input as input.doc");
+        let query = format!("{term} {CONTEXT}");
         let results = engine.eval_query(query, false).map_err(|e| {
             let s = e.to_string();
             s.lines().find_map(|l| l.trim().strip_prefix("error: ").map(str::to_string)).unwrap_or_else(|| s.trim().to_string())
@@ -605,6 +617,46 @@ impl PolicySet {
             Some(v) => serde_json::to_value(v).map(Some).map_err(|e| e.to_string()),
         }
     }
+}
+
+/// How an evaluation sees its document and file context: the engine input is the wrapper of
+/// [`PolicySet::input`].
+const CONTEXT: &str = "with data.govlint.file as input.file with data.conftest.file as input.conftest with input as input.doc";
+
+/// The package that holds the generated group rules.
+const GROUP_PACKAGE: &str = "govlint_internal.groups";
+
+/// Adds one rule for each group of packages that a document of some kind is checked against
+/// (with and without the user packages, which `--combine` takes out), and returns the rule of
+/// each group. A document is then evaluated by the rule's path: no query text to parse or
+/// analyse per document, which is most of an evaluation's cost with a small policy set.
+/// Should the module not parse (a package name it cannot spell), every group is evaluated by a
+/// query as before.
+fn group_rules(engine: &mut Engine, packages: &[Package]) -> BTreeMap<Vec<usize>, String> {
+    let mut groups = BTreeMap::new();
+    for kind in Kind::ALL {
+        let all: Vec<usize> = (0..packages.len()).filter(|&i| packages[i].role == Role::Artifact && packages[i].applies_to(kind)).collect();
+        let builtin: Vec<usize> = all.iter().copied().filter(|&i| packages[i].builtin).collect();
+        for group in [all, builtin] {
+            if !group.is_empty() && !groups.contains_key(&group) {
+                let name = format!("g{}", groups.len());
+                groups.insert(group, name);
+            }
+        }
+    }
+    if groups.is_empty() {
+        return BTreeMap::new();
+    }
+    let mut module = format!("package {GROUP_PACKAGE}\n\nimport rego.v1\n");
+    for (group, name) in &groups {
+        let refs: Vec<String> = group.iter().map(|&p| format!("data.{}", packages[p].name)).collect();
+        module.push_str(&format!("\n{name} := x if {{\n\tx := [{}] {CONTEXT}\n}}\n", refs.join(", ")));
+    }
+    engine.set_rego_v0(false);
+    if engine.add_policy("<govlint groups>".to_string(), module).is_err() {
+        return BTreeMap::new();
+    }
+    groups.into_iter().map(|(g, name)| (g, format!("data.{GROUP_PACKAGE}.{name}"))).collect()
 }
 
 /// Whether a rule name is a conftest result rule, and of which kind.
