@@ -262,8 +262,15 @@ leaves contains [p, v] if {
 }
 
 # 1. Credential shapes in any string, except the base64 `data` of a Secret (decoded below).
+# The literal prefixes of the shapes, as one pattern: a leaf holds no credential shape without one.
+needle_pattern := concat("|", [n | some shape in shapes; some needle in shape.needles; n := regex.replace(needle, `[-\[\]{}()*+?.,\\^$|#\s]`, `\$0`)])
+
+# Leaves that may hold a credential, found with one builtin call per leaf: a leaf without a
+# shape's prefix or a URL with user information cannot, and most leaves have neither.
+candidates := [[p, v] | some [p, v] in leaves; regex.match(concat("|", [needle_pattern, "://.*@"]), v)]
+
 shape_findings contains [p, sprintf("%s holds %s in plain text (`%s`)", [label(p), what, mask(v)])] if {
-	some [p, v] in leaves
+	some [p, v] in candidates
 	not secret_data(p)
 	what := credential(v)
 }

@@ -425,6 +425,9 @@ has_co2_field if {
 
 sep := "\n\nQQGOVLINTSECTIONQQ\n\n"
 
+# The current file's body, preprocessed once per document for every rule that reads it.
+body := markdown(core.file_sections)
+
 markdown(sections) := {"sections": [], "prose": "", "headings": ""} if count(sections) == 0
 
 markdown(sections) := doc if {

@@ -54,7 +54,7 @@ import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.markdown(core.file_sections)
+doc := model.body
 
 # Where the body mentions a license, for the message.
 body_hint := sprintf(" (the body mentions one in \"%s\", line %d, but that is not machine-readable)", [doc.sections[i].heading, doc.sections[i].line]) if {

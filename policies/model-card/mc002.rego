@@ -52,7 +52,7 @@ import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.markdown(core.file_sections)
+doc := model.body
 
 relation := input.base_model_relation if not model.cdx
 

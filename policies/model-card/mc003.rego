@@ -57,7 +57,7 @@ import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.markdown(core.file_sections)
+doc := model.body
 
 deny contains {
 	"msg": "the model card states no intended uses: add `governance.intended_uses` or fill an \"Intended Use\"/\"Direct Use\" section",

@@ -54,7 +54,7 @@ import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.markdown(core.file_sections)
+doc := model.body
 
 count_value := model.gov(["parameter_count"])
 

@@ -57,7 +57,7 @@ import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.markdown(core.file_sections)
+doc := model.body
 
 window := model.gov(["context_window"])
 

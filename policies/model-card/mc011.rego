@@ -55,7 +55,7 @@ import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.markdown(core.file_sections)
+doc := model.body
 
 params := data.govlint.params.mc011
 

@@ -59,7 +59,7 @@ import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.markdown(core.file_sections)
+doc := model.body
 
 flop := model.gov(["training_compute_flop"])
 

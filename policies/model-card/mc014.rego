@@ -99,6 +99,7 @@ hits contains [p, sprintf("`%s`", [short(m)])] if {
 	some [parent, x] in parents
 	some k, v in x
 	is_string(v)
+	regex.match(`(?i)\{\{|todo|information needed`, v)
 	model.may_hold_placeholder(v)
 	p := array.concat(parent, [k])
 	not skipped(p)
@@ -109,6 +110,18 @@ hits contains [p, sprintf("`%s`", [short(m)])] if {
 hits contains [p, sprintf("`%s`", [display_brace(v)])] if {
 	some [parent, x] in parents
 	some k, v in x
+	is_object(v)
+	count(v) == 1
+	model.brace_placeholder(v)
+	p := array.concat(parent, [k])
+	not skipped(p)
+}
+
+hits contains [p, sprintf("`%s`", [display_brace(v)])] if {
+	some [parent, x] in parents
+	some k, v in x
+	is_string(v)
+	contains(v, "{")
 	model.brace_placeholder(v)
 	p := array.concat(parent, [k])
 	not skipped(p)
@@ -117,6 +130,8 @@ hits contains [p, sprintf("`%s`", [display_brace(v)])] if {
 hits contains [p, sprintf("`{%s}` used as a key", [concat(", ", [trim(x, "\":") | some x in regex.find_n(`"[^"]+":`, k, -1)])])] if {
 	some [parent, node] in parents
 	some k, _ in node
+	is_string(k)
+	startswith(k, "{\"")
 	model.placeholder_key(k)
 	p := array.concat(parent, [k])
 }
@@ -150,7 +165,7 @@ part_text(x) := sprintf("[%v]", [x]) if not is_string(x)
 # ---------------------------------------------------------------------------------------------
 # Markdown sections (raw text, code removed), except "[optional]" ones and their sub-sections.
 
-doc := model.markdown(core.file_sections)
+doc := model.body
 
 optional_roots := [k | some k, s in doc.sections; contains(lower(s.heading), "optional]")]
 

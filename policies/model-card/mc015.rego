@@ -53,7 +53,7 @@ import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.markdown(core.file_sections)
+doc := model.body
 
 base := ["governance", "copyright_policy"]
 

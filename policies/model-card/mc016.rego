@@ -44,7 +44,7 @@ import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.markdown(core.file_sections)
+doc := model.body
 
 path := ["governance", "training_data_summary_url"]
 

@@ -47,7 +47,7 @@ import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.markdown(core.file_sections)
+doc := model.body
 
 described if model.filled(model.gov(["alignment", "methods"]))
 
