@@ -53,7 +53,16 @@ import rego.v1
 # Front matter / document values, ten levels deep. Only composite nodes are kept, as
 # [path, value], level by level (Rego has no recursion, and this regorus has no `walk`); the
 # values they hold are tested in place, and a value's path is built only when it is a hit.
-c0 := [[[], input]] if is_object(input)
+# Every finding of the front matter below needs one of these in the document's JSON text: a
+# placeholder marker (`{{`, TODO, "information needed"), a braced name in a string, a
+# one-key mapping with a null value, or a `{"…"}` key. One scan of that text spares most cards
+# the walk over every value.
+may_hit := `(?i)\{\{|todo|information needed|\{[^{}"]+\}|null\}|\{\\"`
+
+c0 := [[[], input]] if {
+	is_object(input)
+	regex.match(may_hit, json.marshal(input))
+}
 
 default c0 := []
 
