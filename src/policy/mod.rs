@@ -492,6 +492,7 @@ impl PolicySet {
             })
             .collect();
         let groups = group_rules(&mut engine, &packages);
+        engine.set_rego_v0(opts.rego_v0);
         let mut params = default_params();
         merge(&mut params, opts.params.clone());
         let mut data = load_data(&opts.data)?;
