@@ -13,6 +13,8 @@ Tools:
   govlint-policy     govlint check --no-builtin -p bench/policy (a team's conftest policy set)
   govlint-cached     govlint check --cache with the bundled packs, the cache warmed by an untimed
                      run first (a repeat run over an unchanged repository)
+  govlint-schemas    govlint check --no-builtin: the bundled JSON Schemas and no Rego, the work
+                     check-jsonschema does
   opa                real OPA evaluating the bundled Rego policies (bench/opa_eval.py)
   opa-policy         real OPA evaluating bench/policy (bench/opa_eval.py --conftest)
   check-jsonschema   check-jsonschema validating the same documents against the bundled schemas
@@ -38,7 +40,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 VENV = HERE / ".venv" / "bin"
-ALL_TOOLS = ["govlint", "govlint-policy", "govlint-cached", "opa", "opa-policy", "check-jsonschema", "floor"]
+ALL_TOOLS = ["govlint", "govlint-policy", "govlint-cached", "govlint-schemas", "opa", "opa-policy", "check-jsonschema",
+             "floor"]
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -162,6 +165,9 @@ def commands(tool, repo, args, scratch, cjs):
     if tool == "govlint-cached":
         return [{"argv": [gl, "check", str(repo), "--cache", "--cache-dir", str(scratch / "cache"), "--format", "json",
                           "--color", "never"], "stdout": json_out}]
+    if tool == "govlint-schemas":
+        return [{"argv": [gl, "check", str(repo), "--no-builtin", "--format", "json", "--color", "never"],
+                 "stdout": json_out}]
     if tool == "floor":
         return [{"argv": [gl, "check", str(repo), "--parse-only", "--format", "json", "--color", "never"],
                  "stdout": json_out}]
