@@ -161,9 +161,13 @@ secret_word(w) if {
 # one of `secret_hints`, a cheap test that spares the word split for most names.
 secret_hints := ["token", "pass", "key", "secret", "credential"]
 
+# `secret_words` needs the last word to end in one of these; testing that on the lowered name
+# first spares most names (`KEY_1`, `keyFile`) the split into words.
 secret_name(n) if {
 	is_string(n)
-	hinted(lower(n))
+	l := lower(n)
+	hinted(l)
+	regex.match(`(token|password|passwd|passphrase|key|credentials?|secret)[^a-z0-9]*$`, l)
 	secret_words(words(n))
 }
 
