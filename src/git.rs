@@ -183,7 +183,7 @@ fn worktree_differs(wd: &Path, e: &git2::IndexEntry, index_mtime: Option<std::ti
     if meta.file_type().is_symlink() {
         return true;
     }
-    git2::Oid::hash_file(git2::ObjectType::Blob, &path).map_or(true, |id| id != e.id)
+    git2::Oid::hash_file(git2::ObjectType::Blob, &path).ok().is_none_or(|id| id != e.id)
 }
 
 #[cfg(unix)]
@@ -219,9 +219,9 @@ fn untracked_files(repo: &Repository, wd: &Path, tracked: &HashSet<&[u8]>, track
             let Some(key) = rel.to_str().map(|s| s.replace('\\', "/")) else { continue };
             let Ok(kind) = entry.file_type() else { continue };
             if kind.is_dir() {
-                if tracked_dirs.contains(key.as_bytes()) {
-                    stack.push(rel);
-                } else if !repo.is_path_ignored(&rel).unwrap_or(false) && !wd.join(&rel).join(".git").exists() {
+                let enter = tracked_dirs.contains(key.as_bytes())
+                    || (!repo.is_path_ignored(&rel).unwrap_or(false) && !wd.join(&rel).join(".git").exists());
+                if enter {
                     stack.push(rel);
                 }
             } else if !tracked.contains(key.as_bytes()) && !repo.is_path_ignored(&rel).unwrap_or(false) {
