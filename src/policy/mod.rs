@@ -545,9 +545,7 @@ impl PolicySet {
 
     /// Packages that apply to a document of `kind`.
     pub fn for_kind(&self, kind: Kind) -> Vec<usize> {
-        (0..self.packages.len())
-            .filter(|&i| self.packages[i].role == Role::Artifact && self.packages[i].applies_to(kind))
-            .collect()
+        artifact_packages(&self.packages, kind)
     }
 
     /// Repository packages.
@@ -620,6 +618,11 @@ impl PolicySet {
     }
 }
 
+/// The indexes of the per-artifact packages that apply to a document of `kind`.
+fn artifact_packages(packages: &[Package], kind: Kind) -> Vec<usize> {
+    (0..packages.len()).filter(|&i| packages[i].role == Role::Artifact && packages[i].applies_to(kind)).collect()
+}
+
 /// How an evaluation sees its document and file context: the engine input is the wrapper of
 /// [`PolicySet::input`].
 const CONTEXT: &str = "with data.govlint.file as input.file with data.conftest.file as input.conftest with input as input.doc";
@@ -636,7 +639,7 @@ const GROUP_PACKAGE: &str = "govlint_internal.groups";
 fn group_rules(engine: &mut Engine, packages: &[Package]) -> BTreeMap<Vec<usize>, String> {
     let mut groups = BTreeMap::new();
     for kind in Kind::ALL {
-        let all: Vec<usize> = (0..packages.len()).filter(|&i| packages[i].role == Role::Artifact && packages[i].applies_to(kind)).collect();
+        let all = artifact_packages(packages, kind);
         let builtin: Vec<usize> = all.iter().copied().filter(|&i| packages[i].builtin).collect();
         for group in [all, builtin] {
             if !group.is_empty() && !groups.contains_key(&group) {
