@@ -50,10 +50,10 @@ pub fn staged(start: &Path) -> Result<Vec<StagedFile>, ToolError> {
     let mut out = Vec::new();
     for entry in index.iter() {
         // Stage 0 only: conflicted entries have no single staged content.
-        if (entry.flags >> 12) & 0x3 != 0 {
+        if stage(&entry) != 0 {
             continue;
         }
-        let rel = PathBuf::from(String::from_utf8_lossy(&entry.path).to_string());
+        let rel = path_of(&entry.path);
         let blob = repo
             .find_blob(entry.id)
             .map_err(|e| ToolError::msg(format!("cannot read staged {}: {}", rel.display(), e.message())))?;
@@ -145,6 +145,11 @@ fn merge_base_tree<'r>(repo: &'r Repository, reference: &str) -> Result<git2::Tr
         .map_err(|e| ToolError::msg(format!("cannot read the merge-base tree: {}", e.message())))
 }
 
+/// An index entry's merge stage: 0 for a resolved entry, 1–3 for the sides of a conflict.
+fn stage(e: &git2::IndexEntry) -> u16 {
+    (e.flags >> 12) & 0x3
+}
+
 fn path_of(raw: &[u8]) -> PathBuf {
     PathBuf::from(String::from_utf8_lossy(raw).into_owned())
 }
@@ -164,7 +169,7 @@ fn worktree_differs(wd: &Path, e: &git2::IndexEntry, index_mtime: Option<std::ti
     }
     let path = wd.join(path_of(&e.path));
     let Ok(meta) = std::fs::symlink_metadata(&path) else { return false };
-    if e.flags_extended & INTENT_TO_ADD != 0 || (e.flags >> 12) & 0x3 != 0 {
+    if e.flags_extended & INTENT_TO_ADD != 0 || stage(e) != 0 {
         return meta.is_file();
     }
     let kind_matches = match e.mode & MODE_TYPE {
