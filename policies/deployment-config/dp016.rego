@@ -271,7 +271,9 @@ needle_pattern := concat("|", [n | some shape in shapes; some needle in shape.ne
 
 # Leaves that may hold a credential, found with one builtin call per leaf: a leaf without a
 # shape's prefix or a URL with user information cannot, and most leaves have neither.
-candidates := [[p, v] | some [p, v] in leaves; regex.match(concat("|", [needle_pattern, "://.*@"]), v)]
+candidates := [[p, v] | some [p, v] in leaves; regex.match(candidate_pattern, v)]
+
+candidate_pattern := concat("|", [needle_pattern, "://.*@"])
 
 shape_findings contains [p, sprintf("%s holds %s in plain text (`%s`)", [label(p), what, mask(v)])] if {
 	some [p, v] in candidates
