@@ -1,38 +1,51 @@
 //! The result cache of `govlint check` (`--cache`, `cache: true`): the findings of each file, by
 //! its name and the SHA-256 of its text, and the findings of the repository rules, by a digest
-//! of every artifact, so that a repeat run re-evaluates only what changed.
+//! of every artifact, so that a repeat run re-evaluates only what changed. For the bundled
+//! repository rules that digest is over the parts of the documents they read (their
+//! [`Facts`]): an edit elsewhere in a file, such as a model card's prose, keeps their findings,
+//! which are placed again in the edited text. With `--changed-since`, a file git knows
+//! unchanged whose blob id is the stored one is not read at all: its facts come from here.
 //!
-//! One JSON file per settings digest — govlint's version, the config's text and the policy
-//! bundle ([`crate::policy::PolicySet::digest`]) — under `<dir>/v1/`, so that switching between
-//! configs keeps each one's results. A hit still reads, parses and classifies the file (the
-//! repository rules and the outputs need it); only schema validation and policy evaluation are
-//! skipped. Cached findings are stored before translation and before config overrides,
-//! waivers and the baseline, which run on them as on fresh ones. The cache never fails a run: a
-//! file that cannot be read or parsed is ignored (and rewritten), a directory that cannot be
-//! written gives one warning.
+//! One directory per settings digest — govlint's version, the config's text and the policy
+//! bundle ([`crate::policy::PolicySet::digest`]) — under `<dir>/v3/`, so that switching between
+//! configs keeps each one's results. In it, `index.json` holds what identifies each file (name,
+//! SHA-256, git blob id, classification, facts digest) and the repository rules' findings, and
+//! [`SHARDS`] shard files hold each file's findings and projected documents, by a hash of its
+//! name: a run reads the shards of the files it looks up and rewrites only the shards whose
+//! files changed. A hit still reads, parses and classifies the file (the outputs need it); only
+//! schema validation and policy evaluation are skipped. Cached findings are stored before
+//! translation and before config overrides, waivers and the baseline, which run on them as on
+//! fresh ones. The cache never fails a run: a file that cannot be read or parsed is ignored
+//! (and rewritten), a directory that cannot be written gives one warning.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::policy::PolicySet;
-use crate::{Artifact, ArtifactDoc};
+use crate::classify::{Format, Kind};
+use crate::discover::Candidate;
+use crate::{Artifact, ArtifactDoc, Facts, RepositoryResults};
 
 /// The name of the default cache directory, in the config root. Discovery never enters a
 /// directory of this name.
 pub const DIR_NAME: &str = ".govlint-cache";
 
-/// The version of the cache file format (also the name of its subdirectory).
-const FORMAT: u32 = 1;
+/// The version of the cache format (also the name of its subdirectory).
+const FORMAT: u32 = 3;
 
-/// Cache files kept per directory: one per settings digest, the least recently written go.
+/// Settings directories kept per cache directory: the least recently written go.
 const KEEP: usize = 8;
+
+/// Shard files per settings directory.
+const SHARDS: usize = 64;
 
 const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
 # This file is a cache directory tag created by govlint.\n\
@@ -47,49 +60,80 @@ pub struct Stats {
     pub misses: usize,
     /// Whether the repository rules' findings came from the cache.
     pub repository_hit: bool,
+    /// Files not read at all: unchanged by git's account, their facts taken from the cache.
+    pub unread: usize,
     /// Why the cache could not be used or saved, when it could not.
     pub warning: Option<String>,
 }
 
+/// `index.json`.
 #[derive(Debug, Default, Serialize, Deserialize)]
-struct Stored {
+struct Index {
     version: u32,
-    /// The settings digest, also the file's name.
+    /// The settings digest, also the directory's name.
     settings: String,
-    files: BTreeMap<String, Entry>,
-    repository: Option<Findings>,
+    files: BTreeMap<String, Meta>,
+    repository: Option<Repository>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct Entry {
+/// What identifies a file's entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Meta {
     /// SHA-256 of the file's text.
     hash: String,
     /// The documents' classification (index, kind, format): a name glob or a file named on the
     /// command line can classify the same text differently.
     docs: String,
-    diagnostics: Vec<Diagnostic>,
-    excepted: Vec<Diagnostic>,
+    /// The git blob id of the text.
+    blob: String,
+    /// Whether the file was named on the command line.
+    explicit: bool,
+    /// Each document's (index, kind, format, reason), for a file that is not read again.
+    classes: Vec<(usize, String, String, String)>,
+    /// The digest of the documents' [`Facts`], when the repository rules read projections.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    facts: Option<String>,
 }
 
+/// A file's findings and projected documents, in its shard.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-struct Findings {
+struct Payload {
+    /// The text's SHA-256, as in its [`Meta`]: a shard and an index written by different runs
+    /// (one interrupted between the two) never pair the wrong findings with a file.
+    hash: String,
+    /// `[diagnostics, excepted]`, read only on a hit.
+    findings: Box<RawValue>,
+    /// The projected documents, read only when the repository rules run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    projected: Vec<Box<RawValue>>,
+}
+
+type Shard = BTreeMap<String, Payload>;
+
+/// The repository rules' findings, unplaced: they are placed in the text of this run.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Repository {
     digest: String,
-    diagnostics: Vec<Diagnostic>,
-    excepted: Vec<Diagnostic>,
+    results: RepositoryResults,
 }
 
 /// The cache of one run: what was stored by an earlier run with the same settings, and what
 /// this run stores.
 #[derive(Debug)]
 pub struct Cache {
-    /// `<dir>/v1/<settings>.json`.
-    file: PathBuf,
-    old: Stored,
-    new: Stored,
-    /// File name → (hash, docs) of each file looked up, for storing and the repository digest.
-    keys: Mutex<HashMap<String, (String, String)>>,
+    /// `<dir>/v3/<settings>/`.
+    dir: PathBuf,
+    old: Index,
+    /// The old shards, each read on first use.
+    shards: Vec<OnceLock<Shard>>,
+    /// Entries stored in this run.
+    new: BTreeMap<String, (Meta, Payload)>,
+    repository: Option<Repository>,
+    /// File name → what each file looked up in this run was looked up with.
+    keys: Mutex<HashMap<String, Meta>>,
     hits: AtomicUsize,
     misses: AtomicUsize,
+    unread: AtomicUsize,
     repository_hit: bool,
 }
 
@@ -99,6 +143,17 @@ fn hex(digest: &[u8]) -> String {
 
 fn sha256(text: &str) -> String {
     hex(&Sha256::digest(text.as_bytes()))
+}
+
+/// The digest of an artifact's projected documents (see [`Facts`]).
+pub fn facts_digest(documents: &[serde_json::Value]) -> String {
+    let mut h = Sha256::new();
+    for d in documents {
+        let text = d.to_string();
+        h.update((text.len() as u64).to_le_bytes());
+        h.update(text.as_bytes());
+    }
+    hex(&h.finalize())
 }
 
 fn docs_signature(docs: &[ArtifactDoc]) -> String {
@@ -126,10 +181,9 @@ pub fn settings_digest(config: &Config, policies: &PolicySet, combine: bool) -> 
 }
 
 /// The cache a run asks for (`CheckOptions::cache` and `cache_dir`, else the config's `cache:`),
-/// opened; or the warning to give when it cannot be. Also tells discovery to keep out of a
-/// `--cache-dir` (`Config::cache_dir`). `--parse-only` runs evaluate nothing to cache.
-pub fn for_run(opts: &crate::CheckOptions, config: &mut Config, policies: &PolicySet) -> (Option<Cache>, Option<String>) {
-    config.cache_dir.clone_from(&opts.cache_dir);
+/// opened; or the warning to give when it cannot be. `--parse-only` runs evaluate nothing to
+/// cache.
+pub fn for_run(opts: &crate::CheckOptions, config: &Config, policies: &PolicySet) -> (Option<Cache>, Option<String>) {
     if !opts.cache.unwrap_or(config.cache || opts.cache_dir.is_some()) || opts.parse_only {
         return (None, None);
     }
@@ -157,83 +211,153 @@ pub fn default_dir(config: &Config) -> PathBuf {
 impl Cache {
     /// Opens the cache in `dir` for `settings` (see [`settings_digest`]), creating the directory
     /// (with a `.gitignore` and a `CACHEDIR.TAG`) when it does not exist. A missing, unreadable,
-    /// corrupt or other-version cache file is an empty cache; a directory that cannot be
-    /// created is an error, given as the warning to show.
+    /// corrupt or other-version index is an empty cache; a directory that cannot be created is
+    /// an error, given as the warning to show.
     pub fn open(dir: &Path, settings: String) -> Result<Cache, String> {
         if !dir.is_dir() {
             create(dir).map_err(|e| format!("cannot create the cache directory {}: {}", dir.display(), crate::discover::io_reason(&e)))?;
         }
-        let file = dir.join(format!("v{FORMAT}")).join(format!("{settings}.json"));
-        let old = std::fs::read(&file)
+        let dir = dir.join(format!("v{FORMAT}")).join(&settings);
+        let old = std::fs::read(dir.join("index.json"))
             .ok()
-            .and_then(|bytes| serde_json::from_slice::<Stored>(&bytes).ok())
+            .and_then(|bytes| serde_json::from_slice::<Index>(&bytes).ok())
             .filter(|s| s.version == FORMAT && s.settings == settings)
-            .unwrap_or_default();
-        let new = Stored { version: FORMAT, settings, files: BTreeMap::new(), repository: None };
+            .unwrap_or_else(|| Index { version: FORMAT, settings, ..Index::default() });
         Ok(Cache {
-            file,
+            dir,
             old,
-            new,
+            shards: (0..SHARDS).map(|_| OnceLock::new()).collect(),
+            new: BTreeMap::new(),
+            repository: None,
             keys: Mutex::new(HashMap::new()),
             hits: AtomicUsize::new(0),
             misses: AtomicUsize::new(0),
+            unread: AtomicUsize::new(0),
             repository_hit: false,
+        })
+    }
+
+    /// The old entry of `name`: its meta and its payload, when both are there and agree.
+    fn entry(&self, name: &str) -> Option<(&Meta, &Payload)> {
+        let meta = self.old.files.get(name)?;
+        let payload = self.shard(shard_of(name)).get(name).filter(|p| p.hash == meta.hash)?;
+        Some((meta, payload))
+    }
+
+    /// Old shard `i`, read on first use; an unreadable or corrupt shard is empty.
+    fn shard(&self, i: usize) -> &Shard {
+        self.shards[i].get_or_init(|| {
+            std::fs::read(self.dir.join(shard_name(i))).ok().and_then(|bytes| serde_json::from_slice(&bytes).ok()).unwrap_or_default()
         })
     }
 
     /// The cached findings and excepted findings of file `name` with `text` classified as
     /// `docs`, when an earlier run evaluated the same. Counts a hit or a miss. Safe to call from
     /// the worker threads.
-    pub fn lookup(&self, name: &str, text: &str, docs: &[ArtifactDoc]) -> Option<(Vec<Diagnostic>, Vec<Diagnostic>)> {
-        let (hash, docs) = (sha256(text), docs_signature(docs));
-        let hit = self.old.files.get(name).filter(|e| e.hash == hash && e.docs == docs).map(|e| (e.diagnostics.clone(), e.excepted.clone()));
+    pub fn lookup(&self, name: &str, text: &str, docs: &[ArtifactDoc], explicit: bool) -> Option<(Vec<Diagnostic>, Vec<Diagnostic>)> {
+        let key = Meta {
+            hash: sha256(text),
+            docs: docs_signature(docs),
+            blob: git2::Oid::hash_object(git2::ObjectType::Blob, text.as_bytes()).map(|id| id.to_string()).unwrap_or_default(),
+            explicit,
+            classes: docs.iter().map(|d| (d.index, d.kind.as_str().to_string(), d.format.as_str().to_string(), d.reason.clone())).collect(),
+            facts: None,
+        };
+        let hit = self
+            .old
+            .files
+            .get(name)
+            .filter(|m| m.hash == key.hash && m.docs == key.docs)
+            .and_then(|_| self.entry(name))
+            .and_then(|(_, p)| serde_json::from_str::<(Vec<Diagnostic>, Vec<Diagnostic>)>(p.findings.get()).ok());
         let counter = if hit.is_some() { &self.hits } else { &self.misses };
         counter.fetch_add(1, Ordering::Relaxed);
         if let Ok(mut keys) = self.keys.lock() {
-            keys.insert(name.to_string(), (hash, docs));
+            keys.insert(name.to_string(), key);
         }
         hit
     }
 
-    /// Records the findings of a file looked up in this run.
-    pub fn store(&mut self, name: &str, diagnostics: &[Diagnostic], excepted: &[Diagnostic]) {
+    /// The artifact of a file read only for the repository rules, from its entry, without
+    /// reading it: when git vouches that its content is the blob stored (`Candidate::blob`),
+    /// it is named as it was, and its facts are stored. Its documents are loaded only if the
+    /// repository rules run (see [`Cache::repository`]); it has no text (nothing is reported
+    /// on it).
+    pub fn unread(&self, c: &Candidate) -> Option<Artifact> {
+        let blob = c.blob?.to_string();
+        let name = c.name();
+        let meta = self.old.files.get(&name).filter(|m| m.blob == blob && m.explicit == c.explicit)?;
+        let digest = meta.facts.clone()?;
+        let docs = meta
+            .classes
+            .iter()
+            .map(|(index, kind, format, reason)| {
+                Some(ArtifactDoc { index: *index, kind: Kind::parse(kind)?, format: Format::parse(format)?, reason: reason.clone() })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        self.unread.fetch_add(1, Ordering::Relaxed);
+        let parsed = crate::parse::ParsedFile::unread(crate::source::SourceFile::new(name.clone(), String::new()), c.syntax);
+        Some(Artifact { file: name, parsed, docs, values: Vec::new(), facts: Some(Facts { digest, documents: Vec::new() }) })
+    }
+
+    /// Records the findings of a file looked up in this run, and its facts.
+    pub fn store(&mut self, name: &str, diagnostics: &[Diagnostic], excepted: &[Diagnostic], facts: Option<&Facts>) {
         let key = self.keys.get_mut().ok().and_then(|k| k.get(name).cloned());
-        if let Some((hash, docs)) = key {
-            let entry = Entry { hash, docs, diagnostics: diagnostics.to_vec(), excepted: excepted.to_vec() };
-            self.new.files.insert(name.to_string(), entry);
+        let findings = serde_json::value::to_raw_value(&(diagnostics, excepted));
+        let projected = facts.map(|f| f.documents.iter().map(serde_json::value::to_raw_value).collect::<Result<Vec<_>, _>>()).transpose();
+        if let (Some(mut meta), Ok(findings), Ok(projected)) = (key, findings, projected) {
+            meta.facts = facts.map(|f| f.digest.clone());
+            let payload = Payload { hash: meta.hash.clone(), findings, projected: projected.unwrap_or_default() };
+            self.new.insert(name.to_string(), (meta, payload));
         }
     }
 
     /// The repository rules' findings over `artifacts`: the cached ones when every artifact
-    /// (name, text, classification) and the config's display name are as in the run that stored
-    /// them, else `run()`'s, stored.
-    pub fn repository(
-        &mut self,
-        artifacts: &mut [Artifact],
-        config: &Config,
-        run: impl FnOnce(&mut [Artifact]) -> (Vec<Diagnostic>, Vec<Diagnostic>),
-    ) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
-        // Findings on no artifact are reported on the config, by its display name.
-        let context = config.path.as_deref().map(crate::display_path).unwrap_or_default();
-        let digest = self.repository_digest(artifacts, &context);
-        let (diagnostics, excepted) = match self.old.repository.take().filter(|r| r.digest == digest) {
+    /// (name, classification, and facts or else text) is as in the run that stored them, else
+    /// `run()`'s, stored. Before `run`, the documents of the artifacts that were not read are
+    /// loaded; one whose documents cannot be is left without (`Artifact::values` empty).
+    pub fn repository(&mut self, artifacts: &mut [Artifact], run: impl FnOnce(&mut [Artifact]) -> RepositoryResults) -> RepositoryResults {
+        let digest = self.repository_digest(artifacts);
+        let results = match self.old.repository.take().filter(|r| r.digest == digest) {
             Some(r) => {
                 self.repository_hit = true;
-                (r.diagnostics, r.excepted)
+                r.results
             }
-            None => run(artifacts),
+            None => {
+                self.load_unread(artifacts);
+                run(artifacts)
+            }
         };
-        self.new.repository = Some(Findings { digest, diagnostics: diagnostics.clone(), excepted: excepted.clone() });
-        (diagnostics, excepted)
+        self.repository = Some(Repository { digest, results: results.clone() });
+        results
     }
 
-    fn repository_digest(&self, artifacts: &[Artifact], context: &str) -> String {
+    /// The projected documents of the artifacts that were not read, from their entries.
+    fn load_unread(&self, artifacts: &mut [Artifact]) {
+        for a in artifacts.iter_mut().filter(|a| a.values.len() != a.docs.len()) {
+            let Some((_, payload)) = self.entry(&a.file) else { continue };
+            let values: Option<Vec<regorus::Value>> = payload
+                .projected
+                .iter()
+                .map(|raw| serde_json::from_str::<serde_json::Value>(raw.get()).ok().map(regorus::Value::from))
+                .collect();
+            if let Some(values) = values.filter(|v| v.len() == a.docs.len()) {
+                a.values = values;
+            }
+        }
+    }
+
+    fn repository_digest(&self, artifacts: &[Artifact]) -> String {
         let keys = self.keys.lock().map(|k| k.clone()).unwrap_or_default();
         let mut all: Vec<(&str, String, String)> = artifacts
             .iter()
             .map(|a| {
-                let (hash, docs) = keys.get(&a.file).cloned().unwrap_or_else(|| (sha256(&a.parsed.source.text), docs_signature(&a.docs)));
-                (a.file.as_str(), hash, docs)
+                let content = match (&a.facts, keys.get(&a.file)) {
+                    (Some(f), _) => format!("facts {}", f.digest),
+                    (None, Some(k)) => format!("text {}", k.hash),
+                    (None, None) => format!("text {}", sha256(&a.parsed.source.text)),
+                };
+                (a.file.as_str(), content, docs_signature(&a.docs))
             })
             .collect();
         all.sort();
@@ -242,45 +366,84 @@ impl Cache {
             h.update((bytes.len() as u64).to_le_bytes());
             h.update(bytes);
         };
-        field(context.as_bytes());
-        for (file, hash, docs) in &all {
+        for (file, content, docs) in &all {
             field(file.as_bytes());
-            field(hash.as_bytes());
+            field(content.as_bytes());
             field(docs.as_bytes());
         }
         hex(&h.finalize())
     }
 
-    /// Writes the cache: the files stored in this run, and the earlier entries of `seen` files
-    /// that this run did not evaluate (read only for the repository rules); the entries of other
-    /// files (deleted, renamed, excluded) drop out. Prunes the cache files of other settings
-    /// beyond the few most recent. Returns what the cache did, with a warning when it could not
-    /// be written.
+    /// Writes the cache: the entries stored in this run, and the earlier entries of `seen` files
+    /// that this run did not evaluate (read only for the repository rules, or not read); the
+    /// entries of other files (deleted, renamed, excluded) drop out. Only the shards whose
+    /// entries changed are rewritten, then the index; nothing when nothing changed. Prunes the
+    /// directories of other settings beyond the few most recent. Returns what the cache did,
+    /// with a warning when it could not be written.
     pub fn save(mut self, seen: Option<&BTreeSet<String>>) -> Stats {
-        for (name, entry) in std::mem::take(&mut self.old.files) {
-            if seen.is_none_or(|seen| seen.contains(&name)) && !self.new.files.contains_key(&name) {
-                self.new.files.insert(name, entry);
-            }
-        }
         let mut stats = Stats {
-            hits: self.hits.into_inner(),
-            misses: self.misses.into_inner(),
+            hits: *self.hits.get_mut(),
+            misses: *self.misses.get_mut(),
             repository_hit: self.repository_hit,
+            unread: *self.unread.get_mut(),
             warning: None,
         };
-        let written = serde_json::to_string(&self.new)
-            .map_err(|e| e.to_string())
-            .and_then(|text| {
-                let dir = self.file.parent().unwrap_or(Path::new("."));
-                std::fs::create_dir_all(dir).map_err(|e| crate::discover::io_reason(&e))?;
-                crate::waivers::write_atomic(&self.file, &text).map_err(|e| e.message)
-            });
+        let kept = |name: &String| seen.is_none_or(|seen| seen.contains(name));
+        let mut dirty = [false; SHARDS];
+        for name in self.old.files.keys().filter(|n| !kept(n)) {
+            dirty[shard_of(name)] = true;
+        }
+        for (name, (meta, _)) in &self.new {
+            if self.old.files.get(name) != Some(meta) || self.entry(name).is_none() {
+                dirty[shard_of(name)] = true;
+            }
+        }
+        let repository = self.repository.take();
+        let repository_changed = repository.as_ref().map(|r| &r.digest) != self.old.repository.as_ref().map(|r| &r.digest);
+        if !dirty.contains(&true) && !repository_changed && self.dir.join("index.json").is_file() {
+            return stats;
+        }
+        let mut files: BTreeMap<String, Meta> = self.old.files.iter().filter(|(n, _)| kept(n)).map(|(n, m)| (n.clone(), m.clone())).collect();
+        for (name, (meta, _)) in &self.new {
+            files.insert(name.clone(), meta.clone());
+        }
+        let written = std::fs::create_dir_all(&self.dir).map_err(|e| crate::discover::io_reason(&e)).and_then(|()| {
+            for i in (0..SHARDS).filter(|&i| dirty[i]) {
+                let shard: Shard = files
+                    .keys()
+                    .filter(|n| shard_of(n) == i)
+                    .filter_map(|n| {
+                        let payload = match self.new.get(n) {
+                            Some((_, p)) => p.clone(),
+                            None => self.entry(n)?.1.clone(),
+                        };
+                        Some((n.clone(), payload))
+                    })
+                    .collect();
+                write_json(&self.dir.join(shard_name(i)), &shard)?;
+            }
+            let index = Index { version: FORMAT, settings: self.old.settings.clone(), files, repository };
+            write_json(&self.dir.join("index.json"), &index)
+        });
         match written {
-            Ok(()) => prune(&self.file),
+            Ok(()) => prune(&self.dir),
             Err(e) => stats.warning = Some(format!("the cache was not saved: {e}")),
         }
         stats
     }
+}
+
+fn shard_of(name: &str) -> usize {
+    usize::from(Sha256::digest(name.as_bytes())[0]) % SHARDS
+}
+
+fn shard_name(i: usize) -> String {
+    format!("shard-{i:02}.json")
+}
+
+fn write_json(path: &Path, value: &impl Serialize) -> Result<(), String> {
+    let text = serde_json::to_string(value).map_err(|e| e.to_string())?;
+    crate::waivers::write_atomic(path, &text).map_err(|e| e.message)
 }
 
 /// Creates a cache directory, marked as one for backup tools and for git.
@@ -290,15 +453,15 @@ fn create(dir: &Path) -> std::io::Result<()> {
     std::fs::write(dir.join("CACHEDIR.TAG"), CACHEDIR_TAG)
 }
 
-/// Deletes the least recently written cache files beside `current` beyond [`KEEP`].
+/// Deletes the least recently written settings directories beside `current` beyond [`KEEP`].
 fn prune(current: &Path) {
     let Some(dir) = current.parent() else { return };
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     let mut others: Vec<(std::time::SystemTime, PathBuf)> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p != current && p.extension().is_some_and(|x| x == "json"))
-        .filter_map(|p| Some((p.metadata().ok()?.modified().ok()?, p)))
+        .filter(|p| p != current && p.is_dir())
+        .filter_map(|p| Some((p.join("index.json").metadata().or_else(|_| p.metadata()).ok()?.modified().ok()?, p)))
         .collect();
     if others.len() < KEEP {
         return;
@@ -306,7 +469,7 @@ fn prune(current: &Path) {
     others.sort();
     let extra = others.len() + 1 - KEEP;
     for (_, p) in others.into_iter().take(extra) {
-        let _ = std::fs::remove_file(p);
+        let _ = std::fs::remove_dir_all(p);
     }
 }
 
@@ -338,13 +501,15 @@ mod tests {
     fn prune_keeps_the_most_recent() {
         let t = tempfile::tempdir().unwrap();
         for i in 0..12 {
-            std::fs::write(t.path().join(format!("{i:02}.json")), "{}").unwrap();
+            let dir = t.path().join(format!("{i:02}"));
+            std::fs::create_dir(&dir).unwrap();
+            std::fs::write(dir.join("index.json"), "{}").unwrap();
             let time = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000 + i);
-            std::fs::File::options().write(true).open(t.path().join(format!("{i:02}.json"))).unwrap().set_modified(time).unwrap();
+            std::fs::File::options().write(true).open(dir.join("index.json")).unwrap().set_modified(time).unwrap();
         }
-        prune(&t.path().join("11.json"));
+        prune(&t.path().join("11"));
         let mut left: Vec<String> = std::fs::read_dir(t.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
         left.sort();
-        assert_eq!(left, ["04.json", "05.json", "06.json", "07.json", "08.json", "09.json", "10.json", "11.json"]);
+        assert_eq!(left, ["04", "05", "06", "07", "08", "09", "10", "11"]);
     }
 }

@@ -295,8 +295,8 @@ impl Config {
 
     /// The path of `path` relative to the config root, `/`-separated, for glob matching.
     pub fn relative(&self, path: &Path) -> PathBuf {
-        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let root = std::path::absolute(&self.root).unwrap_or_else(|_| self.root.clone());
+        let abs = crate::absolute(path).unwrap_or_else(|| path.to_path_buf());
+        let root = crate::absolute(&self.root).unwrap_or_else(|| self.root.clone());
         abs.strip_prefix(&root).map(Path::to_path_buf).unwrap_or(abs)
     }
 

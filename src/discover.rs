@@ -7,7 +7,7 @@
 //! the target, and never into directories (no loops). A file named on the command line is read
 //! even when ignored, as with most linters.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -29,11 +29,14 @@ pub struct Candidate {
     pub display: Option<String>,
     /// Whether its findings are reported (false: read only for repository rules).
     pub report: bool,
+    /// The git blob id of its content, when git knows the file unchanged (`--changed-since`):
+    /// a cached file with that blob need not be read.
+    pub blob: Option<git2::Oid>,
 }
 
 impl Candidate {
     pub fn new(path: PathBuf, syntax: Syntax, explicit: bool) -> Candidate {
-        Candidate { path, syntax, explicit, contents: None, display: None, report: true }
+        Candidate { path, syntax, explicit, contents: None, display: None, report: true, blob: None }
     }
 
     /// The name shown to users.
@@ -63,6 +66,7 @@ pub fn staged(targets: &[PathBuf], config: &Config) -> Result<Found, ToolError> 
             contents: Some(f.contents),
             display: Some(f.repo_path),
             report: f.changed,
+            blob: None,
         });
     }
     Ok(found)
@@ -118,6 +122,10 @@ pub struct Found {
 struct Ignorer {
     repo: Option<git2::Repository>,
     workdir: Option<PathBuf>,
+    /// The index's paths and their directories, in the working tree: never ignored, and asked
+    /// about without libgit2 (whose ignore check reads the ignore files of every parent
+    /// directory on each call).
+    tracked: HashSet<PathBuf>,
     /// The walked root, as given and as a path in the working tree.
     root: PathBuf,
     root_in_workdir: Option<PathBuf>,
@@ -131,7 +139,19 @@ impl Ignorer {
             (Some(wd), Ok(abs)) => abs.strip_prefix(wd).ok().map(Path::to_path_buf),
             _ => None,
         };
-        Ignorer { repo, workdir, root: root.to_path_buf(), root_in_workdir }
+        let mut tracked = HashSet::new();
+        if let Some(index) = repo.as_ref().and_then(|r| r.index().ok()) {
+            for e in index.iter() {
+                let path = PathBuf::from(String::from_utf8_lossy(&e.path).into_owned());
+                for dir in path.ancestors().skip(1) {
+                    if dir.as_os_str().is_empty() || !tracked.insert(dir.to_path_buf()) {
+                        break;
+                    }
+                }
+                tracked.insert(path);
+            }
+        }
+        Ignorer { repo, workdir, tracked, root: root.to_path_buf(), root_in_workdir }
     }
 
     /// Ignored as git sees it: matched by an ignore rule and not tracked (a tracked file is
@@ -150,12 +170,7 @@ impl Ignorer {
                 }
             }
         };
-        !rel.as_os_str().is_empty() && repo.is_path_ignored(&rel).unwrap_or(false) && !self.is_tracked(&rel)
-    }
-
-    fn is_tracked(&self, rel: &Path) -> bool {
-        let Some(repo) = &self.repo else { return false };
-        repo.index().is_ok_and(|index| index.get_path(rel, 0).is_some())
+        !rel.as_os_str().is_empty() && !self.tracked.contains(&rel) && repo.is_path_ignored(&rel).unwrap_or(false)
     }
 }
 

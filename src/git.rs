@@ -1,7 +1,7 @@
 //! Git as a source of files: the staged content of the index (`--staged`) and the files
 //! changed since the merge base with a ref (`--changed-since`), read with libgit2.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use git2::Repository;
@@ -68,8 +68,20 @@ pub fn staged(start: &Path) -> Result<Vec<StagedFile>, ToolError> {
     Ok(out)
 }
 
-/// Working-tree paths changed between merge-base(`reference`, HEAD) and the working tree,
-/// untracked files included.
+/// What `--changed-since` learns from git.
+#[derive(Debug, Default)]
+pub struct Changes {
+    /// Working-tree paths changed between merge-base(`reference`, HEAD) and the working tree,
+    /// untracked files included.
+    pub changed: BTreeSet<PathBuf>,
+    /// The other tracked regular files, under the canonical working tree, with their blob id:
+    /// each file's content is that blob, as git's own status would conclude (by metadata, or by
+    /// hashing when the metadata does not settle it).
+    pub unchanged: HashMap<PathBuf, git2::Oid>,
+}
+
+/// The files changed between merge-base(`reference`, HEAD) and the working tree, and the blob ids
+/// of those that are not (see [`Changes`]).
 ///
 /// What libgit2's tree-to-working-tree diff finds, found faster: three passes run at once — the
 /// merge-base tree against the index (staged changes, in libgit2), each index entry against
@@ -78,7 +90,7 @@ pub fn staged(start: &Path) -> Result<Vec<StagedFile>, ToolError> {
 /// hashed before it counts as changed, so a touched but unmodified file is not reported; a file
 /// that only a checkout filter (line endings, LFS) makes differ may be, which costs a check of
 /// one more file and never hides a change.
-pub fn changed_since(start: &Path, reference: &str) -> Result<BTreeSet<PathBuf>, ToolError> {
+pub fn changed_since(start: &Path, reference: &str) -> Result<Changes, ToolError> {
     let repo = open(start)?;
     let wd = workdir(&repo)?;
     let tree = merge_base_tree(&repo, reference)?.id();
@@ -94,7 +106,7 @@ pub fn changed_since(start: &Path, reference: &str) -> Result<BTreeSet<PathBuf>,
         .collect();
     let git_dir = repo.path().to_path_buf();
 
-    let (staged, (unstaged, untracked)) = std::thread::scope(|s| {
+    let (staged, (states, untracked)) = std::thread::scope(|s| {
         let staged = s.spawn(|| -> Result<Vec<PathBuf>, ToolError> {
             let repo = Repository::open(&git_dir).map_err(|e| ToolError::msg(e.message().to_string()))?;
             let tree = repo.find_tree(tree).map_err(|e| ToolError::msg(format!("cannot read the merge-base tree: {}", e.message())))?;
@@ -107,19 +119,23 @@ pub fn changed_since(start: &Path, reference: &str) -> Result<BTreeSet<PathBuf>,
             let repo = Repository::open(&git_dir).map_err(|e| ToolError::msg(e.message().to_string()))?;
             Ok(untracked_files(&repo, &wd, &tracked, &tracked_dirs))
         });
-        let unstaged: Vec<PathBuf> = entries
-            .par_iter()
-            .filter(|e| worktree_differs(&wd, e, index_mtime))
-            .map(|e| wd.join(path_of(&e.path)))
-            .collect();
+        let states: Vec<(Worktree, &git2::IndexEntry)> = entries.par_iter().map(|e| (worktree(&wd, e, index_mtime), e)).collect();
         let staged = staged.join().unwrap_or_else(|_| Err(ToolError::msg("comparing with the merge base failed")));
         let untracked = untracked.join().unwrap_or_else(|_| Err(ToolError::msg("listing untracked files failed")));
-        (staged, (unstaged, untracked))
+        (staged, (states, untracked))
     });
-    let mut out: BTreeSet<PathBuf> = staged?.into_iter().collect();
-    out.extend(unstaged);
-    out.extend(untracked?);
-    Ok(out)
+    let mut changed: BTreeSet<PathBuf> = staged?.into_iter().collect();
+    changed.extend(states.iter().filter(|(w, _)| *w == Worktree::Differs).map(|(_, e)| wd.join(path_of(&e.path))));
+    changed.extend(untracked?);
+    let canonical = wd.canonicalize().unwrap_or_else(|_| wd.clone());
+    let unchanged = states
+        .iter()
+        .filter(|(w, _)| *w == Worktree::Same)
+        .map(|(_, e)| (wd.join(path_of(&e.path)), e.id))
+        .filter(|(p, _)| !changed.contains(p))
+        .filter_map(|(p, id)| Some((canonical.join(p.strip_prefix(&wd).ok()?), id)))
+        .collect();
+    Ok(Changes { changed, unchanged })
 }
 
 /// The tree of merge-base(`reference`, HEAD), with the errors a user can act on.
@@ -161,16 +177,27 @@ const MODE_GITLINK: u32 = 0o160000;
 const SKIP_WORKTREE: u16 = 1 << 14;
 const INTENT_TO_ADD: u16 = 1 << 13;
 
-/// Whether the working-tree file of an index entry differs from it (deleted files do not
-/// count: there is nothing to check).
-fn worktree_differs(wd: &Path, e: &git2::IndexEntry, index_mtime: Option<std::time::SystemTime>) -> bool {
+/// How the working-tree file of an index entry compares with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Worktree {
+    /// A file to check: its content or kind differs from the entry (or the entry is a conflict
+    /// or an intent to add).
+    Differs,
+    /// A regular file whose content is the entry's blob.
+    Same,
+    /// Nothing to check: deleted, a submodule, skipped by sparse checkout, or a symbolic link
+    /// as the entry records it.
+    Other,
+}
+
+fn worktree(wd: &Path, e: &git2::IndexEntry, index_mtime: Option<std::time::SystemTime>) -> Worktree {
     if e.mode & MODE_TYPE == MODE_GITLINK || e.flags_extended & SKIP_WORKTREE != 0 {
-        return false;
+        return Worktree::Other;
     }
     let path = wd.join(path_of(&e.path));
-    let Ok(meta) = std::fs::symlink_metadata(&path) else { return false };
+    let Ok(meta) = std::fs::symlink_metadata(&path) else { return Worktree::Other };
     if e.flags_extended & INTENT_TO_ADD != 0 || stage(e) != 0 {
-        return meta.is_file();
+        return if meta.is_file() { Worktree::Differs } else { Worktree::Other };
     }
     let kind_matches = match e.mode & MODE_TYPE {
         MODE_FILE => meta.is_file(),
@@ -178,17 +205,18 @@ fn worktree_differs(wd: &Path, e: &git2::IndexEntry, index_mtime: Option<std::ti
         _ => false,
     };
     if !kind_matches {
-        return true;
+        return Worktree::Differs;
     }
+    let same = if meta.file_type().is_symlink() { Worktree::Other } else { Worktree::Same };
     let modified = meta.modified().ok();
     let racy = matches!((modified, index_mtime), (Some(m), Some(i)) if m >= i);
     if !racy && metadata_matches(e, &meta) {
-        return false;
+        return same;
     }
-    if meta.file_type().is_symlink() {
-        return true;
+    if meta.file_type().is_symlink() || git2::Oid::hash_file(git2::ObjectType::Blob, &path).ok().is_none_or(|id| id != e.id) {
+        return Worktree::Differs;
     }
-    git2::Oid::hash_file(git2::ObjectType::Blob, &path).ok().is_none_or(|id| id != e.id)
+    same
 }
 
 #[cfg(unix)]
@@ -440,8 +468,15 @@ mod tests {
         write("deep/h.log", "ignored\n");
 
         let found = changed_since(&root, "base").unwrap();
-        assert_eq!(found, expected);
-        assert_eq!(found, reference_answer(&root, "base"));
+        assert_eq!(found.changed, expected);
+        assert_eq!(found.changed, reference_answer(&root, "base"));
+        // The rest of the tracked files, with the blob their content hashes to (the rewritten
+        // c.md among them; the deleted d.md is not).
+        let unchanged: BTreeSet<&PathBuf> = found.unchanged.keys().collect();
+        assert_eq!(unchanged, BTreeSet::from([&root.join(".gitignore"), &root.join("c.md")]));
+        for (path, id) in &found.unchanged {
+            assert_eq!(git2::Oid::hash_file(git2::ObjectType::Blob, path).unwrap(), *id, "{}", path.display());
+        }
     }
 
     #[test]

@@ -63,13 +63,28 @@ impl std::fmt::Display for ToolError {
 
 impl std::error::Error for ToolError {}
 
+/// The working directory, read once: every path of a run is shown and matched relative to it,
+/// and asking the system for it per file is measurable in a large repository.
+fn cwd() -> Option<&'static Path> {
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    CWD.get_or_init(|| std::env::current_dir().ok()).as_deref()
+}
+
+/// `path` made absolute as [`std::path::absolute`] does, against the working directory of
+/// [`cwd`].
+pub fn absolute(path: &Path) -> Option<PathBuf> {
+    match cwd() {
+        Some(cwd) if !path.is_absolute() => std::path::absolute(cwd.join(path)).ok(),
+        _ => std::path::absolute(path).ok(),
+    }
+}
+
 /// A path as shown to users: relative to the working directory when below it, `/`-separated.
 pub fn display_path(path: &Path) -> String {
-    let rel = std::env::current_dir()
-        .ok()
+    let rel = cwd()
         .and_then(|cwd| {
-            let abs = std::path::absolute(path).ok()?;
-            abs.strip_prefix(&cwd).ok().map(Path::to_path_buf)
+            let abs = absolute(path)?;
+            abs.strip_prefix(cwd).ok().map(Path::to_path_buf)
         })
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| path.to_path_buf());
@@ -96,6 +111,18 @@ pub struct Artifact {
     /// file's own evaluation only for the rules that see every artifact (repository rules,
     /// `--combine`).
     pub values: Vec<regorus::Value>,
+    /// What the bundled repository rules read of the documents, for the cache; see [`Facts`].
+    pub facts: Option<Facts>,
+}
+
+/// The parts of an artifact's documents that the bundled repository rules read (see
+/// [`policy::projection`]), in the order of [`Artifact::docs`], and their digest: the repository
+/// rules' findings depend on the artifacts only through these. The documents are dropped once
+/// the cache has stored them; the digest stays.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    pub digest: String,
+    pub documents: Vec<serde_json::Value>,
 }
 
 /// What to check, and how.
@@ -230,16 +257,35 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let lang = i18n::resolve(opts.lang, config.lang).map_err(ToolError::msg)?;
     let baseline = opts.baseline.as_deref().map(waivers::Baseline::load).transpose()?;
     let paths = if opts.paths.is_empty() { vec![PathBuf::from(".")] } else { opts.paths.clone() };
-    let policies = if opts.parse_only {
-        policy::PolicySet::compile(Vec::new(), &policy::LoadOptions::default())?
-    } else {
-        policy::PolicySet::load(&load_options(opts, &config))?
-    };
-    let (mut cache, cache_warning) = cache::for_run(opts, &mut config, &policies);
+    // Discovery keeps out of a `--cache-dir`.
+    config.cache_dir.clone_from(&opts.cache_dir);
+    // Git's account of the changes, the walk and the policies' compilation do not depend on
+    // one another: they run at once. The walk is skipped where it would likely go unused (a
+    // `--changed-since` run with no bundled rules, which may need no unchanged file).
+    let git = opts.changed_since.clone().map(|reference| {
+        let start = paths[0].clone();
+        std::thread::spawn(move || git::changed_since(&start, &reference))
+    });
+    let speculate = !opts.staged && (opts.changed_since.is_none() || opts.policy.builtin);
+    let (policies, walked) = std::thread::scope(|s| {
+        let walk = speculate.then(|| s.spawn(|| discover::discover(&paths, &config)));
+        let policies = if opts.parse_only {
+            policy::PolicySet::compile(Vec::new(), &policy::LoadOptions::default())
+        } else {
+            policy::PolicySet::load(&load_options(opts, &config))
+        };
+        (policies, walk.map(|w| w.join().unwrap_or_else(|_| Err(ToolError::msg("walking the paths failed")))))
+    });
+    let policies = policies?;
+    let (mut cache, cache_warning) = cache::for_run(opts, &config, &policies);
     let repository = policies.repository();
-    let changed = match &opts.changed_since {
-        Some(reference) => Some(git::changed_since(&paths[0], reference)?.iter().filter_map(|p| p.canonicalize().ok()).collect()),
-        None => None,
+    let (changed, unchanged) = match git {
+        Some(git) => {
+            let changes = git.join().unwrap_or_else(|_| Err(ToolError::msg("reading the changes from git failed")))?;
+            let changed: std::collections::BTreeSet<PathBuf> = changes.changed.iter().filter_map(|p| p.canonicalize().ok()).collect();
+            (Some(changed), changes.unchanged)
+        }
+        None => (None, Default::default()),
     };
     // Without repository rules, the unchanged files are never read: the changed ones are taken
     // from git, no walk needed.
@@ -248,10 +294,11 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         _ => None,
     };
     let walked_less = shortcut.is_some();
-    let mut found = match shortcut {
-        Some(found) => found,
-        None if opts.staged => discover::staged(&paths, &config)?,
-        None => discover::discover(&paths, &config)?,
+    let mut found = match (shortcut, walked) {
+        (Some(found), _) => found,
+        (None, _) if opts.staged => discover::staged(&paths, &config)?,
+        (None, Some(walked)) => walked?,
+        (None, None) => discover::discover(&paths, &config)?,
     };
     if let Some(changed) = &changed {
         // Each candidate lies under one of the given paths: resolve those once and join the
@@ -262,7 +309,8 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
                 .iter()
                 .find_map(|(root, canonical)| Some(canonical.as_ref()?.join(c.path.strip_prefix(root).ok()?)))
                 .or_else(|| c.path.canonicalize().ok());
-            c.report = resolved.is_some_and(|p| changed.contains(&p));
+            c.report = resolved.as_ref().is_some_and(|p| changed.contains(p));
+            c.blob = resolved.and_then(|p| unchanged.get(&p).copied()).filter(|_| !c.report);
         }
     }
     // Unchanged files are read only when repository rules need every artifact.
@@ -313,15 +361,18 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let reported: std::collections::BTreeSet<String> = found.candidates.iter().filter(|c| c.report).map(|c| c.name()).collect();
     for r in results {
         match r {
-            FileResult::Artifact(a, mut d, mut e) => {
+            FileResult::Artifact(mut a, mut d, mut e) => {
                 if let Some(cache) = &mut cache {
-                    cache.store(&a.file, &d, &e);
+                    cache.store(&a.file, &d, &e, a.facts.as_ref());
+                }
+                if let Some(facts) = &mut a.facts {
+                    facts.documents = Vec::new(); // stored; the digest is what the run needs
                 }
                 diagnostics.append(&mut d);
                 exceptions.append(&mut e);
-                artifacts.push(a);
+                artifacts.push(*a);
             }
-            FileResult::Problem(d) => diagnostics.push(d),
+            FileResult::Problem(d) => diagnostics.push(*d),
             FileResult::Skipped(s) => skipped.push(s),
         }
     }
@@ -334,11 +385,18 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     }
     // Last, as it takes the documents: they are not needed after it.
     progress.phase("repository rules", repository.len() as u64);
-    let run = |artifacts: &mut [Artifact]| pool.install(|| repository_rules(&policies, &repository, artifacts, &config, &progress));
-    let (mut d, mut e) = match &mut cache {
-        Some(cache) => cache.repository(&mut artifacts, &config, run),
+    let run = |artifacts: &mut [Artifact]| {
+        // The cache could not give the documents of a file it vouched for: read it after all.
+        for a in artifacts.iter_mut().filter(|a| a.values.len() != a.docs.len()) {
+            reread(a, &config, &policies);
+        }
+        pool.install(|| repository_rules(&policies, &repository, artifacts, &progress))
+    };
+    let results = match &mut cache {
+        Some(cache) => cache.repository(&mut artifacts, run),
         None => run(&mut artifacts),
     };
+    let (mut d, mut e) = repository_diagnostics(&policies, results, &artifacts, &config, partial.then_some(&reported));
     diagnostics.append(&mut d);
     exceptions.append(&mut e);
     progress.finish();
@@ -420,11 +478,19 @@ struct Context<'a> {
     cache: Option<&'a cache::Cache>,
 }
 
+impl Context<'_> {
+    /// The projection of the documents kept for the repository rules, if they are projected
+    /// (not under `--combine`, whose rules see whole documents).
+    fn projection(&self) -> Option<&policy::projection::Projection> {
+        self.policies.projection.as_ref().filter(|_| !self.combine)
+    }
+}
+
 enum FileResult {
     /// An artifact, its findings, and its findings excepted by policy `exception` rules.
-    Artifact(Artifact, Vec<Diagnostic>, Vec<Diagnostic>),
+    Artifact(Box<Artifact>, Vec<Diagnostic>, Vec<Diagnostic>),
     /// A file that is an artifact by name or config but could not be read.
-    Problem(Diagnostic),
+    Problem(Box<Diagnostic>),
     Skipped(Skipped),
 }
 
@@ -472,7 +538,7 @@ fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, Box<Fil
         Ok(t) => t,
         Err(reason) => {
             return Err(Box::new(if c.explicit || classify::is_candidate(&c.path, c.syntax, false, glob) {
-                FileResult::Problem(Diagnostic::whole_file(name, codes::READ_ERROR, Severity::Error, format!("the file {reason}")))
+                FileResult::Problem(Box::new(Diagnostic::whole_file(name, codes::READ_ERROR, Severity::Error, format!("the file {reason}"))))
             } else {
                 FileResult::Skipped(Skipped { path: name, reason })
             }));
@@ -491,7 +557,7 @@ fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, Box<Fil
         }
     }
     let candidate = c.explicit || classify::is_candidate(&c.path, c.syntax, parsed.has_front_matter, glob);
-    if docs.is_empty() && !(candidate && !parsed.diagnostics.is_empty()) {
+    if docs.is_empty() && (!candidate || parsed.diagnostics.is_empty()) {
         let reason = match why_not {
             Some(r) => r,
             None if !parsed.diagnostics.is_empty() => "does not parse, and nothing names it as an artifact".to_string(),
@@ -499,22 +565,27 @@ fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, Box<Fil
         };
         return Err(Box::new(FileResult::Skipped(Skipped { path: name, reason })));
     }
-    Ok(Artifact { file: name, parsed, docs, values: Vec::new() })
+    Ok(Artifact { file: name, parsed, docs, values: Vec::new(), facts: None })
 }
 
 fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> FileResult {
+    if !c.report && ctx.projection().is_some() {
+        if let Some(a) = ctx.cache.and_then(|cache| cache.unread(c)) {
+            return FileResult::Artifact(Box::new(a), Vec::new(), Vec::new());
+        }
+    }
     let Artifact { file: name, mut parsed, docs, .. } = match read_and_classify(c, ctx.config) {
         Ok(a) => a,
         Err(r) => return *r,
     };
     if !c.report {
         // Read for the repository rules only: no findings of its own are reported.
-        return checked(name, parsed, docs, Vec::new(), true, Vec::new(), Vec::new());
+        return checked(ctx, name, parsed, docs, Vec::new(), true, Vec::new(), Vec::new());
     }
     // The parse findings move into the file's findings; nothing reads them from `parsed` later.
     let mut diags = std::mem::take(&mut parsed.diagnostics);
-    if let Some((d, e)) = ctx.cache.and_then(|cache| cache.lookup(&name, &parsed.source.text, &docs)) {
-        return checked(name, parsed, docs, Vec::new(), ctx.keep_documents, d, e);
+    if let Some((d, e)) = ctx.cache.and_then(|cache| cache.lookup(&name, &parsed.source.text, &docs, c.explicit)) {
+        return checked(ctx, name, parsed, docs, Vec::new(), ctx.keep_documents, d, e);
     }
     for d in &mut diags {
         if let Some(i) = d.document.or_else(|| doc_at(&parsed, d.span)) {
@@ -531,10 +602,10 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
         let kind = Some(a.kind.as_str());
         diags.extend(ctx.schemas.validate(&parsed.source, doc, a.kind, a.format).into_iter().map(|d| d.in_document(a.index, kind)));
         let file_ctx = policy::file_context(&name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections);
-        let pkgs: Vec<usize> = set.for_kind(a.kind).into_iter().filter(|&p| !(ctx.combine && !set.packages[p].builtin)).collect();
+        let pkgs: Vec<usize> = set.for_kind(a.kind).into_iter().filter(|&p| !ctx.combine || set.packages[p].builtin).collect();
         let value = regorus::Value::from(doc.value.clone());
         let input = policy::PolicySet::input(value.clone(), &file_ctx);
-        if ctx.keep_documents {
+        if ctx.keep_documents && ctx.projection().is_none() {
             values.push(value);
         }
         for (pkg, result) in set.eval_all(engine, &pkgs, &input) {
@@ -551,7 +622,7 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     }
     let (diags, mut ignored) = waivers::apply_inline(&waivers::inline_ignores(&parsed), diags);
     excepted.append(&mut ignored);
-    checked(name, parsed, docs, values, ctx.keep_documents, diags, excepted)
+    checked(ctx, name, parsed, docs, values, ctx.keep_documents, diags, excepted)
 }
 
 /// A checked file, with what it no longer needs dropped so that memory follows the files in
@@ -559,8 +630,11 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
 /// rules that see every artifact read [`Artifact::values`]; a later finding re-parses its file),
 /// and the text of a file with no finding when nothing later can report on it. `values` are the
 /// documents as evaluated, converted here when the file was not evaluated (a cache hit, a file
-/// read only for the repository rules, `--parse-only`) and the documents are to be kept.
+/// read only for the repository rules, `--parse-only`) and the documents are to be kept. Under a
+/// projection the kept documents are the projected ones, with their [`Facts`] when a cache is on.
+#[allow(clippy::too_many_arguments)]
 fn checked(
+    ctx: &Context<'_>,
     file: String,
     mut parsed: ParsedFile,
     docs: Vec<ArtifactDoc>,
@@ -569,20 +643,30 @@ fn checked(
     diags: Vec<Diagnostic>,
     excepted: Vec<Diagnostic>,
 ) -> FileResult {
-    let values = match keep_documents {
-        false => Vec::new(),
-        true if values.len() == docs.len() => values,
-        true => docs
-            .iter()
-            .map(|d| parsed.documents.get(d.index).map(|doc| regorus::Value::from(doc.value.clone())).unwrap_or(regorus::Value::Null))
-            .collect(),
+    let document = |d: &ArtifactDoc| parsed.documents.get(d.index).map(|doc| &doc.value);
+    let mut facts = None;
+    let values = match (keep_documents, ctx.projection()) {
+        (false, _) => Vec::new(),
+        (true, Some(projection)) => {
+            let projected: Vec<serde_json::Value> =
+                docs.iter().map(|d| document(d).map(|v| projection.apply(d.kind.as_str(), v)).unwrap_or_default()).collect();
+            if ctx.cache.is_some() {
+                let values = projected.iter().cloned().map(regorus::Value::from).collect();
+                facts = Some(Facts { digest: cache::facts_digest(&projected), documents: projected });
+                values
+            } else {
+                projected.into_iter().map(regorus::Value::from).collect()
+            }
+        }
+        (true, None) if values.len() == docs.len() => values,
+        (true, None) => docs.iter().map(|d| document(d).cloned().map(regorus::Value::from).unwrap_or(regorus::Value::Null)).collect(),
     };
     parsed.sections = Vec::new();
     parsed.documents = Vec::new();
     if !keep_documents && diags.is_empty() && excepted.is_empty() {
         parsed.source = SourceFile::new(parsed.source.name.clone(), String::new());
     }
-    FileResult::Artifact(Artifact { file, parsed, docs, values }, diags, excepted)
+    FileResult::Artifact(Box::new(Artifact { file, parsed, docs, values, facts }), diags, excepted)
 }
 
 fn excepted_by_policy(mut d: Diagnostic) -> Diagnostic {
@@ -593,6 +677,27 @@ fn excepted_by_policy(mut d: Diagnostic) -> Diagnostic {
         expires: None,
     });
     d
+}
+
+/// Reads an artifact that was not read (see [`cache::Cache::unread`]) for the repository rules:
+/// its documents, projected as the rules read them. A file that can no longer be read keeps no
+/// documents.
+fn reread(a: &mut Artifact, config: &Config, policies: &policy::PolicySet) {
+    let c = Candidate::new(PathBuf::from(&a.file), a.parsed.syntax, false);
+    let Ok(fresh) = read_and_classify(&c, config) else { return };
+    a.values = fresh
+        .docs
+        .iter()
+        .map(|d| {
+            let doc = fresh.parsed.documents.get(d.index).map(|doc| &doc.value);
+            match (&policies.projection, doc) {
+                (Some(p), Some(v)) => regorus::Value::from(p.apply(d.kind.as_str(), v)),
+                (None, Some(v)) => regorus::Value::from(v.clone()),
+                (_, None) => regorus::Value::Null,
+            }
+        })
+        .collect();
+    a.docs = fresh.docs;
 }
 
 /// The input of the repository rules, `{artifacts: [{path, kind, format, index, document}]}`,
@@ -616,20 +721,14 @@ pub fn repository_input(artifacts: &[Artifact]) -> regorus::Value {
     regorus::Value::from(BTreeMap::from([(key("artifacts"), regorus::Value::from(list))]))
 }
 
-/// Runs the repository rules once over every artifact, the packages shared among the workers. A
-/// finding names its artifact with `file` (and `index` for a multi-document file); one without
-/// is reported on the config.
-fn repository_rules(
-    set: &policy::PolicySet,
-    repo: &[usize],
-    artifacts: &mut [Artifact],
-    config: &Config,
-    progress: &progress::Progress,
-) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
-    let mut excepted = Vec::new();
+/// What the repository rules found: each package's findings, or why it failed, by package.
+pub type RepositoryResults = Vec<(usize, Result<Vec<policy::Finding>, String>)>;
+
+/// Runs the repository rules once over every artifact, the packages shared among the workers,
+/// and takes the documents from `artifacts` (the input holds them).
+fn repository_rules(set: &policy::PolicySet, repo: &[usize], artifacts: &mut [Artifact], progress: &progress::Progress) -> RepositoryResults {
     if repo.is_empty() {
-        return (diags, excepted);
+        return Vec::new();
     }
     let ctx = serde_json::json!({"path": "", "kind": "repository"});
     let documents = artifacts.iter().map(|a| a.docs.len()).sum();
@@ -641,7 +740,7 @@ fn repository_rules(
     // are evaluated once per query, not once per package.
     let workers = rayon::current_num_threads().clamp(1, repo.len());
     let groups: Vec<Vec<usize>> = (0..workers).map(|w| repo.iter().copied().skip(w).step_by(workers).collect()).collect();
-    let mut results: Vec<(usize, Result<Vec<policy::Finding>, String>)> = groups
+    let mut results: RepositoryResults = groups
         .par_iter()
         .map_init(
             || set.wide_worker(documents),
@@ -654,7 +753,22 @@ fn repository_rules(
         .flatten()
         .collect();
     results.sort_by_key(|(pkg, _)| *pkg);
-    drop(input);
+    results
+}
+
+/// The diagnostics of the repository rules' findings. A finding names its artifact with `file`
+/// (and `index` for a multi-document file), and is placed by re-parsing that file; one without
+/// is reported on the config. With `only`, the findings on other files are left out unplaced
+/// (a run that reports only some files).
+fn repository_diagnostics(
+    set: &policy::PolicySet,
+    results: RepositoryResults,
+    artifacts: &[Artifact],
+    config: &Config,
+    only: Option<&std::collections::BTreeSet<String>>,
+) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut excepted = Vec::new();
     let fallback = config.path.as_deref().map(display_path).unwrap_or_else(|| ".".to_string());
     let by_name: std::collections::HashMap<&str, usize> = artifacts.iter().enumerate().map(|(i, a)| (a.file.as_str(), i)).collect();
     // The documents a finding points into, re-parsed (with their source maps) on first use.
@@ -664,6 +778,9 @@ fn repository_rules(
             Ok(findings) => {
                 for f in findings {
                     let file = f.value.get("file").and_then(serde_json::Value::as_str);
+                    if only.is_some_and(|only| !only.contains(file.unwrap_or(&fallback))) {
+                        continue;
+                    }
                     let index = f.value.get("index").and_then(serde_json::Value::as_u64).map(|i| i as usize);
                     let target = file.and_then(|p| by_name.get(p).copied());
                     let d = match target {

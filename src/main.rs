@@ -419,7 +419,7 @@ fn report_cache(stats: Option<&govlint::cache::Stats>) {
     }
     if std::env::var_os("GOVLINT_CACHE_STATS").is_some_and(|v| v == "1") {
         let repository = if stats.repository_hit { "hit" } else { "miss" };
-        let _ = writeln!(err, "cache: {} hits, {} misses, repository {repository}", stats.hits, stats.misses);
+        let _ = writeln!(err, "cache: {} hits, {} misses, repository {repository}, {} unread", stats.hits, stats.misses, stats.unread);
     }
 }
 

@@ -27,9 +27,10 @@ fn check(dir: &Path, args: &[&str]) -> Run {
     run
 }
 
-/// (hits, misses, repository hit) from `cache: H hits, M misses, repository hit|miss`.
+/// (hits, misses, repository hit, unread) from
+/// `cache: H hits, M misses, repository hit|miss, U unread`.
 #[track_caller]
-fn stats(run: &Run) -> (usize, usize, bool) {
+fn counts(run: &Run) -> (usize, usize, bool, usize) {
     let line = run
         .stderr
         .lines()
@@ -37,14 +38,22 @@ fn stats(run: &Run) -> (usize, usize, bool) {
         .unwrap_or_else(|| panic!("no cache line on stderr:\n{}", run.stderr));
     let parts: Vec<&str> = line.split([' ', ',']).filter(|s| !s.is_empty()).collect();
     match parts[..] {
-        [h, "hits", m, "misses", "repository", r] => (h.parse().unwrap(), m.parse().unwrap(), r == "hit"),
+        [h, "hits", m, "misses", "repository", r, u, "unread"] => (h.parse().unwrap(), m.parse().unwrap(), r == "hit", u.parse().unwrap()),
         _ => panic!("unexpected cache line: {line}"),
     }
 }
 
+/// (hits, misses, repository hit).
+#[track_caller]
+fn stats(run: &Run) -> (usize, usize, bool) {
+    let (h, m, r, _) = counts(run);
+    (h, m, r)
+}
+
+/// The index of each settings directory of the cache.
 fn cache_files(dir: &Path) -> Vec<PathBuf> {
-    let v1 = dir.join(".govlint-cache").join("v1");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&v1).map(|r| r.map(|e| e.unwrap().path()).collect()).unwrap_or_default();
+    let v3 = dir.join(".govlint-cache").join("v3");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&v3).map(|r| r.map(|e| e.unwrap().path().join("index.json")).collect()).unwrap_or_default();
     files.sort();
     files
 }
@@ -81,7 +90,7 @@ fn a_second_run_is_served_from_the_cache_with_the_same_output() {
     let files = cache_files(&dir);
     assert_eq!(files.len(), 1, "{files:?}");
     let stored: serde_json::Value = serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).unwrap();
-    assert_eq!(stored["version"], 1);
+    assert_eq!(stored["version"], 3);
     assert_eq!(stored["files"].as_object().unwrap().len(), misses);
 
     let second = check(&dir, &["--cache"]);
@@ -288,12 +297,13 @@ fn a_corrupt_or_unwritable_cache_never_fails_the_run() {
     {
         use std::os::unix::fs::PermissionsExt;
         let cache = dir.join(".govlint-cache");
-        let v1 = cache.join("v1");
-        for d in [&cache, &v1] {
+        let v3 = cache.join("v3");
+        let settings = cache_files(&dir).remove(0).parent().unwrap().to_path_buf();
+        for d in [&cache, &v3, &settings] {
             std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o555)).unwrap();
         }
         // Root writes anyway: nothing to test then.
-        let probe = v1.join("probe");
+        let probe = settings.join("probe");
         if std::fs::write(&probe, "").is_ok() {
             let _ = std::fs::remove_file(&probe);
         } else {
@@ -303,7 +313,7 @@ fn a_corrupt_or_unwritable_cache_never_fails_the_run() {
             assert_eq!(stats(&read_only), (files, 0, true));
             same(&first, &read_only);
         }
-        for d in [&cache, &v1] {
+        for d in [&cache, &v3, &settings] {
             std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).unwrap();
         }
     }
@@ -322,4 +332,90 @@ fn a_cache_dir_inside_the_tree_is_not_linted() {
     assert!(!second.stderr.contains("lint-cache"), "{}", second.stderr);
     same(&fresh, &first);
     same(&fresh, &second);
+}
+
+#[test]
+fn an_edit_outside_the_facts_keeps_the_repository_findings_and_places_them_anew() {
+    let (_t, dir) = repo();
+    let first = check(&dir, &["--cache"]);
+    let (_, files, _) = stats(&first);
+    let name = "models/legacy-summarizer/README.md";
+    let xr003 = |run: &Run| -> Vec<(usize, usize, String)> {
+        run.report().diagnostics.iter().filter(|d| d.rule == "XR003" && d.file == name).map(|d| (d.line, d.column, d.message.clone())).collect()
+    };
+    let before = xr003(&first);
+    assert!(!before.is_empty(), "{}", first.stdout);
+
+    // A comment at the top of the card's front matter: no field the repository rules read
+    // changes, so their findings come from the cache, but every line below it moves.
+    let card = dir.join(name);
+    let text = std::fs::read_to_string(&card).unwrap();
+    assert!(text.starts_with("---\r\n"));
+    std::fs::write(&card, text.replacen("---\r\n", "---\r\n# reviewed by the data team\r\n", 1)).unwrap();
+    let edited = check(&dir, &["--cache"]);
+    assert_eq!(stats(&edited), (files - 1, 1, true));
+    same(&check(&dir, &["--no-cache"]), &edited);
+    let after = xr003(&edited);
+    assert_eq!(after.len(), before.len());
+    for ((l0, c0, m0), (l1, c1, m1)) in before.iter().zip(&after) {
+        assert_eq!((l0 + 1, c0, m0), (*l1, c1, m1));
+    }
+}
+
+/// `git <args>` in `dir`, which must succeed.
+fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn changed_since_with_a_warm_cache_reads_only_the_changed_files() {
+    let (_t, dir) = repo();
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "."]);
+    git(&dir, &["commit", "-q", "-m", "base"]);
+    let full = check(&dir, &["--cache"]);
+    let (_, files, _) = stats(&full);
+    let xr = |run: &Run| -> Vec<String> {
+        run.report().diagnostics.iter().filter(|d| d.rule.starts_with("XR")).map(|d| format!("{} {}:{}: {}", d.rule, d.file, d.line, d.message)).collect()
+    };
+
+    // Prose added to a model card: the other files are not read, the repository rules'
+    // findings come from the cache, and the output is a fresh run's.
+    let prose = dir.join("models/acme-chat-7b/README.md");
+    let text = std::fs::read_to_string(&prose).unwrap();
+    std::fs::write(&prose, format!("{text}\nA paragraph on intended use.\n")).unwrap();
+    let run = check(&dir, &["--cache", "--changed-since", "HEAD"]);
+    assert_eq!(counts(&run), (0, 1, true, files - 1));
+    same(&check(&dir, &["--no-cache", "--changed-since", "HEAD"]), &run);
+
+    // A changed fact: the repository rules run again, over the stored documents of the files
+    // not read, and find what a fresh run finds.
+    let legacy = dir.join("models/legacy-summarizer/README.md");
+    let text = std::fs::read_to_string(&legacy).unwrap();
+    std::fs::write(&legacy, text.replace("datasets:\r\n- cnn_dailymail\r\n", "datasets:\r\n- xsum\r\n")).unwrap();
+    let renamed = check(&dir, &["--cache", "--changed-since", "HEAD"]);
+    assert_eq!(counts(&renamed), (1, 1, false, files - 2));
+    let found = xr(&renamed);
+    assert!(found.iter().any(|m| m.starts_with("XR003 models/legacy-summarizer/README.md") && m.contains("`xsum`")), "{found:#?}");
+    same(&check(&dir, &["--no-cache", "--changed-since", "HEAD"]), &renamed);
+    same(&check(&dir, &["--cache", "--changed-since", "HEAD"]), &renamed);
+
+    // Committed: nothing changed since HEAD, and no file is read at all.
+    git(&dir, &["commit", "-q", "-am", "edits"]);
+    let committed = check(&dir, &["--cache", "--changed-since", "HEAD"]);
+    assert_eq!(counts(&committed), (0, 0, true, files));
+    same(&check(&dir, &["--no-cache", "--changed-since", "HEAD"]), &committed);
+
+    // A file committed with content the cache never saw is not vouched for: it is read.
+    std::fs::write(&legacy, &text).unwrap();
+    git(&dir, &["commit", "-q", "-am", "back"]);
+    let restored = check(&dir, &["--cache", "--changed-since", "HEAD"]);
+    assert_eq!(counts(&restored), (0, 0, false, files - 1));
+    same(&check(&dir, &["--no-cache", "--changed-since", "HEAD"]), &restored);
 }

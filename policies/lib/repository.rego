@@ -19,6 +19,36 @@ import rego.v1
 
 artifacts := [a | some a in object.get(input, "artifacts", []); is_object(a); is_object(a.document)]
 
+# The fields of each kind of document that the helpers here and the bundled repository rules
+# read, as key paths (`*`: any key, or every element of an array). govlint gives the bundled
+# repository rules only these parts of each document: the rest (Markdown bodies, schemas,
+# long metric tables) is neither kept in memory across the run nor part of the digest that
+# decides whether the repository rules' cached findings still hold. A rule that reads a new
+# field adds it here; the test `projected_documents_give_the_same_findings` compares the
+# findings on whole and projected documents over the fixtures and the corpus.
+component_fields := [["type"], ["name"], ["group"], ["purl"], ["licenses"], ["modelCard", "quantitativeAnalysis", "performanceMetrics"]]
+
+command_fields := [["command"], ["args"], ["entrypoint"], ["env"], ["envFrom"], ["environment"]]
+
+document_fields := {
+	"model-card": array.concat(
+		[
+			["kind"], ["metadata", "name"], ["metadata", "describes"], ["governance"], ["license_link"],
+			["base_model"], ["model-index", "*", "name"], ["model-index", "*", "results"], ["license"],
+			["license_name"], ["datasets"],
+		],
+		[array.concat(base, f) | some base in [["metadata", "component"], ["components", "*"]]; some f in component_fields],
+	),
+	"dataset-manifest": [
+		["kind"], ["metadata", "name"], ["governance", "dataset_id"], ["governance", "personal_information", "present"],
+		["name"], ["pretty_name"],
+	],
+	"deployment-config": array.concat(
+		[["kind"], ["metadata", "name"], ["metadata", "namespace"], ["spec"], ["data"], ["governance"], ["servingEngineSpec"]],
+		[array.concat(base, f) | some base in [[], ["*"], ["services", "*"]]; some f in command_fields],
+	),
+}
+
 cards := [a | some a in artifacts; a.kind == "model-card"]
 
 manifests := [a | some a in artifacts; a.kind == "deployment-config"; a.format == "native"]

@@ -102,6 +102,13 @@ pub struct ParsedFile {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl ParsedFile {
+    /// A file that was not read (its facts came from the cache): no text, no documents.
+    pub fn unread(source: Arc<SourceFile>, syntax: Syntax) -> ParsedFile {
+        ParsedFile { source, syntax, documents: Vec::new(), sections: Vec::new(), has_front_matter: false, diagnostics: Vec::new() }
+    }
+}
+
 /// Parses `source` as `syntax`.
 pub fn parse(source: Arc<SourceFile>, syntax: Syntax, limits: &Limits) -> ParsedFile {
     match syntax {

@@ -8,6 +8,7 @@
 //! - anything else — user policies, conftest style, selected by namespace (`main` by default).
 
 pub mod metadata;
+pub mod projection;
 pub mod recursion;
 pub mod testing;
 
@@ -395,12 +396,29 @@ pub struct PolicySet {
     digest: String,
     /// The rule that evaluates each per-kind group of packages in one go; see [`group_rules`].
     groups: BTreeMap<Vec<usize>, String>,
+    /// The parts of each document the repository rules read, when those are the bundled ones
+    /// over the bundled helpers; otherwise `None`, and they see whole documents.
+    pub projection: Option<projection::Projection>,
 }
 
 impl std::fmt::Debug for PolicySet {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PolicySet").field("packages", &self.packages.len()).finish()
     }
+}
+
+/// The fields the repository rules read (`data.govlint.lib.repository.document_fields`), when
+/// every repository rule and every helper they can reach is bundled: a user's repository rule,
+/// or a user module in a bundled namespace, may read any field.
+fn repository_projection(engine: &mut Engine, files: &[RegoFile], packages: &[Package]) -> Option<projection::Projection> {
+    let repository: Vec<&Package> = packages.iter().filter(|p| p.role == Role::Repository).collect();
+    let bundled_only = repository.iter().all(|p| p.builtin)
+        && files.iter().all(|f| f.builtin || !(f.package.starts_with(LIB_PREFIX) || f.package.starts_with(REPOSITORY_PREFIX)));
+    if repository.is_empty() || !bundled_only {
+        return None;
+    }
+    let fields = engine.eval_rule("data.govlint.lib.repository.document_fields".to_string()).ok()?;
+    projection::Projection::from_value(&serde_json::to_value(&fields).ok()?)
 }
 
 /// A glob matcher over package names.
@@ -516,9 +534,10 @@ impl PolicySet {
                 None => ToolError::msg(header),
             });
         }
+        let projection = repository_projection(&mut engine, &files, &packages);
         engine.set_execution_timer_config(time_limit(opts.timeout));
 
-        Ok(PolicySet { engine, packages, files, timeout: opts.timeout, digest, groups })
+        Ok(PolicySet { engine, packages, files, timeout: opts.timeout, digest, groups, projection })
     }
 
     /// A digest of the policy bundle: every module's path and source text (bundled and user, in
@@ -678,7 +697,7 @@ pub fn rule_kind(name: &str) -> Option<RuleKind> {
 }
 
 /// Failure or warning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RuleKind {
     Deny,
     Violation,
@@ -686,7 +705,7 @@ pub enum RuleKind {
 }
 
 /// One result of one rule.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Finding {
     pub package: usize,
     pub rule: String,
