@@ -334,7 +334,7 @@ impl Cache {
 
     /// The projected documents of the artifacts that were not read, from their entries.
     fn load_unread(&self, artifacts: &mut [Artifact]) {
-        for a in artifacts.iter_mut().filter(|a| a.values.len() != a.docs.len()) {
+        for a in artifacts.iter_mut().filter(|a| a.facts.is_some() && a.values.len() != a.docs.len()) {
             let Some((_, payload)) = self.entry(&a.file) else { continue };
             let values: Option<Vec<regorus::Value>> = payload
                 .projected

@@ -387,7 +387,8 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     progress.phase("repository rules", repository.len() as u64);
     let run = |artifacts: &mut [Artifact]| {
         // The cache could not give the documents of a file it vouched for: read it after all.
-        for a in artifacts.iter_mut().filter(|a| a.values.len() != a.docs.len()) {
+        let unread = |a: &&mut Artifact| !repository.is_empty() && a.facts.is_some() && a.values.len() != a.docs.len();
+        for a in artifacts.iter_mut().filter(unread) {
             reread(a, &config, &policies);
         }
         pool.install(|| repository_rules(&policies, &repository, artifacts, &progress))
