@@ -302,11 +302,16 @@ impl Cache {
 
     /// Records the findings of a file looked up in this run, and its facts.
     pub fn store(&mut self, name: &str, diagnostics: &[Diagnostic], excepted: &[Diagnostic], facts: Option<&Facts>) {
-        let key = self.keys.get_mut().ok().and_then(|k| k.get(name).cloned());
+        let Some(mut meta) = self.keys.get_mut().ok().and_then(|k| k.get(name).cloned()) else { return };
+        meta.facts = facts.map(|f| f.digest.clone());
+        // A hit whose entry holds the same: the entry stays as it is (see `save`), nothing is
+        // serialized again.
+        if self.old.files.get(name) == Some(&meta) && self.entry(name).is_some() {
+            return;
+        }
         let findings = serde_json::value::to_raw_value(&(diagnostics, excepted));
         let projected = facts.map(|f| f.documents.iter().map(serde_json::value::to_raw_value).collect::<Result<Vec<_>, _>>()).transpose();
-        if let (Some(mut meta), Ok(findings), Ok(projected)) = (key, findings, projected) {
-            meta.facts = facts.map(|f| f.digest.clone());
+        if let (Ok(findings), Ok(projected)) = (findings, projected) {
             let payload = Payload { hash: meta.hash.clone(), findings, projected: projected.unwrap_or_default() };
             self.new.insert(name.to_string(), (meta, payload));
         }
