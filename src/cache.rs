@@ -255,10 +255,17 @@ impl Cache {
     /// `docs`, when an earlier run evaluated the same. Counts a hit or a miss. Safe to call from
     /// the worker threads.
     pub fn lookup(&self, name: &str, text: &str, docs: &[ArtifactDoc], explicit: bool) -> Option<(Vec<Diagnostic>, Vec<Diagnostic>)> {
+        let hash = sha256(text);
+        // The same text has the same blob id: hashed again (libgit2's collision-detecting SHA-1
+        // is slow) only for a text the cache has not seen.
+        let blob = match self.old.files.get(name).filter(|m| m.hash == hash) {
+            Some(m) => m.blob.clone(),
+            None => git2::Oid::hash_object(git2::ObjectType::Blob, text.as_bytes()).map(|id| id.to_string()).unwrap_or_default(),
+        };
         let key = Meta {
-            hash: sha256(text),
+            hash,
             docs: docs_signature(docs),
-            blob: git2::Oid::hash_object(git2::ObjectType::Blob, text.as_bytes()).map(|id| id.to_string()).unwrap_or_default(),
+            blob,
             explicit,
             classes: docs.iter().map(|d| (d.index, d.kind.as_str().to_string(), d.format.as_str().to_string(), d.reason.clone())).collect(),
             facts: None,
