@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{copy_tree, example_repo, govlint_with, tempdir, write, Run};
+use common::{copy_tree, example_repo, git, govlint_with, tempdir, write, Run};
 
 const STATS: &[(&str, &str)] = &[("GOVLINT_CACHE_STATS", "1")];
 
@@ -360,17 +360,6 @@ fn an_edit_outside_the_facts_keeps_the_repository_findings_and_places_them_anew(
     for ((l0, c0, m0), (l1, c1, m1)) in before.iter().zip(&after) {
         assert_eq!((l0 + 1, c0, m0), (*l1, c1, m1));
     }
-}
-
-/// `git <args>` in `dir`, which must succeed.
-fn git(dir: &Path, args: &[&str]) {
-    let out = std::process::Command::new("git")
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(out.status.success(), "git {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
 }
 
 #[test]

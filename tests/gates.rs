@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{govlint, tempdir, write};
+use common::{git, govlint, tempdir, write};
 use serde_json::Value;
 
 /// A user policy that flags model cards without `license`, at the `license` key (or its
@@ -24,17 +24,6 @@ warn contains {"msg": sprintf("odd value: %s", [input.note]), "path": ["note"]} 
 	input.note
 }
 "#;
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(out.status.success(), "git {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).to_string()
-}
 
 /// A repository with the test policy and a config that uses it.
 fn repo(extra_config: &str) -> (tempfile::TempDir, std::path::PathBuf) {

@@ -388,3 +388,16 @@ pub fn position_of(text: &str, offset: usize) -> (usize, usize) {
     }
     (line, col_text.chars().count() + 1)
 }
+
+/// `git <args>` in `dir` with a fixed identity, no signing and `main` as the default branch;
+/// it must succeed. Its standard output.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
