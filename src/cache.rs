@@ -256,9 +256,10 @@ impl Cache {
     /// the worker threads.
     pub fn lookup(&self, name: &str, text: &str, docs: &[ArtifactDoc], explicit: bool) -> Option<(Vec<Diagnostic>, Vec<Diagnostic>)> {
         let hash = sha256(text);
+        let seen = self.old.files.get(name).filter(|m| m.hash == hash);
         // The same text has the same blob id: hashed again (libgit2's collision-detecting SHA-1
         // is slow) only for a text the cache has not seen.
-        let blob = match self.old.files.get(name).filter(|m| m.hash == hash) {
+        let blob = match seen {
             Some(m) => m.blob.clone(),
             None => git2::Oid::hash_object(git2::ObjectType::Blob, text.as_bytes()).map(|id| id.to_string()).unwrap_or_default(),
         };
@@ -270,11 +271,8 @@ impl Cache {
             classes: docs.iter().map(|d| (d.index, d.kind.as_str().to_string(), d.format.as_str().to_string(), d.reason.clone())).collect(),
             facts: None,
         };
-        let hit = self
-            .old
-            .files
-            .get(name)
-            .filter(|m| m.hash == key.hash && m.docs == key.docs)
+        let hit = seen
+            .filter(|m| m.docs == key.docs)
             .and_then(|_| self.entry(name))
             .and_then(|(_, p)| serde_json::from_str::<(Vec<Diagnostic>, Vec<Diagnostic>)>(p.findings.get()).ok());
         let counter = if hit.is_some() { &self.hits } else { &self.misses };
@@ -346,7 +344,7 @@ impl Cache {
 
     /// The projected documents of the artifacts that were not read, from their entries.
     fn load_unread(&self, artifacts: &mut [Artifact]) {
-        for a in artifacts.iter_mut().filter(|a| a.facts.is_some() && a.values.len() != a.docs.len()) {
+        for a in artifacts.iter_mut().filter(|a| a.awaits_documents()) {
             let Some((_, payload)) = self.entry(&a.file) else { continue };
             let values: Option<Vec<regorus::Value>> = payload
                 .projected

@@ -142,7 +142,7 @@ impl Ignorer {
         let mut tracked = HashSet::new();
         if let Some(index) = repo.as_ref().and_then(|r| r.index().ok()) {
             for e in index.iter() {
-                let path = PathBuf::from(String::from_utf8_lossy(&e.path).into_owned());
+                let path = crate::git::path_of(&e.path);
                 for dir in path.ancestors().skip(1) {
                     if dir.as_os_str().is_empty() || !tracked.insert(dir.to_path_buf()) {
                         break;

@@ -166,7 +166,8 @@ fn stage(e: &git2::IndexEntry) -> u16 {
     (e.flags >> 12) & 0x3
 }
 
-fn path_of(raw: &[u8]) -> PathBuf {
+/// An index entry's path, as a relative path.
+pub(crate) fn path_of(raw: &[u8]) -> PathBuf {
     PathBuf::from(String::from_utf8_lossy(raw).into_owned())
 }
 

@@ -115,6 +115,15 @@ pub struct Artifact {
     pub facts: Option<Facts>,
 }
 
+impl Artifact {
+    /// Whether this artifact was not read (its facts came from the cache, see
+    /// [`cache::Cache::unread`]) and its documents are still to be loaded for the repository
+    /// rules.
+    fn awaits_documents(&self) -> bool {
+        self.facts.is_some() && self.values.len() != self.docs.len()
+    }
+}
+
 /// The parts of an artifact's documents that the bundled repository rules read (see
 /// [`policy::projection`]), in the order of [`Artifact::docs`], and their digest: the repository
 /// rules' findings depend on the artifacts only through these. The documents are dropped once
@@ -387,8 +396,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     progress.phase("repository rules", repository.len() as u64);
     let run = |artifacts: &mut [Artifact]| {
         // The cache could not give the documents of a file it vouched for: read it after all.
-        let unread = |a: &&mut Artifact| !repository.is_empty() && a.facts.is_some() && a.values.len() != a.docs.len();
-        for a in artifacts.iter_mut().filter(unread) {
+        for a in artifacts.iter_mut().filter(|a| a.awaits_documents()) {
             reread(a, &config, &policies);
         }
         pool.install(|| repository_rules(&policies, &repository, artifacts, &progress))
@@ -644,13 +652,11 @@ fn checked(
     diags: Vec<Diagnostic>,
     excepted: Vec<Diagnostic>,
 ) -> FileResult {
-    let document = |d: &ArtifactDoc| parsed.documents.get(d.index).map(|doc| &doc.value);
     let mut facts = None;
     let values = match (keep_documents, ctx.projection()) {
         (false, _) => Vec::new(),
         (true, Some(projection)) => {
-            let projected: Vec<serde_json::Value> =
-                docs.iter().map(|d| document(d).map(|v| projection.apply(d.kind.as_str(), v)).unwrap_or_default()).collect();
+            let projected = projected(projection, &docs, &parsed);
             if ctx.cache.is_some() {
                 let values = projected.iter().cloned().map(regorus::Value::from).collect();
                 facts = Some(Facts { digest: cache::facts_digest(&projected), documents: projected });
@@ -660,7 +666,10 @@ fn checked(
             }
         }
         (true, None) if values.len() == docs.len() => values,
-        (true, None) => docs.iter().map(|d| document(d).cloned().map(regorus::Value::from).unwrap_or(regorus::Value::Null)).collect(),
+        (true, None) => docs
+            .iter()
+            .map(|d| parsed.documents.get(d.index).map(|doc| regorus::Value::from(doc.value.clone())).unwrap_or(regorus::Value::Null))
+            .collect(),
     };
     parsed.sections = Vec::new();
     parsed.documents = Vec::new();
@@ -680,24 +689,22 @@ fn excepted_by_policy(mut d: Diagnostic) -> Diagnostic {
     d
 }
 
+/// The documents of `docs` as the bundled repository rules read them (null for a document
+/// missing from `parsed`).
+fn projected(projection: &policy::projection::Projection, docs: &[ArtifactDoc], parsed: &ParsedFile) -> Vec<serde_json::Value> {
+    docs.iter()
+        .map(|d| parsed.documents.get(d.index).map(|doc| projection.apply(d.kind.as_str(), &doc.value)).unwrap_or_default())
+        .collect()
+}
+
 /// Reads an artifact that was not read (see [`cache::Cache::unread`]) for the repository rules:
-/// its documents, projected as the rules read them. A file that can no longer be read keeps no
-/// documents.
+/// its documents, projected as the rules read them (only the bundled rules' projection leaves
+/// files unread). A file that can no longer be read keeps no documents.
 fn reread(a: &mut Artifact, config: &Config, policies: &policy::PolicySet) {
+    let Some(projection) = &policies.projection else { return };
     let c = Candidate::new(PathBuf::from(&a.file), a.parsed.syntax, false);
     let Ok(fresh) = read_and_classify(&c, config) else { return };
-    a.values = fresh
-        .docs
-        .iter()
-        .map(|d| {
-            let doc = fresh.parsed.documents.get(d.index).map(|doc| &doc.value);
-            match (&policies.projection, doc) {
-                (Some(p), Some(v)) => regorus::Value::from(p.apply(d.kind.as_str(), v)),
-                (None, Some(v)) => regorus::Value::from(v.clone()),
-                (_, None) => regorus::Value::Null,
-            }
-        })
-        .collect();
+    a.values = projected(projection, &fresh.docs, &fresh.parsed).into_iter().map(regorus::Value::from).collect();
     a.docs = fresh.docs;
 }
 

@@ -411,10 +411,10 @@ impl std::fmt::Debug for PolicySet {
 /// every repository rule and every helper they can reach is bundled: a user's repository rule,
 /// or a user module in a bundled namespace, may read any field.
 fn repository_projection(engine: &mut Engine, files: &[RegoFile], packages: &[Package]) -> Option<projection::Projection> {
-    let repository: Vec<&Package> = packages.iter().filter(|p| p.role == Role::Repository).collect();
-    let bundled_only = repository.iter().all(|p| p.builtin)
-        && files.iter().all(|f| f.builtin || !(f.package.starts_with(LIB_PREFIX) || f.package.starts_with(REPOSITORY_PREFIX)));
-    if repository.is_empty() || !bundled_only {
+    // A user repository package, or one replacing a bundled package, comes from a user file in
+    // these namespaces.
+    let bundled_only = files.iter().all(|f| f.builtin || !(f.package.starts_with(LIB_PREFIX) || f.package.starts_with(REPOSITORY_PREFIX)));
+    if !bundled_only || !packages.iter().any(|p| p.role == Role::Repository) {
         return None;
     }
     let fields = engine.eval_rule("data.govlint.lib.repository.document_fields".to_string()).ok()?;
