@@ -302,7 +302,7 @@ impl Cache {
             .collect::<Option<Vec<_>>>()?;
         self.unread.fetch_add(1, Ordering::Relaxed);
         let parsed = crate::parse::ParsedFile::unread(crate::source::SourceFile::new(name.clone(), String::new()), c.syntax);
-        Some(Artifact { file: name, parsed, docs, values: Vec::new(), facts: Some(Facts { digest, documents: Vec::new() }) })
+        Some(Artifact { file: name, parsed, docs, values: Vec::new(), facts: Some(Facts { digest, documents: Vec::new() }), released: None })
     }
 
     /// Records the findings of a file looked up in this run, and its facts.
@@ -365,7 +365,7 @@ impl Cache {
                 let content = match (&a.facts, keys.get(&a.file)) {
                     (Some(f), _) => format!("facts {}", f.digest),
                     (None, Some(k)) => format!("text {}", k.hash),
-                    (None, None) => format!("text {}", sha256(&a.parsed.source.text)),
+                    (None, None) => format!("text {}", a.stamp().map(|r| hex(&r.sha256)).unwrap_or_default()),
                 };
                 (a.file.as_str(), content, docs_signature(&a.docs))
             })

@@ -113,6 +113,24 @@ pub struct Artifact {
     pub values: Vec<regorus::Value>,
     /// What the bundled repository rules read of the documents, for the cache; see [`Facts`].
     pub facts: Option<Facts>,
+    /// The length and SHA-256 of the text, when the text was let go after the file's own checks
+    /// (no finding needs it) while a repository finding may still have to be placed in it: the
+    /// file is then read again, and used only if it is still the same.
+    pub released: Option<Released>,
+}
+
+/// The length and SHA-256 of a text that is no longer held.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Released {
+    pub len: usize,
+    pub sha256: [u8; 32],
+}
+
+impl Released {
+    pub fn of(text: &str) -> Released {
+        use sha2::Digest;
+        Released { len: text.len(), sha256: sha2::Sha256::digest(text.as_bytes()).into() }
+    }
 }
 
 impl Artifact {
@@ -121,6 +139,28 @@ impl Artifact {
     /// rules.
     fn awaits_documents(&self) -> bool {
         self.facts.is_some() && self.values.len() != self.docs.len()
+    }
+
+    /// The length and SHA-256 of the file's text, held or released (none for a file that was
+    /// not read).
+    pub fn stamp(&self) -> Option<Released> {
+        match &self.released {
+            Some(r) => Some(r.clone()),
+            // An artifact's text is never empty: one that is was not read.
+            None if self.parsed.source.text.is_empty() => None,
+            None => Some(Released::of(&self.parsed.source.text)),
+        }
+    }
+
+    /// Reads a released text again, if the file still holds it; otherwise the text stays empty
+    /// (findings are then placed at the start of the file).
+    fn restore_text(&mut self) {
+        let Some(released) = &self.released else { return };
+        let Ok(text) = std::fs::read_to_string(&self.file) else { return };
+        if Released::of(&text) == *released {
+            self.parsed.source = SourceFile::new(self.parsed.source.name.clone(), text);
+            self.released = None;
+        }
     }
 }
 
@@ -207,10 +247,17 @@ impl Outcome {
 
     /// The renderers' view of this run.
     pub fn view<'a>(&'a self, sources: &'a Sources) -> report::RunView<'a> {
+        self.view_for(sources, true)
+    }
+
+    /// The renderers' view of this run; without `artifacts`, the list of artifacts and the
+    /// rules evaluated on each (which only SARIF and JUnit show) is left empty.
+    pub fn view_for<'a>(&'a self, sources: &'a Sources, artifacts: bool) -> report::RunView<'a> {
         let builtin: Vec<String> = codes::ALL.iter().map(|(c, _)| c.to_string()).collect();
         let artifacts = self
             .artifacts
             .iter()
+            .filter(|_| artifacts)
             .map(|a| {
                 let mut kinds: Vec<String> = a.docs.iter().map(|d| d.kind.as_str().to_string()).collect();
                 kinds.sort();
@@ -225,7 +272,7 @@ impl Outcome {
                 }
                 rules.sort();
                 rules.dedup();
-                report::ArtifactRules { file: a.file.clone(), kinds, rules }
+                report::ArtifactRules { file: a.file.clone(), kinds, rules, released: a.released.clone() }
             })
             .collect();
         report::RunView {
@@ -405,7 +452,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         Some(cache) => cache.repository(&mut artifacts, run),
         None => run(&mut artifacts),
     };
-    let (mut d, mut e) = repository_diagnostics(&policies, results, &artifacts, &config, partial.then_some(&reported));
+    let (mut d, mut e) = repository_diagnostics(&policies, results, &mut artifacts, &config, partial.then_some(&reported));
     diagnostics.append(&mut d);
     exceptions.append(&mut e);
     progress.finish();
@@ -574,7 +621,7 @@ fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, Box<Fil
         };
         return Err(Box::new(FileResult::Skipped(Skipped { path: name, reason })));
     }
-    Ok(Artifact { file: name, parsed, docs, values: Vec::new(), facts: None })
+    Ok(Artifact { file: name, parsed, docs, values: Vec::new(), facts: None, released: None })
 }
 
 fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> FileResult {
@@ -673,10 +720,14 @@ fn checked(
     };
     parsed.sections = Vec::new();
     parsed.documents = Vec::new();
-    if !keep_documents && diags.is_empty() && excepted.is_empty() {
+    // The text stays for the renderers only where a finding points into it. When repository
+    // rules may still place one in it, its stamp stays instead (see `Artifact::restore_text`).
+    let mut released = None;
+    if diags.is_empty() && excepted.is_empty() {
+        released = keep_documents.then(|| Released::of(&parsed.source.text));
         parsed.source = SourceFile::new(parsed.source.name.clone(), String::new());
     }
-    FileResult::Artifact(Box::new(Artifact { file, parsed, docs, values, facts }), diags, excepted)
+    FileResult::Artifact(Box::new(Artifact { file, parsed, docs, values, facts, released }), diags, excepted)
 }
 
 fn excepted_by_policy(mut d: Diagnostic) -> Diagnostic {
@@ -765,13 +816,14 @@ fn repository_rules(set: &policy::PolicySet, repo: &[usize], artifacts: &mut [Ar
 }
 
 /// The diagnostics of the repository rules' findings. A finding names its artifact with `file`
-/// (and `index` for a multi-document file), and is placed by re-parsing that file; one without
-/// is reported on the config. With `only`, the findings on other files are left out unplaced
-/// (a run that reports only some files).
+/// (and `index` for a multi-document file), and is placed by re-parsing that file (read again
+/// when its text was released); one without is reported on the config. The findings are placed
+/// file by file, so that one file's parse is held at a time. With `only`, the findings on other
+/// files are left out unplaced (a run that reports only some files).
 fn repository_diagnostics(
     set: &policy::PolicySet,
     results: RepositoryResults,
-    artifacts: &[Artifact],
+    artifacts: &mut [Artifact],
     config: &Config,
     only: Option<&std::collections::BTreeSet<String>>,
 ) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
@@ -779,8 +831,7 @@ fn repository_diagnostics(
     let mut excepted = Vec::new();
     let fallback = config.path.as_deref().map(display_path).unwrap_or_else(|| ".".to_string());
     let by_name: std::collections::HashMap<&str, usize> = artifacts.iter().enumerate().map(|(i, a)| (a.file.as_str(), i)).collect();
-    // The documents a finding points into, re-parsed (with their source maps) on first use.
-    let mut reparsed: std::collections::HashMap<usize, ParsedFile> = std::collections::HashMap::new();
+    let mut placed: Vec<(Option<usize>, policy::Finding)> = Vec::new();
     for (pkg, result) in results {
         match result {
             Ok(findings) => {
@@ -789,24 +840,7 @@ fn repository_diagnostics(
                     if only.is_some_and(|only| !only.contains(file.unwrap_or(&fallback))) {
                         continue;
                     }
-                    let index = f.value.get("index").and_then(serde_json::Value::as_u64).map(|i| i as usize);
-                    let target = file.and_then(|p| by_name.get(p).copied());
-                    let d = match target {
-                        Some(i) => {
-                            let a = &artifacts[i];
-                            let parsed = reparsed.entry(i).or_insert_with(|| parse::parse(Arc::clone(&a.parsed.source), a.parsed.syntax, &config.limits));
-                            let doc_idx = index.or_else(|| a.docs.first().map(|d| d.index)).unwrap_or(0);
-                            let doc = parsed.documents.get(doc_idx);
-                            let kind = a.docs.iter().find(|d| d.index == doc_idx).map(|d| d.kind.as_str());
-                            policy::to_diagnostic(set, &f, &a.parsed.source, doc).in_document(doc_idx, kind)
-                        }
-                        None => {
-                            let mut d = policy::to_diagnostic(set, &f, &SourceFile::new(fallback.clone(), String::new()), None);
-                            d.file = file.map(str::to_string).unwrap_or_else(|| fallback.clone());
-                            d
-                        }
-                    };
-                    if f.excepted { excepted.push(excepted_by_policy(d)) } else { diags.push(d) }
+                    placed.push((file.and_then(|p| by_name.get(p).copied()), f));
                 }
             }
             Err(e) => diags.push(Diagnostic::whole_file(
@@ -816,6 +850,33 @@ fn repository_diagnostics(
                 format!("policy {} failed: {e}", set.packages[pkg].name),
             )),
         }
+    }
+    drop(by_name);
+    // Stable: a file's findings keep the packages' order.
+    placed.sort_by_key(|(target, _)| *target);
+    let mut current: Option<(usize, ParsedFile)> = None;
+    for (target, f) in placed {
+        let d = match target {
+            Some(i) => {
+                if current.as_ref().is_none_or(|(at, _)| *at != i) {
+                    artifacts[i].restore_text();
+                    let a = &artifacts[i];
+                    current = Some((i, parse::parse(Arc::clone(&a.parsed.source), a.parsed.syntax, &config.limits)));
+                }
+                let (a, parsed) = (&artifacts[i], &current.as_ref().expect("parsed above").1);
+                let index = f.value.get("index").and_then(serde_json::Value::as_u64).map(|i| i as usize);
+                let doc_idx = index.or_else(|| a.docs.first().map(|d| d.index)).unwrap_or(0);
+                let kind = a.docs.iter().find(|d| d.index == doc_idx).map(|d| d.kind.as_str());
+                policy::to_diagnostic(set, &f, &a.parsed.source, parsed.documents.get(doc_idx)).in_document(doc_idx, kind)
+            }
+            None => {
+                let file = f.value.get("file").and_then(serde_json::Value::as_str);
+                let mut d = policy::to_diagnostic(set, &f, &SourceFile::new(fallback.clone(), String::new()), None);
+                d.file = file.map(str::to_string).unwrap_or_else(|| fallback.clone());
+                d
+            }
+        };
+        if f.excepted { excepted.push(excepted_by_policy(d)) } else { diags.push(d) }
     }
     (diags, excepted)
 }

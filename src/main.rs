@@ -386,13 +386,27 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
         outcome.diagnostics.retain(|d| threshold.is_some_and(|t| d.severity >= t));
     }
     let sources = outcome.sources();
-    let view = outcome.view(&sources);
     let outputs = if args.format.is_empty() { vec![Output { format: OutputFormat::Human, file: None }] } else { args.format };
+    let per_artifact = outputs.iter().any(|o| matches!(o.format, OutputFormat::Sarif | OutputFormat::Junit));
+    let view = outcome.view_for(&sources, per_artifact);
     for out in &outputs {
         let to_terminal = out.file.is_none() && std::io::stdout().is_terminal();
+        if out.format == OutputFormat::Json {
+            // Streamed: the document of a large run is never held whole.
+            let write = |w: &mut dyn Write| report::json::write(w, view.diagnostics, view.suppressed, view.summary);
+            match &out.file {
+                Some(path) => govlint::waivers::write_atomic_with(path, write)?,
+                None => {
+                    let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+                    // A closed pipe (`| head`) is not a failure.
+                    let _ = write(&mut w).and_then(|()| w.flush());
+                }
+            }
+            continue;
+        }
         let mut text = match out.format {
             OutputFormat::Human => report::human::render(view.diagnostics, view.sources, color_enabled(args.color, to_terminal)),
-            OutputFormat::Json => report::json::render(view.diagnostics, view.suppressed, view.summary),
+            OutputFormat::Json => unreachable!("written above"),
             OutputFormat::Sarif => report::sarif::render_in(&view, outcome.lang),
             OutputFormat::Junit => report::junit::render(&view),
             OutputFormat::Github => report::github::render(&view),

@@ -325,11 +325,19 @@ impl Baseline {
 
 /// Writes `contents` to `path` atomically: a temporary file beside it, then a rename.
 pub fn write_atomic(path: &Path, contents: &str) -> Result<(), ToolError> {
+    write_atomic_with(path, |w| w.write_all(contents.as_bytes()))
+}
+
+/// [`write_atomic`], the contents written by `write` (buffered).
+pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> Result<(), ToolError> {
     use std::io::Write;
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let fail = |e: std::io::Error| ToolError::msg(format!("cannot write {}: {}", path.display(), crate::discover::io_reason(&e)));
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    tmp.write_all(contents.as_bytes()).map_err(fail)?;
+    {
+        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        write(&mut w).and_then(|()| w.flush()).map_err(fail)?;
+    }
     // The temporary file is private (0600); the output keeps the mode of the file it replaces,
     // or gets the usual 0644 of a new file.
     #[cfg(unix)]

@@ -86,6 +86,34 @@ fn sarif_of_the_example_repo_is_valid() {
     assert_eq!(sarif_of(outcome), log, "rendering is a function of the run");
 }
 
+/// Each artifact in the log carries its file's length and SHA-256, including the files whose
+/// text the run let go because no finding of their own points into it. A run without
+/// repository rules keeps no stamp for those: it gives no hash rather than a wrong one.
+#[test]
+fn sarif_artifacts_carry_their_files_hashes() {
+    use sha2::{Digest, Sha256};
+    let without_repository_rules = run("example-repo", false);
+    for (outcome, every) in [(example_repo(), true), (&without_repository_rules, false)] {
+        let v: serde_json::Value = serde_json::from_str(&sarif_of(outcome)).unwrap();
+        let artifacts = v["runs"][0]["artifacts"].as_array().unwrap();
+        assert_eq!(artifacts.len(), outcome.artifacts.len());
+        let quiet = outcome.artifacts.iter().filter(|a| !outcome.diagnostics.iter().chain(&outcome.suppressed).any(|d| d.file == a.file));
+        assert!(quiet.count() > 0, "some artifact has no finding of its own");
+        for a in artifacts {
+            let uri = a["location"]["uri"].as_str().unwrap();
+            let text = std::fs::read(project_root().join(uri)).unwrap_or_else(|e| panic!("{uri}: {e}"));
+            match a.get("hashes") {
+                Some(h) => {
+                    let want: String = Sha256::digest(&text).iter().map(|b| format!("{b:02x}")).collect();
+                    assert_eq!(h["sha-256"], want.as_str(), "{uri}");
+                    assert_eq!(a["length"], text.len(), "{uri}");
+                }
+                None => assert!(!every, "{uri} has no hash"),
+            }
+        }
+    }
+}
+
 #[test]
 fn junit_of_the_example_repo_parses_and_counts_match() {
     let outcome = example_repo();

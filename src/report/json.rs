@@ -50,9 +50,18 @@ struct DiagOut<'a> {
 struct Doc<'a> {
     version: u32,
     tool: Tool,
-    diagnostics: Vec<DiagOut<'a>>,
-    suppressed: Vec<DiagOut<'a>>,
+    diagnostics: List<'a>,
+    suppressed: List<'a>,
     summary: Summary,
+}
+
+/// Diagnostics serialized one by one as they are written, not gathered first.
+struct List<'a>(&'a [Diagnostic]);
+
+impl Serialize for List<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(out))
+    }
 }
 
 fn out(d: &Diagnostic) -> DiagOut<'_> {
@@ -80,14 +89,20 @@ fn out(d: &Diagnostic) -> DiagOut<'_> {
 }
 
 pub fn render(diags: &[Diagnostic], suppressed: &[Diagnostic], summary: Summary) -> String {
+    let mut out = Vec::new();
+    write(&mut out, diags, suppressed, summary).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Writes the document to `w` as it is serialized (a large run's output is never held whole).
+pub fn write(w: &mut dyn std::io::Write, diags: &[Diagnostic], suppressed: &[Diagnostic], summary: Summary) -> std::io::Result<()> {
     let doc = Doc {
         version: VERSION,
         tool: Tool { name: "govlint", version: env!("CARGO_PKG_VERSION") },
-        diagnostics: diags.iter().map(out).collect(),
-        suppressed: suppressed.iter().map(out).collect(),
+        diagnostics: List(diags),
+        suppressed: List(suppressed),
         summary,
     };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    serde_json::to_writer_pretty(&mut *w, &doc)?;
+    w.write_all(b"\n")
 }

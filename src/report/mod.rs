@@ -81,6 +81,8 @@ pub struct ArtifactRules {
     pub file: String,
     pub kinds: Vec<String>,
     pub rules: Vec<String>,
+    /// The length and SHA-256 of a text the run let go (not in `sources`).
+    pub released: Option<crate::Released>,
 }
 
 /// Counts for the closing summary.
@@ -315,7 +317,7 @@ pub(crate) mod sample {
         let artifact = |file: &str, kind: &str, ids: &[&str]| {
             let mut rules: Vec<String> = ids.iter().chain(base.iter()).map(|s| s.to_string()).collect();
             rules.sort();
-            ArtifactRules { file: file.to_string(), kinds: vec![kind.to_string()], rules }
+            ArtifactRules { file: file.to_string(), kinds: vec![kind.to_string()], rules, released: None }
         };
         let artifacts = vec![
             artifact(DATASET, "dataset-manifest", &["DS004"]),

@@ -261,11 +261,11 @@ fn artifact(view: &RunView, a: &super::ArtifactRules) -> sarif::Artifact {
         .roles(vec![json!(sarif::ArtifactRoles::AnalysisTarget)])
         .properties(PropertyBag::builder().additional_properties(BTreeMap::from([("kinds".to_string(), json!(a.kinds))])).build())
         .build();
-    if let Some(source) = view.sources.get(&a.file) {
-        use sha2::{Digest, Sha256};
-        let digest = Sha256::digest(source.text.as_bytes());
-        out.length = Some(source.text.len() as i64);
-        out.hashes = Some(BTreeMap::from([("sha-256".to_string(), digest.iter().map(|b| format!("{b:02x}")).collect())]));
+    // An empty text is one the run did not read, or let go: then its stamp, if it kept one.
+    let held = view.sources.get(&a.file).filter(|s| !s.text.is_empty()).map(|s| crate::Released::of(&s.text));
+    if let Some(stamp) = held.or_else(|| a.released.clone()) {
+        out.length = Some(stamp.len as i64);
+        out.hashes = Some(BTreeMap::from([("sha-256".to_string(), stamp.sha256.iter().map(|b| format!("{b:02x}")).collect())]));
     }
     out
 }
