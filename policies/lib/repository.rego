@@ -30,21 +30,36 @@ component_fields := [["type"], ["name"], ["group"], ["purl"], ["licenses"], ["mo
 
 command_fields := [["command"], ["args"], ["entrypoint"], ["env"], ["envFrom"], ["environment"]]
 
+# The governance facts of a model card and of a deployment manifest that the rules read.
+card_governance := [
+	["model_id"], ["commercial_use_allowed"], ["evaluation", "safety"], ["evaluation", "capability"],
+	["evaluation", "red_teaming", "performed"], ["personal_information_mitigation"], ["training_data", "datasets", "*", "name"],
+	["training_compute_flop"], ["systemic_risk"],
+]
+
+manifest_governance := [["model"], ["targets"], ["service"], ["content_safety", "output_personal_information_filter"]]
+
 document_fields := {
 	"model-card": array.concat(
 		[
-			["kind"], ["metadata", "name"], ["metadata", "describes"], ["governance"], ["license_link"],
+			["kind"], ["metadata", "name"], ["metadata", "describes"], ["license_link"],
 			["base_model"], ["model-index", "*", "name"], ["model-index", "*", "results"], ["license"],
 			["license_name"], ["datasets"],
 		],
-		[array.concat(base, f) | some base in [["metadata", "component"], ["components", "*"]]; some f in component_fields],
+		array.concat(
+			[array.concat(["governance"], f) | some f in card_governance],
+			[array.concat(base, f) | some base in [["metadata", "component"], ["components", "*"]]; some f in component_fields],
+		),
 	),
 	"dataset-manifest": [
 		["kind"], ["metadata", "name"], ["governance", "dataset_id"], ["governance", "personal_information", "present"],
 		["name"], ["pretty_name"],
 	],
 	"deployment-config": array.concat(
-		[["kind"], ["metadata", "name"], ["metadata", "namespace"], ["spec"], ["data"], ["governance"], ["servingEngineSpec"]],
+		array.concat(
+			[["kind"], ["metadata", "name"], ["metadata", "namespace"], ["spec"], ["data"], ["servingEngineSpec"]],
+			[array.concat(["governance"], f) | some f in manifest_governance],
+		),
 		[array.concat(base, f) | some base in [[], ["*"], ["services", "*"]]; some f in command_fields],
 	),
 }
