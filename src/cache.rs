@@ -495,7 +495,7 @@ mod tests {
             .with_pointer("/b")
             .in_document(0, Some("model-card"));
         d.details = Some(serde_json::json!({"z": 0.1, "a": [1e300, -0.0, 12345678901234567890u64, 0.30000000000000004], "m": null}));
-        d.frameworks.insert("eu-ai-act".to_string(), "Art. 13".to_string());
+        std::sync::Arc::make_mut(&mut d.frameworks).insert("eu-ai-act".to_string(), "Art. 13".to_string());
         d.suppression = Some(crate::diagnostic::Suppression {
             kind: crate::diagnostic::SuppressionKind::Inline,
             reason: Some("r".to_string()),

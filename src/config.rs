@@ -204,7 +204,7 @@ impl Config {
                 diags = schema::errors_to_diagnostics(validator, &source, doc, "govlint.yaml");
                 for d in &mut diags {
                     d.rule = "config".to_string();
-                    d.help = Some("see the Configuration section of README.md".to_string());
+                    d.help = Some("see the Configuration section of README.md".into());
                 }
             }
         }

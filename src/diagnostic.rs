@@ -81,7 +81,8 @@ pub struct Diagnostic {
     pub end: Position,
     /// Text of the label under the span (e.g. "missing here").
     pub label: Option<String>,
-    pub help: Option<String>,
+    /// Shared by the findings of a rule (its remediation).
+    pub help: Option<Arc<str>>,
     /// The JSON pointer of the offending value within its document, when there is one.
     pub pointer: Option<String>,
     /// The 0-based index of the document within a multi-document file.
@@ -89,7 +90,7 @@ pub struct Diagnostic {
     /// The artifact kind of the document, when it was classified.
     pub kind: Option<String>,
     /// Framework → clause references of the rule behind the finding.
-    pub frameworks: std::collections::BTreeMap<String, String>,
+    pub frameworks: Arc<std::collections::BTreeMap<String, String>>,
     /// Extra data a policy attached to the finding.
     pub details: Option<serde_json::Value>,
     /// Why the finding does not count, when it is suppressed.
@@ -191,7 +192,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Arc<str>>) -> Self {
         self.help = Some(help.into());
         self
     }

@@ -499,7 +499,7 @@ impl Translator {
         let translated = rule.and_then(|(_, tpl)| tpl.translate(&d.message)).or_else(|| builtin_text(&d.message, self.lang));
         let help = d.help.as_ref().map(|h| {
             // A policy's help is its remediation.
-            text.and_then(|t| t.remediation.clone()).or_else(|| builtin_text(h, self.lang)).unwrap_or_else(|| h.clone())
+            text.and_then(|t| t.remediation.clone()).or_else(|| builtin_text(h, self.lang)).unwrap_or_else(|| h.to_string())
         });
         let title = text.and_then(|t| t.title.clone()).or_else(|| rule_doc(&d.rule, self.lang).and_then(|t| t.title));
         d.localized = Some(Localized {

@@ -637,7 +637,7 @@ fn finding_of(d: &Diagnostic, sources: &Sources) -> Finding {
         file: d.file.clone(),
         line: d.start.line,
         column: d.start.column,
-        clauses: d.frameworks.clone(),
+        clauses: d.frameworks.as_ref().clone(),
         suppression: d.suppression.clone(),
         excerpt,
         localized: d.localized.clone(),

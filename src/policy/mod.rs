@@ -75,6 +75,10 @@ pub struct Package {
     pub file: String,
     pub meta: Option<Metadata>,
     pub builtin: bool,
+    /// The metadata's framework clauses and remediation as every finding carries them (shared
+    /// by the package's findings, not copied into each).
+    pub clauses: Arc<BTreeMap<String, String>>,
+    pub remediation: Option<Arc<str>>,
 }
 
 impl Package {
@@ -488,10 +492,18 @@ impl PolicySet {
                 file: f.path.clone(),
                 meta: None,
                 builtin: f.builtin,
+                clauses: Arc::default(),
+                remediation: None,
             });
             if entry.meta.is_none() && meta.is_some() {
                 entry.meta = meta;
                 entry.file = f.path.clone();
+            }
+        }
+        for p in by_name.values_mut() {
+            if let Some(meta) = &p.meta {
+                p.clauses = Arc::new(meta.custom.frameworks.iter().map(|(k, v)| (k.clone(), v.joined())).collect());
+                p.remediation = meta.custom.remediation.as_deref().map(|r| Arc::from(r.trim()));
             }
         }
         let packages: Vec<Package> = by_name
@@ -825,12 +837,8 @@ pub fn to_diagnostic(set: &PolicySet, f: &Finding, source: &SourceFile, doc: Opt
     if let Some(ptr) = pointer {
         d = d.with_pointer(ptr);
     }
-    if let Some(meta) = &p.meta {
-        if let Some(r) = &meta.custom.remediation {
-            d = d.with_help(r.trim().to_string());
-        }
-        d.frameworks = meta.custom.frameworks.iter().map(|(k, v)| (k.clone(), v.joined())).collect();
-    }
+    d.help = p.remediation.clone();
+    d.frameworks = Arc::clone(&p.clauses);
     d.details = details;
     d
 }

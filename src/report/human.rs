@@ -64,7 +64,7 @@ impl miette::Diagnostic for Render<'_> {
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         let localized = self.d.localized.as_ref().and_then(|l| l.help.as_ref());
-        localized.or(self.d.help.as_ref()).filter(|_| self.with_help).map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        localized.map(String::as_str).or(self.d.help.as_deref()).filter(|_| self.with_help).map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {

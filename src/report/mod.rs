@@ -254,7 +254,7 @@ pub(crate) mod sample {
             .with_help("Add `license:` with an SPDX id or an HF license id.")
             .with_pointer("/license")
             .in_document(0, Some("model-card"));
-        missing_license.frameworks = BTreeMap::from([("eu-ai-act".to_string(), "Annex XI 1(f)".to_string())]);
+        missing_license.frameworks = Arc::new(BTreeMap::from([("eu-ai-act".to_string(), "Annex XI 1(f)".to_string())]));
         let name_mismatch = Diagnostic::at(
             &card,
             find(&card, "chat-7b", 0),

@@ -319,8 +319,8 @@ fn result(view: &RunView, d: &Diagnostic, rule_index: usize, artifact: Option<us
         .physical_location(PhysicalLocation::builder().artifact_location(uri).region(region(view, d)).build())
         .build();
     let (text, help) = match &d.localized {
-        Some(l) => (&l.message, l.help.as_ref()),
-        None => (&d.message, d.help.as_ref()),
+        Some(l) => (&l.message, l.help.as_deref()),
+        None => (&d.message, d.help.as_deref()),
     };
     let message = match help {
         Some(h) => format!("{text}\nhelp: {h}"),
