@@ -152,14 +152,13 @@ impl Artifact {
         }
     }
 
-    /// Reads a released text again, if the file still holds it; otherwise the text stays empty
-    /// (findings are then placed at the start of the file).
-    fn restore_text(&mut self) {
-        let Some(released) = &self.released else { return };
-        let Ok(text) = std::fs::read_to_string(&self.file) else { return };
-        if Released::of(&text) == *released {
-            self.parsed.source = SourceFile::new(self.parsed.source.name.clone(), text);
-            self.released = None;
+    /// The text of the file: the one held, or a released one read again if the file still
+    /// holds it (otherwise the empty text: findings are then placed at the start of the file).
+    fn text(&self) -> Arc<SourceFile> {
+        let Some(released) = &self.released else { return Arc::clone(&self.parsed.source) };
+        match std::fs::read_to_string(&self.file) {
+            Ok(text) if Released::of(&text) == *released => SourceFile::new(self.parsed.source.name.clone(), text),
+            _ => Arc::clone(&self.parsed.source),
         }
     }
 }
@@ -206,6 +205,9 @@ pub struct CheckOptions {
     pub cache: Option<bool>,
     /// The cache directory (default: `.govlint-cache` in the config root).
     pub cache_dir: Option<PathBuf>,
+    /// Nothing after the run shows the files' text (no excerpts, no SARIF): each text is let go
+    /// once its file is checked, not kept for the files with findings.
+    pub drop_sources: bool,
 }
 
 /// The result of a run.
@@ -394,6 +396,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         parse_only: opts.parse_only,
         keep_documents: !repository.is_empty() || opts.combine,
         cache: cache.as_ref(),
+        keep_sources: !opts.drop_sources,
     };
     let results: Vec<FileResult> = pool.install(|| {
         found
@@ -452,7 +455,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         Some(cache) => cache.repository(&mut artifacts, run),
         None => run(&mut artifacts),
     };
-    let (mut d, mut e) = repository_diagnostics(&policies, results, &mut artifacts, &config, partial.then_some(&reported));
+    let (mut d, mut e) = repository_diagnostics(&policies, results, &mut artifacts, &config, partial.then_some(&reported), !opts.drop_sources);
     diagnostics.append(&mut d);
     exceptions.append(&mut e);
     progress.finish();
@@ -532,6 +535,8 @@ struct Context<'a> {
     keep_documents: bool,
     /// Findings of earlier runs, by file and content.
     cache: Option<&'a cache::Cache>,
+    /// Whether the text of a file with findings is kept for the renderers.
+    keep_sources: bool,
 }
 
 impl Context<'_> {
@@ -720,10 +725,11 @@ fn checked(
     };
     parsed.sections = Vec::new();
     parsed.documents = Vec::new();
-    // The text stays for the renderers only where a finding points into it. When repository
-    // rules may still place one in it, its stamp stays instead (see `Artifact::restore_text`).
+    // The text stays for the renderers only where a finding points into it, and only if they
+    // show text. When repository rules may still place a finding in it, its stamp stays
+    // instead (see `Artifact::text`).
     let mut released = None;
-    if diags.is_empty() && excepted.is_empty() {
+    if !ctx.keep_sources || (diags.is_empty() && excepted.is_empty()) {
         released = keep_documents.then(|| Released::of(&parsed.source.text));
         parsed.source = SourceFile::new(parsed.source.name.clone(), String::new());
     }
@@ -817,15 +823,17 @@ fn repository_rules(set: &policy::PolicySet, repo: &[usize], artifacts: &mut [Ar
 
 /// The diagnostics of the repository rules' findings. A finding names its artifact with `file`
 /// (and `index` for a multi-document file), and is placed by re-parsing that file (read again
-/// when its text was released); one without is reported on the config. The findings are placed
-/// file by file, so that one file's parse is held at a time. With `only`, the findings on other
-/// files are left out unplaced (a run that reports only some files).
+/// when its text was released, and held again with `keep_sources`); one without is reported on
+/// the config. The findings are placed file by file, so that one file's parse is held at a time.
+/// With `only`, the findings on other files are left out unplaced (a run that reports only some
+/// files).
 fn repository_diagnostics(
     set: &policy::PolicySet,
     results: RepositoryResults,
     artifacts: &mut [Artifact],
     config: &Config,
     only: Option<&std::collections::BTreeSet<String>>,
+    keep_sources: bool,
 ) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut excepted = Vec::new();
@@ -859,15 +867,19 @@ fn repository_diagnostics(
         let d = match target {
             Some(i) => {
                 if current.as_ref().is_none_or(|(at, _)| *at != i) {
-                    artifacts[i].restore_text();
-                    let a = &artifacts[i];
-                    current = Some((i, parse::parse(Arc::clone(&a.parsed.source), a.parsed.syntax, &config.limits)));
+                    let a = &mut artifacts[i];
+                    let source = a.text();
+                    if keep_sources && a.released.is_some() && !source.text.is_empty() {
+                        a.parsed.source = Arc::clone(&source);
+                        a.released = None;
+                    }
+                    current = Some((i, parse::parse(source, a.parsed.syntax, &config.limits)));
                 }
                 let (a, parsed) = (&artifacts[i], &current.as_ref().expect("parsed above").1);
                 let index = f.value.get("index").and_then(serde_json::Value::as_u64).map(|i| i as usize);
                 let doc_idx = index.or_else(|| a.docs.first().map(|d| d.index)).unwrap_or(0);
                 let kind = a.docs.iter().find(|d| d.index == doc_idx).map(|d| d.kind.as_str());
-                policy::to_diagnostic(set, &f, &a.parsed.source, parsed.documents.get(doc_idx)).in_document(doc_idx, kind)
+                policy::to_diagnostic(set, &f, &parsed.source, parsed.documents.get(doc_idx)).in_document(doc_idx, kind)
             }
             None => {
                 let file = f.value.get("file").and_then(serde_json::Value::as_str);

@@ -331,6 +331,8 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
         rego_v0: args.rego_version == RegoVersion::V0,
         ..Default::default()
     };
+    // Only the human and SARIF outputs show the files' text.
+    let drop_sources = !args.format.is_empty() && args.format.iter().all(|o| !matches!(o.format, OutputFormat::Human | OutputFormat::Sarif));
     let opts = CheckOptions {
         paths: args.paths,
         config: args.config,
@@ -352,6 +354,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
             None
         },
         cache_dir: args.cache_dir,
+        drop_sources,
     };
     let mut outcome = govlint::check(&opts)?;
     report_cache(outcome.cache.as_ref());
