@@ -226,6 +226,23 @@ fn byte_order_mark_and_blank_lines_before_front_matter() {
 // The example repository
 // ---------------------------------------------------------------------------------------
 
+/// A run whose outputs show no text lets every file's text go once the file is checked, and
+/// reads a file again to place a repository finding in it; one that also writes SARIF keeps
+/// the texts of the files with findings. Both give the same findings at the same positions.
+#[test]
+fn findings_do_not_depend_on_whether_the_outputs_show_text() {
+    let dir = example_repo();
+    let (_t, out) = tempdir();
+    let sarif = out.join("run.sarif");
+    let json_only = govlint(&dir, &["check", "--format", "json"]);
+    let with_sarif = govlint(&dir, &["check", "--format", "json", "--format", &format!("sarif:{}", sarif.display())]);
+    json_only.expect_code(1);
+    assert!(sarif.is_file());
+    let xr = json_only.report().diagnostics.iter().filter(|d| d.rule.starts_with("XR")).count();
+    assert!(xr > 0, "the example repository has repository findings");
+    assert_eq!(json_only.stdout, with_sarif.stdout);
+}
+
 #[test]
 fn example_repo_classifies_every_artifact_and_only_the_legacy_files_fail() {
     let dir = example_repo();
