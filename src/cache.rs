@@ -342,12 +342,20 @@ impl Cache {
         results
     }
 
-    /// The projected documents of the artifacts that were not read, from their entries.
+    /// The projected documents of the artifacts whose documents the run did not keep (a file
+    /// not read, or read with the cache on), from this run's entry or the earlier one for the
+    /// same text.
     fn load_unread(&self, artifacts: &mut [Artifact]) {
+        let keys = self.keys.lock().map(|k| k.clone()).unwrap_or_default();
         for a in artifacts.iter_mut().filter(|a| a.awaits_documents()) {
-            let Some((_, payload)) = self.entry(&a.file) else { continue };
-            let values: Option<Vec<regorus::Value>> = payload
-                .projected
+            let projected = match self.new.get(&a.file) {
+                Some((_, payload)) => &payload.projected,
+                None => match self.entry(&a.file) {
+                    Some((meta, payload)) if keys.get(&a.file).is_none_or(|k| k.hash == meta.hash) => &payload.projected,
+                    _ => continue,
+                },
+            };
+            let values: Option<Vec<regorus::Value>> = projected
                 .iter()
                 .map(|raw| serde_json::from_str::<serde_json::Value>(raw.get()).ok().map(regorus::Value::from))
                 .collect();

@@ -134,9 +134,9 @@ impl Released {
 }
 
 impl Artifact {
-    /// Whether this artifact was not read (its facts came from the cache, see
-    /// [`cache::Cache::unread`]) and its documents are still to be loaded for the repository
-    /// rules.
+    /// Whether this artifact's documents are still to be loaded for the repository rules: it
+    /// was not read (its facts came from the cache, see [`cache::Cache::unread`]), or it was
+    /// read with the cache on, whose entries hold its documents.
     fn awaits_documents(&self) -> bool {
         self.facts.is_some() && self.values.len() != self.docs.len()
     }
@@ -710,9 +710,10 @@ fn checked(
         (true, Some(projection)) => {
             let projected = projected(projection, &docs, &parsed);
             if ctx.cache.is_some() {
-                let values = projected.iter().cloned().map(regorus::Value::from).collect();
+                // The engine's values are built only if the repository rules run after all
+                // (the cache holds the documents, see `cache::Cache::repository`).
                 facts = Some(Facts { digest: cache::facts_digest(&projected), documents: projected });
-                values
+                Vec::new()
             } else {
                 projected.into_iter().map(regorus::Value::from).collect()
             }
