@@ -346,12 +346,13 @@ impl Cache {
     /// not read, or read with the cache on), from this run's entry or the earlier one for the
     /// same text.
     fn load_unread(&self, artifacts: &mut [Artifact]) {
-        let keys = self.keys.lock().map(|k| k.clone()).unwrap_or_default();
+        let keys = self.keys.lock().ok();
         for a in artifacts.iter_mut().filter(|a| a.awaits_documents()) {
+            let current = keys.as_ref().and_then(|k| k.get(&a.file));
             let projected = match self.new.get(&a.file) {
                 Some((_, payload)) => &payload.projected,
                 None => match self.entry(&a.file) {
-                    Some((meta, payload)) if keys.get(&a.file).is_none_or(|k| k.hash == meta.hash) => &payload.projected,
+                    Some((meta, payload)) if current.is_none_or(|k| k.hash == meta.hash) => &payload.projected,
                     _ => continue,
                 },
             };

@@ -394,22 +394,21 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
     let view = outcome.view_for(&sources, per_artifact);
     for out in &outputs {
         let to_terminal = out.file.is_none() && std::io::stdout().is_terminal();
-        if out.format == OutputFormat::Json {
-            // Streamed: the document of a large run is never held whole.
-            let write = |w: &mut dyn Write| report::json::write(w, view.diagnostics, view.suppressed, view.summary);
-            match &out.file {
-                Some(path) => govlint::waivers::write_atomic_with(path, write)?,
-                None => {
-                    let mut w = std::io::BufWriter::new(std::io::stdout().lock());
-                    // A closed pipe (`| head`) is not a failure.
-                    let _ = write(&mut w).and_then(|()| w.flush());
-                }
-            }
-            continue;
-        }
         let mut text = match out.format {
             OutputFormat::Human => report::human::render(view.diagnostics, view.sources, color_enabled(args.color, to_terminal)),
-            OutputFormat::Json => unreachable!("written above"),
+            OutputFormat::Json => {
+                // Streamed: the document of a large run is never held whole.
+                let write = |w: &mut dyn Write| report::json::write(w, view.diagnostics, view.suppressed, view.summary);
+                match &out.file {
+                    Some(path) => govlint::waivers::write_atomic_with(path, write)?,
+                    None => {
+                        let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+                        // A closed pipe (`| head`) is not a failure.
+                        let _ = write(&mut w).and_then(|()| w.flush());
+                    }
+                }
+                continue;
+            }
             OutputFormat::Sarif => report::sarif::render_in(&view, outcome.lang),
             OutputFormat::Junit => report::junit::render(&view),
             OutputFormat::Github => report::github::render(&view),
