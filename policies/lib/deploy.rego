@@ -426,54 +426,9 @@ effective_sc(c, field) := [array.concat(c.pod.path, ["securityContext", field]),
 # Every node of the document, for rules that look at all values (DP016, Helm values)
 # ---------------------------------------------------------------------------------------------
 
-collection(x) if is_object(x)
-
-collection(x) if is_array(x)
-
-_n0 := [[[], input]]
-
-_n1 := [[array.concat(e[0], [k]), v] | some e in _n0; collection(e[1]); some k, v in e[1]]
-
-_n2 := [[array.concat(e[0], [k]), v] | some e in _n1; collection(e[1]); some k, v in e[1]]
-
-_n3 := [[array.concat(e[0], [k]), v] | some e in _n2; collection(e[1]); some k, v in e[1]]
-
-_n4 := [[array.concat(e[0], [k]), v] | some e in _n3; collection(e[1]); some k, v in e[1]]
-
-_n5 := [[array.concat(e[0], [k]), v] | some e in _n4; collection(e[1]); some k, v in e[1]]
-
-_n6 := [[array.concat(e[0], [k]), v] | some e in _n5; collection(e[1]); some k, v in e[1]]
-
-_n7 := [[array.concat(e[0], [k]), v] | some e in _n6; collection(e[1]); some k, v in e[1]]
-
-_n8 := [[array.concat(e[0], [k]), v] | some e in _n7; collection(e[1]); some k, v in e[1]]
-
-_n9 := [[array.concat(e[0], [k]), v] | some e in _n8; collection(e[1]); some k, v in e[1]]
-
-_n10 := [[array.concat(e[0], [k]), v] | some e in _n9; collection(e[1]); some k, v in e[1]]
-
-_n11 := [[array.concat(e[0], [k]), v] | some e in _n10; collection(e[1]); some k, v in e[1]]
-
-_n12 := [[array.concat(e[0], [k]), v] | some e in _n11; collection(e[1]); some k, v in e[1]]
-
-_n13 := [[array.concat(e[0], [k]), v] | some e in _n12; collection(e[1]); some k, v in e[1]]
-
-_n14 := [[array.concat(e[0], [k]), v] | some e in _n13; collection(e[1]); some k, v in e[1]]
-
-_n15 := [[array.concat(e[0], [k]), v] | some e in _n14; collection(e[1]); some k, v in e[1]]
-
-_n16 := [[array.concat(e[0], [k]), v] | some e in _n15; collection(e[1]); some k, v in e[1]]
-
-# Every [path, value] of the document down to 16 levels (regorus has no `walk` here, and Rego
-# no recursion; 16 levels cover CronJob env values and the deepest Helm values seen). Arrays,
-# not sets: paths are unique anyway, and a set would hash every subtree once per level.
-nodes := array.concat(
-	array.concat(
-		array.concat(array.concat(array.concat(_n0, _n1), array.concat(_n2, _n3)), array.concat(array.concat(_n4, _n5), array.concat(_n6, _n7))),
-		array.concat(array.concat(array.concat(_n8, _n9), array.concat(_n10, _n11)), array.concat(array.concat(_n12, _n13), array.concat(_n14, _n15))),
-	),
-	_n16,
-)
+# Every [path, value] of the document, the document itself included (`[[], input]`), in the
+# order of `walk`.
+nodes := [[p, v] | walk(input, [p, v])]
 
 # String leaves as [path, value].
 strings contains [p, v] if {
