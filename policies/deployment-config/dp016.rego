@@ -254,15 +254,18 @@ under_reference(p) if {
 	k in {"secretKeyRef", "secretRef", "valueFrom", "envFrom"}
 }
 
-helm_off(p) if {
-	deploy.format == "helm-values"
-	deploy.helm_disabled(p)
+# Every string leaf of a workload document, but those of a Helm values section that is switched
+# off (`enabled: false`).
+leaves contains [p, v] if {
+	deploy.workload
+	deploy.format != "helm-values"
+	some [p, v] in deploy.strings
 }
 
 leaves contains [p, v] if {
-	deploy.workload
+	deploy.format == "helm-values"
 	some [p, v] in deploy.strings
-	not helm_off(p)
+	not deploy.helm_disabled(p)
 }
 
 # 1. Credential shapes in any string, except the base64 `data` of a Secret (decoded below).
@@ -333,6 +336,7 @@ name_findings contains [p, sprintf("`%s` is set in plain text at %s (`%s`)", [na
 # (CRDs such as ExternalSecret or SealedSecret) hold references and ciphertext under
 # secret-sounding keys, so only credential shapes are looked for there.
 name_findings contains [p, sprintf("`%s` is set in plain text at %s (`%s`)", [key, deploy.place(p), mask(v)])] if {
+	names_values
 	some [p, v] in leaves
 	named_value(p)
 	key := p[count(p) - 1]
@@ -343,6 +347,14 @@ name_findings contains [p, sprintf("`%s` is set in plain text at %s (`%s`)", [ke
 	not under_metadata(p)
 	literal(v)
 }
+
+# The documents that have such keys (tested once per document, not per leaf).
+names_values if {
+	deploy.format == "kubernetes"
+	input.kind == "ConfigMap"
+}
+
+names_values if deploy.format in {"compose", "helm-values"}
 
 named_value(p) if {
 	deploy.format == "kubernetes"
