@@ -178,3 +178,15 @@ test_references_in_crds_and_annotations_are_quiet if {
 	values := {"ingress": {"annotations": {"nginx.ingress.kubernetes.io/auth-secret": "basic-auth"}}}
 	count(dp016.deny) == 0 with input as values with data.govlint.file as helm
 }
+
+# A Helm values file nests as deep as its chart wants: the token twenty mappings down is found.
+test_token_deep_in_helm_values_fires if {
+	opening := concat("", [`{"level":` | some _ in numbers.range(1, 20)])
+	closing := concat("", ["}" | some _ in numbers.range(1, 20)])
+	values := json.unmarshal(sprintf(`%s{"apiToken":%s}%s`, [opening, json.marshal(hf), closing]))
+	r := dp016.deny with input as values with data.govlint.file as {"format": "helm-values"}
+	count(r) == 1
+	some f in r
+	count(f.path) == 21
+	f.path[20] == "apiToken"
+}

@@ -50,47 +50,20 @@ import data.govlint.lib.model
 import rego.v1
 
 # ---------------------------------------------------------------------------------------------
-# Front matter / document values, ten levels deep. Only composite nodes are kept, as
-# [path, value], level by level (Rego has no recursion, and this regorus has no `walk`); the
-# values they hold are tested in place, and a value's path is built only when it is a hit.
-# Every finding of the front matter below needs one of these in the document's JSON text: a
+# Front matter / document values. Every composite node of the document is a parent whose
+# children are tested in place, as [path, value], and a value's path is built only when it is a
+# hit. Every finding of the front matter below needs one of these in the document's JSON text: a
 # placeholder marker (`{{`, TODO, "information needed"), a braced name in a string, a
 # one-key mapping with a null value, or a `{"…"}` key. One scan of that text spares most cards
 # the walk over every value.
 may_hit := `(?i)\{\{|todo|information needed|\{[^{}"]+\}|null\}|\{\\"`
 
-c0 := [[[], input]] if {
+may_hit_document if {
 	is_object(input)
 	regex.match(may_hit, json.marshal(input))
 }
 
-default c0 := []
-
-down(level) := array.concat(
-	[[array.concat(p, [k]), v] | some [p, x] in level; some k, v in x; is_object(v)],
-	[[array.concat(p, [k]), v] | some [p, x] in level; some k, v in x; is_array(v)],
-)
-
-c1 := down(c0)
-
-c2 := down(c1)
-
-c3 := down(c2)
-
-c4 := down(c3)
-
-c5 := down(c4)
-
-c6 := down(c5)
-
-c7 := down(c6)
-
-c8 := down(c7)
-
-c9 := down(c8)
-
-# Every composite whose children are looked at (nodes one to ten levels deep).
-parents := array.concat(array.concat(array.concat(array.concat(c0, c1), array.concat(c2, c3)), array.concat(array.concat(c4, c5), array.concat(c6, c7))), array.concat(c8, c9))
+parents := [[p, x] | may_hit_document; walk(input, [p, x]); model.is_composite(x)]
 
 # Chat and prompt templates legitimately hold `{{ … }}`; base64 content is not text.
 skipped(p) if {

@@ -67,3 +67,12 @@ test_cyclonedx_strings if {
 	some f in fs
 	f.path == ["components", 0, "modelCard", "considerations", "useCases", 0]
 }
+
+test_placeholder_deep_in_front_matter_fires if {
+	# `extra.a.a…` twelve mappings down.
+	nested := {"extra": json.unmarshal(concat("", [concat("", [`{"a":` | some _ in numbers.range(1, 12)]), `"TODO"`, concat("", ["}" | some _ in numbers.range(1, 12)])]))}
+	fs := mc014.deny with input as nested with data.govlint.file as hf([])
+	count(fs) == 1
+	some f in fs
+	count(f.path) == 13
+}
