@@ -388,30 +388,54 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         .map_err(|e| ToolError::msg(format!("cannot start worker threads: {e}")))?;
     let files_read = found.candidates.len();
     let progress = progress::Progress::new(opts.progress, files_read as u64);
-    let ctx = Context {
+    // `read_ctx` reads for the repository rules alone (and never borrows the cache).
+    let read_ctx = Context {
         config: &config,
         schemas: &schemas,
         policies: &policies,
         combine: opts.combine,
         parse_only: opts.parse_only,
         keep_documents: !repository.is_empty() || opts.combine,
-        cache: cache.as_ref(),
+        cache: None,
         keep_sources: !opts.drop_sources,
+        values: true,
     };
-    let results: Vec<FileResult> = pool.install(|| {
-        found
-            .candidates
+    let ctx = Context { cache: cache.as_ref(), ..read_ctx };
+    let check_files = |candidates: &[Candidate], ctx: &Context<'_>| -> Vec<FileResult> {
+        candidates
             .par_iter()
             .map_init(
                 || policies.worker(),
                 |engine, c| {
-                    let r = process(c, &ctx, engine);
+                    let r = process(c, ctx, engine);
                     progress.inc();
                     r
                 },
             )
             .collect()
-    });
+    };
+    // The repository rules need every file's documents, and evaluate in one engine: run after
+    // the files' own checks, they would keep one core idle. So (without a cache, which holds
+    // the documents of unchanged files, and without `--combine`) every file is first read for
+    // them alone, which costs about a parse, and they run while the files are checked.
+    let overlap = !repository.is_empty() && cache.is_none() && !opts.combine && !opts.parse_only;
+    let mut early: Option<(RepositoryResults, Vec<Artifact>)> = None;
+    let results: Vec<FileResult> = if overlap {
+        let read: Vec<FileResult> = pool.install(|| found.candidates.par_iter().map(|c| for_repository(c, &read_ctx)).collect());
+        let mut read = artifacts_of(read);
+        let reported: Vec<Candidate> = found.candidates.iter().filter(|c| c.report).cloned().collect();
+        let quiet = progress::Progress::new(false, 0);
+        let (xr, results) = pool.install(|| {
+            rayon::join(
+                || repository_rules(&policies, &repository, &mut read, &quiet),
+                || check_files(&reported, &Context { values: false, ..ctx }),
+            )
+        });
+        early = Some((xr, read));
+        results
+    } else {
+        pool.install(|| check_files(&found.candidates, &ctx))
+    };
 
     let mut diagnostics = Vec::new();
     let mut exceptions = Vec::new();
@@ -442,18 +466,37 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         diagnostics.append(&mut d);
         exceptions.append(&mut e);
     }
-    // Last, as it takes the documents: they are not needed after it.
-    progress.phase("repository rules", repository.len() as u64);
-    let run = |artifacts: &mut [Artifact]| {
-        // The cache could not give the documents of a file it vouched for: read it after all.
-        for a in artifacts.iter_mut().filter(|a| a.awaits_documents()) {
-            reread(a, &config, &policies);
+    let results = match early {
+        // The repository rules ran while the files were checked, on what was read for them.
+        Some((results, read)) => {
+            let (results, read) = if read_again(&artifacts, &read, &reported) {
+                // A checked file is not what they read (it changed during the run): they run
+                // again, on what the files hold now.
+                let mut read = artifacts_of(pool.install(|| found.candidates.par_iter().map(|c| for_repository(c, &read_ctx)).collect()));
+                (pool.install(|| repository_rules(&policies, &repository, &mut read, &progress)), read)
+            } else {
+                (results, read)
+            };
+            // The files read for them alone are artifacts too (their findings are placed there).
+            artifacts.extend(read.into_iter().filter(|a| !reported.contains(&a.file)));
+            artifacts.sort_by(|a, b| a.file.cmp(&b.file));
+            results
         }
-        pool.install(|| repository_rules(&policies, &repository, artifacts, &progress))
-    };
-    let results = match &mut cache {
-        Some(cache) => cache.repository(&mut artifacts, run),
-        None => run(&mut artifacts),
+        // Last, as it takes the documents: they are not needed after it.
+        None => {
+            progress.phase("repository rules", repository.len() as u64);
+            let run = |artifacts: &mut [Artifact]| {
+                // The cache could not give the documents of a file it vouched for: read it after all.
+                for a in artifacts.iter_mut().filter(|a| a.awaits_documents()) {
+                    reread(a, &config, &policies);
+                }
+                pool.install(|| repository_rules(&policies, &repository, artifacts, &progress))
+            };
+            match &mut cache {
+                Some(cache) => cache.repository(&mut artifacts, run),
+                None => run(&mut artifacts),
+            }
+        }
     };
     let (mut d, mut e) = repository_diagnostics(&policies, results, &mut artifacts, &config, partial.then_some(&reported), !opts.drop_sources);
     diagnostics.append(&mut d);
@@ -524,6 +567,7 @@ pub fn survey(paths: &[PathBuf], config: &Config) -> Result<(Vec<Artifact>, Vec<
 const WORKER_STACK: usize = 256 << 20;
 
 /// Shared, read-only state of the per-file stage.
+#[derive(Clone, Copy)]
 struct Context<'a> {
     config: &'a Config,
     schemas: &'a schema::Schemas,
@@ -537,6 +581,9 @@ struct Context<'a> {
     cache: Option<&'a cache::Cache>,
     /// Whether the text of a file with findings is kept for the renderers.
     keep_sources: bool,
+    /// Whether a checked file's documents become the engine's values here (see [`checked`]);
+    /// not when the repository rules already have them from a read of their own.
+    values: bool,
 }
 
 impl Context<'_> {
@@ -635,14 +682,13 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
             return FileResult::Artifact(Box::new(a), Vec::new(), Vec::new());
         }
     }
+    if !c.report {
+        return for_repository(c, ctx);
+    }
     let Artifact { file: name, mut parsed, docs, .. } = match read_and_classify(c, ctx.config) {
         Ok(a) => a,
         Err(r) => return *r,
     };
-    if !c.report {
-        // Read for the repository rules only: no findings of its own are reported.
-        return checked(ctx, name, parsed, docs, Vec::new(), true, Vec::new(), Vec::new());
-    }
     // The parse findings move into the file's findings; nothing reads them from `parsed` later.
     let mut diags = std::mem::take(&mut parsed.diagnostics);
     if let Some((d, e)) = ctx.cache.and_then(|cache| cache.lookup(&name, &parsed.source.text, &docs, c.explicit)) {
@@ -666,7 +712,7 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
         let pkgs: Vec<usize> = set.for_kind(a.kind).into_iter().filter(|&p| !ctx.combine || set.packages[p].builtin).collect();
         let value = regorus::Value::from(doc.value.clone());
         let input = policy::PolicySet::input(value.clone(), &file_ctx);
-        if ctx.keep_documents && ctx.projection().is_none() {
+        if ctx.keep_documents && ctx.values && ctx.projection().is_none() {
             values.push(value);
         }
         for (pkg, result) in set.eval_all(engine, &pkgs, &input) {
@@ -684,6 +730,43 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     let (diags, mut ignored) = waivers::apply_inline(&waivers::inline_ignores(&parsed), diags);
     excepted.append(&mut ignored);
     checked(ctx, name, parsed, docs, values, ctx.keep_documents, diags, excepted)
+}
+
+/// Whether the checked artifacts (`checked`, the reported files) differ from the ones read for
+/// the repository rules (`read`): a reported file read in one pass and not the other, or read
+/// with another text.
+fn read_again(checked: &[Artifact], read: &[Artifact], reported: &std::collections::BTreeSet<String>) -> bool {
+    let stamps: std::collections::HashMap<&str, Option<Released>> = checked.iter().map(|a| (a.file.as_str(), a.stamp())).collect();
+    let mut matched = 0;
+    for a in read.iter().filter(|a| reported.contains(&a.file)) {
+        match stamps.get(a.file.as_str()) {
+            Some(stamp) if *stamp == a.stamp() => matched += 1,
+            _ => return true,
+        }
+    }
+    matched != stamps.len()
+}
+
+/// A file read for the repository rules only: its documents as they read them, and no findings
+/// of its own (one that cannot be read or parsed is no artifact for them).
+fn for_repository(c: &Candidate, ctx: &Context<'_>) -> FileResult {
+    match read_and_classify(c, ctx.config) {
+        Ok(Artifact { file, parsed, docs, .. }) => checked(ctx, file, parsed, docs, Vec::new(), true, Vec::new(), Vec::new()),
+        Err(r) => *r,
+    }
+}
+
+/// The artifacts among `results`, by file name.
+fn artifacts_of(results: Vec<FileResult>) -> Vec<Artifact> {
+    let mut artifacts: Vec<Artifact> = results
+        .into_iter()
+        .filter_map(|r| match r {
+            FileResult::Artifact(a, ..) => Some(*a),
+            _ => None,
+        })
+        .collect();
+    artifacts.sort_by(|a, b| a.file.cmp(&b.file));
+    artifacts
 }
 
 /// A checked file, with what it no longer needs dropped so that memory follows the files in
@@ -706,6 +789,7 @@ fn checked(
 ) -> FileResult {
     let mut facts = None;
     let values = match (keep_documents, ctx.projection()) {
+        _ if !ctx.values => Vec::new(),
         (false, _) => Vec::new(),
         (true, Some(projection)) => {
             let projected = projected(projection, &docs, &parsed);
@@ -922,5 +1006,35 @@ fn doc_at(parsed: &ParsedFile, span: Span) -> Option<usize> {
             Some(parsed.documents.len())
         }
         None => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn artifact(file: &str, text: &str) -> Artifact {
+        let parsed = ParsedFile::unread(SourceFile::new(file, text.to_string()), parse::Syntax::Yaml);
+        Artifact { file: file.to_string(), parsed, docs: Vec::new(), values: Vec::new(), facts: None, released: None }
+    }
+
+    fn released(file: &str, text: &str) -> Artifact {
+        let mut a = artifact(file, "");
+        a.released = Some(Released::of(text));
+        a
+    }
+
+    #[test]
+    fn the_repository_rules_read_again_when_a_checked_file_changed_meanwhile() {
+        let reported: std::collections::BTreeSet<String> = ["a.yaml".to_string()].into();
+        // What they read of the unreported file is theirs alone; the reported one is compared,
+        // whether its text is held or released.
+        let read = vec![released("a.yaml", "x: 1\n"), released("b.yaml", "y: 1\n")];
+        assert!(!read_again(&[artifact("a.yaml", "x: 1\n")], &read, &reported));
+        assert!(!read_again(&[released("a.yaml", "x: 1\n")], &read, &reported));
+        assert!(read_again(&[artifact("a.yaml", "x: 2\n")], &read, &reported));
+        // Read in one pass and not the other.
+        assert!(read_again(&[], &read, &reported));
+        assert!(read_again(&[artifact("a.yaml", "x: 1\n")], &[released("b.yaml", "y: 1\n")], &reported));
     }
 }
