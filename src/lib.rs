@@ -421,7 +421,20 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let overlap = !repository.is_empty() && cache.is_none() && !opts.combine && !opts.parse_only;
     let mut early: Option<(RepositoryResults, Vec<Artifact>)> = None;
     let results: Vec<FileResult> = if overlap {
-        let read: Vec<FileResult> = pool.install(|| found.candidates.par_iter().map(|c| for_repository(c, &read_ctx)).collect());
+        // A file not reported is done once read (the bar counts every file read).
+        let read: Vec<FileResult> = pool.install(|| {
+            found
+                .candidates
+                .par_iter()
+                .map(|c| {
+                    let r = for_repository(c, &read_ctx);
+                    if !c.report {
+                        progress.inc();
+                    }
+                    r
+                })
+                .collect()
+        });
         let mut read = artifacts_of(read);
         let reported: Vec<Candidate> = found.candidates.iter().filter(|c| c.report).cloned().collect();
         let quiet = progress::Progress::new(false, 0);
