@@ -419,10 +419,11 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     // the documents of unchanged files, and without `--combine`) every file is first read for
     // them alone, which costs about a parse, and they run while the files are checked.
     let overlap = !repository.is_empty() && cache.is_none() && !opts.combine && !opts.parse_only;
-    let mut early: Option<(RepositoryResults, Vec<Artifact>)> = None;
-    let results: Vec<FileResult> = if overlap {
-        // A file not reported is done once read (the bar counts every file read).
-        let read: Vec<FileResult> = pool.install(|| {
+    let quiet = progress::Progress::new(false, 0);
+    // Every candidate read for the repository rules alone; a file not reported is done once
+    // read (the bar counts every file read).
+    let read_for_repository = |progress: &progress::Progress| {
+        artifacts_of(pool.install(|| {
             found
                 .candidates
                 .par_iter()
@@ -434,10 +435,12 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
                     r
                 })
                 .collect()
-        });
-        let mut read = artifacts_of(read);
+        }))
+    };
+    let mut early: Option<(RepositoryResults, Vec<Artifact>)> = None;
+    let results: Vec<FileResult> = if overlap {
+        let mut read = read_for_repository(&progress);
         let reported: Vec<Candidate> = found.candidates.iter().filter(|c| c.report).cloned().collect();
-        let quiet = progress::Progress::new(false, 0);
         let (xr, results) = pool.install(|| {
             rayon::join(
                 || repository_rules(&policies, &repository, &mut read, &quiet),
@@ -485,7 +488,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
             let (results, read) = if read_again(&artifacts, &read, &reported) {
                 // A checked file is not what they read (it changed during the run): they run
                 // again, on what the files hold now.
-                let mut read = artifacts_of(pool.install(|| found.candidates.par_iter().map(|c| for_repository(c, &read_ctx)).collect()));
+                let mut read = read_for_repository(&quiet);
                 (pool.install(|| repository_rules(&policies, &repository, &mut read, &progress)), read)
             } else {
                 (results, read)
