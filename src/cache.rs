@@ -418,7 +418,9 @@ impl Cache {
             }
         }
         let repository = self.repository.take();
-        let repository_changed = repository.as_ref().map(|r| &r.digest) != self.old.repository.as_ref().map(|r| &r.digest);
+        // On a hit the old results were taken (see `repository`): they are the ones kept.
+        let repository_changed =
+            !self.repository_hit && repository.as_ref().map(|r| &r.digest) != self.old.repository.as_ref().map(|r| &r.digest);
         if !dirty.contains(&true) && !repository_changed && self.dir.join("index.json").is_file() {
             return stats;
         }

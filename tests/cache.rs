@@ -93,9 +93,12 @@ fn a_second_run_is_served_from_the_cache_with_the_same_output() {
     assert_eq!(stored["version"], 3);
     assert_eq!(stored["files"].as_object().unwrap().len(), misses);
 
+    let written = std::fs::metadata(&files[0]).unwrap().modified().unwrap();
     let second = check(&dir, &["--cache"]);
     assert_eq!(stats(&second), (misses, 0, true));
     same(&first, &second);
+    // A run that finds everything as stored writes nothing.
+    assert_eq!(std::fs::metadata(&files[0]).unwrap().modified().unwrap(), written, "the index was written again");
     let again = check(&dir, &["--no-cache"]);
     same(&fresh, &again);
 
