@@ -71,17 +71,20 @@ pub fn staged(start: &Path) -> Result<Vec<StagedFile>, ToolError> {
 /// What `--changed-since` learns from git.
 #[derive(Debug, Default)]
 pub struct Changes {
-    /// Working-tree paths changed between merge-base(`reference`, HEAD) and the working tree,
-    /// untracked files included.
+    /// Working-tree paths changed between merge-base(`reference`, HEAD) and the working tree;
+    /// the untracked files among them when they were listed.
     pub changed: BTreeSet<PathBuf>,
     /// The other tracked regular files, under the canonical working tree, with their blob id:
     /// each file's content is that blob, as git's own status would conclude (by metadata, or by
     /// hashing when the metadata does not settle it).
     pub unchanged: HashMap<PathBuf, git2::Oid>,
+    /// When the untracked files were not listed: what tells one, file by file.
+    pub untracked: Option<Untracked>,
 }
 
 /// The files changed between merge-base(`reference`, HEAD) and the working tree, and the blob ids
-/// of those that are not (see [`Changes`]).
+/// of those that are not (see [`Changes`]). Untracked files are listed when `list_untracked`;
+/// otherwise [`Changes::untracked`] tells them, for a caller that walks the tree anyway.
 ///
 /// What libgit2's tree-to-working-tree diff finds, found faster: three passes run at once — the
 /// merge-base tree against the index (staged changes, in libgit2), each index entry against
@@ -90,7 +93,7 @@ pub struct Changes {
 /// hashed before it counts as changed, so a touched but unmodified file is not reported; a file
 /// that only a checkout filter (line endings, LFS) makes differ may be, which costs a check of
 /// one more file and never hides a change.
-pub fn changed_since(start: &Path, reference: &str) -> Result<Changes, ToolError> {
+pub fn changed_since(start: &Path, reference: &str, list_untracked: bool) -> Result<Changes, ToolError> {
     let repo = open(start)?;
     let wd = workdir(&repo)?;
     let tree = merge_base_tree(&repo, reference)?.id();
@@ -99,12 +102,14 @@ pub fn changed_since(start: &Path, reference: &str) -> Result<Changes, ToolError
     // An entry whose file was written in the same second as the index may look clean by its
     // metadata and still differ ("racily clean"): such entries are hashed as well.
     let index_mtime = std::fs::metadata(repo.path().join("index")).ok().and_then(|m| m.modified().ok());
-    let tracked: HashSet<&[u8]> = entries.iter().map(|e| e.path.as_slice()).collect();
-    let tracked_dirs: HashSet<&[u8]> = entries
+    let files: HashSet<Vec<u8>> = entries.iter().map(|e| e.path.clone()).collect();
+    let dirs: HashSet<Vec<u8>> = entries
         .iter()
-        .flat_map(|e| e.path.iter().enumerate().filter(|(_, &b)| b == b'/').map(|(i, _)| &e.path[..i]))
+        .flat_map(|e| e.path.iter().enumerate().filter(|(_, &b)| b == b'/').map(|(i, _)| e.path[..i].to_vec()))
         .collect();
     let git_dir = repo.path().to_path_buf();
+    let canonical = wd.canonicalize().unwrap_or_else(|_| wd.clone());
+    let layout = Layout { workdir: wd.clone(), files, dirs };
 
     let (staged, (states, untracked)) = std::thread::scope(|s| {
         let staged = s.spawn(|| -> Result<Vec<PathBuf>, ToolError> {
@@ -115,19 +120,26 @@ pub fn changed_since(start: &Path, reference: &str) -> Result<Changes, ToolError
                 .map_err(|e| ToolError::msg(format!("cannot compare with `{reference}`: {}", e.message())))?;
             Ok(diff.deltas().filter(|d| d.status() != git2::Delta::Deleted).filter_map(|d| d.new_file().path().map(|p| wd.join(p))).collect())
         });
-        let untracked = s.spawn(|| -> Result<Vec<PathBuf>, ToolError> {
-            let repo = Repository::open(&git_dir).map_err(|e| ToolError::msg(e.message().to_string()))?;
-            Ok(untracked_files(&repo, &wd, &tracked, &tracked_dirs))
+        let untracked = list_untracked.then(|| {
+            s.spawn(|| -> Result<Vec<PathBuf>, ToolError> {
+                let repo = Repository::open(&git_dir).map_err(|e| ToolError::msg(e.message().to_string()))?;
+                Ok(layout.list(&repo))
+            })
         });
         let states: Vec<(Worktree, &git2::IndexEntry)> = entries.par_iter().map(|e| (worktree(&wd, e, index_mtime), e)).collect();
         let staged = staged.join().unwrap_or_else(|_| Err(ToolError::msg("comparing with the merge base failed")));
-        let untracked = untracked.join().unwrap_or_else(|_| Err(ToolError::msg("listing untracked files failed")));
+        let untracked = untracked.map(|u| u.join().unwrap_or_else(|_| Err(ToolError::msg("listing untracked files failed"))));
         (staged, (states, untracked))
     });
     let mut changed: BTreeSet<PathBuf> = staged?.into_iter().collect();
     changed.extend(states.iter().filter(|(w, _)| *w == Worktree::Differs).map(|(_, e)| wd.join(path_of(&e.path))));
-    changed.extend(untracked?);
-    let canonical = wd.canonicalize().unwrap_or_else(|_| wd.clone());
+    let untracked = match untracked.transpose()? {
+        Some(listed) => {
+            changed.extend(listed);
+            None
+        }
+        None => Some(Untracked { repo, layout, canonical: canonical.clone(), entered: HashMap::new() }),
+    };
     let unchanged = states
         .iter()
         .filter(|(w, _)| *w == Worktree::Same)
@@ -135,7 +147,7 @@ pub fn changed_since(start: &Path, reference: &str) -> Result<Changes, ToolError
         .filter(|(p, _)| !changed.contains(p))
         .filter_map(|(p, id)| Some((canonical.join(p.strip_prefix(&wd).ok()?), id)))
         .collect();
-    Ok(Changes { changed, unchanged })
+    Ok(Changes { changed, unchanged, untracked })
 }
 
 /// The tree of merge-base(`reference`, HEAD), with the errors a user can act on.
@@ -236,34 +248,95 @@ fn metadata_matches(e: &git2::IndexEntry, meta: &std::fs::Metadata) -> bool {
     meta.len() as u32 == e.file_size && secs.is_some_and(|d| d.as_secs() as u32 == e.mtime.seconds() as u32 && d.subsec_nanos() == e.mtime.nanoseconds())
 }
 
-/// Files of the working tree that are neither tracked nor ignored. Directories without a
-/// tracked file are asked about once and skipped whole when ignored; nested repositories are
-/// not entered, as git does not enter them.
-fn untracked_files(repo: &Repository, wd: &Path, tracked: &HashSet<&[u8]>, tracked_dirs: &HashSet<&[u8]>) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![PathBuf::new()];
-    while let Some(rel_dir) = stack.pop() {
-        let Ok(read) = std::fs::read_dir(wd.join(&rel_dir)) else { continue };
-        for entry in read.flatten() {
-            let name = entry.file_name();
-            if name == ".git" {
-                continue;
-            }
-            let rel = rel_dir.join(&name);
-            let Some(key) = rel.to_str().map(|s| s.replace('\\', "/")) else { continue };
-            let Ok(kind) = entry.file_type() else { continue };
-            if kind.is_dir() {
-                let enter = tracked_dirs.contains(key.as_bytes())
-                    || (!repo.is_path_ignored(&rel).unwrap_or(false) && !wd.join(&rel).join(".git").exists());
-                if enter {
-                    stack.push(rel);
+/// The index's files and directories, and where they are.
+struct Layout {
+    /// The working tree, as libgit2 gives it.
+    workdir: PathBuf,
+    /// The index's paths, and every directory that holds one (`/`-separated).
+    files: HashSet<Vec<u8>>,
+    dirs: HashSet<Vec<u8>>,
+}
+
+impl Layout {
+    /// Whether git's listing of untracked files enters the directory `rel` (relative,
+    /// `/`-separated): it holds a tracked file, or it is neither ignored nor a repository of
+    /// its own.
+    fn enters(&self, repo: &Repository, rel: &str) -> bool {
+        self.dirs.contains(rel.as_bytes()) || (!repo.is_path_ignored(rel).unwrap_or(false) && !self.workdir.join(rel).join(".git").exists())
+    }
+
+    /// Every file of the working tree that is neither tracked nor ignored, as git lists them.
+    /// Directories without a tracked file are asked about once and skipped whole when ignored;
+    /// nested repositories are not entered.
+    fn list(&self, repo: &Repository) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        let mut stack = vec![PathBuf::new()];
+        while let Some(rel_dir) = stack.pop() {
+            let Ok(read) = std::fs::read_dir(self.workdir.join(&rel_dir)) else { continue };
+            for entry in read.flatten() {
+                let name = entry.file_name();
+                if name == ".git" {
+                    continue;
                 }
-            } else if !tracked.contains(key.as_bytes()) && !repo.is_path_ignored(&rel).unwrap_or(false) {
-                out.push(wd.join(&rel));
+                let rel = rel_dir.join(&name);
+                let Some(key) = rel.to_str().map(|s| s.replace('\\', "/")) else { continue };
+                let Ok(kind) = entry.file_type() else { continue };
+                if kind.is_dir() {
+                    if self.enters(repo, &key) {
+                        stack.push(rel);
+                    }
+                } else if !self.files.contains(key.as_bytes()) && !repo.is_path_ignored(&rel).unwrap_or(false) {
+                    out.push(self.workdir.join(&rel));
+                }
             }
         }
+        out
     }
-    out
+}
+
+/// Tells untracked files as git would list them, one file at a time: a file is untracked when
+/// it is neither in the index nor ignored, and git's listing reaches it (it enters no ignored
+/// directory, nor one that is a repository of its own). For a caller that walks the tree
+/// anyway, this spares a second walk.
+pub struct Untracked {
+    repo: Repository,
+    layout: Layout,
+    /// The working tree, canonical.
+    canonical: PathBuf,
+    /// Whether the listing enters each directory asked about so far.
+    entered: HashMap<String, bool>,
+}
+
+impl std::fmt::Debug for Untracked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Untracked").field("workdir", &self.canonical).finish_non_exhaustive()
+    }
+}
+
+impl Untracked {
+    /// Whether `path` (under the canonical working tree) is an untracked file git would list.
+    pub fn contains(&mut self, path: &Path) -> bool {
+        let Some(rel) = path.strip_prefix(&self.canonical).ok().and_then(Path::to_str).map(|s| s.replace('\\', "/")) else { return false };
+        if rel.is_empty() || self.layout.files.contains(rel.as_bytes()) {
+            return false;
+        }
+        for (i, _) in rel.match_indices('/') {
+            let dir = &rel[..i];
+            let entered = match self.entered.get(dir) {
+                Some(&e) => e,
+                None => *self.entered.entry(dir.to_string()).or_insert(self.layout.enters(&self.repo, dir)),
+            };
+            if !entered {
+                return false;
+            }
+        }
+        !self.repo.is_path_ignored(&rel).unwrap_or(false)
+    }
+
+    /// Every untracked file, as git lists them.
+    pub fn list(&self) -> Vec<PathBuf> {
+        self.layout.list(&self.repo)
+    }
 }
 
 /// Where the audit report says the checked tree came from.
@@ -416,7 +489,12 @@ mod tests {
         let mut opts = git2::DiffOptions::new();
         opts.include_untracked(true).recurse_untracked_dirs(true);
         let diff = repo.diff_tree_to_workdir_with_index(Some(&tree), Some(&mut opts)).unwrap();
-        diff.deltas().filter(|d| d.status() != git2::Delta::Deleted).filter_map(|d| d.new_file().path().map(|p| wd.join(p))).collect()
+        // A repository of its own is one untracked entry, a directory: not a file to check.
+        diff.deltas()
+            .filter(|d| d.status() != git2::Delta::Deleted)
+            .filter_map(|d| d.new_file().path().map(|p| wd.join(p)))
+            .filter(|p| !p.is_dir())
+            .collect()
     }
 
     #[test]
@@ -467,10 +545,27 @@ mod tests {
         write("run.log", "ignored\n");
         write("build/out.md", "ignored directory\n");
         write("deep/h.log", "ignored\n");
+        write("build/keep.md", "ignored directory\n");
+        // A repository of its own inside the tree: git does not list its files.
+        Repository::init(root.join("nested")).unwrap();
+        write("nested/n.md", "another repository\n");
 
-        let found = changed_since(&root, "base").unwrap();
+        let found = changed_since(&root, "base", true).unwrap();
+        assert!(found.untracked.is_none());
         assert_eq!(found.changed, expected);
         assert_eq!(found.changed, reference_answer(&root, "base"));
+
+        // Not listed, the untracked files are told file by file, among every file of the tree.
+        let mut told = changed_since(&root, "base", false).unwrap();
+        let mut untracked = told.untracked.take().unwrap();
+        for entry in walkdir::WalkDir::new(&root).into_iter().filter_entry(|e| e.file_name() != ".git") {
+            let path = entry.unwrap().into_path();
+            if path.is_file() && untracked.contains(&path) {
+                told.changed.insert(path);
+            }
+        }
+        assert_eq!(told.changed, expected);
+        assert_eq!(told.unchanged, found.unchanged);
         // The rest of the tracked files, with the blob their content hashes to (the rewritten
         // c.md among them; the deleted d.md is not).
         let unchanged: BTreeSet<&PathBuf> = found.unchanged.keys().collect();
@@ -486,7 +581,7 @@ mod tests {
         let repo = Repository::init(dir.path()).unwrap();
         std::fs::write(dir.path().join("a.md"), "a").unwrap();
         commit_all(&repo, "base");
-        let err = changed_since(dir.path(), "nope").unwrap_err();
+        let err = changed_since(dir.path(), "nope", true).unwrap_err();
         assert!(err.to_string().contains("unknown revision `nope`"), "{err}");
     }
 

@@ -320,11 +320,12 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     // Git's account of the changes, the walk and the policies' compilation do not depend on
     // one another: they run at once. The walk is skipped where it would likely go unused (a
     // `--changed-since` run with no bundled rules, which may need no unchanged file).
+    let speculate = !opts.staged && (opts.changed_since.is_none() || opts.policy.builtin);
     let git = opts.changed_since.clone().map(|reference| {
         let start = paths[0].clone();
-        std::thread::spawn(move || git::changed_since(&start, &reference))
+        // The walk, when there is one, finds the untracked files too: git need not list them.
+        std::thread::spawn(move || git::changed_since(&start, &reference, !speculate))
     });
-    let speculate = !opts.staged && (opts.changed_since.is_none() || opts.policy.builtin);
     let (policies, walked) = std::thread::scope(|s| {
         let walk = speculate.then(|| s.spawn(|| discover::discover(&paths, &config)));
         let policies = if opts.parse_only {
@@ -337,13 +338,19 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let policies = policies?;
     let (mut cache, cache_warning) = cache::for_run(opts, &config, &policies);
     let repository = policies.repository();
-    let (changed, unchanged) = match git {
+    let (changed, unchanged, mut untracked) = match git {
         Some(git) => {
-            let changes = git.join().unwrap_or_else(|_| Err(ToolError::msg("reading the changes from git failed")))?;
+            let mut changes = git.join().unwrap_or_else(|_| Err(ToolError::msg("reading the changes from git failed")))?;
+            // The shortcut below takes the changed files from git alone: it needs the list.
+            if repository.is_empty() && !opts.combine {
+                if let Some(untracked) = changes.untracked.take() {
+                    changes.changed.extend(untracked.list());
+                }
+            }
             let changed: std::collections::BTreeSet<PathBuf> = changes.changed.iter().filter_map(|p| p.canonicalize().ok()).collect();
-            (Some(changed), changes.unchanged)
+            (Some(changed), changes.unchanged, changes.untracked)
         }
-        None => (None, Default::default()),
+        None => (None, Default::default(), None),
     };
     // Without repository rules, the unchanged files are never read: the changed ones are taken
     // from git, no walk needed.
@@ -367,7 +374,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
                 .iter()
                 .find_map(|(root, canonical)| Some(canonical.as_ref()?.join(c.path.strip_prefix(root).ok()?)))
                 .or_else(|| c.path.canonicalize().ok());
-            c.report = resolved.as_ref().is_some_and(|p| changed.contains(p));
+            c.report = resolved.as_ref().is_some_and(|p| changed.contains(p) || untracked.as_mut().is_some_and(|u| u.contains(p)));
             c.blob = resolved.and_then(|p| unchanged.get(&p).copied()).filter(|_| !c.report);
         }
     }
