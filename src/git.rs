@@ -110,9 +110,14 @@ pub fn changed_since(start: &Path, reference: &str, list_untracked: bool) -> Res
     let git_dir = repo.path().to_path_buf();
     let canonical = wd.canonicalize().unwrap_or_else(|_| wd.clone());
     let layout = Layout { workdir: wd.clone(), files, dirs };
+    let mut index = index;
+    let by_ids = staged_by_ids(&repo, &mut index, tree, &wd);
 
     let (staged, (states, untracked)) = std::thread::scope(|s| {
         let staged = s.spawn(|| -> Result<Vec<PathBuf>, ToolError> {
+            if let Some(staged) = by_ids {
+                return Ok(staged);
+            }
             let repo = Repository::open(&git_dir).map_err(|e| ToolError::msg(e.message().to_string()))?;
             let tree = repo.find_tree(tree).map_err(|e| ToolError::msg(format!("cannot read the merge-base tree: {}", e.message())))?;
             let diff = repo
@@ -148,6 +153,54 @@ pub fn changed_since(start: &Path, reference: &str, list_untracked: bool) -> Res
         .filter_map(|(p, id)| Some((canonical.join(p.strip_prefix(&wd).ok()?), id)))
         .collect();
     Ok(Changes { changed, unchanged, untracked })
+}
+
+/// The files that differ between the tree `base` and the index (added or modified), found by
+/// the trees' ids: the index's root tree comes from git's cache of the index's trees, which
+/// commit, checkout and reset keep whole, and only subtrees whose ids differ are read. `None`
+/// when that cache is not whole (the tree would have to be built) or a tree cannot be read:
+/// the caller compares the tree with the index entry by entry instead.
+fn staged_by_ids(repo: &Repository, index: &mut git2::Index, base: git2::Oid, wd: &Path) -> Option<Vec<PathBuf>> {
+    // Written to an object database in memory alone, the index's tree is its cached id, or
+    // an error (a tree to build refers to objects that database lacks): nothing is ever written
+    // to the repository.
+    let odb = git2::Odb::new().ok()?;
+    odb.add_new_mempack_backend(1).ok()?;
+    let memory = Repository::from_odb(odb).ok()?;
+    let id = index.write_tree_to(&memory).ok()?;
+    let mut out = Vec::new();
+    differing(repo, Some(base), id, wd, &mut out)?;
+    Some(out)
+}
+
+/// Adds to `out` the files of tree `new` (at `dir`) whose blob or mode differs from the entry
+/// at the same path in tree `old`, reading only the subtrees whose ids differ. Submodules are
+/// not files and are left out.
+fn differing(repo: &Repository, old: Option<git2::Oid>, new: git2::Oid, dir: &Path, out: &mut Vec<PathBuf>) -> Option<()> {
+    if old == Some(new) {
+        return Some(());
+    }
+    let new = repo.find_tree(new).ok()?;
+    let old = match old {
+        Some(id) => Some(repo.find_tree(id).ok()?),
+        None => None,
+    };
+    for entry in new.iter() {
+        let before = old.as_ref().and_then(|t| t.get_name_bytes(entry.name_bytes()));
+        if before.as_ref().is_some_and(|b| b.id() == entry.id() && b.filemode() == entry.filemode()) {
+            continue;
+        }
+        let path = dir.join(path_of(entry.name_bytes()));
+        match entry.kind() {
+            Some(git2::ObjectType::Tree) => {
+                let subtree = before.filter(|b| b.kind() == Some(git2::ObjectType::Tree)).map(|b| b.id());
+                differing(repo, subtree, entry.id(), &path, out)?;
+            }
+            Some(git2::ObjectType::Blob) => out.push(path),
+            _ => {}
+        }
+    }
+    Some(())
 }
 
 /// The tree of merge-base(`reference`, HEAD), with the errors a user can act on.
@@ -473,8 +526,9 @@ mod tests {
         let mut index = repo.index().unwrap();
         index.add_all(["*"], git2::IndexAddOption::DEFAULT, None).unwrap();
         index.update_all(["*"], None).unwrap();
-        index.write().unwrap();
+        // As git does, the index is written with the cache of its trees.
         let tree = repo.find_tree(index.write_tree().unwrap()).unwrap();
+        index.write().unwrap();
         let sig = git2::Signature::now("t", "t@example.invalid").unwrap();
         let parents: Vec<git2::Commit> = repo.head().ok().and_then(|h| h.peel_to_commit().ok()).into_iter().collect();
         let parents: Vec<&git2::Commit> = parents.iter().collect();
@@ -573,6 +627,64 @@ mod tests {
         for (path, id) in &found.unchanged {
             assert_eq!(git2::Oid::hash_file(git2::ObjectType::Blob, path).unwrap(), *id, "{}", path.display());
         }
+    }
+
+    #[test]
+    fn staged_changes_found_by_tree_ids_are_libgit2s() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let repo = Repository::init(&root).unwrap();
+        let write = |rel: &str, text: &str| {
+            let p = root.join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        };
+        for f in ["a/b/c/x.md", "a/b/y.md", "a/z.md", "top.md", "d/e/f.md", "g/same.md", "run.sh"] {
+            write(f, &format!("{f}\n"));
+        }
+        commit_all(&repo, "base");
+        let base = repo.head().unwrap().peel_to_tree().unwrap().id();
+        repo.branch("base", &repo.head().unwrap().peel_to_commit().unwrap(), false).unwrap();
+        write("a/b/c/x.md", "changed deep down\n");
+        write("a/b/new.md", "added\n");
+        std::fs::remove_file(root.join("d/e/f.md")).unwrap();
+        write("d/e/other.md", "added where one was removed\n");
+        std::fs::remove_file(root.join("top.md")).unwrap();
+        write("top.md/inner.md", "a file that became a directory\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(root.join("run.sh"), std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        commit_all(&repo, "later");
+
+        // Opened afresh, as a run does: the index's trees come from the file.
+        let repo = Repository::open(&root).unwrap();
+        let libgit2 = |repo: &Repository| -> BTreeSet<PathBuf> {
+            let diff = repo.diff_tree_to_index(Some(&repo.find_tree(base).unwrap()), None, None).unwrap();
+            diff.deltas().filter(|d| d.status() != git2::Delta::Deleted).filter_map(|d| d.new_file().path().map(|p| root.join(p))).collect()
+        };
+        let mut index = repo.index().unwrap();
+        let found: BTreeSet<PathBuf> = staged_by_ids(&repo, &mut index, base, &root).expect("a commit leaves the cache whole").into_iter().collect();
+        let mut expected: BTreeSet<PathBuf> = ["a/b/c/x.md", "a/b/new.md", "d/e/other.md", "top.md/inner.md"].iter().map(|f| root.join(f)).collect();
+        if cfg!(unix) {
+            expected.insert(root.join("run.sh"));
+        }
+        assert_eq!(found, expected);
+        assert_eq!(found, libgit2(&repo));
+        assert_eq!(changed_since(&root, "base", true).unwrap().changed, reference_answer(&root, "base"));
+
+        // A staged file leaves the cache of its directories incomplete: the entries are
+        // compared one by one, and the answer is the same.
+        write("g/same.md", "staged\n");
+        let mut index = repo.index().unwrap();
+        index.add_path(Path::new("g/same.md")).unwrap();
+        index.write().unwrap();
+        let repo = Repository::open(&root).unwrap();
+        assert!(staged_by_ids(&repo, &mut repo.index().unwrap(), base, &root).is_none());
+        expected.insert(root.join("g/same.md"));
+        assert_eq!(libgit2(&repo), expected);
+        assert_eq!(changed_since(&root, "base", true).unwrap().changed, expected);
     }
 
     #[test]
