@@ -304,6 +304,11 @@ impl Config {
         !self.exclude.is_empty() && self.exclude.is_match(self.relative(path))
     }
 
+    /// [`Config::is_excluded`] for a path already relative to the config root (`/`-separated).
+    pub fn is_excluded_relative(&self, rel: impl AsRef<Path>) -> bool {
+        !self.exclude.is_empty() && self.exclude.is_match(rel.as_ref())
+    }
+
     /// The first `kinds:` glob that matches `path`.
     pub fn kind_hint(&self, path: &Path) -> Option<GlobHint> {
         if self.kind_globs.is_empty() {

@@ -122,13 +122,12 @@ pub struct Found {
 struct Ignorer {
     repo: Option<git2::Repository>,
     workdir: Option<PathBuf>,
-    /// The index's paths and their directories, in the working tree: never ignored, and asked
-    /// about without libgit2 (whose ignore check reads the ignore files of every parent
-    /// directory on each call).
-    tracked: HashSet<PathBuf>,
-    /// The walked root, as given and as a path in the working tree.
-    root: PathBuf,
-    root_in_workdir: Option<PathBuf>,
+    /// The index's paths and their directories, relative to the working tree and
+    /// `/`-separated: never ignored, and asked about without libgit2 (whose ignore check reads
+    /// the ignore files of every parent directory on each call).
+    tracked: HashSet<Box<str>>,
+    /// The walked root in the working tree (`/`-separated, empty at its top).
+    root_in_workdir: Option<String>,
 }
 
 impl Ignorer {
@@ -136,42 +135,62 @@ impl Ignorer {
         let repo = git2::Repository::discover(root).ok();
         let workdir = repo.as_ref().and_then(|r| r.workdir()).and_then(|w| w.canonicalize().ok());
         let root_in_workdir = match (&workdir, root.canonicalize()) {
-            (Some(wd), Ok(abs)) => abs.strip_prefix(wd).ok().map(Path::to_path_buf),
+            (Some(wd), Ok(abs)) => abs.strip_prefix(wd).ok().and_then(Path::to_str).map(slashed),
             _ => None,
         };
-        let mut tracked = HashSet::new();
+        let mut tracked: HashSet<Box<str>> = HashSet::new();
         if let Some(index) = repo.as_ref().and_then(|r| r.index().ok()) {
             for e in index.iter() {
-                let path = crate::git::path_of(&e.path);
-                for dir in path.ancestors().skip(1) {
-                    if dir.as_os_str().is_empty() || !tracked.insert(dir.to_path_buf()) {
+                let path = String::from_utf8_lossy(&e.path);
+                // The file, then each of its directories up to one already known.
+                tracked.insert(path.as_ref().into());
+                for (i, _) in path.rmatch_indices('/') {
+                    if !tracked.insert(path[..i].into()) {
                         break;
                     }
                 }
-                tracked.insert(path);
             }
         }
-        Ignorer { repo, workdir, tracked, root: root.to_path_buf(), root_in_workdir }
+        Ignorer { repo, workdir, tracked, root_in_workdir }
     }
 
-    /// Ignored as git sees it: matched by an ignore rule and not tracked (a tracked file is
-    /// never ignored).
-    fn is_ignored(&self, path: &Path) -> bool {
+    /// Whether `path`, found by the walk at `rel` below its root (`/`-separated), is ignored
+    /// as git sees it: matched by an ignore rule and not tracked (a tracked file is never
+    /// ignored).
+    fn is_ignored(&self, path: &Path, rel: Option<&str>) -> bool {
         let (Some(repo), Some(wd)) = (&self.repo, &self.workdir) else { return false };
         // The walk does not follow links, so a path under the root is the root's resolved path
         // joined with the rest; only other paths need resolving.
-        let rel = match (&self.root_in_workdir, path.strip_prefix(&self.root)) {
-            (Some(prefix), Ok(rest)) => prefix.join(rest),
+        let key = match (&self.root_in_workdir, rel) {
+            (Some(prefix), Some(rel)) if prefix.is_empty() => rel.to_string(),
+            (Some(prefix), Some(rel)) => format!("{prefix}/{rel}"),
             _ => {
                 let Ok(abs) = path.canonicalize() else { return false };
-                match abs.strip_prefix(wd) {
-                    Ok(rel) => rel.to_path_buf(),
-                    Err(_) => return false,
+                match abs.strip_prefix(wd).ok().and_then(Path::to_str) {
+                    Some(rel) => slashed(rel),
+                    None => return false,
                 }
             }
         };
-        !rel.as_os_str().is_empty() && !self.tracked.contains(&rel) && repo.is_path_ignored(&rel).unwrap_or(false)
+        !key.is_empty() && !self.tracked.contains(key.as_str()) && repo.is_path_ignored(&key).unwrap_or(false)
     }
+}
+
+/// A relative path with `/` as its separator.
+fn slashed(rel: &str) -> String {
+    if std::path::MAIN_SEPARATOR == '/' {
+        rel.to_string()
+    } else {
+        rel.replace(std::path::MAIN_SEPARATOR, "/")
+    }
+}
+
+/// `path` relative to `root`, `/`-separated, for a path the walk found below `root` (so its
+/// text starts with the root's); `None` for a path that is not UTF-8.
+fn below(root: &str, path: &Path) -> Option<String> {
+    let rest = path.to_str()?.strip_prefix(root)?;
+    let rest = if root.ends_with(std::path::MAIN_SEPARATOR) { rest } else { rest.strip_prefix(std::path::MAIN_SEPARATOR)? };
+    Some(slashed(rest))
 }
 
 /// Finds the files under `targets`.
@@ -203,6 +222,18 @@ fn walk(root: &Path, config: &Config, found: &mut Found) -> Result<(), ToolError
     let canonical_root = root
         .canonicalize()
         .map_err(|e| ToolError::msg(format!("cannot read {}: {}", root.display(), io_reason(&e))))?;
+    // Each path is matched against the ignore rules and the exclude globs by its text below the
+    // root, joined to the root's place in the working tree and below the config root, each
+    // found once (a path of the walk is the root joined with names: nothing to normalize).
+    let root_text = root.to_str();
+    let base = config.relative(root);
+    let base = base.to_str().map(slashed).filter(|_| root_text.is_some());
+    let excluded = |path: &Path, rel: Option<&str>| match (&base, rel) {
+        (Some(base), Some(rel)) if base.is_empty() => config.is_excluded_relative(rel),
+        (Some(base), Some(rel)) => config.is_excluded_relative(format!("{base}/{rel}")),
+        _ => config.is_excluded(path),
+    };
+    let rel_of = |path: &Path| root_text.and_then(|r| below(r, path));
     // Directories pruned by the filter are recorded from inside it.
     let pruned = std::cell::RefCell::new(Vec::new());
     let cache_dir = config.cache_dir.as_deref().and_then(|d| d.canonicalize().ok());
@@ -219,11 +250,12 @@ fn walk(root: &Path, config: &Config, found: &mut Found) -> Result<(), ToolError
             if cache_dir.as_deref().is_some_and(|d| d.file_name() == Some(e.file_name()) && e.path().canonicalize().is_ok_and(|p| p == d)) {
                 return false;
             }
-            if config.is_excluded(e.path()) {
+            let rel = rel_of(e.path());
+            if excluded(e.path(), rel.as_deref()) {
                 pruned.borrow_mut().push(skip(e.path(), "excluded by the config"));
                 return false;
             }
-            if ignorer.is_ignored(e.path()) {
+            if ignorer.is_ignored(e.path(), rel.as_deref()) {
                 pruned.borrow_mut().push(skip(e.path(), "ignored by git"));
                 return false;
             }
@@ -259,11 +291,12 @@ fn walk(root: &Path, config: &Config, found: &mut Found) -> Result<(), ToolError
             skipped.push(skip(path, "the govlint configuration"));
             continue;
         }
-        if config.is_excluded(path) {
+        let rel = rel_of(path);
+        if excluded(path, rel.as_deref()) {
             skipped.push(skip(path, "excluded by the config"));
             continue;
         }
-        if ignorer.is_ignored(path) {
+        if ignorer.is_ignored(path, rel.as_deref()) {
             skipped.push(skip(path, "ignored by git"));
             continue;
         }
