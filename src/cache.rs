@@ -180,17 +180,27 @@ pub fn settings_digest(config: &Config, policies: &PolicySet, combine: bool) -> 
     hex(&h.finalize())
 }
 
-/// The cache a run asks for (`CheckOptions::cache` and `cache_dir`, else the config's `cache:`),
-/// opened; or the warning to give when it cannot be. `--parse-only` runs evaluate nothing to
-/// cache.
-pub fn for_run(opts: &crate::CheckOptions, config: &Config, policies: &PolicySet) -> (Option<Cache>, Option<String>) {
+/// Where the cache a run asks for is (`CheckOptions::cache` and `cache_dir`, else the config's
+/// `cache:`), made when missing with a `.gitignore` and a `CACHEDIR.TAG`: `None` when the run
+/// uses no cache (`--parse-only` runs evaluate nothing to cache), an error (the warning to
+/// give) when the directory cannot be made. Called before the walk, which keeps out of it.
+pub fn prepare(opts: &crate::CheckOptions, config: &Config) -> Option<Result<PathBuf, String>> {
     if !opts.cache.unwrap_or(config.cache || opts.cache_dir.is_some()) || opts.parse_only {
-        return (None, None);
+        return None;
     }
     let dir = opts.cache_dir.clone().unwrap_or_else(|| default_dir(config));
-    match Cache::open(&dir, settings_digest(config, policies, opts.combine)) {
-        Ok(c) => (Some(c), None),
-        Err(w) => (None, Some(w)),
+    if dir.is_dir() {
+        return Some(Ok(dir));
+    }
+    Some(create(&dir).map(|()| dir.clone()).map_err(|e| format!("cannot create the cache directory {}: {}", dir.display(), crate::discover::io_reason(&e))))
+}
+
+/// The cache of a run in the directory [`prepare`] gave, opened; or the warning to give.
+pub fn for_run(prepared: Option<Result<PathBuf, String>>, opts: &crate::CheckOptions, config: &Config, policies: &PolicySet) -> (Option<Cache>, Option<String>) {
+    match prepared {
+        None => (None, None),
+        Some(Err(warning)) => (None, Some(warning)),
+        Some(Ok(dir)) => (Some(Cache::open(&dir, settings_digest(config, policies, opts.combine))), None),
     }
 }
 
@@ -209,21 +219,17 @@ pub fn default_dir(config: &Config) -> PathBuf {
 }
 
 impl Cache {
-    /// Opens the cache in `dir` for `settings` (see [`settings_digest`]), creating the directory
-    /// (with a `.gitignore` and a `CACHEDIR.TAG`) when it does not exist. A missing, unreadable,
-    /// corrupt or other-version index is an empty cache; a directory that cannot be created is
-    /// an error, given as the warning to show.
-    pub fn open(dir: &Path, settings: String) -> Result<Cache, String> {
-        if !dir.is_dir() {
-            create(dir).map_err(|e| format!("cannot create the cache directory {}: {}", dir.display(), crate::discover::io_reason(&e)))?;
-        }
+    /// Opens the cache in `dir` (made by [`prepare`]) for `settings` (see
+    /// [`settings_digest`]). A missing, unreadable, corrupt or other-version index is an empty
+    /// cache.
+    pub fn open(dir: &Path, settings: String) -> Cache {
         let dir = dir.join(format!("v{FORMAT}")).join(&settings);
         let old = std::fs::read(dir.join("index.json"))
             .ok()
             .and_then(|bytes| serde_json::from_slice::<Index>(&bytes).ok())
             .filter(|s| s.version == FORMAT && s.settings == settings)
             .unwrap_or_else(|| Index { version: FORMAT, settings, ..Index::default() });
-        Ok(Cache {
+        Cache {
             dir,
             old,
             shards: (0..SHARDS).map(|_| OnceLock::new()).collect(),
@@ -234,7 +240,7 @@ impl Cache {
             misses: AtomicUsize::new(0),
             unread: AtomicUsize::new(0),
             repository_hit: false,
-        })
+        }
     }
 
     /// The old entry of `name`: its meta and its payload, when both are there and agree.

@@ -326,17 +326,21 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         // The walk, when there is one, finds the untracked files too: git need not list them.
         std::thread::spawn(move || git::changed_since(&start, &reference, !speculate))
     });
-    let (policies, walked) = std::thread::scope(|s| {
+    // The cache's directory is made before the walk, which keeps out of it; its index is read
+    // once the policies are compiled (its key holds their digest), while the walk goes on.
+    let prepared = cache::prepare(opts, &config);
+    let (policies, cache, walked) = std::thread::scope(|s| {
         let walk = speculate.then(|| s.spawn(|| discover::discover(&paths, &config)));
         let policies = if opts.parse_only {
             policy::PolicySet::compile(Vec::new(), &policy::LoadOptions::default())
         } else {
             policy::PolicySet::load(&load_options(opts, &config))
         };
-        (policies, walk.map(|w| w.join().unwrap_or_else(|_| Err(ToolError::msg("walking the paths failed")))))
+        let cache = policies.as_ref().ok().map(|p| cache::for_run(prepared, opts, &config, p));
+        (policies, cache, walk.map(|w| w.join().unwrap_or_else(|_| Err(ToolError::msg("walking the paths failed")))))
     });
     let policies = policies?;
-    let (mut cache, cache_warning) = cache::for_run(opts, &config, &policies);
+    let (mut cache, cache_warning) = cache.unwrap_or_default();
     let repository = policies.repository();
     let (changed, unchanged, mut untracked) = match git {
         Some(git) => {
