@@ -25,7 +25,8 @@ pub struct Candidate {
     pub explicit: bool,
     /// The bytes to lint, when they do not come from the file (staged content).
     pub contents: Option<Vec<u8>>,
-    /// The name shown to users, when not the path (the repository path of staged content).
+    /// The name shown to users, when known beforehand: the repository path of staged content,
+    /// or the walk's name for the path (as [`crate::display_path`] gives it).
     pub display: Option<String>,
     /// Whether its findings are reported (false: read only for repository rules).
     pub report: bool,
@@ -234,6 +235,13 @@ fn walk(root: &Path, config: &Config, found: &mut Found) -> Result<(), ToolError
         _ => config.is_excluded(path),
     };
     let rel_of = |path: &Path| root_text.and_then(|r| below(r, path));
+    // Each file's name as shown, from its text below the root (see `crate::display_path`).
+    let shown = crate::display_prefix(root).filter(|_| root_text.is_some());
+    let name = |rel: &str| match &shown {
+        Some(prefix) if prefix.is_empty() => Some(rel.to_string()),
+        Some(prefix) => Some(format!("{prefix}/{rel}")),
+        None => None,
+    };
     // Directories pruned by the filter are recorded from inside it.
     let pruned = std::cell::RefCell::new(Vec::new());
     let cache_dir = config.cache_dir.as_deref().and_then(|d| d.canonicalize().ok());
@@ -320,7 +328,8 @@ fn walk(root: &Path, config: &Config, found: &mut Found) -> Result<(), ToolError
             skipped.push(skip(path, "not a regular file (FIFO, socket or device)"));
             continue;
         }
-        found.candidates.push(Candidate::new(path.to_path_buf(), syntax, false));
+        let display = rel.as_deref().and_then(name);
+        found.candidates.push(Candidate { display, ..Candidate::new(path.to_path_buf(), syntax, false) });
     }
     found.skipped.append(&mut skipped);
     found.skipped.append(&mut pruned.into_inner());

@@ -92,6 +92,15 @@ pub fn display_path(path: &Path) -> String {
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
+/// What [`display_path`] makes of the directory `root`, as the prefix of the names of the paths
+/// below it (`""` for the working directory itself); `None` when `root` is not below the
+/// working directory, where each path is named by itself.
+pub fn display_prefix(root: &Path) -> Option<String> {
+    let abs = absolute(root)?;
+    let rel = abs.strip_prefix(cwd()?).ok()?;
+    Some(rel.to_string_lossy().replace('\\', "/"))
+}
+
 /// One classified document of an artifact file.
 #[derive(Debug, Clone)]
 pub struct ArtifactDoc {
@@ -378,8 +387,10 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
                 .iter()
                 .find_map(|(root, canonical)| Some(canonical.as_ref()?.join(c.path.strip_prefix(root).ok()?)))
                 .or_else(|| c.path.canonicalize().ok());
-            c.report = resolved.as_ref().is_some_and(|p| changed.contains(p) || untracked.as_mut().is_some_and(|u| u.contains(p)));
-            c.blob = resolved.and_then(|p| unchanged.get(&p).copied()).filter(|_| !c.report);
+            // A file git vouches unchanged is tracked: only the others can be changed or
+            // untracked.
+            c.blob = resolved.as_ref().and_then(|p| unchanged.get(p).copied());
+            c.report = c.blob.is_none() && resolved.is_some_and(|p| changed.contains(&p) || untracked.as_mut().is_some_and(|u| u.contains(&p)));
         }
     }
     // Unchanged files are read only when repository rules need every artifact.
