@@ -10,6 +10,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::Config;
@@ -121,7 +122,8 @@ pub struct Found {
 }
 
 struct Ignorer {
-    repo: Option<git2::Repository>,
+    /// Shared by the walk's workers (libgit2's handle is not).
+    repo: Option<std::sync::Mutex<git2::Repository>>,
     workdir: Option<PathBuf>,
     /// The index's paths and their directories, relative to the working tree and
     /// `/`-separated: never ignored, and asked about without libgit2 (whose ignore check reads
@@ -152,7 +154,7 @@ impl Ignorer {
                 }
             }
         }
-        Ignorer { repo, workdir, tracked, root_in_workdir }
+        Ignorer { repo: repo.map(std::sync::Mutex::new), workdir, tracked, root_in_workdir }
     }
 
     /// Whether `path`, found by the walk at `rel` below its root (`/`-separated), is ignored
@@ -173,7 +175,7 @@ impl Ignorer {
                 }
             }
         };
-        !key.is_empty() && !self.tracked.contains(key.as_str()) && repo.is_path_ignored(&key).unwrap_or(false)
+        !key.is_empty() && !self.tracked.contains(key.as_str()) && repo.lock().is_ok_and(|repo| repo.is_path_ignored(&key).unwrap_or(false))
     }
 }
 
@@ -242,44 +244,61 @@ fn walk(root: &Path, config: &Config, found: &mut Found) -> Result<(), ToolError
         Some(prefix) => Some(format!("{prefix}/{rel}")),
         None => None,
     };
-    // Directories pruned by the filter are recorded from inside it.
-    let pruned = std::cell::RefCell::new(Vec::new());
     let cache_dir = config.cache_dir.as_deref().and_then(|d| d.canonicalize().ok());
-    let mut skipped = Vec::new();
-    let walker = WalkDir::new(root).follow_links(false).sort_by_file_name().into_iter().filter_entry(|e| {
-        if e.depth() == 0 {
+    // Whether the walk enters a directory; those it prunes are recorded in `pruned`.
+    let enter = |e: &walkdir::DirEntry, pruned: &mut Vec<Skipped>| -> bool {
+        if e.depth() == 0 || !e.file_type().is_dir() {
             return true;
         }
-        if e.file_type().is_dir() {
-            // The result cache is govlint's own: never linted, and not listed as skipped.
-            if e.file_name() == ".git" || e.file_name() == crate::cache::DIR_NAME {
-                return false;
-            }
-            if cache_dir.as_deref().is_some_and(|d| d.file_name() == Some(e.file_name()) && e.path().canonicalize().is_ok_and(|p| p == d)) {
-                return false;
-            }
-            let rel = rel_of(e.path());
-            if excluded(e.path(), rel.as_deref()) {
-                pruned.borrow_mut().push(skip(e.path(), "excluded by the config"));
-                return false;
-            }
-            if ignorer.is_ignored(e.path(), rel.as_deref()) {
-                pruned.borrow_mut().push(skip(e.path(), "ignored by git"));
-                return false;
-            }
+        // The result cache is govlint's own: never linted, and not listed as skipped.
+        if e.file_name() == ".git" || e.file_name() == crate::cache::DIR_NAME {
+            return false;
+        }
+        if cache_dir.as_deref().is_some_and(|d| d.file_name() == Some(e.file_name()) && e.path().canonicalize().is_ok_and(|p| p == d)) {
+            return false;
+        }
+        let rel = rel_of(e.path());
+        if excluded(e.path(), rel.as_deref()) {
+            pruned.push(skip(e.path(), "excluded by the config"));
+            return false;
+        }
+        if ignorer.is_ignored(e.path(), rel.as_deref()) {
+            pruned.push(skip(e.path(), "ignored by git"));
+            return false;
         }
         true
-    });
-    let mut entries = Vec::new();
-    for entry in walker {
-        match entry {
-            Ok(e) => entries.push(e),
-            Err(e) => {
-                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
-                let reason = e.io_error().map(io_reason).unwrap_or_else(|| e.to_string());
-                skipped.push(skip(&path, &format!("cannot be read: {reason}")));
+    };
+    // The entries under `start` in the walk's order (`start` first), and what could not be read
+    // or was pruned; only its own entries when `top`.
+    let walk_from = |start: &Path, top: bool| -> (Vec<walkdir::DirEntry>, Vec<Skipped>) {
+        let mut pruned = Vec::new();
+        let mut skipped = Vec::new();
+        let mut entries = Vec::new();
+        let walker = WalkDir::new(start).follow_links(false).sort_by_file_name().max_depth(if top { 1 } else { usize::MAX });
+        for entry in walker.into_iter().filter_entry(|e| enter(e, &mut pruned)) {
+            match entry {
+                Ok(e) => entries.push(e),
+                Err(e) => {
+                    let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| start.to_path_buf());
+                    let reason = e.io_error().map(io_reason).unwrap_or_else(|| e.to_string());
+                    skipped.push(skip(&path, &format!("cannot be read: {reason}")));
+                }
             }
         }
+        skipped.append(&mut pruned);
+        (entries, skipped)
+    };
+    // The directories at the top are walked each on its own, over the workers; their entries
+    // are joined in the walk's order.
+    let (top, mut skipped) = walk_from(root, true);
+    let parts: Vec<(Vec<walkdir::DirEntry>, Vec<Skipped>)> = top
+        .into_par_iter()
+        .map(|e| if e.depth() == 1 && e.file_type().is_dir() { walk_from(e.path(), false) } else { (vec![e], Vec::new()) })
+        .collect();
+    let mut entries = Vec::new();
+    for (mut e, mut s) in parts {
+        entries.append(&mut e);
+        skipped.append(&mut s);
     }
     for e in entries {
         let path = e.path();
@@ -332,7 +351,6 @@ fn walk(root: &Path, config: &Config, found: &mut Found) -> Result<(), ToolError
         found.candidates.push(Candidate { display, ..Candidate::new(path.to_path_buf(), syntax, false) });
     }
     found.skipped.append(&mut skipped);
-    found.skipped.append(&mut pruned.into_inner());
     Ok(())
 }
 
