@@ -97,7 +97,7 @@ pub fn changed_since(start: &Path, reference: &str, list_untracked: bool) -> Res
     let repo = open(start)?;
     let wd = workdir(&repo)?;
     let tree = merge_base_tree(&repo, reference)?.id();
-    let index = repo.index().map_err(|e| ToolError::msg(format!("cannot read the git index: {}", e.message())))?;
+    let mut index = repo.index().map_err(|e| ToolError::msg(format!("cannot read the git index: {}", e.message())))?;
     let entries: Vec<git2::IndexEntry> = index.iter().collect();
     // An entry whose file was written in the same second as the index may look clean by its
     // metadata and still differ ("racily clean"): such entries are hashed as well.
@@ -110,7 +110,6 @@ pub fn changed_since(start: &Path, reference: &str, list_untracked: bool) -> Res
     let git_dir = repo.path().to_path_buf();
     let canonical = wd.canonicalize().unwrap_or_else(|_| wd.clone());
     let layout = Layout { workdir: wd.clone(), files, dirs };
-    let mut index = index;
     let by_ids = staged_by_ids(&repo, &mut index, tree, &wd);
 
     let (staged, (states, untracked)) = std::thread::scope(|s| {
@@ -535,6 +534,22 @@ mod tests {
         repo.commit(Some("HEAD"), &sig, &sig, message, &tree, &parents).unwrap();
     }
 
+    /// A new repository in a temporary directory (kept while the first value lives), and its
+    /// canonical working tree.
+    fn scratch() -> (tempfile::TempDir, PathBuf, Repository) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let repo = Repository::init(&root).unwrap();
+        (dir, root, repo)
+    }
+
+    /// Writes `text` to `rel` under `root`, making its directories.
+    fn put(root: &Path, rel: &str, text: &str) {
+        let p = root.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
     /// libgit2's own answer, which `changed_since` must match.
     fn reference_answer(root: &Path, reference: &str) -> BTreeSet<PathBuf> {
         let repo = Repository::open(root).unwrap();
@@ -553,14 +568,8 @@ mod tests {
 
     #[test]
     fn changed_files_match_libgit2_diff() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().canonicalize().unwrap();
-        let repo = Repository::init(&root).unwrap();
-        let write = |rel: &str, text: &str| {
-            let p = root.join(rel);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, text).unwrap();
-        };
+        let (_dir, root, repo) = scratch();
+        let write = |rel: &str, text: &str| put(&root, rel, text);
         // Files older than the index are judged by their metadata alone; newer ones are hashed.
         let age = |rel: &str, secs: u64| {
             let f = std::fs::File::options().write(true).open(root.join(rel)).unwrap();
@@ -631,14 +640,8 @@ mod tests {
 
     #[test]
     fn staged_changes_found_by_tree_ids_are_libgit2s() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().canonicalize().unwrap();
-        let repo = Repository::init(&root).unwrap();
-        let write = |rel: &str, text: &str| {
-            let p = root.join(rel);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, text).unwrap();
-        };
+        let (_dir, root, repo) = scratch();
+        let write = |rel: &str, text: &str| put(&root, rel, text);
         for f in ["a/b/c/x.md", "a/b/y.md", "a/z.md", "top.md", "d/e/f.md", "g/same.md", "run.sh"] {
             write(f, &format!("{f}\n"));
         }

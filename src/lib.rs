@@ -81,22 +81,15 @@ pub fn absolute(path: &Path) -> Option<PathBuf> {
 
 /// A path as shown to users: relative to the working directory when below it, `/`-separated.
 pub fn display_path(path: &Path) -> String {
-    let rel = cwd()
-        .and_then(|cwd| {
-            let abs = absolute(path)?;
-            abs.strip_prefix(cwd).ok().map(Path::to_path_buf)
-        })
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or_else(|| path.to_path_buf());
-    let s = rel.to_string_lossy().replace('\\', "/");
+    let s = display_prefix(path).filter(|rel| !rel.is_empty()).unwrap_or_else(|| path.to_string_lossy().replace('\\', "/"));
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
-/// What [`display_path`] makes of the directory `root`, as the prefix of the names of the paths
-/// below it (`""` for the working directory itself); `None` when `root` is not below the
-/// working directory, where each path is named by itself.
-pub fn display_prefix(root: &Path) -> Option<String> {
-    let abs = absolute(root)?;
+/// `path` relative to the working directory, `/`-separated (`""` for the working directory
+/// itself); `None` when it is not below the working directory. For a directory, the prefix of
+/// the names [`display_path`] gives the paths below it.
+pub fn display_prefix(path: &Path) -> Option<String> {
+    let abs = absolute(path)?;
     let rel = abs.strip_prefix(cwd()?).ok()?;
     Some(rel.to_string_lossy().replace('\\', "/"))
 }
@@ -351,11 +344,14 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let policies = policies?;
     let (mut cache, cache_warning) = cache.unwrap_or_default();
     let repository = policies.repository();
+    // Without repository rules, the unchanged files are never read: the changed ones are taken
+    // from git, no walk needed.
+    let changed_only = repository.is_empty() && !opts.combine;
     let (changed, unchanged, mut untracked) = match git {
         Some(git) => {
             let mut changes = git.join().unwrap_or_else(|_| Err(ToolError::msg("reading the changes from git failed")))?;
             // The shortcut below takes the changed files from git alone: it needs the list.
-            if repository.is_empty() && !opts.combine {
+            if changed_only {
                 if let Some(untracked) = changes.untracked.take() {
                     changes.changed.extend(untracked.list());
                 }
@@ -365,10 +361,8 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         }
         None => (None, Default::default(), None),
     };
-    // Without repository rules, the unchanged files are never read: the changed ones are taken
-    // from git, no walk needed.
     let shortcut = match &changed {
-        Some(changed) if repository.is_empty() && !opts.combine => discover::among(&paths, changed, &config),
+        Some(changed) if changed_only => discover::among(&paths, changed, &config),
         _ => None,
     };
     let walked_less = shortcut.is_some();
