@@ -10,7 +10,7 @@
 //! bundle ([`crate::policy::PolicySet::digest`]) — under `<dir>/v3/`, so that switching between
 //! configs keeps each one's results. In it, `index.json` holds what identifies each file (name,
 //! SHA-256, git blob id, classification, facts digest) and the repository rules' findings, and
-//! [`SHARDS`] shard files hold each file's findings and projected documents, by a hash of its
+//! [`SHARDS`] shard files hold each file's findings and document summaries, by a hash of its
 //! name: a run reads the shards of the files it looks up and rewrites only the shards whose
 //! files changed. A hit still reads, parses and classifies the file (the outputs need it); only
 //! schema validation and policy evaluation are skipped. Cached findings are stored before
@@ -90,12 +90,12 @@ struct Meta {
     explicit: bool,
     /// Each document's (index, kind, format, reason), for a file that is not read again.
     classes: Vec<(usize, String, String, String)>,
-    /// The digest of the documents' [`Facts`], when the repository rules read projections.
+    /// The digest of the documents' [`Facts`], when the repository rules read summaries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     facts: Option<String>,
 }
 
-/// A file's findings and projected documents, in its shard.
+/// A file's findings and document summaries, in its shard.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Payload {
     /// The text's SHA-256, as in its [`Meta`]: a shard and an index written by different runs
@@ -103,9 +103,9 @@ struct Payload {
     hash: String,
     /// `[diagnostics, excepted]`, read only on a hit.
     findings: Box<RawValue>,
-    /// The projected documents, read only when the repository rules run.
+    /// The documents' summaries, read only when the repository rules run.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    projected: Vec<Box<RawValue>>,
+    summaries: Vec<Box<RawValue>>,
 }
 
 type Shard = BTreeMap<String, Payload>;
@@ -145,7 +145,7 @@ fn sha256(text: &str) -> String {
     hex(&Sha256::digest(text.as_bytes()))
 }
 
-/// The digest of an artifact's projected documents (see [`Facts`]).
+/// The digest of an artifact's document summaries (see [`Facts`]).
 pub fn facts_digest(documents: &[serde_json::Value]) -> String {
     let mut h = Sha256::new();
     for d in documents {
@@ -321,9 +321,9 @@ impl Cache {
             return;
         }
         let findings = serde_json::value::to_raw_value(&(diagnostics, excepted));
-        let projected = facts.map(|f| f.documents.iter().map(serde_json::value::to_raw_value).collect::<Result<Vec<_>, _>>()).transpose();
-        if let (Ok(findings), Ok(projected)) = (findings, projected) {
-            let payload = Payload { hash: meta.hash.clone(), findings, projected: projected.unwrap_or_default() };
+        let summaries = facts.map(|f| f.documents.iter().map(serde_json::value::to_raw_value).collect::<Result<Vec<_>, _>>()).transpose();
+        if let (Ok(findings), Ok(summaries)) = (findings, summaries) {
+            let payload = Payload { hash: meta.hash.clone(), findings, summaries: summaries.unwrap_or_default() };
             self.new.insert(name.to_string(), (meta, payload));
         }
     }
@@ -348,25 +348,25 @@ impl Cache {
         results
     }
 
-    /// The projected documents of the artifacts whose documents the run did not keep (a file
+    /// The summaries of the artifacts whose documents the run did not keep (a file
     /// not read, or read with the cache on), from this run's entry or the earlier one for the
     /// same text.
     fn load_unread(&self, artifacts: &mut [Artifact]) {
         let keys = self.keys.lock().ok();
         for a in artifacts.iter_mut().filter(|a| a.awaits_documents()) {
             let current = keys.as_ref().and_then(|k| k.get(&a.file));
-            let projected = match self.new.get(&a.file) {
-                Some((_, payload)) => &payload.projected,
+            let summaries = match self.new.get(&a.file) {
+                Some((_, payload)) => &payload.summaries,
                 None => match self.entry(&a.file) {
-                    Some((meta, payload)) if current.is_none_or(|k| k.hash == meta.hash) => &payload.projected,
+                    Some((meta, payload)) if current.is_none_or(|k| k.hash == meta.hash) => &payload.summaries,
                     _ => continue,
                 },
             };
-            let values: Option<Vec<regorus::Value>> = projected
+            let values: Option<Vec<regorus::Value>> = summaries
                 .iter()
                 .map(|raw| serde_json::from_str::<serde_json::Value>(raw.get()).ok().map(regorus::Value::from))
                 .collect();
-            if let Some(values) = values.filter(|v| v.len() == a.docs.len()) {
+            if let Some(values) = values.filter(|v| v.len() == 1) {
                 a.values = values;
             }
         }

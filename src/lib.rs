@@ -111,9 +111,10 @@ pub struct Artifact {
     pub docs: Vec<ArtifactDoc>,
     /// The documents of `docs`, in order, as the policy engine holds them — kept after the
     /// file's own evaluation only for the rules that see every artifact (repository rules,
-    /// `--combine`).
+    /// `--combine`). For the bundled repository rules, their summaries instead (see
+    /// [`policy::PolicySet::summary`]).
     pub values: Vec<regorus::Value>,
-    /// What the bundled repository rules read of the documents, for the cache; see [`Facts`].
+    /// The summaries the bundled repository rules read, for the cache; see [`Facts`].
     pub facts: Option<Facts>,
     /// The length and SHA-256 of the text, when the text was let go after the file's own checks
     /// (no finding needs it) while a repository finding may still have to be placed in it: the
@@ -140,7 +141,7 @@ impl Artifact {
     /// was not read (its facts came from the cache, see [`cache::Cache::unread`]), or it was
     /// read with the cache on, whose entries hold its documents.
     fn awaits_documents(&self) -> bool {
-        self.facts.is_some() && self.values.len() != self.docs.len()
+        self.facts.is_some() && self.values.is_empty()
     }
 
     /// The length and SHA-256 of the file's text, held or released (none for a file that was
@@ -165,10 +166,10 @@ impl Artifact {
     }
 }
 
-/// The parts of an artifact's documents that the bundled repository rules read (see
-/// [`policy::projection`]), in the order of [`Artifact::docs`], and their digest: the repository
-/// rules' findings depend on the artifacts only through these. The documents are dropped once
-/// the cache has stored them; the digest stays.
+/// The summaries of an artifact's documents that the bundled repository rules read (see
+/// [`policy::PolicySet::summary`]), in the order of [`Artifact::docs`], and their digest: the
+/// repository rules' findings depend on the artifacts only through these. The summaries are
+/// dropped once the cache has stored them; the digest stays.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
     pub digest: String,
@@ -443,8 +444,8 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
             found
                 .candidates
                 .par_iter()
-                .map(|c| {
-                    let r = for_repository(c, &read_ctx);
+                .map_init(|| policies.worker(), |engine, c| {
+                    let r = for_repository(c, &read_ctx, engine);
                     if !c.report {
                         progress.inc();
                     }
@@ -619,10 +620,10 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// The projection of the documents kept for the repository rules, if they are projected
+    /// Whether the repository rules read summaries of the documents rather than the documents
     /// (not under `--combine`, whose rules see whole documents).
-    fn projection(&self) -> Option<&policy::projection::Projection> {
-        self.policies.projection.as_ref().filter(|_| !self.combine)
+    fn summarizes(&self) -> bool {
+        self.policies.summarizes() && !self.combine
     }
 }
 
@@ -709,13 +710,13 @@ fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, Box<Fil
 }
 
 fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> FileResult {
-    if !c.report && ctx.projection().is_some() {
+    if !c.report && ctx.summarizes() {
         if let Some(a) = ctx.cache.and_then(|cache| cache.unread(c)) {
             return FileResult::Artifact(Box::new(a), Vec::new(), Vec::new());
         }
     }
     if !c.report {
-        return for_repository(c, ctx);
+        return for_repository(c, ctx, engine);
     }
     let Artifact { file: name, mut parsed, docs, .. } = match read_and_classify(c, ctx.config) {
         Ok(a) => a,
@@ -724,7 +725,7 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     // The parse findings move into the file's findings; nothing reads them from `parsed` later.
     let mut diags = std::mem::take(&mut parsed.diagnostics);
     if let Some((d, e)) = ctx.cache.and_then(|cache| cache.lookup(&name, &parsed.source.text, &docs, c.explicit)) {
-        return checked(ctx, name, parsed, docs, Vec::new(), ctx.keep_documents, d, e);
+        return checked(ctx, engine, name, parsed, docs, Vec::new(), ctx.keep_documents, d, e);
     }
     for d in &mut diags {
         if let Some(i) = d.document.or_else(|| doc_at(&parsed, d.span)) {
@@ -735,6 +736,7 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     let mut excepted = Vec::new();
     let mut values = Vec::new();
     let set = ctx.policies;
+    let summarize = ctx.keep_documents && ctx.values && ctx.summarizes() && !ctx.parse_only;
     // `--parse-only` stops here: parse errors are reported, nothing is validated or evaluated.
     for a in docs.iter().filter(|_| !ctx.parse_only) {
         let doc = &parsed.documents[a.index];
@@ -744,7 +746,7 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
         let pkgs: Vec<usize> = set.for_kind(a.kind).into_iter().filter(|&p| !ctx.combine || set.packages[p].builtin).collect();
         let value = regorus::Value::from(doc.value.clone());
         let input = policy::PolicySet::input(value.clone(), &file_ctx);
-        if ctx.keep_documents && ctx.values && ctx.projection().is_none() {
+        if (ctx.keep_documents && ctx.values && !ctx.summarizes()) || summarize {
             values.push(value);
         }
         for (pkg, result) in set.eval_all(engine, &pkgs, &input) {
@@ -759,9 +761,12 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
             }
         }
     }
+    if summarize {
+        values = vec![file_summary(set, engine, &name, &docs, values)];
+    }
     let (diags, mut ignored) = waivers::apply_inline(&waivers::inline_ignores(&parsed), diags);
     excepted.append(&mut ignored);
-    checked(ctx, name, parsed, docs, values, ctx.keep_documents, diags, excepted)
+    checked(ctx, engine, name, parsed, docs, values, ctx.keep_documents, diags, excepted)
 }
 
 /// Whether the checked artifacts (`checked`, the reported files) differ from the ones read for
@@ -781,9 +786,9 @@ fn read_again(checked: &[Artifact], read: &[Artifact], reported: &std::collectio
 
 /// A file read for the repository rules only: its documents as they read them, and no findings
 /// of its own (one that cannot be read or parsed is no artifact for them).
-fn for_repository(c: &Candidate, ctx: &Context<'_>) -> FileResult {
+fn for_repository(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> FileResult {
     match read_and_classify(c, ctx.config) {
-        Ok(Artifact { file, parsed, docs, .. }) => checked(ctx, file, parsed, docs, Vec::new(), true, Vec::new(), Vec::new()),
+        Ok(Artifact { file, parsed, docs, .. }) => checked(ctx, engine, file, parsed, docs, Vec::new(), true, Vec::new(), Vec::new()),
         Err(r) => *r,
     }
 }
@@ -806,11 +811,13 @@ fn artifacts_of(results: Vec<FileResult>) -> Vec<Artifact> {
 /// rules that see every artifact read [`Artifact::values`]; a later finding re-parses its file),
 /// and the text of a file with no finding when nothing later can report on it. `values` are the
 /// documents as evaluated, converted here when the file was not evaluated (a cache hit, a file
-/// read only for the repository rules, `--parse-only`) and the documents are to be kept. Under a
-/// projection the kept documents are the projected ones, with their [`Facts`] when a cache is on.
+/// read only for the repository rules, `--parse-only`) and the documents are to be kept. For the
+/// bundled repository rules the kept values are the documents' summaries, evaluated here when
+/// not given, and with a cache on they are its [`Facts`] instead.
 #[allow(clippy::too_many_arguments)]
 fn checked(
     ctx: &Context<'_>,
+    engine: &mut regorus::Engine,
     file: String,
     mut parsed: ParsedFile,
     docs: Vec<ArtifactDoc>,
@@ -820,22 +827,23 @@ fn checked(
     excepted: Vec<Diagnostic>,
 ) -> FileResult {
     let mut facts = None;
-    let values = match (keep_documents, ctx.projection()) {
+    let values = match (keep_documents, ctx.summarizes()) {
         _ if !ctx.values => Vec::new(),
         (false, _) => Vec::new(),
-        (true, Some(projection)) => {
-            let projected = projected(projection, &docs, &parsed);
+        (true, true) => {
+            let summaries = if values.is_empty() { summaries(ctx.policies, engine, &file, &docs, &parsed) } else { values };
             if ctx.cache.is_some() {
-                // The engine's values are built only if the repository rules run after all
-                // (the cache holds the documents, see `cache::Cache::repository`).
-                facts = Some(Facts { digest: cache::facts_digest(&projected), documents: projected });
+                // The engine's values are built again only if the repository rules run after
+                // all (the cache holds the summaries, see `cache::Cache::repository`).
+                let summaries: Vec<serde_json::Value> = summaries.iter().map(|v| serde_json::to_value(v).unwrap_or_default()).collect();
+                facts = Some(Facts { digest: cache::facts_digest(&summaries), documents: summaries });
                 Vec::new()
             } else {
-                projected.into_iter().map(regorus::Value::from).collect()
+                summaries
             }
         }
-        (true, None) if values.len() == docs.len() => values,
-        (true, None) => docs
+        (true, false) if values.len() == docs.len() => values,
+        (true, false) => docs
             .iter()
             .map(|d| parsed.documents.get(d.index).map(|doc| regorus::Value::from(doc.value.clone())).unwrap_or(regorus::Value::Null))
             .collect(),
@@ -863,44 +871,67 @@ fn excepted_by_policy(mut d: Diagnostic) -> Diagnostic {
     d
 }
 
-/// The documents of `docs` as the bundled repository rules read them (null for a document
-/// missing from `parsed`).
-fn projected(projection: &policy::projection::Projection, docs: &[ArtifactDoc], parsed: &ParsedFile) -> Vec<serde_json::Value> {
-    docs.iter()
-        .map(|d| parsed.documents.get(d.index).map(|doc| projection.apply(d.kind.as_str(), &doc.value)).unwrap_or_default())
-        .collect()
+/// The summaries of the documents of `docs` that the bundled repository rules read, as one value
+/// (see [`file_summary`]), from the parsed documents.
+fn summaries(set: &policy::PolicySet, engine: &mut regorus::Engine, file: &str, docs: &[ArtifactDoc], parsed: &ParsedFile) -> Vec<regorus::Value> {
+    let values = docs
+        .iter()
+        .map(|d| parsed.documents.get(d.index).map(|doc| regorus::Value::from(doc.value.clone())).unwrap_or(regorus::Value::Null))
+        .collect();
+    vec![file_summary(set, engine, file, docs, values)]
+}
+
+/// The summaries of one file's documents (`values`, in the order of `docs`) that the bundled
+/// repository rules read: one evaluation over the file, which resolves what its documents
+/// share (the ConfigMaps of a workload's environment).
+fn file_summary(set: &policy::PolicySet, engine: &mut regorus::Engine, file: &str, docs: &[ArtifactDoc], values: Vec<regorus::Value>) -> regorus::Value {
+    let path = regorus::Value::from(file);
+    let entries: Vec<regorus::Value> = docs.iter().zip(values).map(|(d, value)| artifact_entry(&path, d, value)).collect();
+    let input = regorus::Value::from(std::collections::BTreeMap::from([(regorus::Value::from("artifacts"), regorus::Value::from(entries))]));
+    set.summary(engine, &input)
 }
 
 /// Reads an artifact that was not read (see [`cache::Cache::unread`]) for the repository rules:
-/// its documents, projected as the rules read them (only the bundled rules' projection leaves
-/// files unread). A file that can no longer be read keeps no documents.
+/// its documents' summaries (only the bundled rules' summaries leave files unread). A file that
+/// can no longer be read keeps none.
 fn reread(a: &mut Artifact, config: &Config, policies: &policy::PolicySet) {
-    let Some(projection) = &policies.projection else { return };
+    if !policies.summarizes() {
+        return;
+    }
     let c = Candidate::new(PathBuf::from(&a.file), a.parsed.syntax, false);
     let Ok(fresh) = read_and_classify(&c, config) else { return };
-    a.values = projected(projection, &fresh.docs, &fresh.parsed).into_iter().map(regorus::Value::from).collect();
+    a.values = summaries(policies, &mut policies.worker(), &a.file, &fresh.docs, &fresh.parsed);
     a.docs = fresh.docs;
 }
 
 /// The input of the repository rules, `{artifacts: [{path, kind, format, index, document}]}`,
-/// built from the documents the engine already holds (shared, not copied).
-pub fn repository_input(artifacts: &[Artifact]) -> regorus::Value {
+/// built from the documents the engine already holds (shared, not copied); or, when they read
+/// summaries, `{summaries: [...]}`, the list of each file's summaries.
+pub fn repository_input(artifacts: &[Artifact], summaries: bool) -> regorus::Value {
     use std::collections::BTreeMap;
     let key = |k: &str| regorus::Value::from(k);
+    if summaries {
+        let list: Vec<regorus::Value> = artifacts.iter().flat_map(|a| a.values.iter().cloned()).collect();
+        return regorus::Value::from(BTreeMap::from([(key("summaries"), regorus::Value::from(list))]));
+    }
     let mut list = Vec::new();
     for a in artifacts {
         let path = regorus::Value::from(a.file.as_str());
-        for (d, value) in a.docs.iter().zip(&a.values) {
-            let mut entry = BTreeMap::new();
-            entry.insert(key("path"), path.clone());
-            entry.insert(key("kind"), key(d.kind.as_str()));
-            entry.insert(key("format"), key(d.format.as_str()));
-            entry.insert(key("index"), regorus::Value::from(d.index as u64));
-            entry.insert(key("document"), value.clone());
-            list.push(regorus::Value::from(entry));
-        }
+        list.extend(a.docs.iter().zip(&a.values).map(|(d, value)| artifact_entry(&path, d, value.clone())));
     }
     regorus::Value::from(BTreeMap::from([(key("artifacts"), regorus::Value::from(list))]))
+}
+
+/// One artifact entry of the repository rules' input: `{path, kind, format, index, document}`.
+fn artifact_entry(path: &regorus::Value, d: &ArtifactDoc, document: regorus::Value) -> regorus::Value {
+    let key = |k: &str| regorus::Value::from(k);
+    regorus::Value::from(std::collections::BTreeMap::from([
+        (key("path"), path.clone()),
+        (key("kind"), key(d.kind.as_str())),
+        (key("format"), key(d.format.as_str())),
+        (key("index"), regorus::Value::from(d.index as u64)),
+        (key("document"), document),
+    ]))
 }
 
 /// What the repository rules found: each package's findings, or why it failed, by package.
@@ -914,7 +945,7 @@ fn repository_rules(set: &policy::PolicySet, repo: &[usize], artifacts: &mut [Ar
     }
     let ctx = serde_json::json!({"path": "", "kind": "repository"});
     let documents = artifacts.iter().map(|a| a.docs.len()).sum();
-    let input = policy::PolicySet::input(repository_input(artifacts), &ctx);
+    let input = policy::PolicySet::input(repository_input(artifacts, set.summarizes()), &ctx);
     for a in artifacts.iter_mut() {
         a.values = Vec::new(); // the input holds them now
     }

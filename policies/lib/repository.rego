@@ -1,7 +1,8 @@
-# Cross-artifact helpers for the repository rules (`govlint.repository.*`). Their input is
-# `input.artifacts`: [{path, kind, format, index, document}] for every artifact of the run, and
-# `data.govlint.file` is not per artifact there, so every format difference is handled by a
-# function of (document, format) or of an artifact entry.
+# Cross-artifact helpers for the repository rules (`govlint.repository.*`). They read one summary
+# per artifact document (`artifacts`, see `summarize`), made file by file: govlint gives them
+# (`input.summaries`), or they are made here from `input.artifacts`, [{path, kind, format, index,
+# document}] for every artifact of the run. `data.govlint.file` is not per artifact there, so
+# every format difference is handled by a function of (document, format) or of an artifact entry.
 #
 # - model cards: the names a card answers to, cards grouped into one model (a native manifest
 #   and the HF card or CycloneDX BOM it `describes`, or cards sharing an id), and the facts of a
@@ -17,51 +18,112 @@ import data.govlint.lib.core
 import data.govlint.lib.dataset
 import rego.v1
 
-artifacts := [a | some a in object.get(input, "artifacts", []); is_object(a); is_object(a.document)]
+# The artifacts as the helpers read them: the summaries of the documents (see `summarize`).
+# govlint gives them as `input.summaries`, one list for each file, computed in the file's own
+# evaluation (`file_summaries`), so that a run never holds every document at once. Given
+# documents instead (`input.artifacts`, as the tests and a user's repository rules see them),
+# the helpers summarize them here, file by file.
+artifacts := [s | some list in input.summaries; some s in list; is_object(s)] if is_array(input.summaries)
 
-# The fields of each kind of document that the helpers here and the bundled repository rules
-# read, as key paths (`*`: any key, or every element of an array). govlint gives the bundled
-# repository rules only these parts of each document: the rest (Markdown bodies, schemas,
-# long metric tables) is neither kept in memory across the run nor part of the digest that
-# decides whether the repository rules' cached findings still hold. A rule that reads a new
-# field adds it here; the test `projected_documents_give_the_same_findings` compares the
-# findings on whole and projected documents over the fixtures and the corpus.
-component_fields := [["type"], ["name"], ["group"], ["purl"], ["licenses"], ["modelCard", "quantitativeAnalysis", "performanceMetrics"]]
+artifacts := [s | some path, entries in entries_by_file; some s in file_summary(entries)] if not is_array(input.summaries)
 
-command_fields := [["command"], ["args"], ["entrypoint"], ["env"], ["envFrom"], ["environment"]]
+entries_by_file[a.path] contains a if {
+	some a in object.get(input, "artifacts", [])
+	is_object(a)
+	is_object(a.document)
+}
 
-# The governance facts of a model card and of a deployment manifest that the rules read.
-card_governance := [
-	["model_id"], ["commercial_use_allowed"], ["evaluation", "safety"], ["evaluation", "capability"],
-	["evaluation", "red_teaming", "performed"], ["personal_information_mitigation"], ["training_data", "datasets", "*", "name"],
-	["training_compute_flop"], ["systemic_risk"],
+# The summaries of the documents of one file, given as `input.artifacts`.
+file_summaries := file_summary([a | some a in object.get(input, "artifacts", []); is_object(a); is_object(a.document)])
+
+# The summaries of one file's artifact entries (`{path, kind, format, index, document}`): every
+# fact of a document that the repository rules read, with the ConfigMaps of the file resolved
+# into its workloads' environment. A document with no such fact (a Service, a ConfigMap) has no
+# summary.
+file_summary(entries) := [s |
+	cms := {c.name: c.data | some a in entries; c := configmap(a.document)}
+	some a in entries
+	s := summarize(a, cms)
 ]
 
-manifest_governance := [["model"], ["targets"], ["service"], ["content_safety", "output_personal_information_filter"]]
+summarize(a, cms) := object.union(head(a), card_facts(a)) if a.kind == "model-card"
 
-document_fields := {
-	"model-card": array.concat(
-		[
-			["kind"], ["metadata", "name"], ["metadata", "describes"], ["license_link"],
-			["base_model"], ["model-index", "*", "name"], ["model-index", "*", "results"], ["license"],
-			["license_name"], ["datasets"],
-		],
-		array.concat(
-			[array.concat(["governance"], f) | some f in card_governance],
-			[array.concat(base, f) | some base in [["metadata", "component"], ["components", "*"]]; some f in component_fields],
-		),
-	),
-	"dataset-manifest": [
-		["kind"], ["metadata", "name"], ["governance", "dataset_id"], ["governance", "personal_information", "present"],
-		["name"], ["pretty_name"],
-	],
-	"deployment-config": array.concat(
-		array.concat(
-			[["kind"], ["metadata", "name"], ["metadata", "namespace"], ["spec"], ["data"], ["servingEngineSpec"]],
-			[array.concat(["governance"], f) | some f in manifest_governance],
-		),
-		[array.concat(base, f) | some base in [[], ["*"], ["services", "*"]]; some f in command_fields],
-	),
+summarize(a, cms) := object.union(head(a), dataset_facts(a)) if a.kind == "dataset-manifest"
+
+summarize(a, _) := object.union(head(a), {"document": {"governance": object.filter(gov(a.document), ["model", "targets", "service", "content_safety"])}}) if {
+	a.kind == "deployment-config"
+	a.format == "native"
+}
+
+summarize(a, cms) := object.union(head(a), {"units": units}) if {
+	a.kind == "deployment-config"
+	a.format != "native"
+	units := [u | some u in artifact_units(a, cms); useful(u)]
+	count(units) > 0
+}
+
+head(a) := {"path": a.path, "kind": a.kind, "format": a.format, "index": object.get(a, "index", 0)}
+
+# A unit that names no model counts only if it always serves one (and so is reported).
+useful(u) if u.serving
+
+useful(u) if count(u.sources) + count(u.names) > 0
+
+# A card's facts, without the empty ones (each reader gives its own default).
+card_facts(a) := {k: v | some k, v in all_card_facts(a); not empty(v)}
+
+empty(v) if v == []
+
+empty(v) if v == false
+
+empty(v) if v == null
+
+all_card_facts(a) := {
+	"ids": sort(explicit_ids(a.document, a.format)),
+	"names": sort(card_names(a)),
+	"describes": [p | some p in as_list(object.get(a.document, ["metadata", "describes"], [])); is_string(p)],
+	"licenses": sort(card_licenses(a)),
+	"commercial_use": [v | v := object.get(gov(a.document), "commercial_use_allowed", null); is_boolean(v)],
+	"generated_content": generated_content_result(a.document),
+	"refusal": sort([set | some set, r in object.get(safety_of(a.document), "refusal", {}); is_string(set); result_recorded(r, "refusal_rate")]),
+	"evaluated": evaluated(a),
+	"red_teaming": red_teaming(a.document),
+	"pi_mitigation": pi_mitigation(a.document),
+	"dataset_refs": document_dataset_refs(a),
+	"compute_flop": number_or_null(object.get(gov(a.document), "training_compute_flop", null)),
+	"systemic_risk": systemic_risk(a.document),
+}
+
+dataset_facts(a) := {
+	"dataset_ids": sort(dataset.ids(a)),
+	"personal_information": personal_information(a.document),
+}
+
+personal_information(doc) := true if dataset.declares_personal_information(doc)
+
+default personal_information(_) := false
+
+number_or_null(x) := x if is_number(x)
+
+number_or_null(x) := null if not is_number(x)
+
+systemic_risk(doc) := true if gov(doc).systemic_risk == true
+
+default systemic_risk(_) := false
+
+pi_mitigation(doc) := true if core.present(object.get(gov(doc), "personal_information_mitigation", null))
+
+default pi_mitigation(_) := false
+
+red_teaming(doc) := true if object.get(gov(doc), ["evaluation", "red_teaming", "performed"], false) == true
+
+default red_teaming(_) := false
+
+# A ConfigMap's name and string data, for the workloads of its file.
+configmap(doc) := {"name": doc.metadata.name, "data": {k: v | some k, v in values; is_string(v)}} if {
+	doc.kind == "ConfigMap"
+	values := object.get(doc, "data", {})
+	is_object(values)
 }
 
 cards := [a | some a in artifacts; a.kind == "model-card"]
@@ -200,9 +262,9 @@ ref_candidates(ref) := {c |
 # helpers below look names up instead of scanning (and re-deriving the names of) every card.
 card_by_key := {key(c): c | some c in cards}
 
-ids_by_key := {key(c): explicit_ids(c.document, c.format) | some c in cards}
+ids_by_key := {key(c): object.get(c, "ids", []) | some c in cards}
 
-names_by_key := {key(c): card_names(c) | some c in cards}
+names_by_key := {key(c): object.get(c, "names", []) | some c in cards}
 
 # Keys of the cards under each name some card answers to (see `card_names`).
 keys_by_name[n] contains k if {
@@ -248,20 +310,10 @@ cards_named(ref) := {k |
 	some k in path_keys(ref)
 }
 
-card_matches(ref, c) if {
-	some cand in ref_candidates(ref)
-	card_names(c)[cand]
-}
-
-card_matches(ref, c) if {
-	contains(ref, "/")
-	path_names(c.path, ref)
-}
-
 # key → keys of the cards it `describes`, and the reverse.
 describes_out := {key(a): {k | some p in ps; some k in path_keys(p)} |
 	some a in cards
-	ps := as_list(object.get(a.document, ["metadata", "describes"], []))
+	ps := object.get(a, "describes", [])
 	count(ps) > 0
 }
 
@@ -297,11 +349,9 @@ card_licenses(c) := {l |
 	is_string(l)
 }
 
-licenses(keys) := {lower(l) | some c in group_cards(keys); some l in card_licenses(c)}
+licenses(keys) := {lower(l) | some c in group_cards(keys); some l in object.get(c, "licenses", [])}
 
-commercial_use(keys) := {v | some c in group_cards(keys); v := gov(c.document).commercial_use_allowed; is_boolean(v)}
-
-safety(keys) := [s | some c in group_cards(keys); s := object.get(gov(c.document), ["evaluation", "safety"], null); is_object(s)]
+commercial_use(keys) := {v | some c in group_cards(keys); some v in object.get(c, "commercial_use", [])}
 
 # A result {sample_size, <rate>} with both numbers.
 result_recorded(r, rate) if {
@@ -310,54 +360,74 @@ result_recorded(r, rate) if {
 	is_number(r[rate])
 }
 
+safety_of(doc) := s if {
+	s := object.get(gov(doc), ["evaluation", "safety"], null)
+	is_object(s)
+}
+
+default safety_of(_) := {}
+
+generated_content_result(doc) := true if result_recorded(object.get(safety_of(doc), "generated_content", null), "acceptable_rate")
+
+default generated_content_result(_) := false
+
 generated_content_recorded(keys) if {
-	some s in safety(keys)
-	result_recorded(s.generated_content, "acceptable_rate")
+	some c in group_cards(keys)
+	c.generated_content == true
 }
 
 refusal_recorded(keys, set) if {
-	some s in safety(keys)
-	result_recorded(object.get(s, ["refusal", set], null), "refusal_rate")
+	some c in group_cards(keys)
+	set in c.refusal
 }
 
-# Any evaluation record: governance capability or safety results, HF model-index results,
-# CycloneDX performance metrics.
-evaluation_recorded(keys) if {
-	some c in group_cards(keys)
-	core.present(object.get(gov(c.document), ["evaluation", "capability"], null))
-}
+# Any evaluation record of a card: governance capability or safety results, HF model-index
+# results, CycloneDX performance metrics.
+evaluated(a) := true if core.present(object.get(gov(a.document), ["evaluation", "capability"], null))
 
-evaluation_recorded(keys) if count(safety(keys)) > 0
+evaluated(a) := true if is_object(object.get(gov(a.document), ["evaluation", "safety"], null))
 
-evaluation_recorded(keys) if {
-	some c in group_cards(keys)
-	some e in as_list(object.get(c.document, "model-index", []))
+evaluated(a) := true if {
+	some e in as_list(object.get(a.document, "model-index", []))
 	is_object(e)
 	count(as_list(object.get(e, "results", []))) > 0
 }
 
+evaluated(a) := true if {
+	some comp in cdx_models(a.document, a.format)
+	core.present(object.get(comp, ["modelCard", "quantitativeAnalysis", "performanceMetrics"], null))
+}
+
+default evaluated(_) := false
+
 evaluation_recorded(keys) if {
 	some c in group_cards(keys)
-	some comp in cdx_models(c.document, c.format)
-	core.present(object.get(comp, ["modelCard", "quantitativeAnalysis", "performanceMetrics"], null))
+	c.evaluated == true
 }
 
 red_teaming_recorded(keys) if {
 	some c in group_cards(keys)
-	object.get(gov(c.document), ["evaluation", "red_teaming", "performed"], false) == true
+	c.red_teaming == true
 }
 
 pi_mitigation_recorded(keys) if {
 	some c in group_cards(keys)
-	core.present(object.get(gov(c.document), "personal_information_mitigation", null))
+	c.pi_mitigation == true
 }
 
 # Dataset references of a card: HF `datasets` and `governance.training_data.datasets[].name`,
 # as [ref, path].
-dataset_refs(c) := array.concat(
-	[[r, ["datasets", i]] | c.format != "cyclonedx"; some i, r in as_list(object.get(c.document, "datasets", [])); is_string(r)],
-	[[d.name, ["governance", "training_data", "datasets", i, "name"]] | some i, d in as_list(object.get(gov(c.document), ["training_data", "datasets"], [])); is_object(d); is_string(d.name)],
+dataset_refs(c) := object.get(c, "dataset_refs", [])
+
+document_dataset_refs(a) := array.concat(
+	[[r, ["datasets", i]] | a.format != "cyclonedx"; some i, r in as_list(object.get(a.document, "datasets", [])); is_string(r)],
+	[[d.name, ["governance", "training_data", "datasets", i, "name"]] | some i, d in as_list(object.get(gov(a.document), ["training_data", "datasets"], [])); is_object(d); is_string(d.name)],
 )
+
+# The dataset manifests, and every name they answer to, exactly and in lower case.
+datasets := [a | some a in artifacts; a.kind == "dataset-manifest"]
+
+dataset_names(list) := {k | some m in list; some id in object.get(m, "dataset_ids", []); some k in {id, lower(id)}}
 
 # ---------------------------------------------------------------------------------------------
 # Deployments: what a workload serves
@@ -407,7 +477,12 @@ tokens(c, base) := array.concat(array.concat(field_tokens(c, base, "command"), f
 # Values of `flags` in a command line (`--flag value` and `--flag=value`), as [value, path].
 flag_values(toks, flags) := array.concat(
 	[toks[j + 1] | some j, tok in toks; flags[tok[0]]; j + 1 < count(toks)],
-	[[substring(tok[0], count(f) + 1, -1), tok[1]] | some tok in toks; some f in flags; startswith(tok[0], concat("", [f, "="]))],
+	[[substring(tok[0], count(f) + 1, -1), tok[1]] |
+		some tok in toks
+		contains(tok[0], "=")
+		f := split(tok[0], "=")[0]
+		flags[f]
+	],
 )
 
 # `vllm serve <model>`.
@@ -418,35 +493,24 @@ serve_values(toks) := [toks[j + 1] |
 	not startswith(toks[j + 1][0], "-")
 ]
 
-# --- Environment, as [name, value, path]; ConfigMaps are looked up in the same file.
+# --- Environment, as [name, value, path]. `cms` holds the ConfigMaps of the file by name (see
+# `file_summary`).
 
-configmaps(file) := {name: values | some [name, values] in configmap_entries[file]}
-
-# file → [name, data] of every ConfigMap in it, gathered once: `configmaps` is asked for every
-# environment entry, and looks up the ConfigMaps of its file rather than scanning every artifact.
-configmap_entries[a.path] contains [name, values] if {
-	some a in artifacts
-	a.document.kind == "ConfigMap"
-	name := a.document.metadata.name
-	values := object.get(a.document, "data", {})
-	is_object(values)
-}
-
-k8s_env(c, base, file) := array.concat(
+k8s_env(c, base, cms) := array.concat(
 	array.concat(
 		[[e.name, e.value, array.concat(base, ["env", i])] | some i, e in as_list(object.get(c, "env", [])); is_object(e); is_string(e.name); is_string(e.value)],
 		[[e.name, v, array.concat(base, ["env", i])] |
 			some i, e in as_list(object.get(c, "env", []))
 			is_object(e)
 			ref := e.valueFrom.configMapKeyRef
-			v := configmaps(file)[ref.name][ref.key]
+			v := cms[ref.name][ref.key]
 			is_string(v)
 		],
 	),
 	[[n, v, array.concat(base, ["envFrom", i])] |
 		some i, e in as_list(object.get(c, "envFrom", []))
 		is_object(e)
-		some n, v in configmaps(file)[e.configMapRef.name]
+		some n, v in cms[e.configMapRef.name]
 		is_string(v)
 	],
 )
@@ -494,7 +558,12 @@ container_refs(toks, env) := {
 	)),
 	"names": resolved(array.concat(flag_values(toks, name_flags), env_values(env, name_env)), envs),
 	"revisions": resolved(array.concat(flag_values(toks, revision_flags), env_values(env, revision_env)), envs),
-} if envs := env_map(env)
+} if {
+	count(toks) + count(env) > 0
+	envs := env_map(env)
+}
+
+container_refs(toks, env) := {"sources": [], "names": [], "revisions": []} if count(toks) + count(env) == 0
 
 env_values(env, names) := [[v, p] | some e in env; names[e[0]]; v := e[1]; p := e[2]]
 
@@ -515,7 +584,7 @@ merge_refs(list) := {
 }
 
 # Containers of a Kubernetes workload's pod spec.
-pod_containers(doc, base, file) := [container_refs(tokens(c, p), k8s_env(c, p, file)) |
+pod_containers(doc, base, cms) := [container_refs(tokens(c, p), k8s_env(c, p, cms)) |
 	some i, c in as_list(object.get(doc, array.concat(base, ["containers"]), []))
 	is_object(c)
 	p := array.concat(base, ["containers", i])
@@ -523,7 +592,7 @@ pod_containers(doc, base, file) := [container_refs(tokens(c, p), k8s_env(c, p, f
 
 # KServe InferenceService predictor: `model` (or an older framework key such as `huggingface`)
 # with `storageUri`, arguments and environment.
-isvc_refs(doc, file) := [container_refs(tokens(m, p), k8s_env(m, p, file)) |
+isvc_refs(doc, cms) := [container_refs(tokens(m, p), k8s_env(m, p, cms)) |
 	some fw, m in object.get(doc, ["spec", "predictor"], {})
 	is_object(m)
 	fw != "containers"
@@ -542,10 +611,10 @@ llmisvc_refs(doc) := {
 	"revisions": [],
 }
 
-k8s_refs(doc, file) := merge_refs(array.concat(
+k8s_refs(doc, cms) := merge_refs(array.concat(
 	array.concat(
-		pod_containers(doc, pod_spec_paths[doc.kind], file),
-		isvc_refs(doc, file),
+		pod_containers(doc, pod_spec_paths[doc.kind], cms),
+		isvc_refs(doc, cms),
 	),
 	array.concat(
 		[{"sources": isvc_sources(doc), "names": [], "revisions": []} | doc.kind == "InferenceService"],
@@ -553,14 +622,21 @@ k8s_refs(doc, file) := merge_refs(array.concat(
 	),
 ))
 
-# --- Units: one per Kubernetes workload, compose service, Helm model spec.
+# --- Units: one per Kubernetes workload, compose service, Helm model spec; a deployment's
+# summary holds the units of its document.
 
 units contains u if {
 	some a in artifacts
-	a.kind == "deployment-config"
+	some u in object.get(a, "units", [])
+}
+
+# The units of one deployment artifact (`cms`: see `k8s_env`).
+artifact_units(a, cms) := array.concat(array.concat(k8s_units(a, cms), compose_units(a)), array.concat(helm_spec_units(a), helm_units(a, cms)))
+
+k8s_units(a, cms) := [u |
 	a.format == "kubernetes"
 	pod_spec_paths[a.document.kind]
-	refs := k8s_refs(a.document, a.path)
+	refs := k8s_refs(a.document, cms)
 	u := object.union(refs, {
 		"file": a.path, "index": a.index, "kind": a.document.kind,
 		"name": object.get(a.document, ["metadata", "name"], ""),
@@ -568,11 +644,9 @@ units contains u if {
 		"serving": a.document.kind in serving_kinds,
 		"base": [],
 	})
-}
+]
 
-units contains u if {
-	some a in artifacts
-	a.kind == "deployment-config"
+compose_units(a) := [u |
 	a.format == "compose"
 	some name, s in object.get(a.document, "services", {})
 	is_object(s)
@@ -582,13 +656,11 @@ units contains u if {
 		"file": a.path, "index": a.index, "kind": "ComposeService", "name": name, "namespace": "",
 		"serving": false, "base": base,
 	})
-}
+]
 
 # vLLM production-stack values: `servingEngineSpec.modelSpec[]` (entries with `enabled: false`,
 # the chart's example, are not deployed).
-units contains u if {
-	some a in artifacts
-	a.kind == "deployment-config"
+helm_spec_units(a) := [u |
 	a.format == "helm-values"
 	object.get(a.document, ["servingEngineSpec", "enableEngine"], true) != false
 	some i, spec in as_list(object.get(a.document, ["servingEngineSpec", "modelSpec"], []))
@@ -602,22 +674,23 @@ units contains u if {
 		"names": [[spec.name, array.concat(base, ["name"])] | is_string(object.get(spec, "name", null))],
 		"revisions": [[spec.modelRevision, array.concat(base, ["modelRevision"])] | is_string(object.get(spec, "modelRevision", null))],
 	}
-}
+]
 
 # Other Helm values: command lines and environment at the top level or one level down
 # (`image.command: [vllm, serve, <model>]`).
-units contains u if {
-	some a in artifacts
-	a.kind == "deployment-config"
+helm_units(a, cms) := [u |
 	a.format == "helm-values"
-	blocks := array.concat([[a.document, []]], [[v, [k]] | some k, v in a.document; is_object(v)])
-	refs := merge_refs([container_refs(tokens(b, p), k8s_env(b, p, a.path)) | some [b, p] in blocks])
+	blocks := [[b, p] |
+		some [b, p] in array.concat([[a.document, []]], [[v, [k]] | some k, v in a.document; is_object(v)])
+		count([f | some f in ["command", "args", "entrypoint", "env", "envFrom"]; b[f]]) > 0
+	]
+	refs := merge_refs([container_refs(tokens(b, p), k8s_env(b, p, cms)) | some [b, p] in blocks])
 	count(refs.sources) + count(refs.names) > 0
 	u := object.union(refs, {
 		"file": a.path, "index": a.index, "kind": "HelmRelease", "name": dir_name(a.path), "namespace": "",
 		"serving": false, "base": [],
 	})
-}
+]
 
 # --- Classification of a model reference.
 

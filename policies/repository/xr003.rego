@@ -42,7 +42,6 @@ import data.govlint.lib.dataset
 import data.govlint.lib.repository
 import rego.v1
 
-manifests := [a | some a in input.artifacts; a.kind == "dataset-manifest"]
 
 deny contains {
 	"msg": sprintf("dataset `%s` has no manifest in the repository", [ref]),
@@ -55,7 +54,7 @@ deny contains {
 	not has_manifest(ref)
 }
 
-known := dataset.known_names(manifests)
+known := repository.dataset_names(repository.datasets)
 
 # As `dataset.names_manifest(ref, m)` for some manifest m, by one lookup.
 has_manifest(ref) if {

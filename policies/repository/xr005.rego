@@ -52,7 +52,7 @@ import data.govlint.lib.dataset
 import data.govlint.lib.repository
 import rego.v1
 
-pi_datasets := [d | some a in input.artifacts; a.kind == "dataset-manifest"; dataset.declares_personal_information(a.document); d := a]
+pi_datasets := [a | some a in repository.datasets; a.personal_information == true]
 
 # Cards that name a dataset with personal information, with the dataset references.
 trained_on_pi contains [c, ref] if {
@@ -64,7 +64,7 @@ trained_on_pi contains [c, ref] if {
 
 # Names of the datasets with personal information, looked up per reference (as
 # `dataset.names_manifest(ref, d)` for some d in `pi_datasets`).
-pi_names := dataset.known_names(pi_datasets)
+pi_names := repository.dataset_names(pi_datasets)
 
 pi_cards := {repository.key(c) | some [c, _] in trained_on_pi}
 

@@ -56,14 +56,14 @@ threshold := data.govlint.params.xr006.compute_threshold_flop
 # Cards that put their model under the obligation, with the reason.
 triggered contains [c, sprintf("declares %s FLOP of training compute, above %s", [repository.sci(flop), repository.sci(threshold)])] if {
 	some c in repository.cards
-	flop := repository.gov(c.document).training_compute_flop
+	flop := c.compute_flop
 	is_number(flop)
 	flop > threshold
 }
 
 triggered contains [c, "is declared a general-purpose AI model with systemic risk"] if {
 	some c in repository.cards
-	repository.gov(c.document).systemic_risk == true
+	c.systemic_risk == true
 	not above_threshold(c)
 }
 
@@ -71,7 +71,7 @@ triggered contains [c, "is declared a general-purpose AI model with systemic ris
 triggered_keys := {repository.key(c) | some [c, _] in triggered}
 
 above_threshold(c) if {
-	flop := repository.gov(c.document).training_compute_flop
+	flop := c.compute_flop
 	is_number(flop)
 	flop > threshold
 }

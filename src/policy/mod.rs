@@ -8,7 +8,6 @@
 //! - anything else — user policies, conftest style, selected by namespace (`main` by default).
 
 pub mod metadata;
-pub mod projection;
 pub mod recursion;
 pub mod testing;
 
@@ -400,9 +399,10 @@ pub struct PolicySet {
     digest: String,
     /// The rule that evaluates each per-kind group of packages in one go; see [`group_rules`].
     groups: BTreeMap<Vec<usize>, String>,
-    /// The parts of each document the repository rules read, when those are the bundled ones
-    /// over the bundled helpers; otherwise `None`, and they see whole documents.
-    pub projection: Option<projection::Projection>,
+    /// The rule that summarizes one document for the repository rules, when those are the
+    /// bundled ones over the bundled helpers (`data.govlint.lib.repository.summary`); otherwise
+    /// `None`, and they see whole documents.
+    summary: Option<String>,
 }
 
 impl std::fmt::Debug for PolicySet {
@@ -411,19 +411,22 @@ impl std::fmt::Debug for PolicySet {
     }
 }
 
-/// The fields the repository rules read (`data.govlint.lib.repository.document_fields`), when
-/// every repository rule and every helper they can reach is bundled: a user's repository rule,
-/// or a user module in a bundled namespace, may read any field.
-fn repository_projection(engine: &mut Engine, files: &[RegoFile], packages: &[Package]) -> Option<projection::Projection> {
+/// The rule that gives the summaries of one file's documents for the repository rules
+/// (`data.govlint.lib.repository.file_summaries`), when every repository
+/// rule and every helper they can reach is bundled: a user's repository rule, or a user module
+/// in a bundled namespace, may read any field, and then every rule sees whole documents.
+fn summary_rule(files: &[RegoFile], packages: &[Package]) -> Option<String> {
     // A user repository package, or one replacing a bundled package, comes from a user file in
     // these namespaces.
     let bundled_only = files.iter().all(|f| f.builtin || !(f.package.starts_with(LIB_PREFIX) || f.package.starts_with(REPOSITORY_PREFIX)));
-    if !bundled_only || !packages.iter().any(|p| p.role == Role::Repository) {
+    if !bundled_only || !packages.iter().any(|p| p.role == Role::Repository) || !files.iter().any(|f| f.package == SUMMARY_PACKAGE) {
         return None;
     }
-    let fields = engine.eval_rule("data.govlint.lib.repository.document_fields".to_string()).ok()?;
-    projection::Projection::from_value(&serde_json::to_value(&fields).ok()?)
+    Some(format!("data.{SUMMARY_PACKAGE}.file_summaries"))
 }
+
+/// The bundled helpers of the repository rules, which summarize each file for them.
+const SUMMARY_PACKAGE: &str = "govlint.lib.repository";
 
 /// A glob matcher over package names.
 fn namespace_matcher(namespaces: &[String]) -> Result<globset::GlobSet, ToolError> {
@@ -522,6 +525,7 @@ impl PolicySet {
             })
             .collect();
         let groups = group_rules(&mut engine, &packages);
+        let summary = summary_rule(&files, &packages);
         engine.set_rego_v0(opts.rego_v0);
         let mut params = default_params();
         merge(&mut params, opts.params.clone());
@@ -546,10 +550,9 @@ impl PolicySet {
                 None => ToolError::msg(header),
             });
         }
-        let projection = repository_projection(&mut engine, &files, &packages);
         engine.set_execution_timer_config(time_limit(opts.timeout));
 
-        Ok(PolicySet { engine, packages, files, timeout: opts.timeout, digest, groups, projection })
+        Ok(PolicySet { engine, packages, files, timeout: opts.timeout, digest, groups, summary })
     }
 
     /// A digest of the policy bundle: every module's path and source text (bundled and user, in
@@ -632,6 +635,24 @@ impl PolicySet {
             }
         }
         pkgs.iter().map(|&p| (p, self.eval_one(engine, p, input))).collect()
+    }
+
+    /// Whether the repository rules read summaries of the documents (see [`PolicySet::summary`])
+    /// rather than the documents.
+    pub fn summarizes(&self) -> bool {
+        self.summary.is_some()
+    }
+
+    /// The summaries of the documents of one file that the bundled repository rules read, from
+    /// `input`: `{artifacts: [...]}`, the file's artifact entries as the repository rules'
+    /// input has them (see [`crate::repository_input`]). Null when they read whole documents, or
+    /// when it cannot be evaluated (the repository rules then see nothing of the file).
+    pub fn summary(&self, engine: &mut Engine, input: &regorus::Value) -> regorus::Value {
+        let Some(rule) = &self.summary else { return regorus::Value::Null };
+        engine.set_input(input.clone());
+        let value = engine.eval_rule(rule.clone()).unwrap_or(regorus::Value::Null);
+        let _ = engine.take_prints();
+        if value == regorus::Value::Undefined { regorus::Value::Null } else { value }
     }
 
     /// Evaluates `term` in the context of the engine's input (see [`PolicySet::input`]); `None` when undefined.

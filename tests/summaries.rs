@@ -1,7 +1,9 @@
-//! The bundled repository rules see only the fields of each document that they read
-//! (`document_fields` in policies/lib/repository.rego). A user repository rule turns that off,
-//! as it may read any field: comparing the XR findings of the two runs over the fixtures and
-//! the corpus shows that the projection keeps every field the bundled rules need.
+//! The bundled repository rules read a summary of each document, computed in the document's own
+//! evaluation (`summary` in policies/lib/repository.rego), not the document. A user repository
+//! rule turns that off, as it may read any field: the bundled rules then summarize the whole
+//! documents themselves, in the one evaluation over every artifact. Comparing the XR findings
+//! of the two runs over the fixtures and the corpus shows that the summaries made file by file
+//! (ConfigMaps resolved across the documents of a file afterwards) give the same findings.
 
 mod common;
 
@@ -28,20 +30,20 @@ fn same_with_whole_documents(target: &Path) {
     write(&policies, "extra.rego", EXTRA);
     let extra = policies.to_string_lossy().into_owned();
     let target = target.to_string_lossy().into_owned();
-    let projected = govlint_with(&project_root(), &[], &["check", "--format", "json", "--no-cache", &target]);
+    let summarized = govlint_with(&project_root(), &[], &["check", "--format", "json", "--no-cache", &target]);
     let whole = govlint_with(&project_root(), &[], &["check", "--format", "json", "--no-cache", "-p", &extra, &target]);
-    let (projected, whole) = (xr_findings(&projected), xr_findings(&whole));
-    assert!(!projected.is_empty(), "no repository finding in {target}: nothing compared");
-    assert_eq!(projected, whole, "{target}");
+    let (summarized, whole) = (xr_findings(&summarized), xr_findings(&whole));
+    assert!(!summarized.is_empty(), "no repository finding in {target}: nothing compared");
+    assert_eq!(summarized, whole, "{target}");
 }
 
 #[test]
-fn projected_documents_give_the_same_findings_on_the_fixtures() {
+fn summaries_give_the_same_findings_on_the_fixtures() {
     same_with_whole_documents(&project_root().join("fixtures/example-repo"));
 }
 
 #[test]
-fn projected_documents_give_the_same_findings_on_the_corpus() {
+fn summaries_give_the_same_findings_on_the_corpus() {
     let corpus = project_root().join("../shared/corpus");
     if !corpus.is_dir() {
         eprintln!("skipped: {} is absent (it is not part of a clone)", corpus.display());
