@@ -121,20 +121,20 @@ pub fn apply(config: &Config, diags: Vec<Diagnostic>, today: &str, report_unused
 /// finding (the audit report tells used waivers from unused ones).
 pub fn apply_with_usage(config: &Config, diags: Vec<Diagnostic>, today: &str, report_unused: bool) -> (Vec<Diagnostic>, Vec<Diagnostic>, Vec<usize>) {
     let mut used = vec![false; config.waivers.len()];
-    let mut kept = Vec::new();
-    let mut waived = Vec::new();
-    for mut d in diags {
-        let rel = config.relative(Path::new(&d.file));
-        let hit = config.waivers.iter().enumerate().find(|(_, w)| !w.expired(today) && w.matches(&d, &rel));
-        match hit {
-            Some((i, w)) => {
-                used[i] = true;
-                d.suppression = Some(w.suppression());
-                waived.push(d);
+    // The waived findings are taken out in place: a large run's findings are never held twice.
+    let mut kept = diags;
+    let waived: Vec<Diagnostic> = kept
+        .extract_if(.., |d| {
+            if config.waivers.is_empty() {
+                return false;
             }
-            None => kept.push(d),
-        }
-    }
+            let rel = config.relative(Path::new(&d.file));
+            let Some((i, w)) = config.waivers.iter().enumerate().find(|(_, w)| !w.expired(today) && w.matches(d, &rel)) else { return false };
+            used[i] = true;
+            d.suppression = Some(w.suppression());
+            true
+        })
+        .collect();
     if let Some(src) = &config.source {
         for (i, w) in config.waivers.iter().enumerate() {
             if w.expired(today) {
@@ -310,15 +310,16 @@ impl Baseline {
     /// Moves findings known to the baseline to `suppressed`.
     pub fn apply(&self, diags: Vec<Diagnostic>) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
         let known: BTreeSet<&str> = self.findings.iter().map(|f| f.fingerprint.as_str()).collect();
-        let (mut kept, mut suppressed) = (Vec::new(), Vec::new());
-        for mut d in diags {
-            if known.contains(d.fingerprint().as_str()) {
-                d.suppression = Some(Suppression { kind: SuppressionKind::Baseline, reason: Some("in the baseline".to_string()), approved_by: None, expires: None });
-                suppressed.push(d);
-            } else {
-                kept.push(d);
-            }
-        }
+        let mut kept = diags;
+        let suppressed = kept
+            .extract_if(.., |d| {
+                let hit = known.contains(d.fingerprint().as_str());
+                if hit {
+                    d.suppression = Some(Suppression { kind: SuppressionKind::Baseline, reason: Some("in the baseline".to_string()), approved_by: None, expires: None });
+                }
+                hit
+            })
+            .collect();
         (kept, suppressed)
     }
 }
