@@ -511,14 +511,14 @@ mod tests {
             .with_label("here")
             .with_pointer("/b")
             .in_document(0, Some("model-card"));
-        d.details = Some(serde_json::json!({"z": 0.1, "a": [1e300, -0.0, 12345678901234567890u64, 0.30000000000000004], "m": null}));
+        d.details = Some(Box::new(serde_json::json!({"z": 0.1, "a": [1e300, -0.0, 12345678901234567890u64, 0.30000000000000004], "m": null})));
         std::sync::Arc::make_mut(&mut d.frameworks).insert("eu-ai-act".to_string(), "Art. 13".to_string());
-        d.suppression = Some(crate::diagnostic::Suppression {
+        d.suppression = Some(Box::new(crate::diagnostic::Suppression {
             kind: crate::diagnostic::SuppressionKind::Inline,
             reason: Some("r".to_string()),
             approved_by: None,
             expires: None,
-        });
+        }));
         let back: Diagnostic = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
         assert_eq!(format!("{back:?}"), format!("{d:?}"));
         assert_eq!(serde_json::to_string(&back.details).unwrap(), serde_json::to_string(&d.details).unwrap());

@@ -91,14 +91,15 @@ pub struct Diagnostic {
     pub kind: Option<String>,
     /// Framework → clause references of the rule behind the finding.
     pub frameworks: Arc<std::collections::BTreeMap<String, String>>,
-    /// Extra data a policy attached to the finding.
-    pub details: Option<serde_json::Value>,
+    /// Extra data a policy attached to the finding. (This field and the next two are boxed:
+    /// most findings have none of them, and a large run holds hundreds of thousands.)
+    pub details: Option<Box<serde_json::Value>>,
     /// Why the finding does not count, when it is suppressed.
-    pub suppression: Option<Suppression>,
+    pub suppression: Option<Box<Suppression>>,
     /// The text in the output language, when it is not English (set once after the run, so
     /// never part of a cached finding).
     #[serde(skip)]
-    pub localized: Option<crate::i18n::Localized>,
+    pub localized: Option<Box<crate::i18n::Localized>>,
 }
 
 /// How a finding was suppressed: it is reported, but it is not a failure.

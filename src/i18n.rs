@@ -502,14 +502,14 @@ impl Translator {
             text.and_then(|t| t.remediation.clone()).or_else(|| builtin_text(h, self.lang)).unwrap_or_else(|| h.to_string())
         });
         let title = text.and_then(|t| t.title.clone()).or_else(|| rule_doc(&d.rule, self.lang).and_then(|t| t.title));
-        d.localized = Some(Localized {
+        d.localized = Some(Box::new(Localized {
             lang: self.lang,
             title,
             translated: translated.is_some(),
             message: translated.unwrap_or_else(|| d.message.clone()),
             label: d.label.as_ref().map(|l| builtin_text(l, self.lang).unwrap_or_else(|| l.clone())),
             help,
-        });
+        }));
     }
 }
 

@@ -470,9 +470,12 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         pool.install(|| check_files(&found.candidates, &ctx))
     };
 
-    let mut diagnostics = Vec::new();
+    // Sized once: grown by doubling, a large run's findings would be held twice over at the
+    // moment of each copy.
+    let total = results.iter().map(|r| if let FileResult::Artifact(_, d, _) = r { d.len() } else { 1 }).sum();
+    let mut diagnostics = Vec::with_capacity(total);
     let mut exceptions = Vec::new();
-    let mut artifacts = Vec::new();
+    let mut artifacts = Vec::with_capacity(results.len());
     let mut skipped = found.skipped;
     let reported: std::collections::BTreeSet<String> = found.candidates.iter().filter(|c| c.report).map(|c| c.name()).collect();
     for r in results {
@@ -862,12 +865,12 @@ fn checked(
 }
 
 fn excepted_by_policy(mut d: Diagnostic) -> Diagnostic {
-    d.suppression = Some(diagnostic::Suppression {
+    d.suppression = Some(Box::new(diagnostic::Suppression {
         kind: diagnostic::SuppressionKind::Exception,
         reason: Some("excepted by the policy's `exception` rule".to_string()),
         approved_by: None,
         expires: None,
-    });
+    }));
     d
 }
 

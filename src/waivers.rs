@@ -131,7 +131,7 @@ pub fn apply_with_usage(config: &Config, diags: Vec<Diagnostic>, today: &str, re
             let rel = config.relative(Path::new(&d.file));
             let Some((i, w)) = config.waivers.iter().enumerate().find(|(_, w)| !w.expired(today) && w.matches(d, &rel)) else { return false };
             used[i] = true;
-            d.suppression = Some(w.suppression());
+            d.suppression = Some(Box::new(w.suppression()));
             true
         })
         .collect();
@@ -241,12 +241,12 @@ pub fn apply_inline(ignores: &[Ignore], diags: Vec<Diagnostic>) -> (Vec<Diagnost
         });
         match hit {
             Some(ig) => {
-                d.suppression = Some(Suppression {
+                d.suppression = Some(Box::new(Suppression {
                     kind: SuppressionKind::Inline,
                     reason: ig.reason.clone(),
                     approved_by: None,
                     expires: None,
-                });
+                }));
                 suppressed.push(d);
             }
             None => kept.push(d),
@@ -315,7 +315,7 @@ impl Baseline {
             .extract_if(.., |d| {
                 let hit = known.contains(d.fingerprint().as_str());
                 if hit {
-                    d.suppression = Some(Suppression { kind: SuppressionKind::Baseline, reason: Some("in the baseline".to_string()), approved_by: None, expires: None });
+                    d.suppression = Some(Box::new(Suppression { kind: SuppressionKind::Baseline, reason: Some("in the baseline".to_string()), approved_by: None, expires: None }));
                 }
                 hit
             })

@@ -638,9 +638,9 @@ fn finding_of(d: &Diagnostic, sources: &Sources) -> Finding {
         line: d.start.line,
         column: d.start.column,
         clauses: d.frameworks.as_ref().clone(),
-        suppression: d.suppression.clone(),
+        suppression: d.suppression.as_deref().cloned(),
         excerpt,
-        localized: d.localized.clone(),
+        localized: d.localized.as_deref().cloned(),
     }
 }
 

@@ -860,7 +860,7 @@ pub fn to_diagnostic(set: &PolicySet, f: &Finding, source: &SourceFile, doc: Opt
     }
     d.help = p.remediation.clone();
     d.frameworks = Arc::clone(&p.clauses);
-    d.details = details;
+    d.details = details.map(Box::new);
     d
 }
 

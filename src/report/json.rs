@@ -81,10 +81,10 @@ fn out(d: &Diagnostic) -> DiagOut<'_> {
                 document: d.document,
                 kind: d.kind.as_deref(),
                 frameworks: &d.frameworks,
-                details: d.details.as_ref(),
+                details: d.details.as_deref(),
                 fingerprint: d.fingerprint(),
-                suppression: d.suppression.as_ref(),
-                localized: d.localized.as_ref(),
+                suppression: d.suppression.as_deref(),
+                localized: d.localized.as_deref(),
     }
 }
 

@@ -275,16 +275,16 @@ pub(crate) mod sample {
         .with_help("set `spec.replicas` to >= 2 (see <docs/deploy.md>)")
         .with_pointer("/spec/replicas")
         .in_document(0, Some("deployment-config"));
-        replicas.details = Some(serde_json::json!({"replicas": 1, "minimum": 2}));
+        replicas.details = Some(Box::new(serde_json::json!({"replicas": 1, "minimum": 2})));
         let mut unlabeled = Diagnostic::at(&deploy, find(&deploy, "metadata", 0), "DP007", Severity::Error, "the deployment has no content-labeling block")
             .with_pointer("/metadata/annotations")
             .in_document(0, Some("deployment-config"));
-        unlabeled.suppression = Some(Suppression {
+        unlabeled.suppression = Some(Box::new(Suppression {
             kind: SuppressionKind::Waiver,
             reason: Some("labels are applied by the API gateway, see GOV-12".to_string()),
             approved_by: Some("compliance@acme.example".to_string()),
             expires: Some("2026-06-30".to_string()),
-        });
+        }));
 
         let duplicate = Diagnostic::at(&dataset, find(&dataset, "license", 1), codes::DUPLICATE_KEY, Severity::Error, "key `license` is given twice")
             .with_label("second `license` here")
@@ -294,12 +294,12 @@ pub(crate) mod sample {
         let mut personal_data = Diagnostic::at(&dataset, find(&dataset, "name", 0), "DS004", Severity::Warning, "the manifest does not say how personal data was removed")
             .with_pointer("/governance/personal_data")
             .in_document(0, Some("dataset-manifest"));
-        personal_data.suppression = Some(Suppression {
+        personal_data.suppression = Some(Box::new(Suppression {
             kind: SuppressionKind::Inline,
             reason: Some("the FAQ holds no personal data".to_string()),
             approved_by: None,
             expires: None,
-        });
+        }));
 
         let unreadable = Diagnostic::whole_file(
             UNREADABLE,

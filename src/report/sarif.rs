@@ -337,7 +337,7 @@ fn result(view: &RunView, d: &Diagnostic, rule_index: usize, artifact: Option<us
         props.insert("kind".to_string(), json!(k));
     }
     if let Some(details) = &d.details {
-        props.insert("details".to_string(), details.clone());
+        props.insert("details".to_string(), details.as_ref().clone());
     }
     let mut r = sarif::Result::builder()
         .rule_id(d.rule.clone())
