@@ -1,9 +1,9 @@
-//! The bundled repository rules read a summary of each document, computed in the document's own
-//! evaluation (`summary` in policies/lib/repository.rego), not the document. A user repository
-//! rule turns that off, as it may read any field: the bundled rules then summarize the whole
-//! documents themselves, in the one evaluation over every artifact. Comparing the XR findings
-//! of the two runs over the fixtures and the corpus shows that the summaries made file by file
-//! (ConfigMaps resolved across the documents of a file afterwards) give the same findings.
+//! The bundled repository rules read summaries of each file's documents, computed when the file
+//! is read (`file_summaries` in policies/lib/repository.rego), not the documents. A user
+//! repository rule turns that off, as it may read any field: the bundled rules then summarize
+//! the whole documents themselves, in the one evaluation over every artifact. Comparing the XR
+//! findings of the two runs over the fixtures and the corpus shows that the summaries made file
+//! by file, in separate evaluations, give the same findings.
 
 mod common;
 
