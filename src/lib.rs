@@ -111,8 +111,8 @@ pub struct Artifact {
     pub docs: Vec<ArtifactDoc>,
     /// The documents of `docs`, in order, as the policy engine holds them — kept after the
     /// file's own evaluation only for the rules that see every artifact (repository rules,
-    /// `--combine`). For the bundled repository rules, their summaries instead (see
-    /// [`policy::PolicySet::summary`]).
+    /// `--combine`). For the bundled repository rules, one value instead: the list of the
+    /// file's summaries (see [`policy::PolicySet::summary`]).
     pub values: Vec<regorus::Value>,
     /// The summaries the bundled repository rules read, for the cache; see [`Facts`].
     pub facts: Option<Facts>,
@@ -167,9 +167,9 @@ impl Artifact {
 }
 
 /// The summaries of an artifact's documents that the bundled repository rules read (see
-/// [`policy::PolicySet::summary`]), in the order of [`Artifact::docs`], and their digest: the
-/// repository rules' findings depend on the artifacts only through these. The summaries are
-/// dropped once the cache has stored them; the digest stays.
+/// [`policy::PolicySet::summary`]; `documents` holds one value, the file's list of them), and
+/// their digest: the repository rules' findings depend on the artifacts only through these.
+/// The summaries are dropped once the cache has stored them; the digest stays.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
     pub digest: String,
@@ -749,7 +749,8 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
         let pkgs: Vec<usize> = set.for_kind(a.kind).into_iter().filter(|&p| !ctx.combine || set.packages[p].builtin).collect();
         let value = regorus::Value::from(doc.value.clone());
         let input = policy::PolicySet::input(value.clone(), &file_ctx);
-        if (ctx.keep_documents && ctx.values && !ctx.summarizes()) || summarize {
+        // Kept for the rules that see every artifact, or for the file's summaries below.
+        if ctx.keep_documents && ctx.values {
             values.push(value);
         }
         for (pkg, result) in set.eval_all(engine, &pkgs, &input) {

@@ -399,9 +399,9 @@ pub struct PolicySet {
     digest: String,
     /// The rule that evaluates each per-kind group of packages in one go; see [`group_rules`].
     groups: BTreeMap<Vec<usize>, String>,
-    /// The rule that summarizes one document for the repository rules, when those are the
-    /// bundled ones over the bundled helpers (`data.govlint.lib.repository.summary`); otherwise
-    /// `None`, and they see whole documents.
+    /// The rule that summarizes one file's documents for the repository rules, when those are
+    /// the bundled ones over the bundled helpers (`data.govlint.lib.repository.file_summaries`);
+    /// otherwise `None`, and they see whole documents.
     summary: Option<String>,
 }
 
