@@ -278,17 +278,22 @@ keys_by_id[id] contains k if {
 	some id in ids
 }
 
-# Every way `path_names` can name a file: its path and each tail of it after a `/`.
-path_tails(path) := {concat("/", array.slice(parts, i, count(parts))) |
+# The last two segments of a path (the path itself if it has fewer). A reference that names a
+# file (`path_names(file, ref)`, `ref` without `./`) ends in the file's own last one or two
+# segments, so its `tail_key` is one of the file's `short_tails`. The indexes of files below are
+# keyed by these, and what a lookup finds is confirmed with `path_names`. (Keyed by every tail of
+# the path, they held an entry for each of its segments, most never looked up.)
+tail_key(path) := concat("/", array.slice(parts, max([0, count(parts) - 2]), count(parts))) if parts := split(path, "/")
+
+short_tails(path) := {concat("/", array.slice(parts, max([0, count(parts) - n]), count(parts))) |
 	parts := split(path, "/")
-	some i in numbers.range(0, count(parts) - 1)
+	some n in [1, 2]
 }
 
-# Keys of the card files each tail names: `path_names(c.path, ref)` over every card is a lookup
-# of `trim_prefix(ref, "./")` here.
+# Keys of the card files by their `short_tails`.
 card_keys_by_tail[t] contains key(c) if {
 	some c in cards
-	some t in path_tails(c.path)
+	some t in short_tails(c.path)
 }
 
 # Keys of the cards whose file a repository-relative path names (as `path_names(c.path, ref)`).
@@ -296,7 +301,8 @@ path_keys(ref) := {k |
 	is_string(ref)
 	r := trim_prefix(ref, "./")
 	r != ""
-	some k in card_keys_by_tail[r]
+	some k in card_keys_by_tail[tail_key(r)]
+	path_names(card_by_key[k].path, r)
 }
 
 # Keys of the cards a reference (model name, Hub id, or card path) names.
@@ -798,7 +804,7 @@ target_candidates(t) := ({u | has_name(t); some u in units_by_kind_name[[t.kind,
 	is_string(t.path)
 	r := trim_prefix(t.path, "./")
 	r != ""
-	some u in helm_units_by_tail[r]
+	some u in helm_units_by_tail[tail_key(r)]
 }
 
 # A target that gives a `name` (even null) names only units of that name.
@@ -814,11 +820,11 @@ units_by_kind_name[kind_name] contains u if {
 	kind_name := [u.kind, u.name]
 }
 
-# HelmRelease units by every tail of their values file's path (see `path_tails`).
+# HelmRelease units by the `short_tails` of their values file's path.
 helm_units_by_tail[t] contains u if {
 	some u in units
 	u.kind == "HelmRelease"
-	some t in path_tails(u.file)
+	some t in short_tails(u.file)
 }
 
 manifest_model(m) := object.get(gov(m.document), "model", {})
@@ -856,7 +862,7 @@ governed(u) if {
 
 governed(u) if {
 	u.kind == "HelmRelease"
-	some r in path_tails(u.file)
+	some r in short_tails(u.file)
 	some t in helm_naming_targets_by_path[r]
 	targets_unit(t, u)
 }
@@ -871,7 +877,7 @@ naming_targets := [t |
 
 # The naming targets a unit may match, looked up by the unit (`targets_unit` decides): by kind
 # and name, by kind for a target without `name`, and HelmRelease targets by the path they give
-# (without `./`), which is a tail of the values file's path (see `path_tails`).
+# (without `./`), keyed by its `tail_key`, which is one of the values file's `short_tails`.
 naming_targets_by_kind_name[kind_name] contains t if {
 	some t in naming_targets
 	has_name(t)
@@ -883,12 +889,13 @@ unnamed_naming_targets_by_kind[t.kind] contains t if {
 	not has_name(t)
 }
 
-helm_naming_targets_by_path[r] contains t if {
+helm_naming_targets_by_path[k] contains t if {
 	some t in naming_targets
 	t.kind == "HelmRelease"
 	is_string(t.path)
 	r := trim_prefix(t.path, "./")
 	r != ""
+	k := tail_key(r)
 }
 
 # A large number in scientific notation (`3.8e+25`, not 26 digits).

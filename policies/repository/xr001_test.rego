@@ -54,6 +54,24 @@ test_manifest_with_missing_card_path_fires if {
 	f.path == ["governance", "model", "card"]
 }
 
+# A card path is looked up by its last two segments, then matched whole: another card that
+# ends the same way is not the one named.
+test_manifest_card_path_matches_whole_tail if {
+	other := object.union(native_card, {"path": "team-b/models/acme-chat-7b/model-card.yaml"})
+	mine := object.union(native_card, {"path": "team-a/models/acme-chat-7b/model-card.yaml"})
+	count(run([other, mine, manifest({"name": "acme-chat-7b", "revision": "1.2.0", "card": "team-a/models/acme-chat-7b/model-card.yaml"})])) == 0
+	r := run([other, manifest({"name": "acme-chat-7b", "revision": "1.2.0", "card": "team-a/models/acme-chat-7b/model-card.yaml"})])
+	count(r) == 1
+	some f in r
+	f.path == ["governance", "model", "card"]
+}
+
+# A path of one segment names every card file of that name.
+test_manifest_card_path_of_one_segment if {
+	count(run([native_card, manifest({"name": "acme-chat-7b", "revision": "1.2.0", "card": "model-card.yaml"})])) == 0
+	count(run([native_card, manifest({"name": "acme-chat-7b", "revision": "1.2.0", "card": "card.yaml"})])) == 1
+}
+
 test_manifest_without_revision_fires if {
 	r := run([native_card, manifest({"name": "acme-chat-7b"})])
 	count(r) == 1
