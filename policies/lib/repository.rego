@@ -23,9 +23,11 @@ import rego.v1
 # evaluation (`file_summaries`), so that a run never holds every document at once. Given
 # documents instead (`input.artifacts`, as the tests and a user's repository rules see them),
 # the helpers summarize them here, file by file.
-artifacts := [s | some list in input.summaries; some s in list; is_object(s)] if is_array(input.summaries)
+# (`object.get`: OPA takes `not is_array(input.summaries)` to be false, not true, when there is no
+# `input.summaries`.)
+artifacts := [s | some list in input.summaries; some s in list; is_object(s)] if is_array(object.get(input, "summaries", null))
 
-artifacts := [s | some path, entries in entries_by_file; some s in file_summary(entries)] if not is_array(input.summaries)
+artifacts := [s | some path, entries in entries_by_file; some s in file_summary(entries)] if not is_array(object.get(input, "summaries", null))
 
 entries_by_file[a.path] contains a if {
 	some a in object.get(input, "artifacts", [])
