@@ -110,6 +110,17 @@ struct Payload {
 
 type Shard = BTreeMap<String, Payload>;
 
+/// What the cache holds for a file whose text and classification it has seen.
+#[derive(Debug)]
+pub struct Hit {
+    pub diagnostics: Vec<Diagnostic>,
+    pub excepted: Vec<Diagnostic>,
+    /// The digest of the file's summaries (see [`Facts`]), stored with them: the summaries of
+    /// the same text under the same policies, so they need not be made again. Its summaries
+    /// are loaded only if the repository rules run.
+    pub facts: Option<String>,
+}
+
 /// The repository rules' findings, unplaced: they are placed in the text of this run.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Repository {
@@ -260,7 +271,7 @@ impl Cache {
     /// The cached findings and excepted findings of file `name` with `text` classified as
     /// `docs`, when an earlier run evaluated the same. Counts a hit or a miss. Safe to call from
     /// the worker threads.
-    pub fn lookup(&self, name: &str, text: &str, docs: &[ArtifactDoc], explicit: bool) -> Option<(Vec<Diagnostic>, Vec<Diagnostic>)> {
+    pub fn lookup(&self, name: &str, text: &str, docs: &[ArtifactDoc], explicit: bool) -> Option<Hit> {
         let hash = sha256(text);
         let seen = self.old.files.get(name).filter(|m| m.hash == hash);
         // The same text has the same blob id: hashed again (libgit2's collision-detecting SHA-1
@@ -277,10 +288,11 @@ impl Cache {
             classes: docs.iter().map(|d| (d.index, d.kind.as_str().to_string(), d.format.as_str().to_string(), d.reason.clone())).collect(),
             facts: None,
         };
-        let hit = seen
-            .filter(|m| m.docs == key.docs)
-            .and_then(|_| self.entry(name))
-            .and_then(|(_, p)| serde_json::from_str::<(Vec<Diagnostic>, Vec<Diagnostic>)>(p.findings.get()).ok());
+        let hit = seen.filter(|m| m.docs == key.docs).and_then(|m| {
+            let (_, p) = self.entry(name)?;
+            let (diagnostics, excepted) = serde_json::from_str::<(Vec<Diagnostic>, Vec<Diagnostic>)>(p.findings.get()).ok()?;
+            Some(Hit { diagnostics, excepted, facts: m.facts.clone() })
+        });
         let counter = if hit.is_some() { &self.hits } else { &self.misses };
         counter.fetch_add(1, Ordering::Relaxed);
         if let Ok(mut keys) = self.keys.lock() {

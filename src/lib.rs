@@ -727,8 +727,9 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     };
     // The parse findings move into the file's findings; nothing reads them from `parsed` later.
     let mut diags = std::mem::take(&mut parsed.diagnostics);
-    if let Some((d, e)) = ctx.cache.and_then(|cache| cache.lookup(&name, &parsed.source.text, &docs, c.explicit)) {
-        return checked(ctx, engine, name, parsed, docs, Vec::new(), ctx.keep_documents, d, e);
+    if let Some(hit) = ctx.cache.and_then(|cache| cache.lookup(&name, &parsed.source.text, &docs, c.explicit)) {
+        let known = hit.facts.map(|digest| Facts { digest, documents: Vec::new() });
+        return checked(ctx, engine, name, parsed, docs, Vec::new(), known, ctx.keep_documents, hit.diagnostics, hit.excepted);
     }
     for d in &mut diags {
         if let Some(i) = d.document.or_else(|| doc_at(&parsed, d.span)) {
@@ -770,7 +771,7 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     }
     let (diags, mut ignored) = waivers::apply_inline(&waivers::inline_ignores(&parsed), diags);
     excepted.append(&mut ignored);
-    checked(ctx, engine, name, parsed, docs, values, ctx.keep_documents, diags, excepted)
+    checked(ctx, engine, name, parsed, docs, values, None, ctx.keep_documents, diags, excepted)
 }
 
 /// Whether the checked artifacts (`checked`, the reported files) differ from the ones read for
@@ -792,7 +793,7 @@ fn read_again(checked: &[Artifact], read: &[Artifact], reported: &std::collectio
 /// of its own (one that cannot be read or parsed is no artifact for them).
 fn for_repository(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> FileResult {
     match read_and_classify(c, ctx.config) {
-        Ok(Artifact { file, parsed, docs, .. }) => checked(ctx, engine, file, parsed, docs, Vec::new(), true, Vec::new(), Vec::new()),
+        Ok(Artifact { file, parsed, docs, .. }) => checked(ctx, engine, file, parsed, docs, Vec::new(), None, true, Vec::new(), Vec::new()),
         Err(r) => *r,
     }
 }
@@ -817,7 +818,8 @@ fn artifacts_of(results: Vec<FileResult>) -> Vec<Artifact> {
 /// documents as evaluated, converted here when the file was not evaluated (a cache hit, a file
 /// read only for the repository rules, `--parse-only`) and the documents are to be kept. For the
 /// bundled repository rules the kept values are the documents' summaries, evaluated here when
-/// not given, and with a cache on they are its [`Facts`] instead.
+/// not given, and with a cache on they are its [`Facts`] instead: `known`, the facts the cache
+/// holds for the same text, when it has them.
 #[allow(clippy::too_many_arguments)]
 fn checked(
     ctx: &Context<'_>,
@@ -826,6 +828,7 @@ fn checked(
     mut parsed: ParsedFile,
     docs: Vec<ArtifactDoc>,
     values: Vec<regorus::Value>,
+    known: Option<Facts>,
     keep_documents: bool,
     diags: Vec<Diagnostic>,
     excepted: Vec<Diagnostic>,
@@ -834,6 +837,10 @@ fn checked(
     let values = match (keep_documents, ctx.summarizes()) {
         _ if !ctx.values => Vec::new(),
         (false, _) => Vec::new(),
+        (true, true) if ctx.cache.is_some() && known.is_some() => {
+            facts = known;
+            Vec::new()
+        }
         (true, true) => {
             let summaries = if values.is_empty() { summaries(ctx.policies, engine, &file, &docs, &parsed) } else { values };
             if ctx.cache.is_some() {
