@@ -285,12 +285,12 @@ keys_by_id[id] contains k if {
 # segments, so its `tail_key` is one of the file's `short_tails`. The indexes of files below are
 # keyed by these, and what a lookup finds is confirmed with `path_names`. (Keyed by every tail of
 # the path, they held an entry for each of its segments, most never looked up.)
-tail_key(path) := concat("/", array.slice(parts, max([0, count(parts) - 2]), count(parts))) if parts := split(path, "/")
+tail_key(path) := last_parts(split(path, "/"), 2)
 
-short_tails(path) := {concat("/", array.slice(parts, max([0, count(parts) - n]), count(parts))) |
-	parts := split(path, "/")
-	some n in [1, 2]
-}
+short_tails(path) := {last_parts(parts, 1), last_parts(parts, 2)} if parts := split(path, "/")
+
+# The last `n` of a path's segments `parts`, joined (all of them if there are fewer).
+last_parts(parts, n) := concat("/", array.slice(parts, max([0, count(parts) - n]), count(parts)))
 
 # Keys of the card files by their `short_tails`.
 card_keys_by_tail[t] contains key(c) if {
