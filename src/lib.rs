@@ -837,7 +837,7 @@ fn checked(
     let values = match (keep_documents, ctx.summarizes()) {
         _ if !ctx.values => Vec::new(),
         (false, _) => Vec::new(),
-        (true, true) if ctx.cache.is_some() && known.is_some() => {
+        (true, true) if known.is_some() => {
             facts = known;
             Vec::new()
         }
