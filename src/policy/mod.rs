@@ -9,6 +9,7 @@
 
 pub mod metadata;
 pub mod recursion;
+mod regex_ext;
 pub mod testing;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -459,12 +460,13 @@ impl PolicySet {
 
     /// Compiles the given files (tests excluded by the caller).
     pub fn compile(files: Vec<RegoFile>, opts: &LoadOptions) -> Result<PolicySet, ToolError> {
-        // Compiled regular expressions are shared by every evaluation: the bundled rules use a
-        // few hundred patterns, each compiled once instead of once per call.
+        // regorus's own cache of compiled patterns serves the builtins that `regex_ext` leaves
+        // to it (`regex.is_valid`, `regex.template_match`) and the glob builtins.
         regorus::cache::configure(regorus::cache::Config { regex: 4096, glob: 512 });
         let mut engine = Engine::new();
         engine.set_gather_prints(true);
         bound_ranges(&mut engine)?;
+        regex_ext::register(&mut engine).map_err(|e| ToolError::msg(format!("cannot set up the policy engine: {e}")))?;
         for f in files.iter().filter(|f| f.builtin) {
             engine.add_policy(f.path.clone(), f.source.text.clone()).map_err(|e| rego_error(&e.to_string(), &files))?;
         }
