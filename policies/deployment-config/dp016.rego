@@ -157,23 +157,13 @@ secret_word(w) if {
 	endswith(w, suffix)
 }
 
-# A name whose last word (or last two) says it holds a secret. Every such last word contains
-# one of `secret_hints`, a cheap test that spares the word split for most names.
-secret_hints := ["token", "pass", "key", "secret", "credential"]
-
-# `secret_words` needs the last word to end in one of these; testing that on the lowered name
-# first spares most names (`KEY_1`, `keyFile`) the split into words.
+# A name whose last word (or last two) says it holds a secret. `secret_words` needs the last
+# word to end in one of these; testing that on the lowered name first spares most names
+# (`KEY_1`, `keyFile`) the split into words.
 secret_name(n) if {
 	is_string(n)
-	l := lower(n)
-	hinted(l)
-	regex.match(`(token|password|passwd|passphrase|key|credentials?|secret)[^a-z0-9]*$`, l)
+	regex.match(`(token|password|passwd|passphrase|key|credentials?|secret)[^a-z0-9]*$`, lower(n))
 	secret_words(words(n))
-}
-
-hinted(l) if {
-	some hint in secret_hints
-	contains(l, hint)
 }
 
 secret_words(ws) if {

@@ -62,11 +62,7 @@ placeholder_re := `(?i:\[\s*more information needed\s*\])|\{\{[\s\S]*?\}\}|(?-u:
 placeholders_in(s) := regex.find_n(placeholder_re, s, -1)
 
 # Cheap test first: most values hold none of the markers.
-may_hold_placeholder(s) if contains(s, "{{")
-
-may_hold_placeholder(s) if contains(s, "TODO")
-
-may_hold_placeholder(s) if contains(lower(s), "information needed")
+may_hold_placeholder(s) if regex.match(`\{\{|TODO|(?i:information needed)`, s)
 
 without_placeholders(s) := regex.replace(s, placeholder_re, " ") if may_hold_placeholder(s)
 
@@ -115,30 +111,10 @@ scalar_filled(x) if x == true
 
 # A value that says something: text that is not only placeholders, a number, true, or a
 # list/object holding such a value (three levels deep; Rego has no recursion).
-filled(x) if scalar_filled(x)
-
 filled(x) if {
-	is_composite(x)
-	some v in x
+	walk(x, [path, v])
+	count(path) <= 3
 	scalar_filled(v)
-}
-
-filled(x) if {
-	is_composite(x)
-	some v in x
-	is_composite(v)
-	some w in v
-	scalar_filled(w)
-}
-
-filled(x) if {
-	is_composite(x)
-	some v in x
-	is_composite(v)
-	some w in v
-	is_composite(w)
-	some y in w
-	scalar_filled(y)
 }
 
 # An absolute URI (`https://…`, `s3://…`).
@@ -495,22 +471,19 @@ holds_any(t, needles) if {
 
 # Section j belongs to section i's tree (i itself, or a deeper heading before the next heading
 # at i's level or above).
-under(doc, i, j) if i == j
-
 under(doc, i, j) if {
-	j > i
-	doc.sections[j].level > doc.sections[i].level
-	not closed(doc, i, j)
+	i <= j
+	j < tree_end(doc, i)
 }
 
-closed(doc, i, j) if {
-	some k, u in doc.sections
-	k > i
-	k < j
-	u.level <= doc.sections[i].level
-}
+# The index after section i's tree: that of the next heading at i's level or above, or the
+# number of sections.
+tree_end(doc, i) := min(array.concat(
+	[k | some k, u in doc.sections; k > i; u.level <= doc.sections[i].level],
+	[count(doc.sections)],
+))
 
-subtree(doc, i) := [j | some j, _ in doc.sections; under(doc, i, j)]
+subtree(doc, i) := numbers.range(i, tree_end(doc, i) - 1)
 
 tree_filled(doc, i) if {
 	some j in subtree(doc, i)
