@@ -326,9 +326,7 @@ name_findings contains [p, sprintf("`%s` is set in plain text at %s (`%s`)", [na
 # (CRDs such as ExternalSecret or SealedSecret) hold references and ciphertext under
 # secret-sounding keys, so only credential shapes are looked for there.
 name_findings contains [p, sprintf("`%s` is set in plain text at %s (`%s`)", [key, deploy.place(p), mask(v)])] if {
-	names_values
-	some [p, v] in leaves
-	named_value(p)
+	some [p, v] in named_leaves
 	key := p[count(p) - 1]
 	secret_name(key)
 	not contains(key, "/")
@@ -338,39 +336,30 @@ name_findings contains [p, sprintf("`%s` is set in plain text at %s (`%s`)", [ke
 	literal(v)
 }
 
-# The documents that have such keys (tested once per document, not per leaf).
-names_values if {
+# The leaves whose key names their value, in the documents that have such keys (the format is
+# tested once per document, not per leaf).
+named_leaves := [[p, v] | some [p, v] in leaves; count(p) == 2; p[0] == "data"] if {
 	deploy.format == "kubernetes"
 	input.kind == "ConfigMap"
 }
 
-names_values if deploy.format in {"compose", "helm-values"}
+named_leaves := [[p, v] | some [p, v] in leaves; compose_named(p)] if deploy.format == "compose"
 
-named_value(p) if {
-	deploy.format == "kubernetes"
-	input.kind == "ConfigMap"
-	count(p) == 2
-	p[0] == "data"
-}
+named_leaves := [[p, v] | some [p, v] in leaves; count(p) > 0] if deploy.format == "helm-values"
 
-named_value(p) if {
-	deploy.format == "compose"
+default named_leaves := []
+
+compose_named(p) if {
 	count(p) == 4
 	p[0] == "services"
 	p[2] == "environment"
 }
 
-named_value(p) if {
-	deploy.format == "compose"
+compose_named(p) if {
 	count(p) == 5
 	p[0] == "services"
 	p[2] == "build"
 	p[3] == "args"
-}
-
-named_value(p) if {
-	deploy.format == "helm-values"
-	count(p) > 0
 }
 
 # Labels and annotations name other things (`…/auth-secret: basic-auth` names a Secret).

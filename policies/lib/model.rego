@@ -81,8 +81,6 @@ brace_placeholder(x) if {
 # The same written as a string: "{license}".
 brace_placeholder(x) if {
 	is_string(x)
-	startswith(trim_space(x), "{")
-	endswith(trim_space(x), "}")
 	regex.match(`^\s*\{\s*[A-Za-z_][A-Za-z0-9_.-]*\s*\}\s*$`, x)
 }
 
@@ -536,15 +534,10 @@ has_label(doc, p) if count(labelled(doc, p)) > 0
 negative_heading := `out[- ]of[- ]scope|misuse|limitation|not intended|局限|不适用`
 
 affirmative_prose(doc) := concat("\n\n", [s.prose |
-	neg := matching(doc, negative_heading)
+	negative := {j | some i in matching(doc, negative_heading); some j in subtree(doc, i)}
 	some j, s in doc.sections
-	not in_any_tree(doc, neg, j)
+	not j in negative
 ])
-
-in_any_tree(doc, roots, j) if {
-	some i in roots
-	under(doc, i, j)
-}
 
 # ---------------------------------------------------------------------------------------------
 # Facts stated in the body (each a function of `doc`)
