@@ -62,7 +62,9 @@ placeholder_re := `(?i:\[\s*more information needed\s*\])|\{\{[\s\S]*?\}\}|(?-u:
 placeholders_in(s) := regex.find_n(placeholder_re, s, -1)
 
 # Cheap test first: most values hold none of the markers.
-may_hold_placeholder(s) if regex.match(`\{\{|TODO|(?i:information needed)`, s)
+placeholder_hint := `\{\{|TODO|(?i:information needed)`
+
+may_hold_placeholder(s) if regex.match(placeholder_hint, s)
 
 without_placeholders(s) := regex.replace(s, placeholder_re, " ") if may_hold_placeholder(s)
 
@@ -81,8 +83,10 @@ brace_placeholder(x) if {
 # The same written as a string: "{license}".
 brace_placeholder(x) if {
 	is_string(x)
-	regex.match(`^\s*\{\s*[A-Za-z_][A-Za-z0-9_.-]*\s*\}\s*$`, x)
+	regex.match(brace_text, x)
 }
+
+brace_text := `^\s*\{\s*[A-Za-z_][A-Za-z0-9_.-]*\s*\}\s*$`
 
 placeholder_key(k) if {
 	is_string(k)
@@ -90,17 +94,18 @@ placeholder_key(k) if {
 	endswith(k, "}")
 }
 
+# (The helpers above written out: `filled` tests every value it walks.)
 scalar_filled(x) if {
 	is_string(x)
-	not may_hold_placeholder(x)
+	not regex.match(placeholder_hint, x)
 	trim_space(x) != ""
-	not brace_placeholder(x)
+	not regex.match(brace_text, x)
 }
 
 scalar_filled(x) if {
 	is_string(x)
-	may_hold_placeholder(x)
-	regex.match(`[\p{L}\p{N}]`, without_placeholders(x))
+	regex.match(placeholder_hint, x)
+	regex.match(`[\p{L}\p{N}]`, regex.replace(x, placeholder_re, " "))
 }
 
 scalar_filled(x) if is_number(x)
