@@ -311,13 +311,13 @@ pub fn load_config(opts: &CheckOptions) -> Result<Config, ToolError> {
     }
 }
 
-/// Runs `govlint check`.
 /// The most files one worker task takes. Left to itself, rayon hands a worker a long run of
 /// files that no idle worker can take from it, and at 10,000 files one core was idle for about a
 /// second and a half at the end; with short runs the workers finish together. Each task makes
 /// its own engine clone, which is small next to checking a file.
 const FILES_PER_TASK: usize = 16;
 
+/// Runs `govlint check`.
 pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let mut config = load_config(opts)?;
     // Everything that can refuse the run is read before any artifact is.
