@@ -37,10 +37,9 @@ fn with_regex<T>(pattern: &str, f: impl FnOnce(&Regex) -> T) -> Result<T, regex:
             }
             map.insert(pattern.into(), RegexBuilder::new(pattern).size_limit(SIZE_LIMIT).build());
         }
-        match map.get(pattern) {
-            Some(Ok(re)) => Ok(f(re)),
-            Some(Err(e)) => Err(e.clone()),
-            None => unreachable!("inserted above"),
+        match &map[pattern] {
+            Ok(re) => Ok(f(re)),
+            Err(e) => Err(e.clone()),
         }
     })
 }
