@@ -440,6 +440,7 @@ impl Cache {
         let repository_changed =
             !self.repository_hit && repository.as_ref().map(|r| &r.digest) != self.old.repository.as_ref().map(|r| &r.digest);
         if !dirty.contains(&true) && !repository_changed && self.dir.join("index.json").is_file() {
+            crate::teardown::release(self);
             return stats;
         }
         let mut files: BTreeMap<String, Meta> = self.old.files.iter().filter(|(n, _)| kept(n)).map(|(n, m)| (n.clone(), m.clone())).collect();
@@ -462,12 +463,15 @@ impl Cache {
                 write_json(&self.dir.join(shard_name(i)), &shard)?;
             }
             let index = Index { version: FORMAT, settings: self.old.settings.clone(), files, repository };
-            write_json(&self.dir.join("index.json"), &index)
+            let written = write_json(&self.dir.join("index.json"), &index);
+            crate::teardown::release(index);
+            written
         });
         match written {
             Ok(()) => prune(&self.dir),
             Err(e) => stats.warning = Some(format!("the cache was not saved: {e}")),
         }
+        crate::teardown::release(self);
         stats
     }
 }

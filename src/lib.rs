@@ -22,6 +22,7 @@ pub mod rules;
 pub mod schema;
 pub mod scaffold;
 pub mod source;
+pub mod teardown;
 pub mod waivers;
 
 use std::path::{Path, PathBuf};
@@ -566,7 +567,10 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     skipped.sort();
     let translator = i18n::Translator::new(&policies.packages, lang);
     diagnostics.iter_mut().chain(suppressed.iter_mut()).for_each(|d| translator.apply(d));
-    Ok(Outcome { config, diagnostics, artifacts, skipped, files_read, suppressed, packages: policies.packages.clone(), waivers_used, lang, cache })
+    let packages = policies.packages.clone();
+    // What the run built and the outcome does not hold: often left to the end of the process.
+    teardown::release((policies, schemas, found.candidates, seen, reported, changed, unchanged));
+    Ok(Outcome { config, diagnostics, artifacts, skipped, files_read, suppressed, packages, waivers_used, lang, cache })
 }
 
 /// The policy options of a run: the command line's, plus the config's policies, params and

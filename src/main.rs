@@ -311,6 +311,7 @@ fn main() -> ExitCode {
         std::env::set_var("RUST_LIB_BACKTRACE", "0");
     }
     return_freed_memory_soon();
+    govlint::teardown::exit_after_run();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => run_check(args),
@@ -453,7 +454,10 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
             None => write_stdout(&text),
         }
     }
-    Ok(if outcome.failed(fail_on) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    let code = if outcome.failed(fail_on) { ExitCode::from(1) } else { ExitCode::SUCCESS };
+    drop(view);
+    govlint::teardown::release(outcome);
+    Ok(code)
 }
 
 /// The cache's warning, if any, and with GOVLINT_CACHE_STATS=1 its counts (on stderr).
