@@ -224,7 +224,7 @@ impl Diagnostic {
             None => h.update(self.message.as_bytes()),
         }
         let digest = h.finalize();
-        digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+        data_encoding::HEXLOWER.encode(&digest[..16])
     }
 
     /// The order of the output: file, line, column, rule, then the rest for a total order.

@@ -385,7 +385,7 @@ fn bundle_digest(files: &[RegoFile], data: &Value, opts: &LoadOptions) -> String
         "timeout_ms": opts.timeout.as_millis() as u64,
     });
     field(options.to_string().as_bytes());
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    data_encoding::HEXLOWER.encode(&h.finalize())
 }
 
 /// The compiled policies of a run.

@@ -265,7 +265,7 @@ fn artifact(view: &RunView, a: &super::ArtifactRules) -> sarif::Artifact {
     let held = view.sources.get(&a.file).filter(|s| !s.text.is_empty()).map(|s| crate::Released::of(&s.text));
     if let Some(stamp) = held.or_else(|| a.released.clone()) {
         out.length = Some(stamp.len as i64);
-        out.hashes = Some(BTreeMap::from([("sha-256".to_string(), stamp.sha256.iter().map(|b| format!("{b:02x}")).collect())]));
+        out.hashes = Some(BTreeMap::from([("sha-256".to_string(), data_encoding::HEXLOWER.encode(&stamp.sha256))]));
     }
     out
 }
