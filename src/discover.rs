@@ -7,13 +7,16 @@
 //! the target, and never into directories (no loops). A file named on the command line is read
 //! even when ignored, as with most linters.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::Receiver;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::Config;
+use crate::git::Tracked;
 use crate::parse::Syntax;
 use crate::ToolError;
 
@@ -125,35 +128,52 @@ struct Ignorer {
     /// Shared by the walk's workers (libgit2's handle is not).
     repo: Option<std::sync::Mutex<git2::Repository>>,
     workdir: Option<PathBuf>,
-    /// The index's paths and their directories, relative to the working tree and
-    /// `/`-separated: never ignored, and asked about without libgit2 (whose ignore check reads
-    /// the ignore files of every parent directory on each call).
-    tracked: HashSet<Box<str>>,
+    /// The index's paths and their directories: never ignored, and asked about without libgit2
+    /// (whose ignore check reads the ignore files of every parent directory on each call).
+    tracked: Option<Arc<Tracked>>,
     /// The walked root in the working tree (`/`-separated, empty at its top).
     root_in_workdir: Option<String>,
 }
 
+/// The index's paths as git's account of the changes reads them, when it runs beside the walk
+/// (`--changed-since`): waited for at the first root inside a repository, then used for every
+/// root in the same working tree.
+#[derive(Debug, Default)]
+pub struct SharedIndex {
+    from: Option<Receiver<Arc<Tracked>>>,
+    got: Option<Arc<Tracked>>,
+}
+
+impl SharedIndex {
+    pub fn new(from: Receiver<Arc<Tracked>>) -> SharedIndex {
+        SharedIndex { from: Some(from), got: None }
+    }
+
+    /// The paths sent, if they are of the working tree `workdir` (canonical); `None` when none
+    /// were (git's account failed before reading the index).
+    fn of(&mut self, workdir: &Path) -> Option<Arc<Tracked>> {
+        if let Some(from) = self.from.take() {
+            self.got = from.recv().ok();
+        }
+        self.got.clone().filter(|t| t.workdir == workdir)
+    }
+}
+
 impl Ignorer {
-    fn for_path(root: &Path) -> Ignorer {
+    fn for_path(root: &Path, shared: &mut SharedIndex) -> Ignorer {
         let repo = git2::Repository::discover(root).ok();
         let workdir = repo.as_ref().and_then(|r| r.workdir()).and_then(|w| w.canonicalize().ok());
         let root_in_workdir = match (&workdir, root.canonicalize()) {
             (Some(wd), Ok(abs)) => abs.strip_prefix(wd).ok().and_then(Path::to_str).map(slashed),
             _ => None,
         };
-        let mut tracked: HashSet<Box<str>> = HashSet::new();
-        if let Some(index) = repo.as_ref().and_then(|r| r.index().ok()) {
-            for e in index.iter() {
-                let path = String::from_utf8_lossy(&e.path);
-                // The file, then each of its directories up to one already known.
-                tracked.insert(path.as_ref().into());
-                for (i, _) in path.rmatch_indices('/') {
-                    if !tracked.insert(path[..i].into()) {
-                        break;
-                    }
-                }
-            }
-        }
+        let tracked = workdir.as_deref().and_then(|wd| {
+            shared.of(wd).or_else(|| {
+                let index = repo.as_ref()?.index().ok()?;
+                let entries: Vec<git2::IndexEntry> = index.iter().collect();
+                Some(Arc::new(Tracked::of(&entries, wd.to_path_buf())))
+            })
+        });
         Ignorer { repo: repo.map(std::sync::Mutex::new), workdir, tracked, root_in_workdir }
     }
 
@@ -175,7 +195,9 @@ impl Ignorer {
                 }
             }
         };
-        !key.is_empty() && !self.tracked.contains(key.as_str()) && repo.lock().is_ok_and(|repo| repo.is_path_ignored(&key).unwrap_or(false))
+        !key.is_empty()
+            && !self.tracked.as_ref().is_some_and(|t| t.has_file(key.as_bytes()) || t.has_dir(key.as_bytes()))
+            && repo.lock().is_ok_and(|repo| repo.is_path_ignored(&key).unwrap_or(false))
     }
 }
 
@@ -198,6 +220,11 @@ fn below(root: &str, path: &Path) -> Option<String> {
 
 /// Finds the files under `targets`.
 pub fn discover(targets: &[PathBuf], config: &Config) -> Result<Found, ToolError> {
+    discover_sharing(targets, config, SharedIndex::default())
+}
+
+/// [`discover`], with the index's paths from git's account of the changes when they come.
+pub fn discover_sharing(targets: &[PathBuf], config: &Config, mut shared: SharedIndex) -> Result<Found, ToolError> {
     let mut found = Found::default();
     for target in targets {
         let meta = std::fs::metadata(target)
@@ -213,15 +240,15 @@ pub fn discover(targets: &[PathBuf], config: &Config) -> Result<Found, ToolError
             found.skipped.push(skip(target, "not a regular file or directory"));
             continue;
         }
-        walk(target, config, &mut found)?;
+        walk(target, config, &mut found, &mut shared)?;
     }
     found.skipped.sort();
     found.skipped.dedup();
     Ok(found)
 }
 
-fn walk(root: &Path, config: &Config, found: &mut Found) -> Result<(), ToolError> {
-    let ignorer = Ignorer::for_path(root);
+fn walk(root: &Path, config: &Config, found: &mut Found, shared: &mut SharedIndex) -> Result<(), ToolError> {
+    let ignorer = Ignorer::for_path(root, shared);
     let canonical_root = root
         .canonicalize()
         .map_err(|e| ToolError::msg(format!("cannot read {}: {}", root.display(), io_reason(&e))))?;

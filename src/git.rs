@@ -1,8 +1,10 @@
 //! Git as a source of files: the staged content of the index (`--staged`) and the files
 //! changed since the merge base with a ref (`--changed-since`), read with libgit2.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::SyncSender;
+use std::sync::Arc;
 
 use git2::Repository;
 use rayon::prelude::*;
@@ -82,9 +84,50 @@ pub struct Changes {
     pub untracked: Option<Untracked>,
 }
 
+/// The paths of an index and the directories that hold them, `/`-separated and relative to
+/// the working tree. Reading an index costs a hash of the whole file (about 10 ms at 10,000
+/// entries): a `--changed-since` run reads it once and hands these to the walk.
+#[derive(Debug)]
+pub struct Tracked {
+    /// The working tree, canonical.
+    pub workdir: PathBuf,
+    files: foldhash::HashSet<Box<[u8]>>,
+    dirs: foldhash::HashSet<Box<[u8]>>,
+}
+
+impl Tracked {
+    /// The paths of an index's entries, whose working tree is `workdir` (canonical).
+    pub fn of(entries: &[git2::IndexEntry], workdir: PathBuf) -> Tracked {
+        let mut files = foldhash::HashSet::with_capacity_and_hasher(entries.len(), Default::default());
+        let mut dirs = foldhash::HashSet::default();
+        for e in entries {
+            // Each directory of the path, deepest first, up to one already known (whose own
+            // directories are known with it).
+            for (i, _) in e.path.iter().enumerate().rev().filter(|(_, &b)| b == b'/') {
+                if !dirs.insert(Box::from(&e.path[..i])) {
+                    break;
+                }
+            }
+            files.insert(Box::from(e.path.as_slice()));
+        }
+        Tracked { workdir, files, dirs }
+    }
+
+    /// Whether `rel` is a tracked file.
+    pub fn has_file(&self, rel: &[u8]) -> bool {
+        self.files.contains(rel)
+    }
+
+    /// Whether `rel` is a directory that holds a tracked file.
+    pub fn has_dir(&self, rel: &[u8]) -> bool {
+        self.dirs.contains(rel)
+    }
+}
+
 /// The files changed between merge-base(`reference`, HEAD) and the working tree, and the blob ids
 /// of those that are not (see [`Changes`]). Untracked files are listed when `list_untracked`;
-/// otherwise [`Changes::untracked`] tells them, for a caller that walks the tree anyway.
+/// otherwise [`Changes::untracked`] tells them, for a caller that walks the tree anyway. The
+/// index's paths are sent to `share` as soon as they are read (the walk's, running meanwhile).
 ///
 /// What libgit2's tree-to-working-tree diff finds, found faster: three passes run at once — the
 /// merge-base tree against the index (staged changes, in libgit2), each index entry against
@@ -93,23 +136,23 @@ pub struct Changes {
 /// hashed before it counts as changed, so a touched but unmodified file is not reported; a file
 /// that only a checkout filter (line endings, LFS) makes differ may be, which costs a check of
 /// one more file and never hides a change.
-pub fn changed_since(start: &Path, reference: &str, list_untracked: bool) -> Result<Changes, ToolError> {
+pub fn changed_since(start: &Path, reference: &str, list_untracked: bool, share: Option<SyncSender<Arc<Tracked>>>) -> Result<Changes, ToolError> {
     let repo = open(start)?;
     let wd = workdir(&repo)?;
+    let canonical = wd.canonicalize().unwrap_or_else(|_| wd.clone());
     let tree = merge_base_tree(&repo, reference)?.id();
     let mut index = repo.index().map_err(|e| ToolError::msg(format!("cannot read the git index: {}", e.message())))?;
     let entries: Vec<git2::IndexEntry> = index.iter().collect();
+    let tracked = Arc::new(Tracked::of(&entries, canonical.clone()));
+    if let Some(share) = share {
+        // A walk that has stopped listening reads the index itself.
+        let _ = share.send(Arc::clone(&tracked));
+    }
     // An entry whose file was written in the same second as the index may look clean by its
     // metadata and still differ ("racily clean"): such entries are hashed as well.
     let index_mtime = std::fs::metadata(repo.path().join("index")).ok().and_then(|m| m.modified().ok());
-    let files: HashSet<Vec<u8>> = entries.iter().map(|e| e.path.clone()).collect();
-    let dirs: HashSet<Vec<u8>> = entries
-        .iter()
-        .flat_map(|e| e.path.iter().enumerate().filter(|(_, &b)| b == b'/').map(|(i, _)| e.path[..i].to_vec()))
-        .collect();
     let git_dir = repo.path().to_path_buf();
-    let canonical = wd.canonicalize().unwrap_or_else(|_| wd.clone());
-    let layout = Layout { workdir: wd.clone(), files, dirs };
+    let layout = Layout { workdir: wd.clone(), tracked };
     let by_ids = staged_by_ids(&repo, &mut index, tree, &wd);
 
     let (staged, (states, untracked)) = std::thread::scope(|s| {
@@ -304,9 +347,7 @@ fn metadata_matches(e: &git2::IndexEntry, meta: &std::fs::Metadata) -> bool {
 struct Layout {
     /// The working tree, as libgit2 gives it.
     workdir: PathBuf,
-    /// The index's paths, and every directory that holds one (`/`-separated).
-    files: HashSet<Vec<u8>>,
-    dirs: HashSet<Vec<u8>>,
+    tracked: Arc<Tracked>,
 }
 
 impl Layout {
@@ -314,7 +355,7 @@ impl Layout {
     /// `/`-separated): it holds a tracked file, or it is neither ignored nor a repository of
     /// its own.
     fn enters(&self, repo: &Repository, rel: &str) -> bool {
-        self.dirs.contains(rel.as_bytes()) || (!repo.is_path_ignored(rel).unwrap_or(false) && !self.workdir.join(rel).join(".git").exists())
+        self.tracked.has_dir(rel.as_bytes()) || (!repo.is_path_ignored(rel).unwrap_or(false) && !self.workdir.join(rel).join(".git").exists())
     }
 
     /// Every file of the working tree that is neither tracked nor ignored, as git lists them.
@@ -337,7 +378,7 @@ impl Layout {
                     if self.enters(repo, &key) {
                         stack.push(rel);
                     }
-                } else if !self.files.contains(key.as_bytes()) && !repo.is_path_ignored(&rel).unwrap_or(false) {
+                } else if !self.tracked.has_file(key.as_bytes()) && !repo.is_path_ignored(&rel).unwrap_or(false) {
                     out.push(self.workdir.join(&rel));
                 }
             }
@@ -369,7 +410,7 @@ impl Untracked {
     /// Whether `path` (under the canonical working tree) is an untracked file git would list.
     pub fn contains(&mut self, path: &Path) -> bool {
         let Some(rel) = path.strip_prefix(&self.canonical).ok().and_then(Path::to_str).map(|s| s.replace('\\', "/")) else { return false };
-        if rel.is_empty() || self.layout.files.contains(rel.as_bytes()) {
+        if rel.is_empty() || self.layout.tracked.has_file(rel.as_bytes()) {
             return false;
         }
         for (i, _) in rel.match_indices('/') {
@@ -613,13 +654,13 @@ mod tests {
         Repository::init(root.join("nested")).unwrap();
         write("nested/n.md", "another repository\n");
 
-        let found = changed_since(&root, "base", true).unwrap();
+        let found = changed_since(&root, "base", true, None).unwrap();
         assert!(found.untracked.is_none());
         assert_eq!(found.changed, expected);
         assert_eq!(found.changed, reference_answer(&root, "base"));
 
         // Not listed, the untracked files are told file by file, among every file of the tree.
-        let mut told = changed_since(&root, "base", false).unwrap();
+        let mut told = changed_since(&root, "base", false, None).unwrap();
         let mut untracked = told.untracked.take().unwrap();
         for entry in walkdir::WalkDir::new(&root).into_iter().filter_entry(|e| e.file_name() != ".git") {
             let path = entry.unwrap().into_path();
@@ -675,7 +716,7 @@ mod tests {
         }
         assert_eq!(found, expected);
         assert_eq!(found, libgit2(&repo));
-        assert_eq!(changed_since(&root, "base", true).unwrap().changed, reference_answer(&root, "base"));
+        assert_eq!(changed_since(&root, "base", true, None).unwrap().changed, reference_answer(&root, "base"));
 
         // A staged file leaves the cache of its directories incomplete: the entries are
         // compared one by one, and the answer is the same.
@@ -687,7 +728,7 @@ mod tests {
         assert!(staged_by_ids(&repo, &mut repo.index().unwrap(), base, &root).is_none());
         expected.insert(root.join("g/same.md"));
         assert_eq!(libgit2(&repo), expected);
-        assert_eq!(changed_since(&root, "base", true).unwrap().changed, expected);
+        assert_eq!(changed_since(&root, "base", true, None).unwrap().changed, expected);
     }
 
     #[test]
@@ -696,7 +737,7 @@ mod tests {
         let repo = Repository::init(dir.path()).unwrap();
         std::fs::write(dir.path().join("a.md"), "a").unwrap();
         commit_all(&repo, "base");
-        let err = changed_since(dir.path(), "nope", true).unwrap_err();
+        let err = changed_since(dir.path(), "nope", true, None).unwrap_err();
         assert!(err.to_string().contains("unknown revision `nope`"), "{err}");
     }
 

@@ -331,16 +331,25 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     // one another: they run at once. The walk is skipped where it would likely go unused (a
     // `--changed-since` run with no bundled rules, which may need no unchanged file).
     let speculate = !opts.staged && (opts.changed_since.is_none() || opts.policy.builtin);
+    // Git reads the index, and hands its paths to the walk, which would read it too.
+    let (share, shared) = match speculate && opts.changed_since.is_some() {
+        true => {
+            let (send, receive) = std::sync::mpsc::sync_channel(1);
+            (Some(send), discover::SharedIndex::new(receive))
+        }
+        false => (None, discover::SharedIndex::default()),
+    };
     let git = opts.changed_since.clone().map(|reference| {
         let start = paths[0].clone();
         // The walk, when there is one, finds the untracked files too: git need not list them.
-        std::thread::spawn(move || git::changed_since(&start, &reference, !speculate))
+        std::thread::spawn(move || git::changed_since(&start, &reference, !speculate, share))
     });
     // The cache's directory is made before the walk, which keeps out of it; its index is read
     // once the policies are compiled (its key holds their digest), while the walk goes on.
     let prepared = cache::prepare(opts, &config);
     let (policies, cache, walked) = std::thread::scope(|s| {
-        let walk = speculate.then(|| s.spawn(|| discover::discover(&paths, &config)));
+        let (paths, config) = (&paths, &config);
+        let walk = speculate.then(|| s.spawn(move || discover::discover_sharing(paths, config, shared)));
         let policies = if opts.parse_only {
             policy::PolicySet::compile(Vec::new(), &policy::LoadOptions::default())
         } else {
