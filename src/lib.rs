@@ -256,14 +256,15 @@ impl Outcome {
         self.view_for(sources, true)
     }
 
-    /// The renderers' view of this run; without `artifacts`, the list of artifacts and the
-    /// rules evaluated on each (which only SARIF and JUnit show) is left empty.
-    pub fn view_for<'a>(&'a self, sources: &'a Sources, artifacts: bool) -> report::RunView<'a> {
+    /// The renderers' view of this run; without `per_artifact`, the list of artifacts with the
+    /// rules evaluated on each, and the rules' documentation, are left empty: only SARIF and
+    /// JUnit show them, and the documentation is read from every bundled rule's metadata.
+    pub fn view_for<'a>(&'a self, sources: &'a Sources, per_artifact: bool) -> report::RunView<'a> {
         let builtin: Vec<String> = codes::ALL.iter().map(|(c, _)| c.to_string()).collect();
         let artifacts = self
             .artifacts
             .iter()
-            .filter(|_| artifacts)
+            .filter(|_| per_artifact)
             .map(|a| {
                 let mut kinds: Vec<String> = a.docs.iter().map(|d| d.kind.as_str().to_string()).collect();
                 kinds.sort();
@@ -286,7 +287,7 @@ impl Outcome {
             suppressed: &self.suppressed,
             sources,
             artifacts,
-            rules: rules::for_run(&self.packages),
+            rules: if per_artifact { rules::for_run(&self.packages) } else { Vec::new() },
             summary: report::Summary::of(self),
         }
     }
