@@ -79,7 +79,7 @@ pub struct Changes {
     /// The other tracked regular files, under the canonical working tree, with their blob id:
     /// each file's content is that blob, as git's own status would conclude (by metadata, or by
     /// hashing when the metadata does not settle it).
-    pub unchanged: HashMap<PathBuf, git2::Oid>,
+    pub unchanged: foldhash::HashMap<PathBuf, git2::Oid>,
     /// When the untracked files were not listed: what tells one, file by file.
     pub untracked: Option<Untracked>,
 }

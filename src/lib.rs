@@ -579,7 +579,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     diagnostics.iter_mut().chain(suppressed.iter_mut()).for_each(|d| translator.apply(d));
     let packages = policies.packages.clone();
     // What the run built and the outcome does not hold: often left to the end of the process.
-    teardown::release((policies, schemas, found.candidates, seen, reported, changed, unchanged));
+    teardown::release((policies, schemas, found.candidates, seen, reported, changed, unchanged, untracked));
     Ok(Outcome { config, diagnostics, artifacts, skipped, files_read, suppressed, packages, waivers_used, lang, cache })
 }
 

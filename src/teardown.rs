@@ -17,9 +17,9 @@ pub fn exit_after_run() {
     EXITING.store(true, Ordering::Relaxed);
 }
 
-/// Drops `value`, or, after [`exit_after_run`], leaves its memory to the end of the process.
-/// Only for values whose drop does nothing but free memory (no file to flush, no lock to
-/// release).
+/// Drops `value`, or, after [`exit_after_run`], leaves it to the end of the process. Only for
+/// values whose drop has no effect outside the process but freeing (no buffer to flush, no
+/// lock that another process waits on): memory, and open files the exit closes.
 pub fn release<T>(value: T) {
     if EXITING.load(Ordering::Relaxed) {
         std::mem::forget(value);
