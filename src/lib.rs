@@ -354,9 +354,9 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         let policies = if opts.parse_only {
             policy::PolicySet::compile(Vec::new(), &policy::LoadOptions::default())
         } else {
-            policy::PolicySet::load(&load_options(opts, &config))
+            policy::PolicySet::load(&load_options(opts, config))
         };
-        let cache = policies.as_ref().ok().map(|p| cache::for_run(prepared, opts, &config, p));
+        let cache = policies.as_ref().ok().map(|p| cache::for_run(prepared, opts, config, p));
         (policies, cache, walk.map(|w| w.join().unwrap_or_else(|_| Err(ToolError::msg("walking the paths failed")))))
     });
     let policies = policies?;
