@@ -185,7 +185,7 @@ pub fn changed_since(start: &Path, reference: &str, list_untracked: bool, share:
             changed.extend(listed);
             None
         }
-        None => Some(Untracked { repo, layout, canonical: canonical.clone(), entered: HashMap::new() }),
+        None => Some(Untracked { repo, layout, entered: HashMap::new() }),
     };
     let unchanged = states
         .iter()
@@ -394,22 +394,20 @@ impl Layout {
 pub struct Untracked {
     repo: Repository,
     layout: Layout,
-    /// The working tree, canonical.
-    canonical: PathBuf,
     /// Whether the listing enters each directory asked about so far.
     entered: HashMap<String, bool>,
 }
 
 impl std::fmt::Debug for Untracked {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Untracked").field("workdir", &self.canonical).finish_non_exhaustive()
+        f.debug_struct("Untracked").field("workdir", &self.layout.tracked.workdir).finish_non_exhaustive()
     }
 }
 
 impl Untracked {
     /// Whether `path` (under the canonical working tree) is an untracked file git would list.
     pub fn contains(&mut self, path: &Path) -> bool {
-        let Some(rel) = path.strip_prefix(&self.canonical).ok().and_then(Path::to_str).map(|s| s.replace('\\', "/")) else { return false };
+        let Some(rel) = path.strip_prefix(&self.layout.tracked.workdir).ok().and_then(Path::to_str).map(|s| s.replace('\\', "/")) else { return false };
         if rel.is_empty() || self.layout.tracked.has_file(rel.as_bytes()) {
             return false;
         }

@@ -333,12 +333,11 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     // `--changed-since` run with no bundled rules, which may need no unchanged file).
     let speculate = !opts.staged && (opts.changed_since.is_none() || opts.policy.builtin);
     // Git reads the index, and hands its paths to the walk, which would read it too.
-    let (share, shared) = match speculate && opts.changed_since.is_some() {
-        true => {
-            let (send, receive) = std::sync::mpsc::sync_channel(1);
-            (Some(send), discover::SharedIndex::new(receive))
-        }
-        false => (None, discover::SharedIndex::default()),
+    let (share, shared) = if speculate && opts.changed_since.is_some() {
+        let (send, receive) = std::sync::mpsc::sync_channel(1);
+        (Some(send), discover::SharedIndex::new(receive))
+    } else {
+        (None, discover::SharedIndex::default())
     };
     let git = opts.changed_since.clone().map(|reference| {
         let start = paths[0].clone();
