@@ -324,6 +324,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let mut config = load_config(opts)?;
     // Everything that can refuse the run is read before any artifact is.
     let lang = i18n::resolve(opts.lang, config.lang).map_err(ToolError::msg)?;
+    let today = waivers::today()?;
     let baseline = opts.baseline.as_deref().map(waivers::Baseline::load).transpose()?;
     let paths = if opts.paths.is_empty() { vec![PathBuf::from(".")] } else { opts.paths.clone() };
     // Discovery keeps out of a `--cache-dir`.
@@ -563,7 +564,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         exceptions.retain(|d| reported.contains(&d.file));
     }
     let diagnostics: Vec<Diagnostic> = diagnostics.into_iter().filter_map(|d| config.apply(d)).collect();
-    let (mut diagnostics, mut waived, waivers_used) = waivers::apply_with_usage(&config, diagnostics, &waivers::today(), !partial);
+    let (mut diagnostics, mut waived, waivers_used) = waivers::apply_with_usage(&config, diagnostics, &today, !partial);
     let mut suppressed = exceptions;
     suppressed.append(&mut waived);
     if let Some(baseline) = &baseline {

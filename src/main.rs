@@ -499,7 +499,7 @@ fn run_report(args: ReportArgs) -> Result<ExitCode, ToolError> {
         builtin_rules: !args.no_builtin,
         date,
         date_source,
-        today: govlint::waivers::today(),
+        today: govlint::waivers::today()?,
     };
     let audit = govlint::audit::build(&outcome, &build);
     let text = match args.format {

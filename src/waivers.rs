@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
@@ -54,7 +54,7 @@ impl Waiver {
     pub fn new(raw: RawWaiver, span: Span) -> Result<Waiver, String> {
         let mut b = GlobSetBuilder::new();
         for p in &raw.paths {
-            b.add(Glob::new(p).map_err(|e| format!("invalid glob `{p}` in a waiver: {}", e.kind()))?);
+            b.add(path_glob(p).map_err(|e| format!("invalid glob `{p}` in a waiver: {}", e.kind()))?);
         }
         let globs = b.build().map_err(|e| e.to_string())?;
         let pointer = raw.path.map(|p| match p {
@@ -96,11 +96,28 @@ impl Waiver {
     }
 }
 
-/// Today's date, `YYYY-MM-DD` (UTC), or `GOVLINT_TODAY` when set (for reproducible runs).
-pub fn today() -> String {
+/// A waiver's path glob, matched against a path relative to the config's directory as
+/// gitignore matches a pattern that holds a `/`: `*`, `?` and `[…]` stay within one path
+/// segment, `**` spans any number of them (`deploy/*.yaml` is not `deploy/a/b.yaml`;
+/// `deploy/**/*.yaml` is). A waiver that reached further than it reads would hide findings
+/// nobody approved.
+pub fn path_glob(pattern: &str) -> Result<globset::Glob, globset::Error> {
+    GlobBuilder::new(pattern).literal_separator(true).build()
+}
+
+/// Today's date, `YYYY-MM-DD` (UTC), or `GOVLINT_TODAY` when set (for reproducible runs). A
+/// `GOVLINT_TODAY` that is not a date in that form is an error: compared as text with the
+/// waivers' expiry dates, it would revive every expired waiver (or expire every one).
+pub fn today() -> Result<String, ToolError> {
     match std::env::var("GOVLINT_TODAY") {
-        Ok(d) if !d.is_empty() => d,
-        _ => chrono::Utc::now().date_naive().format("%Y-%m-%d").to_string(),
+        Ok(d) if !d.is_empty() => {
+            let canonical = chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok().map(|date| date.format("%Y-%m-%d").to_string());
+            match canonical {
+                Some(c) if c == d => Ok(d),
+                _ => Err(ToolError::msg(format!("GOVLINT_TODAY is `{d}`, not a date in the form YYYY-MM-DD (e.g. 2025-06-30)"))),
+            }
+        }
+        _ => Ok(chrono::Utc::now().date_naive().format("%Y-%m-%d").to_string()),
     }
 }
 

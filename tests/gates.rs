@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{git, govlint, tempdir, write};
+use common::{git, govlint, govlint_with, tempdir, write};
 use serde_json::Value;
 
 /// A user policy that flags model cards without `license`, at the `license` key (or its
@@ -310,4 +310,39 @@ fn pre_commit_hook_blocks_a_bad_card_and_lets_the_fixed_one_through() {
     let ok = commit("fixed card");
     let out = format!("{}{}", String::from_utf8_lossy(&ok.stdout), String::from_utf8_lossy(&ok.stderr));
     assert!(ok.status.success(), "the fixed card was blocked:\n{out}");
+}
+
+#[test]
+fn a_waiver_glob_star_stays_within_one_directory() {
+    // `*` stops at `/` as in gitignore; `**` crosses directories.
+    let waiver = |glob: &str| format!("waivers:\n  - rule: main\n    paths: [\"{glob}\"]\n    reason: r\n    approved_by: jane@example.com\n");
+    let (_t, root) = repo(&waiver("models/*.md"));
+    write(&root, "models/top.md", &card(None));
+    write(&root, "models/a/b/README.md", &card(None));
+    let (code, v) = json(&root, &[]);
+    assert_eq!(code, 1, "{v:#}");
+    let waived: Vec<&str> = v["suppressed"].as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
+    assert_eq!(waived, ["models/top.md"]);
+    assert_eq!(files(&v), ["models/a/b/README.md"]);
+
+    write(&root, "govlint.yaml", &format!("policies: [policy]\n{}", waiver("models/**/*.md")));
+    let (code, v) = json(&root, &[]);
+    assert_eq!(code, 0, "{v:#}");
+    assert_eq!(v["suppressed"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn govlint_today_that_is_not_a_date_is_a_tool_error() {
+    let (_t, root) = repo(
+        "waivers:\n  - rule: main\n    paths: [\"models/**\"]\n    reason: r\n    approved_by: jane@example.com\n    expires: 2000-01-01\n",
+    );
+    write(&root, "models/a/README.md", &card(None));
+    for bad in ["0", "yesterday", "2024-1-5", "2024-02-30", "1999-12-31T00:00:00Z"] {
+        let run = govlint_with(&root, &[("GOVLINT_TODAY", bad)], &["check", "--no-builtin"]);
+        run.expect_code(2);
+        assert!(run.stderr.contains("GOVLINT_TODAY") && run.stderr.contains(bad), "{bad}: {}", run.stderr);
+    }
+    // A date in the form is used: the waiver is active the day before its expiry.
+    let run = govlint_with(&root, &[("GOVLINT_TODAY", "1999-12-31")], &["check", "--no-builtin"]);
+    run.expect_code(0);
 }
