@@ -1,5 +1,7 @@
-//! `govlint.yaml`: found by walking up from the target, validated against its own bundled schema
-//! (so a mistake is reported at its line and column, like any finding), then read into `Config`.
+//! `govlint.yaml`: found by walking up from the target to the root of its repository, validated
+//! against its own bundled schema (so a mistake is reported at its line and column, like any
+//! finding), then read into `Config`. A config above the repository is not the repository's
+//! own: it is used only when named with `-c`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -104,11 +106,28 @@ struct Raw {
     cache: bool,
 }
 
+/// How the config of a run was chosen (`-v` says it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Named with `-c`.
+    Explicit,
+    /// Found walking up from the first path checked, within its repository.
+    Found,
+    /// Read from the git index, as the commit will record it (`--staged`).
+    Staged,
+    /// None: the defaults.
+    Default,
+}
+
 /// The validated configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// The config file, when there is one.
     pub path: Option<PathBuf>,
+    /// How it was chosen.
+    pub origin: Origin,
+    /// What the user is to be told about the choice (a config passed over), on stderr.
+    pub notes: Vec<String>,
     /// The directory globs are relative to: the config's directory, else the target.
     pub root: PathBuf,
     kind_globs: Vec<(GlobSet, GlobHint)>,
@@ -149,6 +168,8 @@ impl Config {
     pub fn default_at(root: PathBuf) -> Config {
         Config {
             path: None,
+            origin: Origin::Default,
+            notes: Vec::new(),
             root,
             kind_globs: Vec::new(),
             exclude: GlobSet::empty(),
@@ -168,20 +189,28 @@ impl Config {
         }
     }
 
-    /// Finds the config for `start` by walking up its ancestors.
+    /// The config of `start`: the first config file walking up from it to the root of the git
+    /// repository that holds it (through the repositories that hold that one as a submodule),
+    /// or to the file system's root outside any repository.
     pub fn discover(start: &Path) -> Option<PathBuf> {
-        let abs = std::path::absolute(start).ok()?;
+        Self::locate(start).path
+    }
+
+    /// [`Config::discover`], and the config that walking on past the repository's root would
+    /// have found: a file there belongs to whoever owns the directories above the checkout (a
+    /// home directory, a CI runner), not to the repository, and is never used silently.
+    pub fn locate(start: &Path) -> Located {
+        let Some(abs) = crate::absolute(start).map(|a| lexical(&a)) else { return Located::default() };
         let mut dir = if abs.is_dir() { Some(abs.as_path()) } else { abs.parent() };
+        let mut above_repository = false;
         while let Some(d) = dir {
-            for name in FILE_NAMES {
-                let p = d.join(name);
-                if p.is_file() {
-                    return Some(p);
-                }
+            if let Some(p) = FILE_NAMES.iter().map(|n| d.join(n)).find(|p| p.is_file()) {
+                return if above_repository { Located { path: None, outside: Some(p) } } else { Located { path: Some(p), outside: None } };
             }
+            above_repository |= is_repository_root(d);
             dir = d.parent();
         }
-        None
+        Located::default()
     }
 
     /// Reads and validates the config file at `path`.
@@ -190,6 +219,25 @@ impl Config {
             .map_err(|e| ToolError::msg(format!("cannot read config {}: {e}", path.display())))?;
         let name = crate::display_path(path);
         Self::from_text(&name, text, path)
+    }
+
+    /// Validates a config whose text did not come from its file (the staged one): `path` is
+    /// where it is in the working tree, which its globs and paths are relative to.
+    pub fn from_staged(name: &str, text: String, path: &Path) -> Result<Config, ToolError> {
+        let mut config = Self::from_text(name, text, path)?;
+        config.origin = Origin::Staged;
+        Ok(config)
+    }
+
+    /// What `-v` says of the config in use.
+    pub fn describe(&self) -> String {
+        let name = self.source.as_ref().map(|s| s.name.clone()).unwrap_or_default();
+        match self.origin {
+            Origin::Explicit => format!("config: {name} (given with -c)"),
+            Origin::Found => format!("config: {name} (found walking up from the first path checked)"),
+            Origin::Staged => format!("config: {name} (as staged in the git index)"),
+            Origin::Default => "config: none found in the repository; the defaults apply".to_string(),
+        }
     }
 
     fn from_text(name: &str, text: String, path: &Path) -> Result<Config, ToolError> {
@@ -228,6 +276,7 @@ impl Config {
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut cfg = Config::default_at(root);
         cfg.path = Some(path.to_path_buf());
+        cfg.origin = Origin::Found;
         let glob_err = |g: &str, e: globset::Error| {
             let at = source.text.find(g).unwrap_or(0);
             ToolError::with_diagnostics(
@@ -328,6 +377,50 @@ impl Config {
             }
             None => Some(d),
         }
+    }
+}
+
+/// Where [`Config::locate`] found a config.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Located {
+    /// The config of the repository (or, outside any repository, of the directories above).
+    pub path: Option<PathBuf>,
+    /// The first config above the repository's root, when the repository has none.
+    pub outside: Option<PathBuf>,
+}
+
+/// `path` with `.` and `..` resolved as text (`a/b/..` is `a`), as the shell resolves them.
+fn lexical(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push(c);
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Whether `dir` is the top of a git working tree: it holds `.git`, a directory or a file
+/// that points to one. A submodule's `.git` file (whose git directory lies in another
+/// repository's `modules/`) is not: the repository that holds the submodule is walked on to.
+fn is_repository_root(dir: &Path) -> bool {
+    let git = dir.join(".git");
+    match std::fs::symlink_metadata(&git) {
+        Ok(m) if m.is_dir() => true,
+        Ok(m) if m.is_file() => {
+            let text = std::fs::read(&git).unwrap_or_default();
+            let text = String::from_utf8_lossy(&text[..text.len().min(4096)]).replace('\\', "/");
+            let gitdir = text.trim().strip_prefix("gitdir:").map(str::trim).unwrap_or("");
+            !gitdir.split('/').any(|segment| segment == "modules")
+        }
+        _ => false,
     }
 }
 

@@ -51,17 +51,29 @@ impl Candidate {
 }
 
 /// The staged files of the repository holding `targets[0]`, limited to the targets; only those
-/// staged for commit are reported.
+/// staged for commit are reported. The targets are resolved (`..`, symbolic links) before
+/// they are compared with the files' places in the working tree; a file outside the working
+/// directory is named by its full path.
 pub fn staged(targets: &[PathBuf], config: &Config) -> Result<Found, ToolError> {
     let mut found = Found::default();
-    let roots: Vec<PathBuf> = targets.iter().filter_map(|t| std::path::absolute(t).ok()).collect();
+    let roots: Vec<PathBuf> = targets
+        .iter()
+        .map(|t| t.canonicalize().map_err(|e| ToolError::msg(format!("cannot read {}: {}", t.display(), io_reason(&e)))))
+        .collect::<Result<_, _>>()?;
+    let config_path = config.path.as_deref().and_then(|c| c.canonicalize().ok());
     for f in crate::git::staged(&targets[0])? {
-        let Some(syntax) = Syntax::from_path(&f.path) else { continue };
-        let abs = std::path::absolute(&f.path).unwrap_or_else(|_| f.path.clone());
-        if !roots.iter().any(|r| abs.starts_with(r)) {
+        if !roots.iter().any(|r| f.path.starts_with(r)) {
             continue;
         }
-        if config.path.as_deref().is_some_and(|c| std::path::absolute(c).is_ok_and(|c| c == abs)) || config.is_excluded(&f.path) {
+        let name = crate::display_path(&f.path);
+        if let Some(reason) = f.other {
+            if f.changed {
+                found.skipped.push(Skipped { path: name, reason: reason.to_string() });
+            }
+            continue;
+        }
+        let Some(syntax) = Syntax::from_path(&f.path) else { continue };
+        if config_path.as_deref().is_some_and(|c| c == f.path) || config.path.as_deref() == Some(f.path.as_path()) || config.is_excluded(&f.path) {
             continue;
         }
         found.candidates.push(Candidate {
@@ -69,7 +81,7 @@ pub fn staged(targets: &[PathBuf], config: &Config) -> Result<Found, ToolError> 
             syntax,
             explicit: false,
             contents: Some(f.contents),
-            display: Some(f.repo_path),
+            display: Some(name),
             report: f.changed,
             blob: None,
         });

@@ -16,12 +16,16 @@ use crate::ToolError;
 pub struct StagedFile {
     /// The path inside the repository, `/`-separated.
     pub repo_path: String,
-    /// The path in the working tree (for globs and names; the file may differ or be absent).
+    /// The path in the working tree, under its canonical root (for globs and names; the file
+    /// may differ or be absent).
     pub path: PathBuf,
-    /// The staged bytes.
+    /// The staged bytes; empty for an entry that is not a regular file.
     pub contents: Vec<u8>,
     /// Whether it differs from HEAD (added, modified, renamed, copied).
     pub changed: bool,
+    /// What the entry is when it is not a regular file: a submodule or a symbolic link, whose
+    /// content is not a file of this repository's to check.
+    pub other: Option<&'static str>,
 }
 
 fn open(start: &Path) -> Result<Repository, ToolError> {
@@ -35,11 +39,58 @@ fn workdir(repo: &Repository) -> Result<PathBuf, ToolError> {
         .ok_or_else(|| ToolError::msg("the repository is bare: there is no working tree or index to lint"))
 }
 
-/// Every file of the index, with its staged contents, and whether it is staged for commit.
+/// The index the commit being made will record. `git commit -a`, `git commit PATH` and
+/// `git commit --include` run the pre-commit hook on a temporary index named by
+/// `GIT_INDEX_FILE` (relative to the working directory when relative, as git reads it); the
+/// repository's own index would show the hook what was staged before the command, not what
+/// the commit records.
+fn commit_index(repo: &Repository) -> Result<git2::Index, ToolError> {
+    let Some(file) = std::env::var_os("GIT_INDEX_FILE").filter(|f| !f.is_empty()) else {
+        return repo.index().map_err(|e| ToolError::msg(format!("cannot read the git index: {}", e.message())));
+    };
+    let file = PathBuf::from(file);
+    let path = crate::absolute(&file).unwrap_or(file);
+    if !path.is_file() {
+        return Err(ToolError::msg(format!("GIT_INDEX_FILE names {}, which is not a file", path.display())));
+    }
+    git2::Index::open(&path).map_err(|e| ToolError::msg(format!("cannot read the git index {} (GIT_INDEX_FILE): {}", path.display(), e.message())))
+}
+
+/// The staged text of the config for `start` (see [`crate::config::Config::locate`]): the
+/// first of the config names staged in `start`'s directory or one above it, up to the
+/// repository's root. Its path in the working tree (under the canonical root), its path in the
+/// repository, and its bytes; `None` when the index holds none.
+pub fn staged_config(start: &Path, names: &[&str]) -> Result<Option<(PathBuf, String, Vec<u8>)>, ToolError> {
+    let repo = open(start)?;
+    let wd = workdir(&repo)?;
+    let canonical = wd.canonicalize().unwrap_or_else(|_| wd.clone());
+    let index = commit_index(&repo)?;
+    let start = start.canonicalize().map_err(|e| ToolError::msg(format!("cannot read {}: {}", start.display(), crate::discover::io_reason(&e))))?;
+    let mut dir = if start.is_dir() { Some(start.as_path()) } else { start.parent() };
+    while let Some(d) = dir.filter(|d| d.starts_with(&canonical)) {
+        let rel = d.strip_prefix(&canonical).ok().and_then(Path::to_str).map(|r| r.replace('\\', "/")).unwrap_or_default();
+        for name in names {
+            let repo_path = if rel.is_empty() { (*name).to_string() } else { format!("{rel}/{name}") };
+            let Some(entry) = index.get_path(Path::new(&repo_path), 0) else { continue };
+            if entry.mode & MODE_TYPE != MODE_FILE {
+                continue;
+            }
+            let blob = repo.find_blob(entry.id).map_err(|e| ToolError::msg(format!("cannot read staged {repo_path}: {}", e.message())))?;
+            return Ok(Some((canonical.join(&repo_path), repo_path, blob.content().to_vec())));
+        }
+        dir = d.parent();
+    }
+    Ok(None)
+}
+
+/// Every file of the index the commit will record (see [`commit_index`]), with its staged
+/// contents, and whether it is staged for commit. Submodules and symbolic links are listed
+/// without contents (see [`StagedFile::other`]).
 pub fn staged(start: &Path) -> Result<Vec<StagedFile>, ToolError> {
     let repo = open(start)?;
     let wd = workdir(&repo)?;
-    let index = repo.index().map_err(|e| ToolError::msg(format!("cannot read the git index: {}", e.message())))?;
+    let canonical = wd.canonicalize().unwrap_or_else(|_| wd.clone());
+    let index = commit_index(&repo)?;
     let head_tree = repo.head().ok().and_then(|h| h.peel_to_tree().ok());
     let diff = repo
         .diff_tree_to_index(head_tree.as_ref(), Some(&index), None)
@@ -56,14 +107,26 @@ pub fn staged(start: &Path) -> Result<Vec<StagedFile>, ToolError> {
             continue;
         }
         let rel = path_of(&entry.path);
-        let blob = repo
-            .find_blob(entry.id)
-            .map_err(|e| ToolError::msg(format!("cannot read staged {}: {}", rel.display(), e.message())))?;
+        let other = match entry.mode & MODE_TYPE {
+            MODE_FILE => None,
+            MODE_GITLINK => Some("a submodule: its files are committed in its own repository, not checked here"),
+            MODE_LINK => Some("a symbolic link: the file it points to is checked as staged, if it is"),
+            _ => Some("not a regular file"),
+        };
+        let contents = match other {
+            Some(_) => Vec::new(),
+            None => repo
+                .find_blob(entry.id)
+                .map_err(|e| ToolError::msg(format!("cannot read staged {}: {}", rel.display(), e.message())))?
+                .content()
+                .to_vec(),
+        };
         out.push(StagedFile {
             repo_path: rel.to_string_lossy().replace('\\', "/"),
-            path: wd.join(&rel),
-            contents: blob.content().to_vec(),
+            path: canonical.join(&rel),
+            contents,
             changed: changed.contains(&rel),
+            other,
         });
     }
     out.sort_by(|a, b| a.repo_path.cmp(&b.repo_path));

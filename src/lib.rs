@@ -298,19 +298,47 @@ impl Outcome {
     }
 }
 
-/// Loads the config for `opts`: the explicit file, or the one found walking up, or defaults.
+/// Loads the config for `opts`: the explicit file; or, with `--staged`, the one staged in the
+/// index; or the one found walking up to the root of the repository; or the defaults. A config
+/// passed over (above the repository, or in the working tree but not staged) is named in the
+/// config's notes.
 pub fn load_config(opts: &CheckOptions) -> Result<Config, ToolError> {
     let first = opts.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
-    match &opts.config {
-        Some(p) => Config::load(p),
-        None => match Config::discover(&first) {
-            Some(p) => Config::load(&p),
-            None => {
-                let root = if first.is_dir() { first } else { first.parent().map(Path::to_path_buf).unwrap_or_default() };
-                Ok(Config::default_at(root))
-            }
-        },
+    if let Some(p) = &opts.config {
+        let mut config = Config::load(p)?;
+        config.origin = config::Origin::Explicit;
+        return Ok(config);
     }
+    let located = Config::locate(&first);
+    if opts.staged {
+        if let Some((path, repo_path, bytes)) = git::staged_config(&first, config::FILE_NAMES)? {
+            let text = String::from_utf8(bytes).map_err(|_| ToolError::msg(format!("the staged {repo_path} is not UTF-8 text")))?;
+            return Config::from_staged(&display_path(&path), text, &path);
+        }
+    }
+    let mut config = match &located.path {
+        Some(p) if opts.staged => {
+            let mut config = default_config(&first);
+            config.notes.push(format!("{} is not staged: the commit will not record it, and it is not used (stage it, or name it with -c)", display_path(p)));
+            config
+        }
+        Some(p) => Config::load(p)?,
+        None => default_config(&first),
+    };
+    if let Some(outside) = &located.outside {
+        config.notes.push(format!(
+            "{} lies above the repository and is not used; name it with `-c {}` to use it",
+            display_path(outside),
+            display_path(outside)
+        ));
+    }
+    Ok(config)
+}
+
+/// The defaults, rooted at the first path checked.
+fn default_config(first: &Path) -> Config {
+    let root = if first.is_dir() { first.to_path_buf() } else { first.parent().map(Path::to_path_buf).unwrap_or_default() };
+    Config::default_at(root)
 }
 
 /// The most files one worker task takes. Left to itself, rayon hands a worker a long run of

@@ -388,6 +388,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
         drop_sources,
     };
     let mut outcome = govlint::check(&opts)?;
+    report_notes(&outcome);
     report_cache(outcome.cache.as_ref());
     let fail_on = match args.fail_on {
         Some(FailOnArg::Error) => FailOn::Error,
@@ -398,6 +399,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
     };
     if args.verbose {
         let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, "{}", outcome.config.describe());
         for s in &outcome.skipped {
             let _ = writeln!(err, "skipped {}: {}", s.path, s.reason);
         }
@@ -460,6 +462,14 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
     Ok(code)
 }
 
+/// What the run has to tell that is not a finding (a config passed over), on stderr.
+fn report_notes(outcome: &govlint::Outcome) {
+    let mut err = std::io::stderr().lock();
+    for note in &outcome.config.notes {
+        let _ = writeln!(err, "note: {note}");
+    }
+}
+
 /// The cache's warning, if any, and with GOVLINT_CACHE_STATS=1 its counts (on stderr).
 fn report_cache(stats: Option<&govlint::cache::Stats>) {
     let Some(stats) = stats else { return };
@@ -491,6 +501,7 @@ fn run_report(args: ReportArgs) -> Result<ExitCode, ToolError> {
         ..Default::default()
     };
     let outcome = govlint::check(&opts)?;
+    report_notes(&outcome);
     report_cache(outcome.cache.as_ref());
     let frameworks = if args.frameworks.is_empty() { outcome.config.frameworks.clone() } else { args.frameworks };
     let build = govlint::audit::BuildOptions {

@@ -346,3 +346,122 @@ fn govlint_today_that_is_not_a_date_is_a_tool_error() {
     let run = govlint_with(&root, &[("GOVLINT_TODAY", "1999-12-31")], &["check", "--no-builtin"]);
     run.expect_code(0);
 }
+
+#[test]
+fn a_config_above_the_repository_is_named_and_not_used_without_c() {
+    let (_t, outer) = tempdir();
+    // Above the checkout: a config that would turn every rule off.
+    write(&outer, "govlint.yaml", "rules:\n  main: off\n");
+    let root = outer.join("checkout");
+    std::fs::create_dir(&root).unwrap();
+    git(&root, &["init", "-q"]);
+    write(&root, "policy/main.rego", POLICY);
+    write(&root, "models/a/README.md", &card(None));
+    let run = govlint(&root, &["check", "--no-builtin", "-p", "policy", "-v"]);
+    run.expect_code(1);
+    let above = outer.join("govlint.yaml").display().to_string();
+    assert!(run.stderr.contains(&format!("note: {above} lies above the repository and is not used; name it with `-c {above}`")), "{}", run.stderr);
+    assert!(run.stderr.contains("config: none found in the repository"), "{}", run.stderr);
+    // Named with -c, it is used, and -v says how it was chosen.
+    let run = govlint(&root, &["check", "--no-builtin", "-p", "policy", "-v", "-c", "../govlint.yaml"]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("config: ../govlint.yaml (given with -c)"), "{}", run.stderr);
+    // The repository's own config wins, and is named.
+    write(&root, "govlint.yaml", "fail_on: error\n");
+    let run = govlint(&root, &["check", "--no-builtin", "-p", "policy", "-v", "models"]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("config: govlint.yaml (found walking up"), "{}", run.stderr);
+    assert!(!run.stderr.contains("note:"), "{}", run.stderr);
+}
+
+/// A repository whose git pre-commit hook runs `govlint check --no-builtin --staged`, with the
+/// test policy, a committed card with a license, and `git commit <args>` to commit with it:
+/// whether the commit went through, and what the hook said.
+fn hooked_repo() -> (tempfile::TempDir, std::path::PathBuf, impl Fn(&[&str]) -> (bool, String)) {
+    let (t, root) = repo("");
+    write(&root, "models/m/README.md", &card(Some("mit")));
+    git(&root, &["add", "."]);
+    git(&root, &["commit", "-q", "-m", "base"]);
+    let hook = root.join(".git/hooks/pre-commit");
+    std::fs::create_dir_all(hook.parent().unwrap()).unwrap();
+    std::fs::write(&hook, format!("#!/bin/sh\nexec '{}' check --no-builtin --staged --color never\n", env!("CARGO_BIN_EXE_govlint"))).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let dir = root.clone();
+    let commit = move |args: &[&str]| {
+        let out = Command::new("git")
+            .args(["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", "commit", "-q"])
+            .args(args)
+            .current_dir(&dir)
+            .env("LC_ALL", "C")
+            .output()
+            .expect("git commit runs");
+        (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+    };
+    (t, root, commit)
+}
+
+#[test]
+fn staged_checks_what_git_commit_all_and_commit_path_record() {
+    let (_t, root, commit) = hooked_repo();
+    // The license is removed in the working tree only: `git commit -a` stages it on a
+    // temporary index (GIT_INDEX_FILE) and runs the hook on that.
+    write(&root, "models/m/README.md", &card(None));
+    let (committed, out) = commit(&["-a", "-m", "drop the license"]);
+    assert!(!committed, "git commit -a went past the hook:\n{out}");
+    assert!(out.contains("no license"), "{out}");
+    // `git commit PATH` commits the working tree's file, also through a temporary index.
+    let (committed, out) = commit(&["-m", "drop the license", "models/m/README.md"]);
+    assert!(!committed, "git commit PATH went past the hook:\n{out}");
+    assert!(out.contains("no license"), "{out}");
+    // Fixed, both go through.
+    write(&root, "models/m/README.md", &format!("{}\nmore\n", card(Some("apache-2.0"))));
+    let (committed, out) = commit(&["-a", "-m", "relicense"]);
+    assert!(committed, "{out}");
+    write(&root, "models/m/README.md", &format!("{}\nmore still\n", card(Some("apache-2.0"))));
+    let (committed, out) = commit(&["-m", "more", "models/m/README.md"]);
+    assert!(committed, "{out}");
+}
+
+#[test]
+fn staged_skips_submodules_and_resolves_paths_and_reads_the_staged_config() {
+    let (_t, root, commit) = hooked_repo();
+    // A repository added as a submodule (a gitlink in the index) is not a file to read.
+    let sub = root.join("vendor/sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    git(&sub, &["init", "-q"]);
+    write(&sub, "model-card.yaml", "license: mit\n");
+    git(&sub, &["add", "."]);
+    git(&sub, &["commit", "-q", "-m", "sub"]);
+    git(&root, &["add", "vendor/sub"]);
+    let run = govlint(&root, &["check", "--no-builtin", "--staged", "-v"]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("skipped vendor/sub: a submodule"), "{}", run.stderr);
+    let (committed, out) = commit(&["-m", "add a submodule"]);
+    assert!(committed, "{out}");
+
+    // `..` from a subdirectory names the repository's root.
+    write(&root, "models/m/README.md", &card(None));
+    git(&root, &["add", "models/m/README.md"]);
+    let run = govlint(&root.join("models"), &["check", "--no-builtin", "--staged", "--format", "json", ".."]);
+    run.expect_code(1);
+    // Named relative to the working directory, as a walk names it.
+    assert_eq!(files(&serde_json::from_str(&run.stdout).unwrap()), ["m/README.md"]);
+
+    // The config as staged decides, not the one in the working tree.
+    write(&root, "govlint.yaml", "policies: [policy]\nrules:\n  main: off\n");
+    let run = govlint(&root, &["check", "--no-builtin", "--staged", "-v"]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("config: govlint.yaml (as staged in the git index)"), "{}", run.stderr);
+    git(&root, &["add", "govlint.yaml"]);
+    let run = govlint(&root, &["check", "--no-builtin", "--staged"]);
+    run.expect_code(0);
+    // An unstaged config is not what the commit records: said, and not used.
+    git(&root, &["rm", "-q", "--cached", "govlint.yaml"]);
+    let run = govlint(&root, &["check", "--no-builtin", "--staged", "-p", "policy"]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("note: govlint.yaml is not staged"), "{}", run.stderr);
+}
