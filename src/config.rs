@@ -267,6 +267,13 @@ impl Config {
                 (0..n).map(|i| crate::schema::label_span(&source, d, &format!("/waivers/{i}")).0).collect()
             })
             .unwrap_or_default();
+        let policy_spans: Vec<Span> = doc
+            .as_ref()
+            .map(|d| {
+                let n = d.value.get("policies").and_then(|p| p.as_array()).map_or(0, Vec::len);
+                (0..n).map(|i| crate::schema::label_span(&source, d, &format!("/policies/{i}")).0).collect()
+            })
+            .unwrap_or_default();
         let value = doc.map(|d| d.value).unwrap_or(serde_json::Value::Null);
         let raw: Raw = if value.is_null() {
             Raw::default()
@@ -324,6 +331,32 @@ impl Config {
         cfg.max_file_size = l.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
         cfg.policy_timeout = l.policy_timeout_ms.map_or(DEFAULT_POLICY_TIMEOUT, std::time::Duration::from_millis);
         cfg.policies = raw.policies.iter().map(|p| cfg.root.join(p)).collect();
+        // A policy path is read, walked and shown in errors: from the repository's own config,
+        // only what the repository holds. The command line's -p is the user's own choice.
+        let inside = repository_root(&cfg.root).and_then(|r| r.canonicalize().ok());
+        for (i, (raw_path, path)) in raw.policies.iter().zip(&cfg.policies).enumerate() {
+            let refuse = |why: String| {
+                let span = policy_spans.get(i).copied().unwrap_or_default();
+                ToolError::with_diagnostics(
+                    format!("invalid configuration in {name}"),
+                    Arc::clone(&source),
+                    vec![Diagnostic::at(&source, span, "config", Severity::Error, why)
+                        .with_label("outside the repository")
+                        .with_help("a policy outside the repository can be named on the command line with -p")],
+                )
+            };
+            match (path.canonicalize(), &inside) {
+                (Ok(resolved), Some(root)) if !resolved.starts_with(root) => {
+                    return Err(refuse(format!(
+                        "the policy path `{raw_path}` leads to {}, outside the repository {}",
+                        resolved.display(),
+                        root.display()
+                    )));
+                }
+                (Ok(_), None) => return Err(refuse(format!("the policy path `{raw_path}` cannot be placed in the repository"))),
+                _ => {}
+            }
+        }
         cfg.params = raw.params;
         cfg.frameworks = raw.frameworks;
         cfg.cache = raw.cache;
@@ -405,6 +438,13 @@ fn lexical(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+/// The top of the git working tree that holds `dir` (see [`is_repository_root`]), else `dir`
+/// itself: what a config's paths may reach. `None` when `dir` cannot be made absolute.
+pub fn repository_root(dir: &Path) -> Option<PathBuf> {
+    let abs = lexical(&crate::absolute(dir)?);
+    Some(abs.ancestors().find(|d| is_repository_root(d)).unwrap_or(&abs).to_path_buf())
 }
 
 /// Whether `dir` is the top of a git working tree: it holds `.git`, a directory or a file

@@ -162,3 +162,65 @@ fn no_builtin_reads_files() {
     let o = run(dir.path());
     assert!(!o.stdout.contains("root:"), "{}", o.stdout);
 }
+
+/// `govlint check <args>` in `dir` with the secret in the environment: the exit code and
+/// everything printed.
+fn run_args(dir: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::cargo_bin("govlint")
+        .unwrap()
+        .current_dir(dir)
+        .env("GOVLINT_SANDBOX_SECRET", SECRET)
+        .args(["check", "--no-builtin"])
+        .args(args)
+        .timeout(Duration::from_secs(120))
+        .output()
+        .unwrap();
+    (out.status.code().unwrap_or(-1), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+}
+
+#[test]
+fn policy_paths_from_the_config_stay_inside_the_repository() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("p.rego"), "package main\n\ndeny contains \"from outside\" if { true }\n").unwrap();
+    let link = format!("{}", outside.path().display());
+    for path in ["/proc/self/environ", "/", "../", link.as_str(), "policy-link"] {
+        let dir = repo("deny contains msg if {\n\tfalse\n\tmsg := \"x\"\n}", Some(&format!("policies: [\"{path}\"]\n")));
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("policy-link")).unwrap();
+        let start = Instant::now();
+        let (code, out) = run_args(dir.path(), &["model-card.yaml"]);
+        assert_eq!(code, 2, "{path}: {out}");
+        assert!(out.contains("outside the repository"), "{path}: {out}");
+        assert!(out.contains("govlint.yaml:1:"), "{path}: the entry is located: {out}");
+        assert!(!out.contains(SECRET) && !out.contains("from outside"), "{path}: {out}");
+        assert!(start.elapsed() < BOUND, "{path}: refused before anything is read");
+    }
+    // Inside the repository, through a link or not, a policy path is read.
+    let dir = repo("deny contains \"inside\" if { true }", Some("policies: [\"policy\"]\n"));
+    let (code, out) = run_args(dir.path(), &["model-card.yaml"]);
+    assert_eq!(code, 1, "{out}");
+    // On the command line the user chooses: a policy outside the repository is read.
+    let dir = repo("deny contains msg if {\n\tfalse\n\tmsg := \"x\"\n}", None);
+    let (code, out) = run_args(dir.path(), &["-p", &outside.path().join("p.rego").display().to_string(), "model-card.yaml"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("from outside"), "{out}");
+}
+
+#[test]
+fn an_error_on_a_policy_or_data_path_never_prints_a_file_that_is_not_a_policy() {
+    let dir = repo("deny contains msg if {\n\tfalse\n\tmsg := \"x\"\n}", None);
+    std::fs::write(dir.path().join("broken.yaml"), format!("token: {SECRET}\nlist: [1, 2\n")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("/proc/self/environ", dir.path().join("env.yaml")).unwrap();
+    for (args, needle) in [
+        (&["-p", "/proc/self/environ"][..], "not a .rego file"),
+        (&["-p", "policy", "-d", "/proc/self/environ"][..], "not a YAML or JSON file"),
+        (&["-p", "policy", "-d", "env.yaml"][..], "not a text file"),
+        (&["-p", "policy", "-d", "broken.yaml"][..], "data file broken.yaml:"),
+    ] {
+        let (code, out) = run_args(dir.path(), &[args, &["model-card.yaml"]].concat());
+        assert_eq!(code, 2, "{args:?}: {out}");
+        assert!(out.contains(needle), "{args:?}: {out}");
+        assert!(!out.contains(SECRET), "{args:?} printed the secret: {out}");
+    }
+}

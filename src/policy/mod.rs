@@ -205,7 +205,9 @@ fn collect_bundle(dir: &Dir<'static>, out: &mut Vec<RegoFile>) {
     }
 }
 
-/// The `.rego` files under user paths, in path order. A missing path is a tool error.
+/// The `.rego` files under user paths, in path order. A missing path is a tool error; so is a
+/// file named directly that is not a `.rego` file or not text: its content is never compiled,
+/// so never quoted in an error (`-p /proc/self/environ` would put the environment in a CI log).
 pub fn user_files(paths: &[PathBuf]) -> Result<Vec<RegoFile>, ToolError> {
     let mut out = Vec::new();
     for p in paths {
@@ -220,13 +222,13 @@ pub fn user_files(paths: &[PathBuf]) -> Result<Vec<RegoFile>, ToolError> {
                 .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rego"))
                 .map(|e| e.path().to_path_buf())
                 .collect()
-        } else {
+        } else if p.extension().is_some_and(|x| x == "rego") && meta.is_file() {
             vec![p.clone()]
+        } else {
+            return Err(ToolError::msg(format!("policy path {} is not a .rego file or a directory", p.display())));
         };
         for f in files {
-            let text = std::fs::read_to_string(&f).map_err(|e| {
-                ToolError::msg(format!("policy {} cannot be read: {}", f.display(), crate::discover::io_reason(&e)))
-            })?;
+            let text = read_text(&f).map_err(|why| ToolError::msg(format!("policy {} {why}", f.display())))?;
             let path = crate::display_path(&f);
             let package = package_of(&text).unwrap_or_default();
             out.push(RegoFile { source: SourceFile::new(path.clone(), text), path, builtin: false, package });
@@ -235,7 +237,19 @@ pub fn user_files(paths: &[PathBuf]) -> Result<Vec<RegoFile>, ToolError> {
     Ok(out)
 }
 
-/// Loads `-d/--data` files (YAML or JSON, or directories of them) into one object.
+/// The text of a file read as a policy or data, or why it is not text (no content is quoted).
+fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot be read: {}", crate::discover::io_reason(&e)))?;
+    if bytes.contains(&0) {
+        return Err("is not a text file (it holds a NUL byte)".to_string());
+    }
+    String::from_utf8(bytes).map_err(|e| format!("is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+}
+
+/// Loads `-d/--data` files (YAML or JSON, or directories of them) into one object. A file that
+/// is not YAML or JSON by its name is refused unread; one that does not parse is reported by
+/// its position alone: data files are not policies, and their text (which may hold anything)
+/// is never printed.
 pub fn load_data(paths: &[PathBuf]) -> Result<Value, ToolError> {
     let mut data = json!({});
     for p in paths {
@@ -248,19 +262,20 @@ pub fn load_data(paths: &[PathBuf]) -> Result<Value, ToolError> {
                 .map(|e| e.path().to_path_buf())
                 .filter(|f| matches!(Syntax::from_path(f), Some(Syntax::Yaml | Syntax::Json)))
                 .collect()
-        } else if p.exists() {
+        } else if !p.exists() {
+            return Err(ToolError::msg(format!("data path {} does not exist", p.display())));
+        } else if matches!(Syntax::from_path(p), Some(Syntax::Yaml | Syntax::Json)) {
             vec![p.clone()]
         } else {
-            return Err(ToolError::msg(format!("data path {} does not exist", p.display())));
+            return Err(ToolError::msg(format!("data path {} is not a YAML or JSON file (.yaml, .yml, .json) or a directory", p.display())));
         };
         for f in files {
-            let text = std::fs::read_to_string(&f)
-                .map_err(|e| ToolError::msg(format!("data file {} cannot be read: {}", f.display(), crate::discover::io_reason(&e))))?;
+            let text = read_text(&f).map_err(|why| ToolError::msg(format!("data file {} {why}", f.display())))?;
             let syntax = Syntax::from_path(&f).unwrap_or(Syntax::Yaml);
             let src = SourceFile::new(crate::display_path(&f), text);
             let parsed = parse::parse(Arc::clone(&src), syntax, &Limits::default());
-            if !parsed.diagnostics.is_empty() {
-                return Err(ToolError::with_diagnostics(format!("data file {} does not parse", src.name), src, parsed.diagnostics));
+            if let Some(d) = parsed.diagnostics.first() {
+                return Err(ToolError::msg(format!("data file {}:{}:{} does not parse: {}", src.name, d.start.line, d.start.column, d.message)));
             }
             for d in parsed.documents {
                 if d.value.is_object() {
