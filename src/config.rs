@@ -126,7 +126,8 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// How it was chosen.
     pub origin: Origin,
-    /// What the user is to be told about the choice (a config passed over), on stderr.
+    /// What the user is to be told on stderr besides the findings: a config passed over, a
+    /// submodule whose changes could not be told apart.
     pub notes: Vec<String>,
     /// The directory globs are relative to: the config's directory, else the target.
     pub root: PathBuf,

@@ -145,6 +145,9 @@ pub struct Changes {
     pub unchanged: foldhash::HashMap<PathBuf, git2::Oid>,
     /// When the untracked files were not listed: what tells one, file by file.
     pub untracked: Option<Untracked>,
+    /// What the user is to be told: a submodule whose changes could not be told apart, all of
+    /// whose files count as changed.
+    pub notes: Vec<String>,
 }
 
 /// The paths of an index and the directories that hold them, `/`-separated and relative to
@@ -243,6 +246,29 @@ pub fn changed_since(start: &Path, reference: &str, list_untracked: bool, share:
     });
     let mut changed: BTreeSet<PathBuf> = staged?.into_iter().collect();
     changed.extend(states.iter().filter(|(w, _)| *w == Worktree::Differs).map(|(_, e)| wd.join(path_of(&e.path))));
+    // Submodules: the files in each that changed since the commit the merge base records.
+    let mut notes = Vec::new();
+    let mut subs = Vec::new();
+    let gitlinks: Vec<&git2::IndexEntry> = entries.iter().filter(|e| e.mode & MODE_TYPE == MODE_GITLINK && stage(e) == 0).collect();
+    if !gitlinks.is_empty() {
+        let base = repo.find_tree(tree).ok();
+        for e in gitlinks {
+            let rel = path_of(&e.path);
+            let dir = wd.join(&rel);
+            // A submodule that is not checked out has no files, for a walk as for this.
+            if !dir.join(".git").exists() {
+                continue;
+            }
+            let recorded = base.as_ref().and_then(|t| t.get_path(&rel).ok()).filter(|t| t.kind() == Some(git2::ObjectType::Commit)).map(|t| t.id());
+            match submodule_changes(&dir, recorded) {
+                Ok(sub) => subs.push(sub),
+                Err(why) => {
+                    notes.push(format!("submodule {}: {why}; every file in it is checked as changed", rel.display()));
+                    changed.extend(files_below(&dir));
+                }
+            }
+        }
+    }
     let untracked = match untracked.transpose()? {
         Some(listed) => {
             changed.extend(listed);
@@ -250,14 +276,46 @@ pub fn changed_since(start: &Path, reference: &str, list_untracked: bool, share:
         }
         None => Some(Untracked { repo, layout, entered: HashMap::new() }),
     };
-    let unchanged = states
+    let mut unchanged: foldhash::HashMap<PathBuf, git2::Oid> = states
         .iter()
         .filter(|(w, _)| *w == Worktree::Same)
         .map(|(_, e)| (wd.join(path_of(&e.path)), e.id))
         .filter(|(p, _)| !changed.contains(p))
         .filter_map(|(p, id)| Some((canonical.join(p.strip_prefix(&wd).ok()?), id)))
         .collect();
-    Ok(Changes { changed, unchanged, untracked })
+    for sub in subs {
+        changed.extend(sub.changed);
+        unchanged.extend(sub.unchanged);
+        notes.extend(sub.notes);
+    }
+    Ok(Changes { changed, unchanged, untracked, notes })
+}
+
+/// The changes of the submodule checked out in `dir` since `recorded`, the commit the merge
+/// base records for it (followed the same way, into its own submodules): what a walk of the
+/// superproject, which enters submodules, would find changed there. A submodule added since
+/// the merge base (`None`) is new in every file.
+fn submodule_changes(dir: &Path, recorded: Option<git2::Oid>) -> Result<Changes, String> {
+    let Some(id) = recorded else {
+        return Ok(Changes { changed: files_below(dir).into_iter().collect(), ..Changes::default() });
+    };
+    let sub = Repository::open(dir).map_err(|e| format!("cannot be opened ({})", e.message()))?;
+    if sub.find_commit(id).is_err() {
+        return Err(format!("the commit the merge base records for it ({id}) is not in its repository (fetch it with `git submodule update`)"));
+    }
+    drop(sub);
+    changed_since(dir, &id.to_string(), true, None).map_err(|e| e.message)
+}
+
+/// Every regular file below `dir`, outside `.git`.
+fn files_below(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_entry(|e| e.file_name() != ".git")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .collect()
 }
 
 /// The files that differ between the tree `base` and the index (added or modified), found by

@@ -396,6 +396,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let (changed, unchanged, mut untracked) = match git {
         Some(git) => {
             let mut changes = git.join().unwrap_or_else(|_| Err(ToolError::msg("reading the changes from git failed")))?;
+            config.notes.append(&mut changes.notes);
             // The shortcut below takes the changed files from git alone: it needs the list.
             if changed_only {
                 if let Some(untracked) = changes.untracked.take() {

@@ -465,3 +465,72 @@ fn staged_skips_submodules_and_resolves_paths_and_reads_the_staged_config() {
     run.expect_code(1);
     assert!(run.stderr.contains("note: govlint.yaml is not staged"), "{}", run.stderr);
 }
+
+#[test]
+fn changed_since_covers_files_changed_inside_submodules() {
+    // The submodule's own repository, with a card that has a license.
+    let (_s, upstream) = tempdir();
+    git(&upstream, &["init", "-q"]);
+    write(&upstream, "models/s/README.md", &card(Some("mit")));
+    git(&upstream, &["add", "."]);
+    git(&upstream, &["commit", "-q", "-m", "sub base"]);
+
+    let (_t, root) = repo("");
+    write(&root, "models/a/README.md", &card(Some("mit")));
+    git(&root, &["add", "."]);
+    git(&root, &["-c", "protocol.file.allow=always", "submodule", "add", "-q", upstream.to_str().unwrap(), "vendor/sub"]);
+    git(&root, &["commit", "-q", "-m", "base"]);
+    git(&root, &["checkout", "-q", "-b", "feature"]);
+    let (code, v) = json(&root, &["--changed-since", "main"]);
+    assert_eq!((code, files(&v)), (0, Vec::<String>::new()), "{v:#}");
+
+    // A change committed in the submodule and recorded in the superproject.
+    let sub = root.join("vendor/sub");
+    write(&sub, "models/s/README.md", &card(None));
+    git(&sub, &["commit", "-q", "-am", "drop the license"]);
+    git(&root, &["commit", "-q", "-am", "bump the submodule"]);
+    // One only in the submodule's working tree, and a new file there.
+    write(&sub, "models/t/README.md", &card(None));
+    let (code, v) = json(&root, &["--changed-since", "main"]);
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(files(&v), ["vendor/sub/models/s/README.md", "vendor/sub/models/t/README.md"]);
+    // What a full walk reports there, no more.
+    let (_, all) = json(&root, &[]);
+    assert_eq!(files(&all), ["vendor/sub/models/s/README.md", "vendor/sub/models/t/README.md"]);
+
+    // A submodule added since the merge base is new in every file.
+    git(&root, &["-c", "protocol.file.allow=always", "submodule", "add", "-q", upstream.to_str().unwrap(), "vendor/other"]);
+    write(&root.join("vendor/other"), "models/s/README.md", &card(None));
+    let (_, v) = json(&root, &["--changed-since", "main"]);
+    assert_eq!(files(&v), ["vendor/other/models/s/README.md", "vendor/sub/models/s/README.md", "vendor/sub/models/t/README.md"]);
+
+    // The commit the merge base records is gone from the submodule's repository: its changes
+    // cannot be told, so every file in it is checked, and the run says so.
+    let other = root.join("vendor/other");
+    git(&other, &["checkout", "-q", "--orphan", "fresh"]);
+    git(&other, &["commit", "-q", "-m", "unrelated"]);
+    git(&other, &["remote", "remove", "origin"]);
+    for branch in git(&other, &["branch", "--format=%(refname:short)"]).lines().filter(|b| *b != "fresh") {
+        git(&other, &["branch", "-q", "-D", branch]);
+    }
+    git(&other, &["reflog", "expire", "--expire=now", "--all"]);
+    git(&other, &["gc", "-q", "--prune=now"]);
+    git(&root, &["commit", "-q", "-am", "record vendor/other"]);
+    git(&root, &["branch", "-f", "recorded"]);
+    write(&sub, "models/t/README.md", &card(Some("mit")));
+    git(&sub, &["reset", "-q", "--hard", "HEAD~1"]);
+    git(&sub, &["checkout", "-q", "--orphan", "fresh"]);
+    git(&sub, &["commit", "-q", "-m", "unrelated"]);
+    git(&sub, &["remote", "remove", "origin"]);
+    for branch in git(&sub, &["branch", "--format=%(refname:short)"]).lines().filter(|b| *b != "fresh") {
+        git(&sub, &["branch", "-q", "-D", branch]);
+    }
+    git(&sub, &["reflog", "expire", "--expire=now", "--all"]);
+    git(&sub, &["gc", "-q", "--prune=now"]);
+    write(&sub, "models/u/README.md", &card(None));
+    let run = govlint(&root, &["check", "--no-builtin", "--format", "json", "--changed-since", "recorded"]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("note: submodule vendor/sub: the commit the merge base records for it"), "{}", run.stderr);
+    assert!(run.stderr.contains("every file in it is checked as changed"), "{}", run.stderr);
+    assert_eq!(files(&serde_json::from_str(&run.stdout).unwrap()), ["vendor/other/models/s/README.md", "vendor/sub/models/u/README.md"]);
+}
