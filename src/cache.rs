@@ -17,12 +17,22 @@
 //! translation and before config overrides, waivers and the baseline, which run on them as on
 //! fresh ones. The cache never fails a run: a file that cannot be read or parsed is ignored
 //! (and rewritten), a directory that cannot be written gives one warning.
+//!
+//! What the cache trusts: only files this user's govlint wrote. The directory lies in the
+//! repository, where anyone who can commit can put a cache whose findings were emptied; so
+//! every file carries an HMAC-SHA256 of its text (and of its place: the settings and the file's
+//! name) under a key of 32 random bytes kept outside the repository, in the user's cache
+//! directory (`$XDG_CACHE_HOME/govlint/cache-key`, else `~/.cache/govlint/cache-key`). A file
+//! whose signature does not verify is not read, and the run says so. The default directory,
+//! and every directory govlint makes in a cache, must be a real directory, not a symbolic link
+//! (a committed link would send the writes, and the pruning of old settings, elsewhere).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
+use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
@@ -39,7 +49,7 @@ use crate::{Artifact, ArtifactDoc, Facts, RepositoryResults};
 pub const DIR_NAME: &str = ".govlint-cache";
 
 /// The version of the cache format (also the name of its subdirectory).
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// Settings directories kept per cache directory: the least recently written go.
 const KEEP: usize = 8;
@@ -128,12 +138,120 @@ struct Repository {
     results: RepositoryResults,
 }
 
+/// The key that signs this user's cache files (see the module's documentation).
+#[derive(Clone)]
+pub struct Key([u8; 32]);
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Key(..)")
+    }
+}
+
+/// The name of the key file in the user's cache directory.
+const KEY_FILE: &str = "cache-key";
+
+impl Key {
+    /// The signature of a cache file's `text`, stored as file `name` under `settings`.
+    fn sign(&self, settings: &str, name: &str, text: &[u8]) -> Hmac<Sha256> {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC takes a key of any length");
+        for part in [b"govlint cache v4".as_slice(), settings.as_bytes(), name.as_bytes()] {
+            mac.update(&(part.len() as u64).to_le_bytes());
+            mac.update(part);
+        }
+        mac.update(text);
+        mac
+    }
+
+    /// `text` with its signature on a first line of its own.
+    fn seal(&self, settings: &str, name: &str, text: &str) -> String {
+        let tag = hex(&self.sign(settings, name, text.as_bytes()).finalize().into_bytes());
+        let mut out = String::with_capacity(tag.len() + 1 + text.len());
+        out.push_str(&tag);
+        out.push('\n');
+        out.push_str(text);
+        out
+    }
+
+    /// The text of a sealed file when its signature verifies: `Err(true)` when it does not
+    /// (written with another key, or altered), `Err(false)` when it is no sealed file at all.
+    fn open<'b>(&self, settings: &str, name: &str, bytes: &'b [u8]) -> Result<&'b [u8], bool> {
+        let newline = bytes.iter().position(|b| *b == b'\n').filter(|&i| i == 64).ok_or(false)?;
+        let tag = data_encoding::HEXLOWER.decode(&bytes[..newline]).map_err(|_| false)?;
+        let text = &bytes[newline + 1..];
+        self.sign(settings, name, text).verify_slice(&tag).map(|()| text).map_err(|_| true)
+    }
+
+    /// This user's key, made on first use: in the user's cache directory, never in the
+    /// repository checked (`repository`, canonical), where whoever commits could read or plant it.
+    pub fn load(repository: Option<&Path>) -> Result<Key, String> {
+        let dir = user_cache_dir().ok_or("there is no user cache directory (HOME or XDG_CACHE_HOME) to keep the cache's key in")?;
+        let dir = dir.join("govlint");
+        let inside = |at: &Path| {
+            repository.filter(|r| at.starts_with(r)).map(|r| {
+                format!("the cache's key would be kept in {}, inside the repository checked ({}): the cache is not used", at.display(), r.display())
+            })
+        };
+        // Before anything is made there, and again once links are resolved.
+        if let Some(refused) = crate::absolute(&dir).map(|d| crate::config::lexical(&d)).and_then(|d| inside(&d)) {
+            return Err(refused);
+        }
+        let fail = |e: std::io::Error| format!("the cache's key cannot be kept in {}: {}", dir.display(), crate::discover::io_reason(&e));
+        std::fs::create_dir_all(&dir).map_err(fail)?;
+        let canonical = dir.canonicalize().map_err(fail)?;
+        if let Some(refused) = inside(&canonical) {
+            return Err(refused);
+        }
+        let path = canonical.join(KEY_FILE);
+        if let Some(key) = read_key(&path) {
+            return Ok(key);
+        }
+        let mut bytes = [0u8; 32];
+        getrandom::fill(&mut bytes).map_err(|e| format!("no random bytes for the cache's key: {e}"))?;
+        // Written aside, then linked into place: a run that starts meanwhile reads a whole key
+        // or none, and of two runs that make one, the first link wins and both use it.
+        let mut tmp = tempfile::NamedTempFile::new_in(&canonical).map_err(fail)?;
+        {
+            use std::io::Write;
+            tmp.write_all(hex(&bytes).as_bytes()).map_err(fail)?;
+        }
+        match std::fs::hard_link(tmp.path(), &path) {
+            Ok(()) => Ok(Key(bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => read_key(&path).ok_or_else(|| format!("the cache's key {} is not a key", path.display())),
+            Err(e) => Err(fail(e)),
+        }
+    }
+}
+
+/// The key in `path`, if it holds one.
+fn read_key(path: &Path) -> Option<Key> {
+    let text = std::fs::read(path).ok()?;
+    let bytes = data_encoding::HEXLOWER.decode(text.trim_ascii()).ok()?;
+    Some(Key(bytes.try_into().ok()?))
+}
+
+/// The user's cache directory: `$XDG_CACHE_HOME`, else `~/.cache` (`%LOCALAPPDATA%` on
+/// Windows).
+fn user_cache_dir() -> Option<PathBuf> {
+    let absolute = |v: std::ffi::OsString| Some(PathBuf::from(v)).filter(|p| p.is_absolute());
+    if let Some(dir) = std::env::var_os("XDG_CACHE_HOME").and_then(absolute) {
+        return Some(dir);
+    }
+    if cfg!(windows) {
+        return std::env::var_os("LOCALAPPDATA").and_then(absolute);
+    }
+    std::env::var_os("HOME").and_then(absolute).map(|h| h.join(".cache"))
+}
+
 /// The cache of one run: what was stored by an earlier run with the same settings, and what
 /// this run stores.
 #[derive(Debug)]
 pub struct Cache {
-    /// `<dir>/v3/<settings>/`.
+    /// `<dir>/v4/<settings>/`.
     dir: PathBuf,
+    key: Key,
+    /// A file of the cache whose signature did not verify was found (and not read).
+    forged: std::sync::atomic::AtomicBool,
     old: Index,
     /// The old shards, each read on first use.
     shards: Vec<OnceLock<Shard>>,
@@ -192,26 +310,39 @@ pub fn settings_digest(config: &Config, policies: &PolicySet, combine: bool) -> 
 }
 
 /// Where the cache a run asks for is (`CheckOptions::cache` and `cache_dir`, else the config's
-/// `cache:`), made when missing with a `.gitignore` and a `CACHEDIR.TAG`: `None` when the run
-/// uses no cache (`--parse-only` runs evaluate nothing to cache), an error (the warning to
-/// give) when the directory cannot be made. Called before the walk, which keeps out of it.
-pub fn prepare(opts: &crate::CheckOptions, config: &Config) -> Option<Result<PathBuf, String>> {
+/// `cache:`), made when missing with a `.gitignore` and a `CACHEDIR.TAG`, and the key that signs
+/// its files: `None` when the run uses no cache (`--parse-only` runs evaluate nothing to
+/// cache), an error (the warning to give) when the directory cannot be made or used, or the
+/// key cannot be had. Called before the walk, which keeps out of it.
+pub fn prepare(opts: &crate::CheckOptions, config: &Config) -> Option<Result<(PathBuf, Key), String>> {
     if !opts.cache.unwrap_or(config.cache || opts.cache_dir.is_some()) || opts.parse_only {
         return None;
     }
+    let repository = crate::config::repository_root(&config.root).and_then(|r| r.canonicalize().ok());
+    let key = match Key::load(repository.as_deref()) {
+        Ok(k) => k,
+        Err(e) => return Some(Err(e)),
+    };
     let dir = opts.cache_dir.clone().unwrap_or_else(|| default_dir(config));
-    if dir.is_dir() {
-        return Some(Ok(dir));
+    // The default directory is the repository's to hold: a link there is not followed.
+    if opts.cache_dir.is_none() && std::fs::symlink_metadata(&dir).is_ok_and(|m| !m.is_dir()) {
+        return Some(Err(format!("the cache directory {} is not a directory (a symbolic link?): the cache is not used", dir.display())));
     }
-    Some(create(&dir).map(|()| dir.clone()).map_err(|e| format!("cannot create the cache directory {}: {}", dir.display(), crate::discover::io_reason(&e))))
+    if dir.is_dir() {
+        return Some(Ok((dir, key)));
+    }
+    Some(create(&dir).map(|()| (dir.clone(), key)).map_err(|e| format!("cannot create the cache directory {}: {}", dir.display(), crate::discover::io_reason(&e))))
 }
 
 /// The cache of a run in the directory [`prepare`] gave, opened; or the warning to give.
-pub fn for_run(prepared: Option<Result<PathBuf, String>>, opts: &crate::CheckOptions, config: &Config, policies: &PolicySet) -> (Option<Cache>, Option<String>) {
+pub fn for_run(prepared: Option<Result<(PathBuf, Key), String>>, opts: &crate::CheckOptions, config: &Config, policies: &PolicySet) -> (Option<Cache>, Option<String>) {
     match prepared {
         None => (None, None),
         Some(Err(warning)) => (None, Some(warning)),
-        Some(Ok(dir)) => (Some(Cache::open(&dir, settings_digest(config, policies, opts.combine))), None),
+        Some(Ok((dir, key))) => match Cache::open(&dir, settings_digest(config, policies, opts.combine), key) {
+            Ok(cache) => (Some(cache), None),
+            Err(warning) => (None, Some(warning)),
+        },
     }
 }
 
@@ -231,17 +362,33 @@ pub fn default_dir(config: &Config) -> PathBuf {
 
 impl Cache {
     /// Opens the cache in `dir` (made by [`prepare`]) for `settings` (see
-    /// [`settings_digest`]). A missing, unreadable, corrupt or other-version index is an empty
-    /// cache.
-    pub fn open(dir: &Path, settings: String) -> Cache {
-        let dir = dir.join(format!("v{FORMAT}")).join(&settings);
+    /// [`settings_digest`]), its files verified with `key`. A missing, unreadable, corrupt,
+    /// unsigned or other-version index is an empty cache; a directory of the cache that is
+    /// not a real directory (a symbolic link) refuses the cache (the warning to give).
+    pub fn open(dir: &Path, settings: String, key: Key) -> Result<Cache, String> {
+        let version = dir.join(format!("v{FORMAT}"));
+        let dir = version.join(&settings);
+        for d in [&version, &dir] {
+            if std::fs::symlink_metadata(d).is_ok_and(|m| !m.is_dir()) {
+                return Err(format!("{} in the cache is not a directory (a symbolic link?): the cache is not used", d.display()));
+            }
+        }
+        let forged = std::sync::atomic::AtomicBool::new(false);
         let old = std::fs::read(dir.join("index.json"))
             .ok()
-            .and_then(|bytes| serde_json::from_slice::<Index>(&bytes).ok())
+            .and_then(|bytes| match key.open(&settings, "index.json", &bytes) {
+                Ok(text) => serde_json::from_slice::<Index>(text).ok(),
+                Err(signed) => {
+                    forged.store(signed, Ordering::Relaxed);
+                    None
+                }
+            })
             .filter(|s| s.version == FORMAT && s.settings == settings)
             .unwrap_or_else(|| Index { version: FORMAT, settings, ..Index::default() });
-        Cache {
+        Ok(Cache {
             dir,
+            key,
+            forged,
             old,
             shards: (0..SHARDS).map(|_| OnceLock::new()).collect(),
             new: BTreeMap::new(),
@@ -251,7 +398,7 @@ impl Cache {
             misses: AtomicUsize::new(0),
             unread: AtomicUsize::new(0),
             repository_hit: false,
-        }
+        })
     }
 
     /// The old entry of `name`: its meta and its payload, when both are there and agree.
@@ -261,10 +408,20 @@ impl Cache {
         Some((meta, payload))
     }
 
-    /// Old shard `i`, read on first use; an unreadable or corrupt shard is empty.
+    /// Old shard `i`, read on first use; an unreadable, corrupt or unsigned shard is empty.
     fn shard(&self, i: usize) -> &Shard {
         self.shards[i].get_or_init(|| {
-            std::fs::read(self.dir.join(shard_name(i))).ok().and_then(|bytes| serde_json::from_slice(&bytes).ok()).unwrap_or_default()
+            let name = shard_name(i);
+            let Ok(bytes) = std::fs::read(self.dir.join(&name)) else { return Shard::new() };
+            match self.key.open(&self.old.settings, &name, &bytes) {
+                Ok(text) => serde_json::from_slice(text).unwrap_or_default(),
+                Err(signed) => {
+                    if signed {
+                        self.forged.store(true, Ordering::Relaxed);
+                    }
+                    Shard::new()
+                }
+            }
         })
     }
 
@@ -437,6 +594,12 @@ impl Cache {
             unread: *self.unread.get_mut(),
             warning: None,
         };
+        if *self.forged.get_mut() {
+            stats.warning = Some(format!(
+                "files of the cache in {} were not written by this user's govlint (their signature does not verify): they were not read, and are replaced",
+                self.dir.display()
+            ));
+        }
         let kept = |name: &String| seen.is_none_or(|seen| seen.contains(name));
         let mut dirty = [false; SHARDS];
         for name in self.old.files.keys().filter(|n| !kept(n)) {
@@ -472,10 +635,11 @@ impl Cache {
                         Some((n.clone(), payload))
                     })
                     .collect();
-                write_json(&self.dir.join(shard_name(i)), &shard)?;
+                let name = shard_name(i);
+                write_json(&self.dir.join(&name), &shard, &self.key, &self.old.settings, &name)?;
             }
             let index = Index { version: FORMAT, settings: self.old.settings.clone(), files, repository };
-            let written = write_json(&self.dir.join("index.json"), &index);
+            let written = write_json(&self.dir.join("index.json"), &index, &self.key, &self.old.settings, "index.json");
             crate::teardown::release(index);
             written
         });
@@ -496,9 +660,10 @@ fn shard_name(i: usize) -> String {
     format!("shard-{i:02}.json")
 }
 
-fn write_json(path: &Path, value: &impl Serialize) -> Result<(), String> {
+/// Writes `value` as JSON to `path`, signed (see [`Key::seal`]) as file `name` of `settings`.
+fn write_json(path: &Path, value: &impl Serialize, key: &Key, settings: &str, name: &str) -> Result<(), String> {
     let text = serde_json::to_string(value).map_err(|e| e.to_string())?;
-    crate::waivers::write_atomic(path, &text).map_err(|e| e.message)
+    crate::waivers::write_atomic(path, &key.seal(settings, name, &text)).map_err(|e| e.message)
 }
 
 /// Creates a cache directory, marked as one for backup tools and for git.
@@ -508,14 +673,22 @@ fn create(dir: &Path) -> std::io::Result<()> {
     std::fs::write(dir.join("CACHEDIR.TAG"), CACHEDIR_TAG)
 }
 
-/// Deletes the least recently written settings directories beside `current` beyond [`KEEP`].
+/// Deletes the least recently written settings directories beside `current` beyond [`KEEP`]:
+/// only real directories named as govlint names them (a settings digest), never what a link
+/// points to.
 fn prune(current: &Path) {
     let Some(dir) = current.parent() else { return };
     let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let ours = |e: &std::fs::DirEntry| {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        name.len() == 64 && name.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()) && e.file_type().is_ok_and(|t| t.is_dir())
+    };
     let mut others: Vec<(std::time::SystemTime, PathBuf)> = entries
         .filter_map(Result::ok)
+        .filter(ours)
         .map(|e| e.path())
-        .filter(|p| p != current && p.is_dir())
+        .filter(|p| p != current)
         .filter_map(|p| Some((p.join("index.json").metadata().or_else(|_| p.metadata()).ok()?.modified().ok()?, p)))
         .collect();
     if others.len() < KEEP {
@@ -555,16 +728,21 @@ mod tests {
     #[test]
     fn prune_keeps_the_most_recent() {
         let t = tempfile::tempdir().unwrap();
+        let name = |i: u64| format!("{i:064x}");
+        // Not the cache's: never deleted.
+        std::fs::create_dir(t.path().join("notes")).unwrap();
         for i in 0..12 {
-            let dir = t.path().join(format!("{i:02}"));
+            let dir = t.path().join(name(i));
             std::fs::create_dir(&dir).unwrap();
             std::fs::write(dir.join("index.json"), "{}").unwrap();
             let time = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000 + i);
             std::fs::File::options().write(true).open(dir.join("index.json")).unwrap().set_modified(time).unwrap();
         }
-        prune(&t.path().join("11"));
+        prune(&t.path().join(name(11)));
         let mut left: Vec<String> = std::fs::read_dir(t.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
         left.sort();
-        assert_eq!(left, ["04", "05", "06", "07", "08", "09", "10", "11"]);
+        let mut expected: Vec<String> = (4..12).map(name).collect();
+        expected.push("notes".to_string());
+        assert_eq!(left, expected);
     }
 }

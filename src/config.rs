@@ -424,7 +424,7 @@ pub struct Located {
 }
 
 /// `path` with `.` and `..` resolved as text (`a/b/..` is `a`), as the shell resolves them.
-fn lexical(path: &Path) -> PathBuf {
+pub(crate) fn lexical(path: &Path) -> PathBuf {
     use std::path::Component;
     let mut out = PathBuf::new();
     for c in path.components() {

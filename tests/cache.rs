@@ -52,10 +52,18 @@ fn stats(run: &Run) -> (usize, usize, bool) {
 
 /// The index of each settings directory of the cache.
 fn cache_files(dir: &Path) -> Vec<PathBuf> {
-    let v3 = dir.join(".govlint-cache").join("v3");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&v3).map(|r| r.map(|e| e.unwrap().path().join("index.json")).collect()).unwrap_or_default();
+    let v4 = dir.join(".govlint-cache").join("v4");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&v4).map(|r| r.map(|e| e.unwrap().path().join("index.json")).collect()).unwrap_or_default();
     files.sort();
     files
+}
+
+/// A cache file's JSON, after the line of its signature.
+fn stored(file: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(file).unwrap();
+    let (signature, json) = text.split_once('\n').unwrap();
+    assert_eq!(signature.len(), 64, "{signature}");
+    serde_json::from_str(json).unwrap()
 }
 
 /// The messages of `rule` in a JSON report.
@@ -89,8 +97,8 @@ fn a_second_run_is_served_from_the_cache_with_the_same_output() {
     assert!(tag.starts_with("Signature: 8a477f597d28d172789f06886806bc55\n"), "{tag}");
     let files = cache_files(&dir);
     assert_eq!(files.len(), 1, "{files:?}");
-    let stored: serde_json::Value = serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).unwrap();
-    assert_eq!(stored["version"], 3);
+    let stored = stored(&files[0]);
+    assert_eq!(stored["version"], 4);
     assert_eq!(stored["files"].as_object().unwrap().len(), misses);
 
     let written = std::fs::metadata(&files[0]).unwrap().modified().unwrap();
@@ -172,7 +180,7 @@ fn a_changed_file_is_evaluated_again() {
     let fewer = check(&dir, &["--cache"]);
     assert_eq!(stats(&fewer), (files - 1, 0, false));
     same(&check(&dir, &["--no-cache"]), &fewer);
-    let stored: serde_json::Value = serde_json::from_slice(&std::fs::read(&cache_files(&dir)[0]).unwrap()).unwrap();
+    let stored = stored(&cache_files(&dir)[0]);
     assert!(stored["files"].get("deploy/helm/values.yaml").is_none());
     assert_eq!(stored["files"].as_object().unwrap().len(), files - 1);
 }
@@ -280,7 +288,9 @@ fn a_corrupt_or_unwritable_cache_never_fails_the_run() {
     assert_eq!(stats(&corrupt), (0, files, false));
     assert!(!corrupt.stderr.contains("warning"), "{}", corrupt.stderr);
     same(&first, &corrupt);
-    assert!(serde_json::from_slice::<serde_json::Value>(&std::fs::read(&file).unwrap()).is_ok());
+    let rewritten = std::fs::read_to_string(&file).unwrap();
+    let (_signature, json) = rewritten.split_once('\n').unwrap();
+    assert!(serde_json::from_str::<serde_json::Value>(json).is_ok());
     assert_eq!(stats(&check(&dir, &["--cache"])), (files, 0, true));
 
     // Another format version: the same.
@@ -300,9 +310,9 @@ fn a_corrupt_or_unwritable_cache_never_fails_the_run() {
     {
         use std::os::unix::fs::PermissionsExt;
         let cache = dir.join(".govlint-cache");
-        let v3 = cache.join("v3");
+        let v4 = cache.join("v4");
         let settings = cache_files(&dir).remove(0).parent().unwrap().to_path_buf();
-        for d in [&cache, &v3, &settings] {
+        for d in [&cache, &v4, &settings] {
             std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o555)).unwrap();
         }
         // Root writes anyway: nothing to test then.
@@ -316,7 +326,7 @@ fn a_corrupt_or_unwritable_cache_never_fails_the_run() {
             assert_eq!(stats(&read_only), (files, 0, true));
             same(&first, &read_only);
         }
-        for d in [&cache, &v3, &settings] {
+        for d in [&cache, &v4, &settings] {
             std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).unwrap();
         }
     }
@@ -410,4 +420,106 @@ fn changed_since_with_a_warm_cache_reads_only_the_changed_files() {
     let restored = check(&dir, &["--cache", "--changed-since", "HEAD"]);
     assert_eq!(counts(&restored), (0, 0, false, files - 1));
     same(&check(&dir, &["--no-cache", "--changed-since", "HEAD"]), &restored);
+}
+
+/// Re-signs a cache file as govlint signs it (see `cache::Key`), with the key `key` (hex): what
+/// someone who edits a cache with their own govlint's key can do.
+fn reseal(file: &Path, key: &str) {
+    use hmac::{Hmac, Mac};
+    let text = std::fs::read_to_string(file).unwrap();
+    let (_, json) = text.split_once('\n').unwrap();
+    let settings = file.parent().unwrap().file_name().unwrap().to_str().unwrap();
+    let name = file.file_name().unwrap().to_str().unwrap();
+    let key = data_encoding::HEXLOWER.decode(key.trim().as_bytes()).unwrap();
+    let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(&key).unwrap();
+    for part in [b"govlint cache v4".as_slice(), settings.as_bytes(), name.as_bytes()] {
+        mac.update(&(part.len() as u64).to_le_bytes());
+        mac.update(part);
+    }
+    mac.update(json.as_bytes());
+    let tag = data_encoding::HEXLOWER.encode(&mac.finalize().into_bytes());
+    std::fs::write(file, format!("{tag}\n{json}")).unwrap();
+}
+
+#[test]
+fn a_cache_committed_to_the_repository_is_never_trusted() {
+    let (_t, dir) = repo();
+    let config = std::fs::read_to_string(dir.join("govlint.yaml")).unwrap();
+    std::fs::write(dir.join("govlint.yaml"), format!("{config}\ncache: true\n")).unwrap();
+    git(&dir, &["init", "-q"]);
+    // Whoever commits runs govlint with a key of their own, then empties every finding in the
+    // cache and signs it again with that key.
+    let (_a, attacker) = tempdir();
+    let env = [("GOVLINT_CACHE_STATS", "1"), ("XDG_CACHE_HOME", attacker.to_str().unwrap())];
+    let honest = govlint_with(&dir, &env, &["check", "--format", "json"]);
+    honest.expect_code(1);
+    let key = std::fs::read_to_string(attacker.join("govlint/cache-key")).unwrap();
+    let settings = cache_files(&dir).remove(0).parent().unwrap().to_path_buf();
+    for entry in std::fs::read_dir(&settings).unwrap() {
+        let file = entry.unwrap().path();
+        let text = std::fs::read_to_string(&file).unwrap();
+        let (_, json) = text.split_once('\n').unwrap();
+        let mut value: serde_json::Value = serde_json::from_str(json).unwrap();
+        if file.file_name().unwrap() == "index.json" {
+            value["repository"]["results"].as_array_mut().unwrap().iter_mut().for_each(|r| r[1] = serde_json::json!({"Ok": []}));
+        } else {
+            value.as_object_mut().unwrap().values_mut().for_each(|p| p["findings"] = serde_json::json!([[], []]));
+        }
+        std::fs::write(&file, format!("x\n{value}")).unwrap();
+        reseal(&file, &key);
+    }
+    let forged = govlint_with(&dir, &env, &["check", "--format", "json"]);
+    forged.expect_code(0);
+    assert_eq!(stats(&forged).0, honest.report().summary.artifacts, "the forged cache is this key's own: {}", forged.stderr);
+    git(&dir, &["add", "."]);
+    git(&dir, &["add", "-f", ".govlint-cache"]);
+    git(&dir, &["commit", "-q", "-m", "a cache that passes"]);
+
+    // A fresh clone, checked by someone else: the cache is not theirs, and is not read.
+    let (_c, clone) = tempdir();
+    git(&clone, &["clone", "-q", dir.to_str().unwrap(), "."]);
+    let run = check(&clone, &[]);
+    assert_eq!(run.code, 1, "the committed cache passed the gate:\n{}", run.stderr);
+    assert_eq!(stats(&run), (0, honest.report().summary.artifacts, false));
+    assert!(run.stderr.contains("were not written by this user's govlint"), "{}", run.stderr);
+    same(&honest, &run);
+    // Its own cache, written in its place, serves the next run.
+    let again = check(&clone, &[]);
+    assert_eq!(stats(&again).0, honest.report().summary.artifacts);
+    assert!(!again.stderr.contains("warning"), "{}", again.stderr);
+    same(&honest, &again);
+}
+
+#[test]
+#[cfg(unix)]
+fn a_cache_directory_that_is_a_link_is_not_followed() {
+    let (_t, dir) = repo();
+    let fresh = check(&dir, &["--no-cache"]);
+    // Directories elsewhere, named as a cache names its settings directories.
+    let (_o, outside) = tempdir();
+    for i in 0..10 {
+        std::fs::create_dir(outside.join(format!("{i:064x}"))).unwrap();
+    }
+    std::os::unix::fs::symlink(&outside, dir.join(".govlint-cache")).unwrap();
+    let run = check(&dir, &["--cache"]);
+    assert!(run.stderr.contains("warning: the cache directory") && run.stderr.contains("not a directory"), "{}", run.stderr);
+    same(&fresh, &run);
+    // A link one level down: the same.
+    std::fs::remove_file(dir.join(".govlint-cache")).unwrap();
+    std::fs::create_dir(dir.join(".govlint-cache")).unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join(".govlint-cache/v4")).unwrap();
+    let run = check(&dir, &["--cache"]);
+    assert!(run.stderr.contains("in the cache is not a directory"), "{}", run.stderr);
+    same(&fresh, &run);
+    assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 10, "nothing outside is written or pruned");
+}
+
+#[test]
+fn the_cache_key_is_never_kept_inside_the_repository() {
+    let (_t, dir) = repo();
+    let inside = dir.join(".cache");
+    let run = govlint_with(&dir, &[("GOVLINT_CACHE_STATS", "1"), ("XDG_CACHE_HOME", inside.to_str().unwrap())], &["check", "--format", "json", "--cache"]);
+    assert!(run.stderr.contains("inside the repository checked"), "{}", run.stderr);
+    assert!(!inside.join("govlint/cache-key").exists());
+    same(&check(&dir, &["--no-cache"]), &run);
 }

@@ -88,6 +88,12 @@ impl Run {
     }
 }
 
+/// The user cache directory the tests' runs use (`XDG_CACHE_HOME`): the result cache's key is
+/// kept there, not in the home directory of whoever runs the tests.
+pub fn user_cache() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("xdg-cache")
+}
+
 /// `govlint <args>` run in `dir`, with a clean environment for color and language (English,
 /// whatever the locale of the machine).
 pub fn govlint(dir: &Path, args: &[&str]) -> Run {
@@ -104,6 +110,7 @@ pub fn govlint_with(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Run {
         .env_remove("GOVLINT_LANG")
         .env_remove("GOVLINT_CACHE_STATS")
         .env("LC_ALL", "C")
+        .env("XDG_CACHE_HOME", user_cache())
         .envs(env.iter().copied())
         .args(args)
         .output()
