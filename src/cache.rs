@@ -501,7 +501,14 @@ impl Cache {
     /// (name, classification, and facts or else text) is as in the run that stored them, else
     /// `run()`'s, stored. Before `run`, the documents of the artifacts that were not read are
     /// loaded; one whose documents cannot be is left without (`Artifact::values` empty).
-    pub fn repository(&mut self, artifacts: &mut [Artifact], run: impl FnOnce(&mut [Artifact]) -> RepositoryResults) -> RepositoryResults {
+    /// With `volatile` (a repository rule's results depend on the time or on chance), they
+    /// are neither taken from the cache nor stored.
+    pub fn repository(&mut self, artifacts: &mut [Artifact], volatile: bool, run: impl FnOnce(&mut [Artifact]) -> RepositoryResults) -> RepositoryResults {
+        if volatile {
+            self.old.repository = None;
+            self.load_unread(artifacts);
+            return run(artifacts);
+        }
         let digest = self.repository_digest(artifacts);
         let results = match self.old.repository.take().filter(|r| r.digest == digest) {
             Some(r) => {

@@ -520,7 +520,10 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
 
     // Sized once: grown by doubling, a large run's findings would be held twice over at the
     // moment of each copy.
-    let total = results.iter().map(|r| if let FileResult::Artifact(_, d, _) = r { d.len() } else { 1 }).sum();
+    let total = results
+        .iter()
+        .map(|r| if let FileResult::Artifact(_, d, _, v) = r { d.len() + v.as_ref().map_or(0, |v| v.0.len()) } else { 1 })
+        .sum();
     let mut diagnostics = Vec::with_capacity(total);
     let mut exceptions = Vec::new();
     let mut artifacts = Vec::with_capacity(results.len());
@@ -528,7 +531,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let reported: std::collections::BTreeSet<String> = found.candidates.iter().filter(|c| c.report).map(|c| c.name()).collect();
     for r in results {
         match r {
-            FileResult::Artifact(mut a, mut d, mut e) => {
+            FileResult::Artifact(mut a, mut d, mut e, volatile) => {
                 if let Some(cache) = &mut cache {
                     cache.store(&a.file, &d, &e, a.facts.as_ref());
                 }
@@ -537,6 +540,12 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
                 }
                 diagnostics.append(&mut d);
                 exceptions.append(&mut e);
+                // Found afresh in every run, never stored.
+                if let Some(v) = volatile {
+                    let (mut vd, mut ve) = *v;
+                    diagnostics.append(&mut vd);
+                    exceptions.append(&mut ve);
+                }
                 artifacts.push(*a);
             }
             FileResult::Problem(d) => diagnostics.push(*d),
@@ -577,7 +586,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
                 pool.install(|| repository_rules(&policies, &repository, artifacts, &progress))
             };
             match &mut cache {
-                Some(cache) => cache.repository(&mut artifacts, run),
+                Some(cache) => cache.repository(&mut artifacts, repository.iter().any(|&p| policies.is_volatile(p)), run),
                 None => run(&mut artifacts),
             }
         }
@@ -681,9 +690,15 @@ impl Context<'_> {
     }
 }
 
+/// The findings and excepted findings of the packages whose results depend on the time or on
+/// chance (see [`policy::PolicySet::is_volatile`]), kept apart when a cache is in use: they are
+/// never stored, and are found afresh when the rest comes from the cache.
+type Volatile = Option<Box<(Vec<Diagnostic>, Vec<Diagnostic>)>>;
+
 enum FileResult {
-    /// An artifact, its findings, and its findings excepted by policy `exception` rules.
-    Artifact(Box<Artifact>, Vec<Diagnostic>, Vec<Diagnostic>),
+    /// An artifact, its findings, its findings excepted by policy `exception` rules, and (with
+    /// a cache) the findings of volatile packages, apart.
+    Artifact(Box<Artifact>, Vec<Diagnostic>, Vec<Diagnostic>, Volatile),
     /// A file that is an artifact by name or config but could not be read.
     Problem(Box<Diagnostic>),
     Skipped(Skipped),
@@ -766,7 +781,7 @@ fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, Box<Fil
 fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> FileResult {
     if !c.report && ctx.summarizes() {
         if let Some(a) = ctx.cache.and_then(|cache| cache.unread(c)) {
-            return FileResult::Artifact(Box::new(a), Vec::new(), Vec::new());
+            return FileResult::Artifact(Box::new(a), Vec::new(), Vec::new(), None);
         }
     }
     if !c.report {
@@ -780,7 +795,8 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     let mut diags = std::mem::take(&mut parsed.diagnostics);
     if let Some(hit) = ctx.cache.and_then(|cache| cache.lookup(&name, &parsed.source.text, &docs, c.explicit)) {
         let known = hit.facts.map(|digest| Facts { digest, documents: Vec::new() });
-        return checked(ctx, engine, name, parsed, docs, Vec::new(), known, ctx.keep_documents, hit.diagnostics, hit.excepted);
+        let volatile = volatile_findings(ctx, engine, &name, &parsed, &docs);
+        return checked(ctx, engine, name, parsed, docs, Vec::new(), known, ctx.keep_documents, (hit.diagnostics, hit.excepted), volatile);
     }
     for d in &mut diags {
         if let Some(i) = d.document.or_else(|| doc_at(&parsed, d.span)) {
@@ -792,6 +808,9 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     let mut values = Vec::new();
     let set = ctx.policies;
     let summarize = ctx.keep_documents && ctx.values && ctx.summarizes() && !ctx.parse_only;
+    // With a cache, the volatile packages' findings are kept apart: the cache must not keep them.
+    let split = ctx.cache.is_some() && set.has_volatile();
+    let mut volatile: (Vec<Diagnostic>, Vec<Diagnostic>) = (Vec::new(), Vec::new());
     // `--parse-only` stops here: parse errors are reported, nothing is validated or evaluated.
     for a in docs.iter().filter(|_| !ctx.parse_only) {
         let doc = &parsed.documents[a.index];
@@ -806,23 +825,72 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
             values.push(value);
         }
         for (pkg, result) in set.eval_all(engine, &pkgs, &input) {
-            match result {
-                Ok(findings) => {
-                    for f in findings {
-                        let d = policy::to_diagnostic(set, &f, &parsed.source, Some(doc)).in_document(a.index, kind);
-                        if f.excepted { excepted.push(excepted_by_policy(d)) } else { diags.push(d) }
-                    }
-                }
-                Err(e) => diags.push(policy::error_diagnostic(set, pkg, &e, &parsed.source, doc.span.start).in_document(a.index, kind)),
-            }
+            let (d, e) = if split && set.is_volatile(pkg) { (&mut volatile.0, &mut volatile.1) } else { (&mut diags, &mut excepted) };
+            gather(set, pkg, result, &parsed, a, d, e);
         }
     }
     if summarize {
         values = vec![file_summary(set, engine, &name, &docs, values)];
     }
-    let (diags, mut ignored) = waivers::apply_inline(&waivers::inline_ignores(&parsed), diags);
+    let ignores = waivers::inline_ignores(&parsed);
+    let (diags, mut ignored) = waivers::apply_inline(&ignores, diags);
     excepted.append(&mut ignored);
-    checked(ctx, engine, name, parsed, docs, values, None, ctx.keep_documents, diags, excepted)
+    let volatile = split.then(|| {
+        let (d, mut e) = volatile;
+        let (d, mut ignored) = waivers::apply_inline(&ignores, d);
+        e.append(&mut ignored);
+        Box::new((d, e))
+    });
+    checked(ctx, engine, name, parsed, docs, values, None, ctx.keep_documents, (diags, excepted), volatile)
+}
+
+/// Adds one package's findings on document `a` of `parsed` (or its failure) to `diags`, and
+/// those its `exception` rules except to `excepted`.
+fn gather(
+    set: &policy::PolicySet,
+    pkg: usize,
+    result: Result<Vec<policy::Finding>, String>,
+    parsed: &ParsedFile,
+    a: &ArtifactDoc,
+    diags: &mut Vec<Diagnostic>,
+    excepted: &mut Vec<Diagnostic>,
+) {
+    let doc = &parsed.documents[a.index];
+    let kind = Some(a.kind.as_str());
+    match result {
+        Ok(findings) => {
+            for f in findings {
+                let d = policy::to_diagnostic(set, &f, &parsed.source, Some(doc)).in_document(a.index, kind);
+                if f.excepted { excepted.push(excepted_by_policy(d)) } else { diags.push(d) }
+            }
+        }
+        Err(e) => diags.push(policy::error_diagnostic(set, pkg, &e, &parsed.source, doc.span.start).in_document(a.index, kind)),
+    }
+}
+
+/// The findings of the volatile packages on a file whose other findings came from the cache
+/// (see [`Volatile`]).
+fn volatile_findings(ctx: &Context<'_>, engine: &mut regorus::Engine, name: &str, parsed: &ParsedFile, docs: &[ArtifactDoc]) -> Volatile {
+    let set = ctx.policies;
+    if !set.has_volatile() || ctx.parse_only {
+        return None;
+    }
+    let (mut diags, mut excepted) = (Vec::new(), Vec::new());
+    for a in docs {
+        let pkgs: Vec<usize> = set.for_kind(a.kind).into_iter().filter(|&p| set.is_volatile(p) && (!ctx.combine || set.packages[p].builtin)).collect();
+        if pkgs.is_empty() {
+            continue;
+        }
+        let doc = &parsed.documents[a.index];
+        let file_ctx = policy::file_context(name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections);
+        let input = policy::PolicySet::input(regorus::Value::from(doc.value.clone()), &file_ctx);
+        for (pkg, result) in set.eval_all(engine, &pkgs, &input) {
+            gather(set, pkg, result, parsed, a, &mut diags, &mut excepted);
+        }
+    }
+    let (diags, mut ignored) = waivers::apply_inline(&waivers::inline_ignores(parsed), diags);
+    excepted.append(&mut ignored);
+    Some(Box::new((diags, excepted)))
 }
 
 /// Whether the checked artifacts (`checked`, the reported files) differ from the ones read for
@@ -844,7 +912,7 @@ fn read_again(checked: &[Artifact], read: &[Artifact], reported: &std::collectio
 /// of its own (one that cannot be read or parsed is no artifact for them).
 fn for_repository(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> FileResult {
     match read_and_classify(c, ctx.config) {
-        Ok(Artifact { file, parsed, docs, .. }) => checked(ctx, engine, file, parsed, docs, Vec::new(), None, true, Vec::new(), Vec::new()),
+        Ok(Artifact { file, parsed, docs, .. }) => checked(ctx, engine, file, parsed, docs, Vec::new(), None, true, (Vec::new(), Vec::new()), None),
         Err(r) => *r,
     }
 }
@@ -881,8 +949,8 @@ fn checked(
     values: Vec<regorus::Value>,
     known: Option<Facts>,
     keep_documents: bool,
-    diags: Vec<Diagnostic>,
-    excepted: Vec<Diagnostic>,
+    (diags, excepted): (Vec<Diagnostic>, Vec<Diagnostic>),
+    volatile: Volatile,
 ) -> FileResult {
     let mut facts = None;
     let values = match (keep_documents, ctx.summarizes()) {
@@ -916,11 +984,12 @@ fn checked(
     // show text. When repository rules may still place a finding in it, its stamp stays
     // instead (see `Artifact::text`).
     let mut released = None;
-    if !ctx.keep_sources || (diags.is_empty() && excepted.is_empty()) {
+    let volatile_empty = volatile.as_ref().is_none_or(|v| v.0.is_empty() && v.1.is_empty());
+    if !ctx.keep_sources || (diags.is_empty() && excepted.is_empty() && volatile_empty) {
         released = keep_documents.then(|| Released::of(&parsed.source.text));
         parsed.source = SourceFile::new(parsed.source.name.clone(), String::new());
     }
-    FileResult::Artifact(Box::new(Artifact { file, parsed, docs, values, facts, released }), diags, excepted)
+    FileResult::Artifact(Box::new(Artifact { file, parsed, docs, values, facts, released }), diags, excepted, volatile)
 }
 
 fn excepted_by_policy(mut d: Diagnostic) -> Diagnostic {

@@ -523,3 +523,43 @@ fn the_cache_key_is_never_kept_inside_the_repository() {
     assert!(!inside.join("govlint/cache-key").exists());
     same(&check(&dir, &["--no-cache"]), &run);
 }
+
+#[test]
+fn findings_that_depend_on_the_time_or_chance_are_never_cached() {
+    let (_t, dir) = tempdir();
+    write(&dir, "models/a/model-card.yaml", "model_name: demo\nlicense: mit\n");
+    write(&dir, "models/b/model-card.yaml", "model_name: other\nlicense: mit\n");
+    // The clock is read in a library package, and reaches the rule through an import.
+    write(&dir, "policy/clock.rego", "package lib.clock\n\nimport rego.v1\n\nnow := time.now_ns()\n");
+    write(
+        &dir,
+        "policy/main.rego",
+        "package main\n\nimport rego.v1\nimport data.lib.clock\n\ndeny contains msg if {\n\tmsg := sprintf(\"checked at %d\", [clock.now])\n}\n",
+    );
+    write(&dir, "policy/dice.rego", "package dice\n\nimport rego.v1\n\ndeny contains msg if {\n\tmsg := sprintf(\"rolled %d\", [rand.intn(\"die\", 1000000000)])\n}\n");
+    write(&dir, "policy/steady.rego", "package steady\n\nimport rego.v1\n\ndeny contains \"always the same\" if input.license\n");
+    // A repository rule reads the clock too.
+    write(
+        &dir,
+        "policy/repo.rego",
+        "package govlint.repository.census\n\nimport rego.v1\nimport data.lib.clock\n\ndeny contains msg if {\n\tmsg := sprintf(\"%d artifacts at %d\", [count(input.artifacts), clock.now])\n}\n",
+    );
+    let args = ["--no-builtin", "-p", "policy", "-n", "main", "-n", "dice", "-n", "steady", "--cache"];
+    let volatile = |run: &Run| -> Vec<String> {
+        let mut m: Vec<String> = run.report().diagnostics.iter().filter(|d| ["main", "dice", "govlint.repository.census"].contains(&d.rule.as_str())).map(|d| format!("{}: {}", d.file, d.message)).collect();
+        m.sort();
+        m
+    };
+    let first = check(&dir, &args);
+    assert_eq!((stats(&first).0, stats(&first).1), (0, 2));
+    assert_eq!(volatile(&first).len(), 5, "{}", first.stdout);
+    let second = check(&dir, &args);
+    // The steady package's findings come from the cache; the clock's and the dice's are new.
+    assert_eq!((stats(&second).0, stats(&second).1), (2, 0));
+    assert_eq!(messages(&second, "steady"), messages(&first, "steady"));
+    assert_eq!(messages(&second, "steady").len(), 2);
+    let (a, b) = (volatile(&first), volatile(&second));
+    for (x, y) in a.iter().zip(&b) {
+        assert_ne!(x, y, "a finding that depends on the time or on chance was replayed from the cache");
+    }
+}

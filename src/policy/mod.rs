@@ -11,6 +11,7 @@ pub mod metadata;
 pub mod recursion;
 mod regex_ext;
 pub mod testing;
+pub mod volatile;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -419,6 +420,9 @@ pub struct PolicySet {
     /// the bundled ones over the bundled helpers (`data.govlint.lib.repository.file_summaries`);
     /// otherwise `None`, and they see whole documents.
     summary: Option<String>,
+    /// The packages (indexes in `packages`) whose results depend on the time or on chance (see
+    /// [`volatile`]): never cached.
+    volatile: BTreeSet<usize>,
 }
 
 impl std::fmt::Debug for PolicySet {
@@ -568,8 +572,10 @@ impl PolicySet {
             });
         }
         engine.set_execution_timer_config(time_limit(opts.timeout));
+        let volatile_names = volatile::packages(&files);
+        let volatile = (0..packages.len()).filter(|&i| volatile_names.contains(&packages[i].name)).collect();
 
-        Ok(PolicySet { engine, packages, files, timeout: opts.timeout, digest, groups, summary })
+        Ok(PolicySet { engine, packages, files, timeout: opts.timeout, digest, groups, summary, volatile })
     }
 
     /// A digest of the policy bundle: every module's path and source text (bundled and user, in
@@ -592,6 +598,17 @@ impl PolicySet {
         let hundreds = u32::try_from(documents.div_ceil(100).max(1)).unwrap_or(u32::MAX);
         engine.set_execution_timer_config(time_limit(self.timeout.saturating_mul(hundreds)));
         engine
+    }
+
+    /// Whether package `pkg`'s results depend on the time or on chance: its findings on a
+    /// document are evaluated afresh on every run, never taken from the cache.
+    pub fn is_volatile(&self, pkg: usize) -> bool {
+        self.volatile.contains(&pkg)
+    }
+
+    /// Whether any package is volatile (see [`PolicySet::is_volatile`]).
+    pub fn has_volatile(&self) -> bool {
+        !self.volatile.is_empty()
     }
 
     /// Packages that apply to a document of `kind`.

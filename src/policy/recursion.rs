@@ -153,7 +153,7 @@ fn function_head(line: &str) -> Option<String> {
 
 /// `text` with comments and string contents replaced by spaces, so that neither can look like
 /// a call; byte offsets are kept.
-fn blank_comments_and_strings(text: &str) -> String {
+pub(crate) fn blank_comments_and_strings(text: &str) -> String {
     #[derive(PartialEq)]
     enum S {
         Code,
