@@ -137,8 +137,11 @@ pub struct Found {
 }
 
 struct Ignorer {
-    /// Shared by the walk's workers (libgit2's handle is not).
+    /// The repository, to read its ignore rules from on first need (libgit2's handle is not
+    /// shared between the walk's workers).
     repo: Option<std::sync::Mutex<git2::Repository>>,
+    /// Its ignore rules, read on first need: a walk of tracked paths alone never needs them.
+    ignores: std::sync::OnceLock<Option<crate::gitignore::Ignores>>,
     workdir: Option<PathBuf>,
     /// The index's paths and their directories: never ignored, and asked about without libgit2
     /// (whose ignore check reads the ignore files of every parent directory on each call).
@@ -186,13 +189,13 @@ impl Ignorer {
                 Some(Arc::new(Tracked::of(&entries, wd.to_path_buf())))
             })
         });
-        Ignorer { repo: repo.map(std::sync::Mutex::new), workdir, tracked, root_in_workdir }
+        Ignorer { repo: repo.map(std::sync::Mutex::new), ignores: std::sync::OnceLock::new(), workdir, tracked, root_in_workdir }
     }
 
     /// Whether `path`, found by the walk at `rel` below its root (`/`-separated), is ignored
     /// as git sees it: matched by an ignore rule and not tracked (a tracked file is never
     /// ignored).
-    fn is_ignored(&self, path: &Path, rel: Option<&str>) -> bool {
+    fn is_ignored(&self, path: &Path, rel: Option<&str>, is_dir: bool) -> bool {
         let (Some(repo), Some(wd)) = (&self.repo, &self.workdir) else { return false };
         // The walk does not follow links, so a path under the root is the root's resolved path
         // joined with the rest; only other paths need resolving.
@@ -207,9 +210,11 @@ impl Ignorer {
                 }
             }
         };
-        !key.is_empty()
-            && !self.tracked.as_ref().is_some_and(|t| t.has_file(key.as_bytes()) || t.has_dir(key.as_bytes()))
-            && repo.lock().is_ok_and(|repo| repo.is_path_ignored(&key).unwrap_or(false))
+        if key.is_empty() || self.tracked.as_ref().is_some_and(|t| t.has_file(key.as_bytes()) || t.has_dir(key.as_bytes())) {
+            return false;
+        }
+        let ignores = self.ignores.get_or_init(|| repo.lock().ok().and_then(|r| crate::gitignore::Ignores::of(&r)));
+        ignores.as_ref().is_some_and(|i| i.is_ignored(&key, is_dir))
     }
 }
 
@@ -301,7 +306,7 @@ fn walk(root: &Path, config: &Config, found: &mut Found, shared: &mut SharedInde
             pruned.push(skip(e.path(), "excluded by the config"));
             return false;
         }
-        if ignorer.is_ignored(e.path(), rel.as_deref()) {
+        if ignorer.is_ignored(e.path(), rel.as_deref(), true) {
             pruned.push(skip(e.path(), "ignored by git"));
             return false;
         }
@@ -362,7 +367,7 @@ fn walk(root: &Path, config: &Config, found: &mut Found, shared: &mut SharedInde
             skipped.push(skip(path, "excluded by the config"));
             continue;
         }
-        if ignorer.is_ignored(path, rel.as_deref()) {
+        if ignorer.is_ignored(path, rel.as_deref(), false) {
             skipped.push(skip(path, "ignored by git"));
             continue;
         }

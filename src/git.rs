@@ -218,7 +218,7 @@ pub fn changed_since(start: &Path, reference: &str, list_untracked: bool, share:
     // metadata and still differ ("racily clean"): such entries are hashed as well.
     let index_mtime = std::fs::metadata(repo.path().join("index")).ok().and_then(|m| m.modified().ok());
     let git_dir = repo.path().to_path_buf();
-    let layout = Layout { workdir: wd.clone(), tracked };
+    let layout = Layout { workdir: wd.clone(), tracked, ignores: std::sync::OnceLock::new() };
     let by_ids = staged_by_ids(&repo, &mut index, tree, &wd);
 
     let (staged, (states, untracked)) = std::thread::scope(|s| {
@@ -464,19 +464,28 @@ fn metadata_matches(e: &git2::IndexEntry, meta: &std::fs::Metadata) -> bool {
     meta.len() as u32 == e.file_size && secs.is_some_and(|d| d.as_secs() as u32 == e.mtime.seconds() as u32 && d.subsec_nanos() == e.mtime.nanoseconds())
 }
 
-/// The index's files and directories, and where they are.
+/// The index's files and directories, where they are, and the ignore rules.
 struct Layout {
     /// The working tree, as libgit2 gives it.
     workdir: PathBuf,
     tracked: Arc<Tracked>,
+    /// The working tree's ignore rules, read on first need.
+    ignores: std::sync::OnceLock<Option<crate::gitignore::Ignores>>,
 }
 
 impl Layout {
+    /// Whether `rel` (relative, `/`-separated), neither tracked nor in a tracked directory,
+    /// is ignored.
+    fn ignored(&self, repo: &Repository, rel: &str, is_dir: bool) -> bool {
+        let ignores = self.ignores.get_or_init(|| crate::gitignore::Ignores::of(repo));
+        ignores.as_ref().is_some_and(|i| i.is_ignored(rel, is_dir))
+    }
+
     /// Whether git's listing of untracked files enters the directory `rel` (relative,
     /// `/`-separated): it holds a tracked file, or it is neither ignored nor a repository of
     /// its own.
     fn enters(&self, repo: &Repository, rel: &str) -> bool {
-        self.tracked.has_dir(rel.as_bytes()) || (!repo.is_path_ignored(rel).unwrap_or(false) && !self.workdir.join(rel).join(".git").exists())
+        self.tracked.has_dir(rel.as_bytes()) || (!self.ignored(repo, rel, true) && !self.workdir.join(rel).join(".git").exists())
     }
 
     /// Every file of the working tree that is neither tracked nor ignored, as git lists them.
@@ -499,7 +508,7 @@ impl Layout {
                     if self.enters(repo, &key) {
                         stack.push(rel);
                     }
-                } else if !self.tracked.has_file(key.as_bytes()) && !repo.is_path_ignored(&rel).unwrap_or(false) {
+                } else if !self.tracked.has_file(key.as_bytes()) && !self.ignored(repo, &key, false) {
                     out.push(self.workdir.join(&rel));
                 }
             }
@@ -542,7 +551,7 @@ impl Untracked {
                 return false;
             }
         }
-        !self.repo.is_path_ignored(&rel).unwrap_or(false)
+        !self.layout.ignored(&self.repo, &rel, false)
     }
 
     /// Every untracked file, as git lists them.

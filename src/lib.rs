@@ -12,6 +12,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod git;
+pub mod gitignore;
 pub mod init;
 pub mod i18n;
 pub mod parse;

@@ -313,3 +313,29 @@ fn walk(root: &Path) -> Vec<(std::path::PathBuf, Vec<u8>, std::time::SystemTime)
         .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap(), e.metadata().unwrap().modified().unwrap()))
         .collect()
 }
+
+#[test]
+fn a_deep_chain_of_untracked_directories_is_walked_in_bounded_time() {
+    // 1,500 directories one inside the next, none of them tracked: each is asked whether git
+    // ignores it, and the rules of every directory above it apply.
+    let dir = repo(&[]);
+    common::git(dir.path(), &["init", "-q"]);
+    common::git(dir.path(), &["commit", "-q", "--allow-empty", "-m", "empty"]);
+    let mut deep = dir.path().to_path_buf();
+    for _ in 0..1500 {
+        deep.push("d");
+    }
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::write(deep.join("model-card.yaml"), "license: [unclosed\n").unwrap();
+    // A rule half way down must still count.
+    let half: std::path::PathBuf = std::iter::repeat_n("d", 750).collect();
+    std::fs::write(dir.path().join(&half).join(".gitignore"), "ignored.yaml\n").unwrap();
+    std::fs::write(deep.join("ignored.yaml"), "license: [unclosed\n").unwrap();
+    for args in [&["check", "--format", "json", "."][..], &["check", "--format", "json", "--changed-since", "HEAD", "."][..]] {
+        let run = timed(dir.path(), args);
+        run.expect_code(1);
+        let files: Vec<String> = run.report().diagnostics.iter().map(|d| d.file.clone()).collect();
+        assert_eq!(files.len(), 1, "{args:?}: {files:?}");
+        assert!(files[0].ends_with("/d/model-card.yaml"), "{args:?}: {files:?}");
+    }
+}
