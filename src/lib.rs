@@ -1084,7 +1084,7 @@ fn repository_rules(set: &policy::PolicySet, repo: &[usize], artifacts: &mut [Ar
     // One query over every package, in one engine: what they share of the library (the indexes
     // over every card and workload, most of their cost) is evaluated once. Spread over the
     // workers, each worker evaluated it again, for no gain in time and at twice the memory.
-    let results = set.eval_all(&mut set.wide_worker(documents), repo, &input);
+    let results = set.eval_all_wide(&mut set.wide_worker(documents), repo, &input, documents);
     progress.inc_by(repo.len() as u64);
     results
 }
@@ -1179,7 +1179,8 @@ fn combined_rules(set: &policy::PolicySet, engine: &mut regorus::Engine, artifac
     let mut diags = Vec::new();
     let mut excepted = Vec::new();
     let user: Vec<usize> = (0..set.packages.len()).filter(|&i| !set.packages[i].builtin && set.packages[i].role == policy::Role::Artifact).collect();
-    for (pkg, result) in user.iter().map(|&p| (p, set.eval_one(engine, p, &input))) {
+    let documents = artifacts.iter().map(|a| a.docs.len()).sum();
+    for (pkg, result) in user.iter().map(|&p| (p, set.eval_one_wide(engine, p, &input, documents))) {
         match result {
             Ok(findings) => {
                 for f in findings {

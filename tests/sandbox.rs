@@ -224,3 +224,58 @@ fn an_error_on_a_policy_or_data_path_never_prints_a_file_that_is_not_a_policy() 
         assert!(!out.contains(SECRET), "{args:?} printed the secret: {out}");
     }
 }
+
+/// [`run`] under a 4 GiB address-space limit (`ulimit -v`), so that a policy that reaches for
+/// gigabytes makes the run abort rather than the machine swap.
+#[cfg(unix)]
+fn run_bounded(dir: &Path) -> Out {
+    let start = Instant::now();
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v 4194304 && exec '{}' check --no-builtin -p policy --format json model-card.yaml",
+            env!("CARGO_BIN_EXE_govlint")
+        ))
+        .current_dir(dir)
+        .env("GOVLINT_SANDBOX_SECRET", SECRET)
+        .output()
+        .unwrap();
+    Out {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        took: start.elapsed(),
+    }
+}
+
+#[test]
+#[cfg(unix)]
+fn a_policy_that_builds_gigabytes_is_stopped_as_a_policy_error() {
+    // Forty rules, each the last one twice over: a terabyte by the end.
+    let mut chain = String::from("s0 := \"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\"\n");
+    for i in 1..=40 {
+        chain.push_str(&format!("s{i} := concat(\"\", [s{}, s{}])\n", i - 1, i - 1));
+    }
+    chain.push_str("\ndeny contains msg if {\n\tcount(s40) > 0\n\tmsg := \"built\"\n}");
+    let dir = repo(&chain, None);
+    assert_policy_error(&run_bounded(dir.path()), "bound on one policy evaluation", BOUND);
+
+    // One call asking for 900 MB of padding, and one for more than a 64-bit width holds.
+    for format in ["%0900000000d", "%099999999999999999999999d"] {
+        let dir = repo(&format!("deny contains msg if {{\n\tmsg := sprintf(\"{format}\", [1])\n}}"), None);
+        let o = run_bounded(dir.path());
+        assert_policy_error(&o, "bound on one policy evaluation", BOUND);
+        assert!(o.stdout.len() < 100_000, "{format}: {} bytes of output", o.stdout.len());
+    }
+
+    // A doubling of arrays, and of hex text, end the same way.
+    let mut chain = String::from("a0 := [1, 2, 3, 4, 5, 6, 7, 8]\nh0 := \"0123456789abcdef\"\n");
+    for i in 1..=40 {
+        chain.push_str(&format!("a{i} := array.concat(a{}, a{})\nh{i} := hex.encode(h{})\n", i - 1, i - 1, i - 1));
+    }
+    chain.push_str("\ndeny contains msg if {\n\tcount(a40) > 0\n\tmsg := \"built\"\n}\n\ndeny contains msg if {\n\tcount(h40) > 0\n\tmsg := \"built\"\n}");
+    let dir = repo(&chain, None);
+    let o = run_bounded(dir.path());
+    assert_policy_error(&o, "bound on one policy evaluation", BOUND);
+    assert!(!o.stdout.contains("\"built\""), "{}", o.stdout);
+}

@@ -7,6 +7,7 @@
 //! - `govlint.lib.*` — helpers, never evaluated as rules;
 //! - anything else — user policies, conftest style, selected by namespace (`main` by default).
 
+pub mod bounds;
 pub mod metadata;
 pub mod recursion;
 mod regex_ext;
@@ -486,6 +487,7 @@ impl PolicySet {
         engine.set_gather_prints(true);
         bound_ranges(&mut engine)?;
         regex_ext::register(&mut engine).map_err(|e| ToolError::msg(format!("cannot set up the policy engine: {e}")))?;
+        bounds::register(&mut engine).map_err(|e| ToolError::msg(format!("cannot set up the policy engine: {e}")))?;
         for f in files.iter().filter(|f| f.builtin) {
             engine.add_policy(f.path.clone(), f.source.text.clone()).map_err(|e| rego_error(&e.to_string(), &files))?;
         }
@@ -595,7 +597,7 @@ impl PolicySet {
     /// `--combine`): the time limit of one document for each started hundred of them.
     pub fn wide_worker(&self, documents: usize) -> Engine {
         let mut engine = self.engine.clone();
-        let hundreds = u32::try_from(documents.div_ceil(100).max(1)).unwrap_or(u32::MAX);
+        let hundreds = u32::try_from(hundreds(documents)).unwrap_or(u32::MAX);
         engine.set_execution_timer_config(time_limit(self.timeout.saturating_mul(hundreds)));
         engine
     }
@@ -640,6 +642,16 @@ impl PolicySet {
     /// Evaluates one package on a prepared input, in its own query: for inputs as large as the
     /// whole repository, where one package's time limit must not cost the others their results.
     pub fn eval_one(&self, engine: &mut Engine, pkg: usize, input: &regorus::Value) -> Result<Vec<Finding>, String> {
+        self.eval_one_scaled(engine, pkg, input, 1)
+    }
+
+    /// [`PolicySet::eval_one`] for an input of `documents` documents (see [`PolicySet::wide_worker`]).
+    pub fn eval_one_wide(&self, engine: &mut Engine, pkg: usize, input: &regorus::Value, documents: usize) -> Result<Vec<Finding>, String> {
+        self.eval_one_scaled(engine, pkg, input, hundreds(documents))
+    }
+
+    fn eval_one_scaled(&self, engine: &mut Engine, pkg: usize, input: &regorus::Value, scale: u64) -> Result<Vec<Finding>, String> {
+        bounds::begin(scale);
         engine.set_input(input.clone());
         self.query(engine, &format!("data.{}", self.packages[pkg].name)).map(|v| v.map(|v| findings(pkg, &v)).unwrap_or_default())
     }
@@ -649,9 +661,20 @@ impl PolicySet {
     /// error or the time limit in one package), each package is evaluated alone, so the error
     /// is reported on the package that caused it and the others still report.
     pub fn eval_all(&self, engine: &mut Engine, pkgs: &[usize], input: &regorus::Value) -> Vec<(usize, Result<Vec<Finding>, String>)> {
+        self.eval_all_scaled(engine, pkgs, input, 1)
+    }
+
+    /// [`PolicySet::eval_all`] for an input of `documents` documents: the repository rules'
+    /// (see [`PolicySet::wide_worker`]).
+    pub fn eval_all_wide(&self, engine: &mut Engine, pkgs: &[usize], input: &regorus::Value, documents: usize) -> Vec<(usize, Result<Vec<Finding>, String>)> {
+        self.eval_all_scaled(engine, pkgs, input, hundreds(documents))
+    }
+
+    fn eval_all_scaled(&self, engine: &mut Engine, pkgs: &[usize], input: &regorus::Value, scale: u64) -> Vec<(usize, Result<Vec<Finding>, String>)> {
         if pkgs.is_empty() {
             return Vec::new();
         }
+        bounds::begin(scale);
         engine.set_input(input.clone());
         let values = match self.groups.get(pkgs) {
             Some(rule) => engine.eval_rule(rule.clone()).map_err(|e| e.to_string()).and_then(|v| {
@@ -668,7 +691,7 @@ impl PolicySet {
                 return pkgs.iter().zip(values).map(|(&p, v)| (p, Ok(findings(p, &v)))).collect();
             }
         }
-        pkgs.iter().map(|&p| (p, self.eval_one(engine, p, input))).collect()
+        pkgs.iter().map(|&p| (p, self.eval_one_scaled(engine, p, input, scale))).collect()
     }
 
     /// Whether the repository rules read summaries of the documents (see [`PolicySet::summary`])
@@ -683,6 +706,7 @@ impl PolicySet {
     /// when it cannot be evaluated (the repository rules then see nothing of the file).
     pub fn summary(&self, engine: &mut Engine, input: &regorus::Value) -> regorus::Value {
         let Some(rule) = &self.summary else { return regorus::Value::Null };
+        bounds::begin(1);
         engine.set_input(input.clone());
         let value = engine.eval_rule(rule.clone()).unwrap_or(regorus::Value::Null);
         let _ = engine.take_prints();
@@ -702,6 +726,12 @@ impl PolicySet {
             Some(v) => serde_json::to_value(v).map(Some).map_err(|e| e.to_string()),
         }
     }
+}
+
+/// The started hundreds of `documents`, at least one: what the limits of an evaluation that
+/// sees them all are multiplied by.
+fn hundreds(documents: usize) -> u64 {
+    documents.div_ceil(100).max(1) as u64
 }
 
 /// The indexes of the per-artifact packages that apply to a document of `kind`.

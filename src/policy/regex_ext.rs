@@ -5,7 +5,8 @@
 //! the lazy DFA determinizes the same states again: on the bundled rules that was about a tenth
 //! of all evaluation. Here each worker thread keeps its own expressions, whose caches stay warm
 //! from one call to the next. Extensions are looked up before builtins, so these take the
-//! builtins' place for every policy. They answer as regorus's builtins do in govlint's engine
+//! builtins' place for every policy; `regex.replace` also counts what it makes against the
+//! evaluation's budget (see [`super::bounds`]). They answer as regorus's builtins do in govlint's engine
 //! (strict builtin errors, regorus's default): the same syntax and size limit, an error for a
 //! wrong argument or an invalid pattern, and an undefined `regex.replace` for an invalid one.
 
@@ -112,8 +113,15 @@ fn replace(args: &[Value]) -> Result<Value> {
     let s = text(name, &args[0])?;
     let pattern = text(name, &args[1])?;
     let by = text(name, &args[2])?;
-    match with_regex(pattern, |re| Value::from(re.replace_all(s, by).into_owned())) {
-        Ok(v) => Ok(v),
+    // What it makes is bounded first (see `super::bounds`), then counted.
+    let replaced = with_regex(pattern, |re| {
+        super::bounds::regex_replace_fits(name, s, re, by)?;
+        let out = re.replace_all(s, by).into_owned();
+        super::bounds::charge_built(name, out.len() as u64)?;
+        Ok(Value::from(out))
+    });
+    match replaced {
+        Ok(v) => v,
         Err(regex::Error::CompiledTooBig(_)) => Err(too_big(name)),
         Err(_) => Ok(Value::Undefined),
     }
