@@ -107,6 +107,8 @@ pub fn run(opts: &TestOptions) -> Result<TestReport, ToolError> {
             if opts.run.as_ref().is_some_and(|r| !name.contains(r.as_str())) {
                 continue;
             }
+            // Each test is one evaluation, with a budget of its own.
+            super::bounds::begin(1);
             let failure = match engine.eval_query(format!("data.{}.{name}", f.package), false) {
                 Err(e) => {
                     let s = e.to_string();
