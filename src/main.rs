@@ -344,7 +344,7 @@ fn color_enabled(c: Color, stream_is_tty: bool) -> bool {
 
 fn report_tool_error(e: &ToolError) {
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "error: {}", e.message);
+    let _ = writeln!(err, "error: {}", report::inert(&e.message));
     if let Some(src) = &e.source {
         let sources = [(src.name.clone(), src.clone())].into_iter().collect();
         let color = color_enabled(Color::Auto, std::io::stderr().is_terminal());
@@ -401,11 +401,12 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
         let mut err = std::io::stderr().lock();
         let _ = writeln!(err, "{}", outcome.config.describe());
         for s in &outcome.skipped {
-            let _ = writeln!(err, "skipped {}: {}", s.path, s.reason);
+            // Names and reasons come from the repository: inert in the log.
+            let _ = writeln!(err, "skipped {}: {}", report::inert(&s.path), report::inert(&s.reason));
         }
         for a in &outcome.artifacts {
             for d in &a.docs {
-                let _ = writeln!(err, "checked {} (document {}): {} ({}), {}", a.file, d.index + 1, d.kind.as_str(), d.format.as_str(), d.reason);
+                let _ = writeln!(err, "checked {} (document {}): {} ({}), {}", report::inert(&a.file), d.index + 1, d.kind.as_str(), d.format.as_str(), report::inert(&d.reason));
             }
         }
     }

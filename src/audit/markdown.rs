@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::{AuditReport, Counts, Finding, LAYERS, STAGES};
 use crate::i18n::{self, Lang};
-use crate::report::markdown::cell;
+use crate::report::markdown::{cell, code};
 
 fn or_dash(s: Option<&str>) -> String {
     s.map(cell).unwrap_or_else(|| "—".to_string())
@@ -35,7 +35,8 @@ fn finding(out: &mut String, f: &Finding, lang: Lang) {
     let t = |s: &str| i18n::audit_text(s, lang);
     let message = f.localized.as_ref().map_or(&f.message, |l| &l.message);
     let at = i18n::ui(i18n::Ui::At, lang);
-    let _ = write!(out, "- **`{}`** {} {at} `{}:{}:{}` — {}", f.rule, t(&f.severity), f.file.replace('`', "'"), f.line, f.column, cell(message));
+    let place = code(&format!("{}:{}:{}", f.file, f.line, f.column));
+    let _ = write!(out, "- **{}** {} {at} {place} — {}", code(&f.rule), t(&f.severity), cell(message));
     out.push('\n');
     if !f.clauses.is_empty() {
         let clauses: Vec<String> = f.clauses.iter().map(|(k, v)| format!("{k} {}", cell(v))).collect();
@@ -61,7 +62,7 @@ fn finding(out: &mut String, f: &Finding, lang: Lang) {
     }
     if !f.excerpt.is_empty() {
         let width = f.excerpt.last().map(|l| l.line.to_string().len()).unwrap_or(1);
-        let text: Vec<String> = f.excerpt.iter().map(|l| format!("{:>width$} | {}", l.line, l.text)).collect();
+        let text: Vec<String> = f.excerpt.iter().map(|l| format!("{:>width$} | {}", l.line, crate::report::inert(&l.text))).collect();
         out.push('\n');
         for line in fenced(&text.join("\n")).lines() {
             let _ = writeln!(out, "  {line}");
@@ -171,16 +172,16 @@ pub fn render_in(r: &AuditReport, lang: Lang) -> String {
         }
         let _ = writeln!(out, "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|", t("Rule"), t("Clause"), t("Requirement"), t("Status"), t("Artifacts"));
         for q in &f.requirements {
-            let arts: Vec<String> = q.artifacts.iter().map(|a| format!("`{}` {}", a.file.replace('`', "'").replace('|', "\\|"), t(a.status.label()))).collect();
+            let arts: Vec<String> = q.artifacts.iter().map(|a| format!("{} {}", code(&a.file), t(a.status.label()))).collect();
             let arts = if arts.is_empty() { "—".to_string() } else { arts.join("<br>") };
             let title = i18n::rule_doc(&q.rule, lang).and_then(|d| d.title).unwrap_or_else(|| q.title.clone());
-            let _ = writeln!(out, "| {} | {} | {} | **{}** | {} |", q.rule, cell(&q.clause), cell(&title), t(q.status.label()), arts);
+            let _ = writeln!(out, "| {} | {} | {} | **{}** | {} |", cell(&q.rule), cell(&q.clause), cell(&title), t(q.status.label()), arts);
         }
     }
 
     let _ = writeln!(out, "\n## {}", t("Artifacts"));
     for a in &r.artifacts {
-        let _ = writeln!(out, "\n### `{}`\n", a.file.replace('`', "'"));
+        let _ = writeln!(out, "\n### {}\n", code(&a.file));
         let docs: Vec<String> = a.documents.iter().map(|d| format!("{} ({}, document {})", d.kind, d.format, d.index + 1)).collect();
         let _ = writeln!(out, "- Kind: {}", docs.join("; "));
         match &a.last_change {
@@ -215,14 +216,14 @@ pub fn render_in(r: &AuditReport, lang: Lang) -> String {
         let head: Vec<String> = ["Rule", "Scope", "Reason", "Approved by", "Expires", "Status", "Findings"].iter().map(|h| t(h)).collect();
         let _ = writeln!(out, "| {} |\n|---|---|---|---|---|---|---:|", head.join(" | "));
         for w in &r.waivers {
-            let mut scope = w.paths.iter().map(|p| format!("`{}`", p.replace('`', "'").replace('|', "\\|"))).collect::<Vec<_>>().join(", ");
+            let mut scope = w.paths.iter().map(|p| code(p)).collect::<Vec<_>>().join(", ");
             if let Some(p) = &w.pointer {
-                let _ = write!(scope, " at `{}`", p.replace('`', "'").replace('|', "\\|"));
+                let _ = write!(scope, " at {}", code(p));
             }
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | **{}** | {} |",
-                w.rule,
+                cell(&w.rule),
                 scope,
                 cell(&w.reason),
                 cell(&w.approved_by),
@@ -241,15 +242,15 @@ pub fn render_in(r: &AuditReport, lang: Lang) -> String {
         let fws: Vec<String> = q.frameworks.iter().map(|(k, v)| format!("{k}: {}", cell(v))).collect();
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} | `{}` |",
-            q.id,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            cell(&q.id),
             q.severity,
             kinds,
             or_dash(q.layer.as_deref()),
             or_dash(q.stage.as_deref()),
             fws.join("<br>"),
             cell(&q.title),
-            q.source.replace('`', "'").replace('|', "\\|")
+            code(&q.source)
         );
     }
     out

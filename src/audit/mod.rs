@@ -617,7 +617,7 @@ fn finding_of(d: &Diagnostic, sources: &Sources) -> Finding {
                     let span = s.line_span(line);
                     let text = &s.text[span.start..span.end];
                     if REDACTED_EXCERPTS.contains(&d.rule.as_str()) {
-                        let keep = if line == first { d.start.column.saturating_sub(1) } else { 0 };
+                        let keep = if line == first { d.start.column.saturating_sub(1).min(MAX_EXCERPT_WIDTH) } else { 0 };
                         let cut = text.char_indices().nth(keep).map_or(text.len(), |(i, _)| i);
                         return ExcerptLine { line, text: format!("{}[redacted]", &text[..cut]) };
                     }

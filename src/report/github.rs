@@ -4,7 +4,9 @@
 //!
 //! Values are escaped exactly as GitHub's toolkit (`@actions/core`, `command.ts`) escapes them,
 //! since the runner undoes exactly that: in the message `%`, CR and LF; in a property value
-//! `:` and `,` as well. Suppressed findings are not annotated: an annotation asks for a fix.
+//! `:` and `,` as well. Other control characters (ESC…) are written inert first (see
+//! [`super::inert`]): the runner prints the line in the log as it is. Suppressed findings are not
+//! annotated: an annotation asks for a fix.
 //!
 //! The runner shows at most 10 error and 10 warning annotations per step (and 50 per job); the
 //! rest stay in the log. Findings come in output order, so the first ones shown are stable.
@@ -14,9 +16,9 @@ use std::fmt::Write as _;
 use super::RunView;
 use crate::diagnostic::{Diagnostic, Severity};
 
-/// `escapeData` of `@actions/core`.
+/// `escapeData` of `@actions/core`, after the other active characters are made inert.
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    super::inert_but(s, &['\r', '\n']).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// `escapeProperty` of `@actions/core`.

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
 
-use super::RunView;
+use super::{inert, RunView};
 use crate::diagnostic::Diagnostic;
 
 #[derive(Default)]
@@ -21,8 +21,10 @@ struct Case<'a> {
     suppressed: Vec<&'a Diagnostic>,
 }
 
+/// A finding on one line: its file name and message inert (see [`super::inert`]), since CI
+/// systems print the report's text in their logs.
 fn location(d: &Diagnostic) -> String {
-    format!("{}:{}:{}: {}", d.file, d.start.line, d.start.column, d.message)
+    format!("{}:{}:{}: {}", inert(&d.file), d.start.line, d.start.column, inert(&d.message))
 }
 
 pub fn render(view: &RunView) -> String {
@@ -44,7 +46,7 @@ pub fn render(view: &RunView) -> String {
 
     let mut report = Report::new("govlint");
     for (file, cases) in files {
-        let mut suite = TestSuite::new(file);
+        let mut suite = TestSuite::new(inert(file).into_owned());
         if let Some(k) = kinds.get(file).filter(|k| !k.is_empty()) {
             suite.add_property(Property::new("kinds", k.join(",")));
         }
@@ -53,16 +55,15 @@ pub fn render(view: &RunView) -> String {
                 Some(first) => {
                     let worst = case.counted.iter().map(|d| d.severity).max().unwrap_or(first.severity);
                     let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
-                    // An attribute value cannot keep a line break: the first line sums it up.
-                    s.set_message(first.message.lines().next().unwrap_or_default());
+                    s.set_message(inert(&first.message));
                     s.set_type(worst.as_str());
                     s.set_description(case.counted.iter().map(|d| location(d)).collect::<Vec<_>>().join("\n"));
                     s
                 }
                 None => TestCaseStatus::success(),
             };
-            let mut tc = TestCase::new(rule, status);
-            tc.set_classname(file);
+            let mut tc = TestCase::new(inert(rule).into_owned(), status);
+            tc.set_classname(inert(file).into_owned());
             if !case.suppressed.is_empty() {
                 let notes: Vec<String> = case
                     .suppressed
@@ -71,7 +72,7 @@ pub fn render(view: &RunView) -> String {
                         let s = d.suppression.as_ref();
                         let kind = s.map_or("suppressed", |s| s.kind.as_str());
                         match s.and_then(|s| s.reason.as_deref()) {
-                            Some(reason) => format!("suppressed ({kind}: {reason}): {}", location(d)),
+                            Some(reason) => format!("suppressed ({kind}: {}): {}", inert(reason), location(d)),
                             None => format!("suppressed ({kind}): {}", location(d)),
                         }
                     })

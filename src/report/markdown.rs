@@ -4,8 +4,9 @@
 //!
 //! A comment holds at most 65,536 characters, so the tables stop at [`MAX_ROWS`] rows with a
 //! line saying how many more there are, and long messages are cut. Text from findings is
-//! escaped for a table cell: `|`, line breaks, and `<`, `>`, `&` (GitHub would take them for
-//! HTML); what is between backticks stays code.
+//! escaped for a table cell (see [`cell`]): it shows as written, and nothing in it can end the
+//! cell or the row, or become HTML, a link or emphasis; what CommonMark reads as a code span
+//! stays code.
 //!
 //! The verdict is ❌ when any error counts, the default `fail_on`; the renderer does not see the
 //! run's `fail_on`.
@@ -41,14 +42,30 @@ fn cut(s: &str) -> String {
     }
 }
 
-/// Escapes text outside code for a table cell.
+/// Escapes text outside code for a table cell: a backslash, the characters that would make
+/// emphasis, a link, raw HTML or an entity (`*`, `_`, `[`, `]`, `<`, `>`, `&`), a backtick that
+/// opens no code span, the table's `|`, and line breaks (as `<br>`).
 fn escape_text(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace(['\r', '\n'], "<br>")
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push_str("<br>");
+            }
+            '\n' => out.push_str("<br>"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Escapes the inside of a code span for a table cell: GitHub reads `\|` as `|` even there, and
@@ -57,24 +74,59 @@ fn escape_code(s: &str) -> String {
     s.replace('|', "\\|").replace("\r\n", " ").replace(['\r', '\n'], " ")
 }
 
-/// A message for a table cell: code spans kept when the backticks pair up.
-pub fn cell(s: &str) -> String {
-    let s = cut(s);
-    if !s.matches('`').count().is_multiple_of(2) {
-        return escape_text(&s).replace('`', "\\`");
-    }
-    s.split('`')
-        .enumerate()
-        .map(|(i, part)| if i % 2 == 0 { escape_text(part) } else { format!("`{}`", escape_code(part)) })
-        .collect()
+/// The length of the run of backticks at the start of `s`.
+fn run_at(s: &str) -> usize {
+    s.bytes().take_while(|b| *b == b'`').count()
 }
 
-/// `s` as a code span, whatever backticks it holds.
-fn code(s: &str) -> String {
+/// Where the code span opened by a run of `n` backticks ends in `rest` (the text after the run):
+/// the start of the next run of exactly `n` backticks, as CommonMark pairs them.
+fn closing(rest: &str, n: usize) -> Option<usize> {
+    let mut i = 0;
+    while let Some(at) = rest[i..].find('`') {
+        let start = i + at;
+        let len = run_at(&rest[start..]);
+        if len == n {
+            return Some(start);
+        }
+        i = start + len;
+    }
+    None
+}
+
+/// A message for a table cell: what CommonMark would read as a code span (a run of backticks
+/// closed by a run of the same length) stays code, re-fenced so that nothing in it can close it
+/// early; everything else is escaped text. Active characters are made inert first.
+pub fn cell(s: &str) -> String {
+    let s = cut(s);
+    let s = super::inert_but(&s, &['\r', '\n']);
+    let mut out = String::with_capacity(s.len() + 16);
+    let (mut i, mut text_from) = (0, 0);
+    while let Some(at) = s[i..].find('`') {
+        let start = i + at;
+        let n = run_at(&s[start..]);
+        match closing(&s[start + n..], n) {
+            Some(len) => {
+                out.push_str(&escape_text(&s[text_from..start]));
+                out.push_str(&code(&s[start + n..start + n + len]));
+                i = start + n + len + n;
+                text_from = i;
+            }
+            // Backticks that open nothing are text.
+            None => i = start + n,
+        }
+    }
+    out.push_str(&escape_text(&s[text_from..]));
+    out
+}
+
+/// `s` as a code span, whatever backticks it holds; active characters are made inert.
+pub fn code(s: &str) -> String {
+    let s = super::inert(s);
     let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     let pad = if longest > 0 { " " } else { "" };
-    format!("{fence}{pad}{}{pad}{fence}", escape_code(s))
+    format!("{fence}{pad}{}{pad}{fence}", escape_code(&s))
 }
 
 fn location(d: &Diagnostic) -> String {
@@ -156,6 +208,19 @@ mod tests {
         assert_eq!(cell("odd ` tick <"), "odd \\` tick &lt;");
         assert_eq!(code("a`b"), "`` a`b ``");
         assert_eq!(cut(&"é".repeat(MAX_TEXT + 5)).chars().count(), MAX_TEXT + 1);
+    }
+
+    #[test]
+    fn cells_pair_backtick_runs_as_commonmark_does() {
+        // A backslash before a backtick would keep it from opening a span: the backslash is
+        // escaped, so the backtick does open one, and the HTML stays code.
+        assert_eq!(cell("\\` <img src=x> \\`"), "\\\\` <img src=x> \\`");
+        // Runs of two close runs of two; a run of one inside stays code.
+        assert_eq!(cell("a ``b`<i>`c`` d"), "a `` b`<i>`c `` d");
+        // A run that nothing closes is text, and so is what follows it.
+        assert_eq!(cell("``x` <img>"), "\\`\\`x\\` &lt;img&gt;");
+        // Links, emphasis and control characters.
+        assert_eq!(cell("[a](b) *c* \u{1b}[31m"), "\\[a\\](b) \\*c\\* \\\\u{1b}\\[31m");
     }
 
     #[test]

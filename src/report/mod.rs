@@ -9,10 +9,45 @@ pub mod markdown;
 pub mod sarif;
 pub mod tests;
 
+use std::borrow::Cow;
 use std::str::FromStr;
 
 use crate::diagnostic::{Diagnostic, Sources};
 use crate::rules::RuleDoc;
+
+/// Whether `c` can act on a terminal or on a CI log rather than show as text: a control
+/// character (C0, DEL, C1: line breaks, ESC…), a Unicode line or paragraph separator, or a
+/// bidirectional override or isolate (which reorders what a reader sees).
+pub fn is_active(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with every [`is_active`] character written as an escape (`\n`, `\r`, `\t`, `\u{1b}`…),
+/// for text from a repository (file names, values in messages) printed to a terminal or a log:
+/// nothing in it can start a line of its own (a GitHub workflow command at the start of a log
+/// line) or move the cursor, and the log shows what the text holds.
+pub fn inert(s: &str) -> Cow<'_, str> {
+    inert_but(s, &[])
+}
+
+/// [`inert`], leaving the characters of `keep` as they are (for a format that escapes them in
+/// its own way).
+pub fn inert_but<'a>(s: &'a str, keep: &[char]) -> Cow<'a, str> {
+    if !s.chars().any(|c| is_active(c) && !keep.contains(&c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            _ if !is_active(c) || keep.contains(&c) => out.push(c),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            _ => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// The output formats of `govlint check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
