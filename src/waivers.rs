@@ -188,6 +188,9 @@ pub struct Ignore {
     pub lines: (usize, usize),
     /// The key the comment covers, with everything below it.
     pub pointer: Option<String>,
+    /// The document (of a YAML stream) that holds the line the comment covers: the comment
+    /// covers nothing in another document, even at the same JSON path.
+    pub document: Option<usize>,
 }
 
 fn parse_directive(comment: &str) -> Option<(Vec<String>, Option<String>)> {
@@ -227,6 +230,8 @@ pub fn inline_ignores(parsed: &ParsedFile) -> Vec<Ignore> {
         let line_no = next + 1;
         let mut covered = (line_no, line_no);
         let mut pointer = None;
+        let at = src.line_span(line_no).start;
+        let mut document = parsed.documents.iter().find(|d| d.span.start <= at && at <= d.span.end).map(|d| d.index);
         for doc in &parsed.documents {
             let found = doc
                 .map
@@ -236,9 +241,10 @@ pub fn inline_ignores(parsed: &ParsedFile) -> Vec<Ignore> {
             if let Some((p, n)) = found {
                 pointer = Some(p.clone());
                 covered = (line_no, src.position(n.value.end).line.max(line_no));
+                document = Some(doc.index);
             }
         }
-        out.push(Ignore { rules, reason, lines: covered, pointer });
+        out.push(Ignore { rules, reason, lines: covered, pointer, document });
     }
     out
 }
@@ -253,6 +259,7 @@ pub fn apply_inline(ignores: &[Ignore], diags: Vec<Diagnostic>) -> (Vec<Diagnost
     for mut d in diags {
         let hit = ignores.iter().find(|ig| {
             ig.rules.contains(&d.rule)
+                && (ig.document.is_none() || d.document.is_none() || ig.document == d.document)
                 && (ig.pointer.as_deref().zip(d.pointer.as_deref()).is_some_and(|(p, dp)| dp == p || dp.starts_with(&format!("{p}/")))
                     || (ig.lines.0..=ig.lines.1).contains(&d.start.line))
         });
