@@ -7,7 +7,7 @@
 //! unchanged whose blob id is the stored one is not read at all: its facts come from here.
 //!
 //! One directory per settings digest — govlint's version, the config's text and the policy
-//! bundle ([`crate::policy::PolicySet::digest`]) — under `<dir>/v3/`, so that switching between
+//! bundle ([`crate::policy::PolicySet::digest`]) — under `<dir>/v4/`, so that switching between
 //! configs keeps each one's results. In it, `index.json` holds what identifies each file (name,
 //! SHA-256, git blob id, classification, facts digest) and the repository rules' findings, and
 //! [`SHARDS`] shard files hold each file's findings and document summaries, by a hash of its

@@ -89,6 +89,11 @@ pub struct Diagnostic {
     pub document: Option<usize>,
     /// The artifact kind of the document, when it was classified.
     pub kind: Option<String>,
+    /// A digest of what the finding is about, when its document names it (see [`object_of`]):
+    /// part of the fingerprint, so that a baseline tells a replaced object from the one it
+    /// recorded. A digest, not the text: a large run holds millions of findings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<std::num::NonZeroU64>,
     /// Framework → clause references of the rule behind the finding.
     pub frameworks: Arc<std::collections::BTreeMap<String, String>>,
     /// Extra data a policy attached to the finding. (This field and the next two are boxed:
@@ -158,6 +163,7 @@ impl Diagnostic {
             pointer: None,
             document: None,
             kind: None,
+            object: None,
             frameworks: Default::default(),
             details: None,
             suppression: None,
@@ -181,6 +187,7 @@ impl Diagnostic {
             pointer: None,
             document: None,
             kind: None,
+            object: None,
             frameworks: Default::default(),
             details: None,
             suppression: None,
@@ -209,18 +216,36 @@ impl Diagnostic {
         self
     }
 
-    /// A stable identity for baselines and SARIF `partialFingerprints`: the rule, the file and
-    /// the JSON path of the value — not the line, so a finding that moves stays the same. A
-    /// finding with no JSON path (a parse error, a Markdown body finding) uses its message.
+    /// Sets [`Diagnostic::object`] from the document the finding is in.
+    pub fn identify(&mut self, document: &serde_json::Value) {
+        use sha2::{Digest, Sha256};
+        self.object = object_of(document, self.pointer.as_deref()).map(|o| {
+            let digest = Sha256::digest(o.as_bytes());
+            let bits = u64::from_le_bytes(digest[..8].try_into().unwrap_or_default());
+            std::num::NonZeroU64::new(bits).unwrap_or(std::num::NonZeroU64::MIN)
+        });
+    }
+
+    /// A stable identity for baselines and SARIF `partialFingerprints` (format 2): the rule, the
+    /// file, what the finding is about ([`Diagnostic::object`]: the object's kind, namespace
+    /// and name, each named element on its path, and the path) or else the document's index
+    /// and the JSON path — never the line, so a finding that moves stays the same, and a
+    /// replaced object (another name, namespace, kind, container or image) is another finding.
+    /// A finding with no JSON path (a parse error, a Markdown body finding) uses its message.
     pub fn fingerprint(&self) -> String {
         use sha2::{Digest, Sha256};
         let mut h = Sha256::new();
-        for part in [self.rule.as_str(), self.file.as_str(), &self.document.unwrap_or(0).to_string()] {
+        let at = match self.object {
+            Some(o) => ["object".to_string(), o.to_string()],
+            None => ["document".to_string(), self.document.unwrap_or(0).to_string()],
+        };
+        for part in [FINGERPRINT_FORMAT, self.rule.as_str(), self.file.as_str(), &at[0], &at[1]] {
             h.update(part.as_bytes());
             h.update([0]);
         }
         match &self.pointer {
-            Some(p) => h.update(p.as_bytes()),
+            Some(p) if self.object.is_none() => h.update(p.as_bytes()),
+            Some(_) => {}
             None => h.update(self.message.as_bytes()),
         }
         let digest = h.finalize();
@@ -240,6 +265,68 @@ impl Diagnostic {
             std::cmp::Reverse(self.severity),
         )
     }
+}
+
+/// The format of [`Diagnostic::fingerprint`]: 1 hashed the rule, file, document index and JSON
+/// path alone.
+pub const FINGERPRINT_FORMAT: &str = "2";
+
+/// What a finding at `pointer` in the document `value` is about, when something names it: the
+/// document's own identity (a Kubernetes object's or native manifest's `kind namespace/name`),
+/// then the path, where each step into a list names the element (a `List` item's identity; a
+/// container's or component's `name`, `image`, `version`) instead of its index, and each step
+/// into a mapping whose value has a string `image` (a compose service) adds that image.
+/// `None` when nothing on the way is named.
+pub fn object_of(value: &serde_json::Value, pointer: Option<&str>) -> Option<String> {
+    use serde_json::Value;
+    let mut out = identity(value).unwrap_or_default();
+    let mut named = !out.is_empty();
+    let mut node = Some(value);
+    for token in pointer.unwrap_or("").split('/').skip(1) {
+        let key = token.replace("~1", "/").replace("~0", "~");
+        let next = match node {
+            Some(Value::Array(items)) => key.parse::<usize>().ok().and_then(|i| items.get(i)),
+            Some(Value::Object(members)) => members.get(&key),
+            _ => None,
+        };
+        out.push('/');
+        match (node, next) {
+            (Some(Value::Array(_)), Some(element)) => match identity(element).or_else(|| element_name(element)) {
+                Some(id) => {
+                    out.push_str(&format!("[{id}]"));
+                    named = true;
+                }
+                None => out.push_str(token),
+            },
+            (_, next) => {
+                out.push_str(token);
+                if let Some(image) = next.and_then(|n| n.get("image")).and_then(Value::as_str) {
+                    out.push_str(&format!("[image={image}]"));
+                    named = true;
+                }
+            }
+        }
+        node = next;
+    }
+    named.then_some(out)
+}
+
+/// `kind namespace/name` of a document that has `kind` and `metadata.name`.
+fn identity(v: &serde_json::Value) -> Option<String> {
+    let kind = v.get("kind")?.as_str()?;
+    let metadata = v.get("metadata")?;
+    let name = metadata.get("name").or_else(|| metadata.get("generateName"))?.as_str()?;
+    let namespace = metadata.get("namespace").and_then(serde_json::Value::as_str).unwrap_or("");
+    Some(format!("{kind} {namespace}/{name}"))
+}
+
+/// The `name`, `image` and `version` of a list element that has any of them as strings.
+fn element_name(v: &serde_json::Value) -> Option<String> {
+    let parts: Vec<String> = ["name", "image", "version"]
+        .iter()
+        .filter_map(|k| v.get(*k).and_then(serde_json::Value::as_str).map(|s| format!("{k}={s}")))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(","))
 }
 
 /// Sorts diagnostics into their output order and drops exact repeats.

@@ -360,6 +360,7 @@ const BUILTIN_RULES: &[(&str, &str, &str)] = &[
     (codes::POLICY_ERROR, "策略执行出错", "某个策略在评估一个文档时失败（运行时错误或超出时间限制）。"),
     (crate::waivers::codes::WAIVER_EXPIRED, "豁免已过期", "govlint.yaml 中的豁免已超过其 `expires` 日期，它所覆盖的问题重新计入结果。"),
     (crate::waivers::codes::WAIVER_UNUSED, "豁免未被使用", "govlint.yaml 中的豁免没有匹配任何问题，应删除或更正。"),
+    (crate::waivers::codes::BASELINE_STALE, "基线条目已失效", "基线中的条目没有匹配任何问题（问题已修复，或已针对另一对象），或基线格式过旧而未被应用。"),
     ("config", "配置无效", "govlint.yaml 不符合其配置模式（未知的键或无效的值）。"),
 ];
 
@@ -376,6 +377,8 @@ const BUILTIN_TEXTS: &[(&str, &str)] = &[
     ("second `%s` here", "此处是第二个 `%s`"),
     ("expired waiver", "已过期的豁免"),
     ("unused waiver", "未使用的豁免"),
+    ("stale entry", "失效的条目"),
+    ("format 1", "格式 1"),
     ("while checking this document", "检查此文档时"),
     ("not allowed here", "此处不允许"),
     ("invalid value", "无效的值"),
@@ -387,6 +390,11 @@ const BUILTIN_TEXTS: &[(&str, &str)] = &[
     ("unknown property `%s`", "未知的属性 `%s`"),
     ("the waiver of %s for %s expired on %s", "对 %[2]s 的 %[1]s 豁免已于 %[3]s 过期"),
     ("the waiver of %s for %s matches no finding", "对 %[2]s 的 %[1]s 豁免未匹配任何问题"),
+    ("the baseline entry of %s in %s matches no finding", "基线中 %[2]s 的 %[1]s 条目未匹配任何问题"),
+    (
+        "the baseline is of format %s, whose fingerprints do not tell a replaced object from the one recorded: none of its %s entries is applied",
+        "该基线为格式 %s，其指纹无法区分被替换的对象与记录的对象：其 %s 个条目均未应用",
+    ),
     ("the file cannot be read: %s", "无法读取该文件：%s"),
     ("the file has binary content (a NUL byte at offset %s)", "该文件是二进制内容（偏移 %s 处有 NUL 字节）"),
     ("the file is not UTF-8 text (invalid byte at offset %s)", "该文件不是 UTF-8 文本（偏移 %s 处为无效字节）"),
@@ -414,6 +422,14 @@ const BUILTIN_TEXTS: &[(&str, &str)] = &[
         "请修复该豁免覆盖的问题，或以新的 `expires` 日期和审批续期该豁免",
     ),
     ("remove the waiver, or correct its rule, paths or path", "请删除该豁免，或更正其 rule、paths 或 path"),
+    (
+        "remove the entry (write the baseline again): the finding was fixed, or it is about another object now",
+        "请删除该条目（重新生成基线）：该问题已修复，或现在针对的是另一对象",
+    ),
+    (
+        "write the baseline again with `govlint check --write-baseline FILE` once the findings reported are known",
+        "确认所报告的问题后，请用 `govlint check --write-baseline FILE` 重新生成基线",
+    ),
     ("the policy is in %s", "该策略位于 %s"),
     (
         "the policy is in %s; a policy that needs longer can be given it with `limits.policy_timeout_ms` in govlint.yaml",

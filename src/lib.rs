@@ -607,7 +607,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let mut suppressed = exceptions;
     suppressed.append(&mut waived);
     if let Some(baseline) = &baseline {
-        let (kept, mut known) = baseline.apply(diagnostics);
+        let (kept, mut known) = baseline.apply(diagnostics, !partial);
         diagnostics = kept;
         suppressed.append(&mut known);
     }
@@ -833,6 +833,7 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     if summarize {
         values = vec![file_summary(set, engine, &name, &docs, values)];
     }
+    identify(&parsed, diags.iter_mut().chain(excepted.iter_mut()).chain(volatile.0.iter_mut()).chain(volatile.1.iter_mut()));
     let ignores = waivers::inline_ignores(&parsed);
     let (diags, mut ignored) = waivers::apply_inline(&ignores, diags);
     excepted.append(&mut ignored);
@@ -889,9 +890,19 @@ fn volatile_findings(ctx: &Context<'_>, engine: &mut regorus::Engine, name: &str
             gather(set, pkg, result, parsed, a, &mut diags, &mut excepted);
         }
     }
+    identify(parsed, diags.iter_mut().chain(excepted.iter_mut()));
     let (diags, mut ignored) = waivers::apply_inline(&waivers::inline_ignores(parsed), diags);
     excepted.append(&mut ignored);
     Some(Box::new((diags, excepted)))
+}
+
+/// Sets what each finding in a document of `parsed` is about (see [`Diagnostic::identify`]).
+fn identify<'d>(parsed: &ParsedFile, diags: impl Iterator<Item = &'d mut Diagnostic>) {
+    for d in diags {
+        if let Some(doc) = d.document.and_then(|i| parsed.documents.get(i)) {
+            d.identify(&doc.value);
+        }
+    }
 }
 
 /// Whether the checked artifacts (`checked`, the reported files) differ from the ones read for
@@ -1147,7 +1158,11 @@ fn repository_diagnostics(
                 let index = f.value.get("index").and_then(serde_json::Value::as_u64).map(|i| i as usize);
                 let doc_idx = index.or_else(|| a.docs.first().map(|d| d.index)).unwrap_or(0);
                 let kind = a.docs.iter().find(|d| d.index == doc_idx).map(|d| d.kind.as_str());
-                policy::to_diagnostic(set, &f, &parsed.source, parsed.documents.get(doc_idx)).in_document(doc_idx, kind)
+                let mut d = policy::to_diagnostic(set, &f, &parsed.source, parsed.documents.get(doc_idx)).in_document(doc_idx, kind);
+                if let Some(doc) = parsed.documents.get(doc_idx) {
+                    d.identify(&doc.value);
+                }
+                d
             }
             None => {
                 let file = f.value.get("file").and_then(serde_json::Value::as_str);

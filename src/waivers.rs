@@ -125,6 +125,7 @@ pub fn today() -> Result<String, ToolError> {
 pub mod codes {
     pub const WAIVER_EXPIRED: &str = "waiver-expired";
     pub const WAIVER_UNUSED: &str = "waiver-unused";
+    pub const BASELINE_STALE: &str = "baseline-stale";
 }
 
 /// Applies the config's waivers. Returns the findings still counted, plus a finding for each
@@ -279,11 +280,18 @@ pub fn apply_inline(ignores: &[Ignore], diags: Vec<Diagnostic>) -> (Vec<Diagnost
     (kept, suppressed)
 }
 
+/// The format of the baselines written: 2 since fingerprints name the object a finding is
+/// about (see [`Diagnostic::fingerprint`]).
+pub const BASELINE_VERSION: u32 = 2;
+
 /// A baseline file: the fingerprints of known findings.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Baseline {
     pub version: u32,
     pub findings: Vec<BaselineEntry>,
+    /// The file it was read from, for the findings about it.
+    #[serde(skip)]
+    source: Option<Arc<SourceFile>>,
 }
 
 /// One known finding; only `fingerprint` is matched, the rest helps a reader.
@@ -311,18 +319,27 @@ impl Baseline {
             .collect();
         findings.sort();
         findings.dedup();
-        Baseline { version: 1, findings }
+        Baseline { version: BASELINE_VERSION, findings, source: None }
     }
 
     pub fn load(path: &Path) -> Result<Baseline, ToolError> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| ToolError::msg(format!("cannot read baseline {}: {}", path.display(), crate::discover::io_reason(&e))))?;
-        serde_json::from_str(&text).map_err(|e| {
-            let src = SourceFile::new(crate::display_path(path), text.clone());
+        let src = SourceFile::new(crate::display_path(path), text);
+        let mut baseline: Baseline = serde_json::from_str(&src.text).map_err(|e| {
             let at = src.offset(e.line(), e.column());
             let d = Diagnostic::at(&src, Span::empty(at), "baseline", Severity::Error, format!("invalid baseline: {e}"));
             ToolError::with_diagnostics(format!("invalid baseline {}", path.display()), Arc::clone(&src), vec![d])
-        })
+        })?;
+        if baseline.version > BASELINE_VERSION {
+            return Err(ToolError::msg(format!(
+                "the baseline {} is of format {}, newer than this govlint reads ({BASELINE_VERSION}): upgrade govlint",
+                path.display(),
+                baseline.version
+            )));
+        }
+        baseline.source = Some(src);
+        Ok(baseline)
     }
 
     pub fn to_json(&self) -> String {
@@ -331,20 +348,55 @@ impl Baseline {
         s
     }
 
-    /// Moves findings known to the baseline to `suppressed`.
-    pub fn apply(&self, diags: Vec<Diagnostic>) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
-        let known: BTreeSet<&str> = self.findings.iter().map(|f| f.fingerprint.as_str()).collect();
+    /// Moves findings known to the baseline to `suppressed`. Its entries that match nothing
+    /// are reported (`baseline-stale`, a warning, at the entry), when `report_unused` (a run
+    /// that saw every file): the finding was fixed, or it is now about another object. A
+    /// baseline of format 1 is applied to nothing, and says so: its fingerprints did not tell a
+    /// replaced object from the one recorded, so the findings it hid are reported again.
+    pub fn apply(&self, diags: Vec<Diagnostic>, report_unused: bool) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
         let mut kept = diags;
+        if self.version < BASELINE_VERSION {
+            let message = format!(
+                "the baseline is of format {}, whose fingerprints do not tell a replaced object from the one recorded: none of its {} entries is applied",
+                self.version,
+                self.findings.len()
+            );
+            let help = "write the baseline again with `govlint check --write-baseline FILE` once the findings reported are known";
+            kept.push(self.finding(self.offset_of("\"version\""), message, "format 1", help));
+            return (kept, Vec::new());
+        }
+        let known: BTreeSet<&str> = self.findings.iter().map(|f| f.fingerprint.as_str()).collect();
+        let mut used = BTreeSet::new();
         let suppressed = kept
             .extract_if(.., |d| {
-                let hit = known.contains(d.fingerprint().as_str());
+                let fingerprint = d.fingerprint();
+                let hit = known.contains(fingerprint.as_str());
                 if hit {
                     d.suppression = Some(Box::new(Suppression { kind: SuppressionKind::Baseline, reason: Some("in the baseline".to_string()), approved_by: None, expires: None }));
+                    used.insert(fingerprint);
                 }
                 hit
             })
             .collect();
+        if report_unused {
+            for e in self.findings.iter().filter(|e| !used.contains(&e.fingerprint)) {
+                let at = self.offset_of(&format!("\"{}\"", e.fingerprint));
+                let message = format!("the baseline entry of {} in {} matches no finding", e.rule, e.file);
+                kept.push(self.finding(at, message, "stale entry", "remove the entry (write the baseline again): the finding was fixed, or it is about another object now"));
+            }
+        }
         (kept, suppressed)
+    }
+
+    /// Where `needle` first is in the baseline's text (its start when absent).
+    fn offset_of(&self, needle: &str) -> usize {
+        self.source.as_ref().and_then(|s| s.text.find(needle)).unwrap_or(0)
+    }
+
+    /// A `baseline-stale` warning at `at` in the baseline.
+    fn finding(&self, at: usize, message: String, label: &str, help: &str) -> Diagnostic {
+        let source = self.source.clone().unwrap_or_else(|| SourceFile::new("baseline", String::new()));
+        Diagnostic::at(&source, Span::empty(at), codes::BASELINE_STALE, Severity::Warning, message).with_label(label).with_help(help)
     }
 }
 

@@ -1,5 +1,7 @@
 //! What a suppression covers, and no more: an inline `govlint-ignore` covers its own YAML
-//! document only.
+//! document only, and a baseline hides the findings it recorded, not the same finding on
+//! another object (another name, namespace, kind, container or image); an old baseline is
+//! never applied in silence.
 
 mod common;
 
@@ -60,4 +62,70 @@ fn an_inline_ignore_covers_only_its_own_yaml_document() {
     assert_eq!(rules(&v), [("main".to_string(), "deploy/app.yaml".to_string(), second_line)], "{v:#}");
     assert_eq!(v["suppressed"].as_array().unwrap().len(), 1);
     assert_eq!(v["suppressed"][0]["document"], 0);
+}
+
+/// Records a baseline of the repository's findings, replaces deploy/app.yaml with `replaced`,
+/// and checks against the baseline: the exit code and the findings.
+fn after_replacing(root: &Path, original: &str, replaced: &str) -> (i32, Value) {
+    write(root, "deploy/app.yaml", original);
+    let run = govlint(root, &["check", "--no-builtin", "-p", "policy", "--write-baseline", "baseline.json"]);
+    run.expect_code(0);
+    write(root, "deploy/app.yaml", replaced);
+    check(root, &["--baseline", "baseline.json"])
+}
+
+#[test]
+fn a_baseline_does_not_hide_a_replaced_object() {
+    let (_t, root) = tempdir();
+    write(&root, "policy/main.rego", POLICY);
+    let recorded = workload("Deployment", "web", "prod", "app", "nginx:1.25");
+    // The same workload, moved down by a comment: still known.
+    let (code, v) = after_replacing(&root, &recorded, &format!("# serving\n\n{recorded}"));
+    assert_eq!(code, 0, "{v:#}");
+    assert_eq!(v["suppressed"][0]["suppression"]["kind"], "baseline");
+    // Each replacement is another object: its finding is reported, and the entry is stale.
+    for replaced in [
+        workload("Deployment", "other", "prod", "app", "nginx:1.25"),
+        workload("Deployment", "web", "staging", "app", "nginx:1.25"),
+        workload("StatefulSet", "web", "prod", "app", "nginx:1.25"),
+        workload("Deployment", "web", "prod", "sidecar", "nginx:1.25"),
+        workload("Deployment", "web", "prod", "app", "evil.example/miner:latest"),
+    ] {
+        let (code, v) = after_replacing(&root, &recorded, &replaced);
+        assert_eq!(code, 1, "hidden by the baseline:\n{replaced}\n{v:#}");
+        let found = rules(&v);
+        assert!(found.iter().any(|(r, f, _)| r == "main" && f == "deploy/app.yaml"), "{found:?}");
+        assert!(found.iter().any(|(r, f, _)| r == "baseline-stale" && f == "baseline.json"), "{found:?}");
+    }
+}
+
+#[test]
+fn a_baseline_of_the_first_format_is_not_applied_in_silence() {
+    let (_t, root) = tempdir();
+    write(&root, "policy/main.rego", POLICY);
+    write(&root, "deploy/app.yaml", &workload("Deployment", "web", "prod", "app", "nginx:1.25"));
+    // A baseline as the first format wrote it for this very finding: its fingerprint hashed
+    // the rule, the file, the document's index and the JSON path.
+    let pointer = "/spec/template/spec/containers/0/securityContext/privileged";
+    let fingerprint = {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for part in ["main", "deploy/app.yaml", "0"] {
+            h.update(part.as_bytes());
+            h.update([0]);
+        }
+        h.update(pointer.as_bytes());
+        data_encoding::HEXLOWER.encode(&h.finalize()[..16])
+    };
+    write(
+        &root,
+        "baseline.json",
+        &format!(r#"{{"version": 1, "findings": [{{"fingerprint": "{fingerprint}", "rule": "main", "file": "deploy/app.yaml", "pointer": "{pointer}", "message": "container app is privileged"}}]}}"#),
+    );
+    let (code, v) = check(&root, &["--baseline", "baseline.json"]);
+    assert_eq!(code, 1, "{v:#}");
+    let stale: Vec<&Value> = v["diagnostics"].as_array().unwrap().iter().filter(|d| d["rule"] == "baseline-stale").collect();
+    assert_eq!(stale.len(), 1, "{v:#}");
+    assert!(stale[0]["message"].as_str().unwrap().contains("format 1"), "{v:#}");
+    assert!(rules(&v).iter().any(|(r, _, _)| r == "main"), "{v:#}");
 }

@@ -25,7 +25,7 @@ use crate::rules::RuleDoc;
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /// The key of govlint's fingerprint in `partialFingerprints`; bumped if `fingerprint()` changes.
-pub const FINGERPRINT_KEY: &str = "govlint/v1";
+pub const FINGERPRINT_KEY: &str = "govlint/v2";
 
 /// Snippets longer than this are left out: a region that is a whole mapping says nothing more
 /// in a snippet than its line numbers do.
