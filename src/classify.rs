@@ -11,6 +11,8 @@ use serde_json::Value;
 
 use crate::parse::Syntax;
 
+pub mod sniff;
+
 /// The three kinds of governance artifact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -49,7 +49,7 @@ pub mod codes {
     pub const DUPLICATE_KEY: &str = "duplicate-key";
     /// A value that breaks its format's JSON Schema.
     pub const SCHEMA: &str = "schema";
-    /// A file that could not be read (permissions, invalid UTF-8, too large).
+    /// A file that could not be read (permissions, binary content, invalid UTF-8).
     pub const READ_ERROR: &str = "read-error";
     /// Input beyond a configured bound (nesting depth, alias expansion, document count, size).
     pub const LIMIT_EXCEEDED: &str = "limit-exceeded";

@@ -705,22 +705,30 @@ enum FileResult {
     Skipped(Skipped),
 }
 
+/// Why a file could not be read as text.
+enum Unread {
+    /// Larger than `limits.max_file_size`: refused by its length, never read whole.
+    TooLarge,
+    /// Unreadable, binary or not UTF-8: the reason, after "the file".
+    Other(String),
+}
+
 /// Reads a file, bounded by the configured size.
-fn read(c: &Candidate, config: &Config) -> Result<String, String> {
+fn read(c: &Candidate, config: &Config) -> Result<String, Unread> {
     use std::io::Read;
     if let Some(bytes) = &c.contents {
         return check_text(bytes.clone(), config);
     }
-    let file = std::fs::File::open(&c.path).map_err(|e| format!("cannot be read: {}", discover::io_reason(&e)))?;
+    let file = std::fs::File::open(&c.path).map_err(|e| Unread::Other(format!("cannot be read: {}", discover::io_reason(&e))))?;
     // Refuse an oversized file by its length, without reading it; `take` below still bounds a
     // file that grows while it is read.
     if file.metadata().is_ok_and(|m| m.is_file() && m.len() > config.max_file_size) {
-        return Err(too_large(config));
+        return Err(Unread::TooLarge);
     }
     let mut bytes = Vec::new();
     file.take(config.max_file_size + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot be read: {}", discover::io_reason(&e)))?;
+        .map_err(|e| Unread::Other(format!("cannot be read: {}", discover::io_reason(&e))))?;
     check_text(bytes, config)
 }
 
@@ -729,52 +737,111 @@ fn too_large(config: &Config) -> String {
 }
 
 /// Accepts file bytes as text: within the size limit, no NUL byte, valid UTF-8.
-fn check_text(bytes: Vec<u8>, config: &Config) -> Result<String, String> {
+fn check_text(bytes: Vec<u8>, config: &Config) -> Result<String, Unread> {
     if bytes.len() as u64 > config.max_file_size {
-        return Err(too_large(config));
+        return Err(Unread::TooLarge);
     }
     if let Some(i) = bytes.iter().position(|b| *b == 0) {
-        return Err(format!("has binary content (a NUL byte at offset {i})"));
+        return Err(Unread::Other(format!("has binary content (a NUL byte at offset {i})")));
     }
-    String::from_utf8(bytes).map_err(|e| format!("is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| Unread::Other(format!("is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())))
+}
+
+/// The first [`classify::sniff::PREFIX`] bytes of a file, as text (what is not UTF-8 replaced).
+fn prefix(c: &Candidate) -> String {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    match &c.contents {
+        Some(all) => bytes.extend_from_slice(&all[..all.len().min(classify::sniff::PREFIX)]),
+        None => {
+            if let Ok(file) = std::fs::File::open(&c.path) {
+                let _ = file.take(classify::sniff::PREFIX as u64).read_to_end(&mut bytes);
+            }
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// What becomes of a file that could not be read as text. One that is an artifact by its place
+/// (named on the command line, a `kinds:` glob, its name, a directory of deployment configs) is
+/// a finding. An oversized file is a `limit-exceeded` finding unless nothing suggests an
+/// artifact: every YAML or Markdown file counts (the formats artifacts are written in, seldom
+/// megabytes of data), and a JSON file when its place or its first bytes say so; any other
+/// oversized JSON (a dataset, a tokenizer) is a note. Any other unreadable file is skipped.
+fn unreadable(c: &Candidate, config: &Config, name: String, glob: Option<classify::GlobHint>, unread: Unread) -> FileResult {
+    let placed = c.explicit || classify::sniff::by_place(&c.path, &config.relative(&c.path), c.syntax, glob).is_some();
+    let problem = |rule: &str, severity: Severity, message: String| FileResult::Problem(Box::new(Diagnostic::whole_file(name.clone(), rule, severity, message)));
+    match unread {
+        Unread::TooLarge => {
+            let message = format!("the file {}", too_large(config));
+            if placed || c.syntax != parse::Syntax::Json || classify::sniff::by_text(c.syntax, &prefix(c)).is_some() {
+                problem(codes::LIMIT_EXCEEDED, Severity::Error, message)
+            } else {
+                problem(codes::LIMIT_EXCEEDED, Severity::Note, format!("{message}; its first bytes show no artifact, so it was not checked"))
+            }
+        }
+        Unread::Other(reason) if placed => problem(codes::READ_ERROR, Severity::Error, format!("the file {reason}")),
+        Unread::Other(reason) => FileResult::Skipped(Skipped { path: name, reason }),
+    }
 }
 
 /// Reads, parses and classifies one candidate: the artifact and its documents, or why it is
-/// skipped, or the read error of a file that is an artifact by name. Shared by `check` and
+/// skipped, or the read error of a file that is an artifact by name. A file that does not
+/// parse is an artifact when the sniff says so ([`classify::sniff`]). Shared by `check` and
 /// [`survey`], so that `govlint init` finds exactly what `govlint check` would.
 fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, Box<FileResult>> {
     let name = c.name();
     let glob = config.kind_hint(&c.path);
     let text = match read(c, config) {
         Ok(t) => t,
-        Err(reason) => {
-            return Err(Box::new(if c.explicit || classify::is_candidate(&c.path, c.syntax, false, glob) {
-                FileResult::Problem(Box::new(Diagnostic::whole_file(name, codes::READ_ERROR, Severity::Error, format!("the file {reason}"))))
-            } else {
-                FileResult::Skipped(Skipped { path: name, reason })
-            }));
-        }
+        Err(unread) => return Err(Box::new(unreadable(c, config, name, glob, unread))),
     };
     let source = SourceFile::new(name.clone(), text);
-    let parsed = parse::parse(source, c.syntax, &config.limits);
+    let mut parsed = parse::parse(source, c.syntax, &config.limits);
+    // A front matter that is never closed reads as none at all (as on the Hub): a card that
+    // meant one loses its metadata without a word, so it is a parse error.
+    let unclosed = parsed.unclosed.filter(|_| classify::sniff::unclosed_front_matter(&c.path, &parsed.source.text));
+    if let Some(open) = unclosed {
+        let mut d = Diagnostic::at(&parsed.source, open, codes::PARSE_ERROR, Severity::Error, "the front matter is never closed: no `---` line ends it")
+            .with_label("opened here")
+            .with_help("end the front matter with a `---` line; without one, the Hub reads the card as having no metadata");
+        let kind = classify::sniff::by_text(c.syntax, &parsed.source.text).and_then(|s| s.kind).unwrap_or(classify::Kind::ModelCard);
+        d.kind = Some(kind.as_str().to_string());
+        parsed.diagnostics.push(d);
+    }
     let mut docs = Vec::new();
     let mut why_not = None;
     for doc in &parsed.documents {
-        match classify::classify(&c.path, c.syntax, &doc.value, parsed.has_front_matter, glob) {
+        let class = classify::classify(&c.path, c.syntax, &doc.value, parsed.has_front_matter, glob).or_else(|e| {
+            // A duplicated key: the document is an artifact if either reading makes it one
+            // (the duplicate is then reported with the rest of its findings).
+            let later = doc.last_wins().ok_or_else(|| e.clone())?;
+            let class = classify::classify(&c.path, c.syntax, &later, parsed.has_front_matter, glob).map_err(|_| e)?;
+            Ok(Class { reason: format!("{}, by the later value of a duplicated key", class.reason), ..class })
+        });
+        match class {
             Ok(Class { kind, format, reason }) => docs.push(ArtifactDoc { index: doc.index, kind, format, reason }),
             Err(e) => {
                 why_not.get_or_insert(e);
             }
         }
     }
-    let candidate = c.explicit || classify::is_candidate(&c.path, c.syntax, parsed.has_front_matter, glob);
+    let candidate = c.explicit || unclosed.is_some() || classify::is_candidate(&c.path, c.syntax, parsed.has_front_matter, glob);
     if docs.is_empty() && (!candidate || parsed.diagnostics.is_empty()) {
-        let reason = match why_not {
-            Some(r) => r,
-            None if !parsed.diagnostics.is_empty() => "does not parse, and nothing names it as an artifact".to_string(),
-            None => "holds no document".to_string(),
-        };
-        return Err(Box::new(FileResult::Skipped(Skipped { path: name, reason })));
+        let failed = parsed.diagnostics.iter().any(|d| d.rule == codes::PARSE_ERROR || d.rule == codes::LIMIT_EXCEEDED);
+        if !failed {
+            let reason = why_not.unwrap_or_else(|| "holds no document".to_string());
+            return Err(Box::new(FileResult::Skipped(Skipped { path: name, reason })));
+        }
+        // It does not parse: the sniff decides from what survives whether it is an artifact.
+        match classify::sniff::unparsed(&c.path, &config.relative(&c.path), c.syntax, &parsed.source.text, glob) {
+            Ok(sniffed) => {
+                for d in &mut parsed.diagnostics {
+                    d.kind = sniffed.kind.map(|k| k.as_str().to_string());
+                }
+            }
+            Err(reason) => return Err(Box::new(FileResult::Skipped(Skipped { path: name, reason }))),
+        }
     }
     Ok(Artifact { file: name, parsed, docs, values: Vec::new(), facts: None, released: None })
 }
@@ -802,7 +869,8 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     for d in &mut diags {
         if let Some(i) = d.document.or_else(|| doc_at(&parsed, d.span)) {
             d.document = Some(i);
-            d.kind = docs.iter().find(|a| a.index == i).map(|a| a.kind.as_str().to_string());
+            // A file that does not parse keeps the kind the sniff gave its findings.
+            d.kind = docs.iter().find(|a| a.index == i).map(|a| a.kind.as_str().to_string()).or(d.kind.take());
         }
     }
     let mut excepted = Vec::new();

@@ -405,6 +405,9 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
             let _ = writeln!(err, "skipped {}: {}", report::inert(&s.path), report::inert(&s.reason));
         }
         for a in &outcome.artifacts {
+            if a.docs.is_empty() {
+                let _ = writeln!(err, "checked {}: does not parse, and its place or text marks it as an artifact (see docs/classification.md)", report::inert(&a.file));
+            }
             for d in &a.docs {
                 let _ = writeln!(err, "checked {} (document {}): {} ({}), {}", report::inert(&a.file), d.index + 1, d.kind.as_str(), d.format.as_str(), report::inert(&d.reason));
             }

@@ -181,7 +181,7 @@ fn files_that_do_not_parse_are_findings_at_the_parser_position() {
     assert!(r.in_file("notes/scratchpad.json").is_empty());
     assert_eq!(
         run.skip_reason("notes/scratchpad.json").as_deref(),
-        Some("does not parse, and nothing names it as an artifact")
+        Some("does not parse, and neither its place nor its text (apiVersion/kind, bomFormat, Croissant, card keys) marks it as an artifact")
     );
 }
 

@@ -141,14 +141,14 @@ fn a_200_mb_file_is_refused_without_reading_it() {
     f.set_len(200 * 1024 * 1024).unwrap();
     let start = Instant::now();
     let (_, diags) = check(dir.path(), ".");
-    assert_diag(&diags, "read-error", "larger than the 16777216 byte limit");
+    assert_diag(&diags, "limit-exceeded", "larger than the 16777216 byte limit");
     // Refused by its length: far quicker than reading 200 MB and scanning it.
     assert!(start.elapsed() < Duration::from_secs(10));
     // The limit is configurable.
     std::fs::write(dir.path().join("govlint.yaml"), "limits:\n  max_file_size: 10\n").unwrap();
     std::fs::write(dir.path().join("model-card.yaml"), "license: apache-2.0\n").unwrap();
     let (_, diags) = check(dir.path(), ".");
-    assert_diag(&diags, "read-error", "larger than the 10 byte limit");
+    assert_diag(&diags, "limit-exceeded", "larger than the 10 byte limit");
 }
 
 #[test]

@@ -72,7 +72,7 @@ pub fn parse(source: &SourceFile, limits: &Limits) -> Parsed {
                 ));
                 return out;
             };
-            let mut b = Builder { source, base, map: SourceMap::default(), diagnostics: Vec::new() };
+            let mut b = Builder { source, base, map: SourceMap::default(), diagnostics: Vec::new(), later: Vec::new() };
             let value = b.build(ast, String::new(), None);
             out.diagnostics.append(&mut b.diagnostics);
             out.documents.push(Document {
@@ -80,6 +80,7 @@ pub fn parse(source: &SourceFile, limits: &Limits) -> Parsed {
                 value,
                 map: b.map,
                 span: Span::new(base, full.len()),
+                later: b.later,
             });
         }
     }
@@ -121,6 +122,8 @@ struct Builder<'s> {
     base: usize,
     map: SourceMap,
     diagnostics: Vec<Diagnostic>,
+    /// The later values of duplicated keys (see [`Document::later`]).
+    later: Vec<(String, Value)>,
 }
 
 impl Builder<'_> {
@@ -166,8 +169,11 @@ impl Builder<'_> {
                             Severity::Error,
                             format!("duplicate key `{name}`"),
                         )
-                        .with_label("given again here")
-                        .with_pointer(child);
+                        .with_label("given again here");
+                        // A duplicate inside a duplicate's later value has no place in the document.
+                        if !child.contains('\u{0}') {
+                            d = d.with_pointer(child.clone());
+                        }
                         if let Some(p) = first {
                             d = d.with_help(format!(
                                 "the key was first given at line {}, column {}; JSON parsers disagree on which value wins, so keep one",
@@ -175,6 +181,11 @@ impl Builder<'_> {
                             ));
                         }
                         self.diagnostics.push(d);
+                        // Built for its own duplicates and for classification; not placed.
+                        let later = self.build(prop.value, String::from("\u{0}dup"), None);
+                        if !child.contains('\u{0}') {
+                            self.later.push((child, later));
+                        }
                         continue;
                     }
                     let v = self.build(prop.value, child, Some(kspan));
@@ -184,7 +195,10 @@ impl Builder<'_> {
             }
         };
         let span = self.span(range);
-        self.map.insert(pointer, NodeSpan { value: span, key });
+        // Pointers under a duplicate's later value are scratch: nothing can ask for them.
+        if !pointer.contains('\u{0}') {
+            self.map.insert(pointer, NodeSpan { value: span, key });
+        }
         value
     }
 }

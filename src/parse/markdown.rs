@@ -15,8 +15,9 @@ use crate::source::{NodeSpan, SourceFile, SourceMap, Span};
 /// Where the front matter and the body are, in bytes of the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Split {
-    /// No front matter: the whole file (after any BOM) is body.
-    None { body: usize },
+    /// No front matter: the whole file (after any BOM) is body. `unclosed` is the opening
+    /// fence of a front matter that no fence closes (read, as on the Hub, as a thematic break).
+    None { body: usize, unclosed: Option<Span> },
     /// `yaml` is the text between the fences; `open` is the opening fence line.
     Closed { open: Span, yaml: Span, body: usize },
 }
@@ -33,10 +34,10 @@ pub fn split(text: &str) -> Split {
     let mut lines = text[pos..].split_inclusive('\n');
     let open = loop {
         match lines.next() {
-            None => return Split::None { body: start },
+            None => return Split::None { body: start, unclosed: None },
             Some(l) if l.trim().is_empty() => pos += l.len(),
             Some(l) if line_is(l, "---") => break Span::new(pos, pos + l.trim_end_matches(['\r', '\n']).len()),
-            Some(_) => return Split::None { body: start },
+            Some(_) => return Split::None { body: start, unclosed: None },
         }
     };
     pos += text[pos..].split_inclusive('\n').next().map_or(0, str::len);
@@ -48,7 +49,7 @@ pub fn split(text: &str) -> Split {
         pos += l.len();
     }
     // No closing fence: as on the Hugging Face Hub, the opening `---` was a thematic break.
-    Split::None { body: start }
+    Split::None { body: start, unclosed: Some(open) }
 }
 
 /// Parses a Markdown file.
@@ -56,14 +57,16 @@ pub fn parse(source: Arc<SourceFile>, limits: &Limits) -> ParsedFile {
     let text = source.text.as_str();
     let mut diagnostics = Vec::new();
     let mut documents = Vec::new();
+    let mut unclosed = None;
     let (body, has_front_matter) = match split(text) {
-        Split::None { body } => {
+        Split::None { body, unclosed: opener } => {
+            unclosed = opener;
             // A card without front matter still has a (empty) document, so that a file named as
             // a card is checked — and found to lack its metadata.
             let at = Span::empty(body);
             let mut map = SourceMap::default();
             map.insert(String::new(), NodeSpan { value: at, key: None });
-            documents.push(Document { index: 0, value: Value::Object(Map::new()), map, span: at });
+            documents.push(Document { index: 0, value: Value::Object(Map::new()), map, span: at, later: Vec::new() });
             (body, false)
         }
         Split::Closed { open, yaml, body } => {
@@ -75,7 +78,7 @@ pub fn parse(source: Arc<SourceFile>, limits: &Limits) -> ParsedFile {
                     // Empty front matter: an empty mapping, located at the opening fence.
                     let mut map = SourceMap::default();
                     map.insert(String::new(), NodeSpan { value: open, key: None });
-                    documents.push(Document { index: 0, value: Value::Object(Map::new()), map, span: open });
+                    documents.push(Document { index: 0, value: Value::Object(Map::new()), map, span: open, later: Vec::new() });
                 }
                 0 => {}
                 _ => {
@@ -92,7 +95,7 @@ pub fn parse(source: Arc<SourceFile>, limits: &Limits) -> ParsedFile {
         }
     };
     let sections = sections(&source, body);
-    ParsedFile { source, syntax: Syntax::Markdown, documents, sections, has_front_matter, diagnostics }
+    ParsedFile { source, syntax: Syntax::Markdown, documents, sections, has_front_matter, unclosed, diagnostics }
 }
 
 /// The headings of the body that starts at byte `body`, each with its own text.
@@ -155,8 +158,8 @@ mod tests {
             Split::Closed { yaml, .. } => assert_eq!(&t[yaml.start..yaml.end], "license: mit\r\n"),
             other => panic!("{other:?}"),
         }
-        assert!(matches!(split("# no front matter\n---\n"), Split::None { .. }));
-        assert!(matches!(split("---\na: 1\n"), Split::None { .. }));
+        assert!(matches!(split("# no front matter\n---\n"), Split::None { unclosed: None, .. }));
+        assert_eq!(split("---\na: 1\n"), Split::None { body: 0, unclosed: Some(Span::new(0, 3)) });
     }
 
     #[test]

@@ -87,6 +87,27 @@ pub struct Document {
     pub map: SourceMap,
     /// The document's text (for Markdown: the front matter).
     pub span: Span,
+    /// The later values of the keys given more than once, by JSON pointer, in the order given:
+    /// `value` keeps each key's first value (and the duplicate is a finding), but most
+    /// consumers read the last, so classification reads both (see [`Document::last_wins`]).
+    pub later: Vec<(String, Value)>,
+}
+
+impl Document {
+    /// The document as a parser that keeps the last value of a duplicated key reads it; `None`
+    /// when no key is given twice.
+    pub fn last_wins(&self) -> Option<Value> {
+        if self.later.is_empty() {
+            return None;
+        }
+        let mut value = self.value.clone();
+        for (pointer, later) in &self.later {
+            if let Some(slot) = value.pointer_mut(pointer) {
+                *slot = later.clone();
+            }
+        }
+        Some(value)
+    }
 }
 
 /// A parsed file.
@@ -99,13 +120,16 @@ pub struct ParsedFile {
     pub sections: Vec<Section>,
     /// Whether a Markdown file had front matter at all.
     pub has_front_matter: bool,
+    /// The opening `---` of a Markdown front matter that nothing closes (the file is read as
+    /// having none, as on the Hugging Face Hub); see [`crate::classify::sniff`].
+    pub unclosed: Option<Span>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl ParsedFile {
     /// A file that was not read (its facts came from the cache): no text, no documents.
     pub fn unread(source: Arc<SourceFile>, syntax: Syntax) -> ParsedFile {
-        ParsedFile { source, syntax, documents: Vec::new(), sections: Vec::new(), has_front_matter: false, diagnostics: Vec::new() }
+        ParsedFile { source, syntax, documents: Vec::new(), sections: Vec::new(), has_front_matter: false, unclosed: None, diagnostics: Vec::new() }
     }
 }
 
@@ -120,6 +144,7 @@ pub fn parse(source: Arc<SourceFile>, syntax: Syntax, limits: &Limits) -> Parsed
                 documents: out.documents,
                 sections: Vec::new(),
                 has_front_matter: false,
+                unclosed: None,
                 diagnostics: out.diagnostics,
             }
         }
@@ -131,6 +156,7 @@ pub fn parse(source: Arc<SourceFile>, syntax: Syntax, limits: &Limits) -> Parsed
                 documents: out.documents,
                 sections: Vec::new(),
                 has_front_matter: false,
+                unclosed: None,
                 diagnostics: out.diagnostics,
             }
         }

@@ -31,6 +31,7 @@ pub fn parse(source: &SourceFile, base: usize, text: &str, limits: &Limits) -> P
         anchors: HashMap::new(),
         nodes: 0,
         diagnostics: Vec::new(),
+        later: Vec::new(),
     };
     let mut documents = Vec::new();
     loop {
@@ -112,6 +113,8 @@ struct Builder<'a> {
     /// Nodes built so far in the current document, aliases counted at their full size.
     nodes: usize,
     diagnostics: Vec<Diagnostic>,
+    /// The later values of the current document's duplicated keys (see [`Document::later`]).
+    later: Vec<(String, Value)>,
 }
 
 impl<'a> Builder<'a> {
@@ -148,6 +151,7 @@ impl<'a> Builder<'a> {
                 Event::StreamEnd => return Ok(None),
                 Event::DocumentStart(_) => {
                     self.map = SourceMap::default();
+                    self.later.clear();
                     self.anchors.clear();
                     self.nodes = 0;
                     let start = self.chars.span(&span).start;
@@ -160,7 +164,8 @@ impl<'a> Builder<'a> {
                     }
                     let span = Span::new(start, end);
                     let map = std::mem::take(&mut self.map);
-                    return Ok(Some(Document { index, value, map, span }));
+                    let later = std::mem::take(&mut self.later);
+                    return Ok(Some(Document { index, value, map, span, later }));
                 }
                 // Anything else outside a document cannot happen in a well-formed event stream.
                 _ => continue,
@@ -276,8 +281,11 @@ impl<'a> Builder<'a> {
                             Severity::Error,
                             format!("duplicate key `{name}`"),
                         )
-                        .with_label("given again here")
-                        .with_pointer(child.clone());
+                        .with_label("given again here");
+                        // A duplicate inside a duplicate's later value has no place in the document.
+                        if !child.contains('\u{0}') {
+                            d = d.with_pointer(child.clone());
+                        }
                         if let Some(p) = first {
                             d = d.with_help(format!(
                                 "the key was first given at line {}, column {}; YAML parsers disagree on which value wins, so keep one",
@@ -285,8 +293,12 @@ impl<'a> Builder<'a> {
                             ));
                         }
                         self.diagnostics.push(d);
-                        // Build the value for its diagnostics, but keep the first one.
-                        self.node(vev, vsp, String::from("\u{0}dup"), None, depth + 1)?;
+                        // Build the value for its diagnostics and for classification, but keep
+                        // the first one.
+                        let later = self.node(vev, vsp, String::from("\u{0}dup"), None, depth + 1)?;
+                        if !child.contains('\u{0}') {
+                            self.later.push((child, later));
+                        }
                         continue;
                     }
                     let v = self.node(vev, vsp, child.clone(), Some(kspan), depth + 1)?;
