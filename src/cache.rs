@@ -472,7 +472,9 @@ impl Cache {
             .classes
             .iter()
             .map(|(index, kind, format, reason)| {
-                Some(ArtifactDoc { index: *index, kind: Kind::parse(kind)?, format: Format::parse(format)?, reason: reason.clone() })
+                // Which item of a list a document is matters only to its own checks, which a
+                // file not read does not run.
+                Some(ArtifactDoc { index: *index, kind: Kind::parse(kind)?, format: Format::parse(format)?, reason: reason.clone(), item: None })
             })
             .collect::<Option<Vec<_>>>()?;
         self.unread.fetch_add(1, Ordering::Relaxed);

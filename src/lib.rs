@@ -103,6 +103,28 @@ pub struct ArtifactDoc {
     pub kind: Kind,
     pub format: Format,
     pub reason: String,
+    /// The item of a list document (`kind: List` with `items`) this is: each item is checked as
+    /// the document it is (see [`parse::kubernetes::items`]).
+    pub item: Option<usize>,
+}
+
+impl ArtifactDoc {
+    /// The document's value in `parsed` (the item's, for an item of a list), as the policy
+    /// engine holds it; null when it cannot be found.
+    fn value(&self, parsed: &ParsedFile) -> regorus::Value {
+        let doc = parsed.documents.get(self.index).map(|d| &d.value);
+        let value = match self.item {
+            None => doc,
+            Some(i) => doc.and_then(|d| d.get("items")?.get(i)),
+        };
+        value.map(|v| regorus::Value::from(v.clone())).unwrap_or(regorus::Value::Null)
+    }
+
+    /// A finding on this document, placed in its file: in its document, and for an item of a
+    /// list, with its JSON path made the list's.
+    fn place(&self, d: Diagnostic) -> Diagnostic {
+        in_item(d.in_document(self.index, Some(self.kind.as_str())), self.item)
+    }
 }
 
 /// A file that holds at least one artifact document.
@@ -820,9 +842,33 @@ fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, Box<Fil
             Ok(Class { reason: format!("{}, by the later value of a duplicated key", class.reason), ..class })
         });
         match class {
-            Ok(Class { kind, format, reason }) => docs.push(ArtifactDoc { index: doc.index, kind, format, reason }),
+            // A list is checked item by item, each as the document it is; a list none of whose
+            // items is an artifact is checked as it is.
+            Ok(Class { kind, format, reason }) if format == Format::Kubernetes && parse::kubernetes::is_list(&doc.value) => {
+                let list = doc.value.get("kind").and_then(serde_json::Value::as_str).unwrap_or("List");
+                let before = docs.len();
+                for (i, item) in doc.value["items"].as_array().into_iter().flatten().enumerate() {
+                    if let Ok(c) = classify::classify(&c.path, c.syntax, item, false, glob) {
+                        let reason = format!("item {} of a `{list}`: {}", i + 1, c.reason);
+                        docs.push(ArtifactDoc { index: doc.index, kind: c.kind, format: c.format, reason, item: Some(i) });
+                    }
+                }
+                if docs.len() == before {
+                    docs.push(ArtifactDoc { index: doc.index, kind, format, reason, item: None });
+                }
+            }
+            Ok(Class { kind, format, reason }) => docs.push(ArtifactDoc { index: doc.index, kind, format, reason, item: None }),
             Err(e) => {
                 why_not.get_or_insert(e);
+            }
+        }
+    }
+    // Kubernetes objects and Helm values as kubectl and Helm read them (YAML 1.1 booleans).
+    let mut resolved = None;
+    for d in docs.iter().filter(|d| matches!(d.format, Format::Kubernetes | Format::HelmValues)) {
+        if resolved.replace(d.index) != Some(d.index) {
+            if let Some(doc) = parsed.documents.get_mut(d.index) {
+                parse::kubernetes::resolve_booleans(doc);
             }
         }
     }
@@ -870,7 +916,7 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
         if let Some(i) = d.document.or_else(|| doc_at(&parsed, d.span)) {
             d.document = Some(i);
             // A file that does not parse keeps the kind the sniff gave its findings.
-            d.kind = docs.iter().find(|a| a.index == i).map(|a| a.kind.as_str().to_string()).or(d.kind.take());
+            d.kind = docs.iter().find(|a| a.index == i && a.item.is_none_or(|n| d.pointer.as_deref().is_some_and(|p| within(p, n)))).map(|a| a.kind.as_str().to_string()).or(d.kind.take());
         }
     }
     let mut excepted = Vec::new();
@@ -881,10 +927,10 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     let split = ctx.cache.is_some() && set.has_volatile();
     let mut volatile: (Vec<Diagnostic>, Vec<Diagnostic>) = (Vec::new(), Vec::new());
     // `--parse-only` stops here: parse errors are reported, nothing is validated or evaluated.
+    let mut views = Views { parsed: &parsed, list: None };
     for a in docs.iter().filter(|_| !ctx.parse_only) {
-        let doc = &parsed.documents[a.index];
-        let kind = Some(a.kind.as_str());
-        diags.extend(ctx.schemas.validate(&parsed.source, doc, a.kind, a.format).into_iter().map(|d| d.in_document(a.index, kind)));
+        let doc = views.of(a);
+        diags.extend(ctx.schemas.validate(&parsed.source, doc, a.kind, a.format).into_iter().map(|d| a.place(d)));
         let file_ctx = policy::file_context(&name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections);
         let pkgs: Vec<usize> = set.for_kind(a.kind).into_iter().filter(|&p| !ctx.combine || set.packages[p].builtin).collect();
         let value = regorus::Value::from(doc.value.clone());
@@ -895,7 +941,7 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
         }
         for (pkg, result) in set.eval_all(engine, &pkgs, &input) {
             let (d, e) = if split && set.is_volatile(pkg) { (&mut volatile.0, &mut volatile.1) } else { (&mut diags, &mut excepted) };
-            gather(set, pkg, result, &parsed, a, d, e);
+            gather(set, pkg, result, (&parsed.source, doc), a, d, e);
         }
     }
     if summarize {
@@ -914,27 +960,42 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     checked(ctx, engine, name, parsed, docs, values, None, ctx.keep_documents, (diags, excepted), volatile)
 }
 
-/// Adds one package's findings on document `a` of `parsed` (or its failure) to `diags`, and
-/// those its `exception` rules except to `excepted`.
+/// Adds one package's findings on the document `doc` of `a` (in `source`), or its failure, to
+/// `diags`, and those its `exception` rules except to `excepted`.
 fn gather(
     set: &policy::PolicySet,
     pkg: usize,
     result: Result<Vec<policy::Finding>, String>,
-    parsed: &ParsedFile,
+    (source, doc): (&SourceFile, &parse::Document),
     a: &ArtifactDoc,
     diags: &mut Vec<Diagnostic>,
     excepted: &mut Vec<Diagnostic>,
 ) {
-    let doc = &parsed.documents[a.index];
-    let kind = Some(a.kind.as_str());
     match result {
         Ok(findings) => {
             for f in findings {
-                let d = policy::to_diagnostic(set, &f, &parsed.source, Some(doc)).in_document(a.index, kind);
+                let d = a.place(policy::to_diagnostic(set, &f, source, Some(doc)));
                 if f.excepted { excepted.push(excepted_by_policy(d)) } else { diags.push(d) }
             }
         }
-        Err(e) => diags.push(policy::error_diagnostic(set, pkg, &e, &parsed.source, doc.span.start).in_document(a.index, kind)),
+        Err(e) => diags.push(a.place(policy::error_diagnostic(set, pkg, &e, source, doc.span.start))),
+    }
+}
+
+/// The documents of a file's [`ArtifactDoc`]s: a parsed document, or an item of a list, the
+/// items of the list last met made once for all of them.
+struct Views<'p> {
+    parsed: &'p ParsedFile,
+    list: Option<(usize, Vec<parse::Document>)>,
+}
+
+impl Views<'_> {
+    fn of(&mut self, a: &ArtifactDoc) -> &parse::Document {
+        let Some(i) = a.item else { return &self.parsed.documents[a.index] };
+        if self.list.as_ref().is_none_or(|(at, _)| *at != a.index) {
+            self.list = Some((a.index, parse::kubernetes::items(&self.parsed.documents[a.index])));
+        }
+        &self.list.as_ref().expect("made above").1[i]
     }
 }
 
@@ -946,16 +1007,17 @@ fn volatile_findings(ctx: &Context<'_>, engine: &mut regorus::Engine, name: &str
         return None;
     }
     let (mut diags, mut excepted) = (Vec::new(), Vec::new());
+    let mut views = Views { parsed, list: None };
     for a in docs {
         let pkgs: Vec<usize> = set.for_kind(a.kind).into_iter().filter(|&p| set.is_volatile(p) && (!ctx.combine || set.packages[p].builtin)).collect();
         if pkgs.is_empty() {
             continue;
         }
-        let doc = &parsed.documents[a.index];
+        let doc = views.of(a);
         let file_ctx = policy::file_context(name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections);
         let input = policy::PolicySet::input(regorus::Value::from(doc.value.clone()), &file_ctx);
         for (pkg, result) in set.eval_all(engine, &pkgs, &input) {
-            gather(set, pkg, result, parsed, a, &mut diags, &mut excepted);
+            gather(set, pkg, result, (&parsed.source, doc), a, &mut diags, &mut excepted);
         }
     }
     identify(parsed, diags.iter_mut().chain(excepted.iter_mut()));
@@ -1055,7 +1117,7 @@ fn checked(
         (true, false) if values.len() == docs.len() => values,
         (true, false) => docs
             .iter()
-            .map(|d| parsed.documents.get(d.index).map(|doc| regorus::Value::from(doc.value.clone())).unwrap_or(regorus::Value::Null))
+            .map(|d| d.value(&parsed))
             .collect(),
     };
     parsed.sections = Vec::new();
@@ -1087,7 +1149,7 @@ fn excepted_by_policy(mut d: Diagnostic) -> Diagnostic {
 fn summaries(set: &policy::PolicySet, engine: &mut regorus::Engine, file: &str, docs: &[ArtifactDoc], parsed: &ParsedFile) -> Vec<regorus::Value> {
     let values = docs
         .iter()
-        .map(|d| parsed.documents.get(d.index).map(|doc| regorus::Value::from(doc.value.clone())).unwrap_or(regorus::Value::Null))
+        .map(|d| d.value(parsed))
         .collect();
     vec![file_summary(set, engine, file, docs, values)]
 }
@@ -1209,25 +1271,40 @@ fn repository_diagnostics(
     drop(by_name);
     // Stable: a file's findings keep the packages' order.
     placed.sort_by_key(|(target, _)| *target);
-    let mut current: Option<(usize, ParsedFile)> = None;
+    // The file being placed in, parsed, with the items of its lists as they are needed.
+    let mut current: Option<(usize, ParsedFile, std::collections::HashMap<usize, Vec<parse::Document>>)> = None;
     for (target, f) in placed {
         let d = match target {
             Some(i) => {
-                if current.as_ref().is_none_or(|(at, _)| *at != i) {
+                if current.as_ref().is_none_or(|(at, _, _)| *at != i) {
                     let a = &mut artifacts[i];
                     let source = a.text();
                     if keep_sources && a.released.is_some() && !source.text.is_empty() {
                         a.parsed.source = Arc::clone(&source);
                         a.released = None;
                     }
-                    current = Some((i, parse::parse(source, a.parsed.syntax, &config.limits)));
+                    current = Some((i, parse::parse(source, a.parsed.syntax, &config.limits), Default::default()));
                 }
-                let (a, parsed) = (&artifacts[i], &current.as_ref().expect("parsed above").1);
+                let (_, parsed, lists) = current.as_mut().expect("parsed above");
+                let a = &artifacts[i];
                 let index = f.value.get("index").and_then(serde_json::Value::as_u64).map(|i| i as usize);
                 let doc_idx = index.or_else(|| a.docs.first().map(|d| d.index)).unwrap_or(0);
                 let kind = a.docs.iter().find(|d| d.index == doc_idx).map(|d| d.kind.as_str());
-                let mut d = policy::to_diagnostic(set, &f, &parsed.source, parsed.documents.get(doc_idx)).in_document(doc_idx, kind);
-                if let Some(doc) = parsed.documents.get(doc_idx) {
+                let doc = parsed.documents.get(doc_idx);
+                // On a list, the finding is on one of its items (its path starts there): the
+                // first whose text has the path.
+                let items: &[parse::Document] = match doc.filter(|d| parse::kubernetes::is_list(&d.value)) {
+                    Some(list) => lists.entry(doc_idx).or_insert_with(|| parse::kubernetes::items(list)),
+                    None => &[],
+                };
+                let pointer = policy::result_pointer(&f.value).unwrap_or_default();
+                let item = items.iter().position(|i| i.map.get(&pointer).is_some());
+                let mut d = match item {
+                    Some(i) => in_item(policy::to_diagnostic(set, &f, &parsed.source, Some(&items[i])), Some(i)),
+                    None => policy::to_diagnostic(set, &f, &parsed.source, doc),
+                }
+                .in_document(doc_idx, kind);
+                if let Some(doc) = doc {
                     d.identify(&doc.value);
                 }
                 d
@@ -1275,6 +1352,20 @@ fn combined_rules(set: &policy::PolicySet, engine: &mut regorus::Engine, artifac
         }
     }
     (diags, excepted)
+}
+
+/// A finding on item `item` of a list document, its JSON path made the list's.
+fn in_item(mut d: Diagnostic, item: Option<usize>) -> Diagnostic {
+    if let (Some(i), Some(p)) = (item, d.pointer.as_mut()) {
+        *p = format!("{}{p}", parse::kubernetes::item_pointer(i));
+    }
+    d
+}
+
+/// Whether `pointer` is item `item` of a list document or below it.
+fn within(pointer: &str, item: usize) -> bool {
+    let prefix = parse::kubernetes::item_pointer(item);
+    pointer.strip_prefix(&prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// The document whose text holds `span`; past the last document, the one that failed to parse.

@@ -1,7 +1,8 @@
 //! A broken, oversized or disguised artifact is a finding, never a silent skip: a file that
 //! does not parse but looks like an artifact (by its place or its text) is a `parse-error` at
 //! the parser's position; a file over `max_file_size` found by the walk is `limit-exceeded`; a
-//! duplicated key is reported whatever the order of its values.
+//! duplicated key is reported whatever the order of its values; a Kubernetes document is read
+//! as kubectl reads it (YAML 1.1 booleans, each item of a `List`).
 
 mod common;
 
@@ -107,4 +108,48 @@ fn a_duplicated_key_is_reported_whatever_the_order_of_its_values() {
         assert!(run.checked().iter().any(|(f, _, kind, _)| f == file && kind == "model-card"), "{file}:\n{}", run.stderr);
     }
     assert_eq!(report.only("c.yaml", "duplicate-key").line, 3);
+}
+
+/// The DP017 findings of `file` (the bundled rule on pod and container security), as (line,
+/// message).
+fn dp017(report: &Report, file: &str) -> Vec<(usize, String)> {
+    report.in_file(file).into_iter().filter(|d| d.rule == "DP017").map(|d| (d.line, d.message.clone())).collect()
+}
+
+#[test]
+fn kubernetes_booleans_are_read_as_kubectl_reads_them() {
+    let (_t, root) = tempdir();
+    let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      hostNetwork: YES\n      securityContext: {runAsNonRoot: true, runAsUser: 1000}\n      containers:\n        - name: a\n          image: x\n          securityContext: {privileged: yes}\n        - name: b\n          image: x\n          securityContext: {allowPrivilegeEscalation: On}\n        - name: c\n          image: x\n          securityContext: {privileged: true}\n        - name: d\n          image: x\n          securityContext: {privileged: \"yes\"}\n";
+    write(&root, "deploy/web.yaml", text);
+    let (run, report) = check_json(&root, &["deploy/web.yaml"]);
+    run.expect_code(1);
+    // `yes`, `On`, `YES` and `true` are true for kubectl; a quoted "yes" is a string.
+    assert_eq!(
+        dp017(&report, "deploy/web.yaml"),
+        [
+            (8, "the pod shares the host's namespace: hostNetwork is true".to_string()),
+            (13, "container `a` is privileged (securityContext.privileged: true)".to_string()),
+            (16, "container `b` allows privilege escalation (securityContext.allowPrivilegeEscalation: true)".to_string()),
+            (19, "container `c` is privileged (securityContext.privileged: true)".to_string()),
+        ]
+    );
+    // Neither is `On` a type error: the schema check sees the boolean kubectl sees.
+    assert!(report.in_file("deploy/web.yaml").iter().all(|d| d.rule != "schema"), "{:#?}", report.diagnostics);
+}
+
+#[test]
+fn each_item_of_a_kubernetes_list_is_checked_where_it_is() {
+    let (_t, root) = tempdir();
+    let text = "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: web}\n  - apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: web}\n    spec:\n      template:\n        spec:\n          securityContext: {runAsNonRoot: true, runAsUser: 1000}\n          containers:\n            - name: app\n              image: x\n              securityContext: {privileged: true}\n";
+    write(&root, "cluster.yaml", text);
+    let (run, report) = check_json(&root, &["-v", "cluster.yaml"]);
+    run.expect_code(1);
+    let d = report.in_file("cluster.yaml").into_iter().find(|d| d.rule == "DP017").unwrap_or_else(|| panic!("{:#?}", report.diagnostics));
+    assert_eq!((d.line, d.column), (17, 45));
+    assert_eq!(d.pointer.as_deref(), Some("/items/1/spec/template/spec/containers/0/securityContext/privileged"));
+    assert_eq!((d.document, d.kind.as_deref()), (Some(0), Some("deployment-config")));
+    // Each item is a document of its own kind; the list itself is none.
+    let checked: Vec<String> = run.checked().into_iter().map(|(_, _, _, format)| format).collect();
+    assert_eq!(checked, ["kubernetes", "kubernetes"], "{}", run.stderr);
+    assert!(run.stderr.contains("item 2 of a `List`"), "{}", run.stderr);
 }

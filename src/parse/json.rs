@@ -81,6 +81,7 @@ pub fn parse(source: &SourceFile, limits: &Limits) -> Parsed {
                 map: b.map,
                 span: Span::new(base, full.len()),
                 later: b.later,
+                yaml11: Vec::new(),
             });
         }
     }

@@ -66,7 +66,7 @@ pub fn parse(source: Arc<SourceFile>, limits: &Limits) -> ParsedFile {
             let at = Span::empty(body);
             let mut map = SourceMap::default();
             map.insert(String::new(), NodeSpan { value: at, key: None });
-            documents.push(Document { index: 0, value: Value::Object(Map::new()), map, span: at, later: Vec::new() });
+            documents.push(Document { index: 0, value: Value::Object(Map::new()), map, span: at, later: Vec::new(), yaml11: Vec::new() });
             (body, false)
         }
         Split::Closed { open, yaml, body } => {
@@ -78,7 +78,7 @@ pub fn parse(source: Arc<SourceFile>, limits: &Limits) -> ParsedFile {
                     // Empty front matter: an empty mapping, located at the opening fence.
                     let mut map = SourceMap::default();
                     map.insert(String::new(), NodeSpan { value: open, key: None });
-                    documents.push(Document { index: 0, value: Value::Object(Map::new()), map, span: open, later: Vec::new() });
+                    documents.push(Document { index: 0, value: Value::Object(Map::new()), map, span: open, later: Vec::new(), yaml11: Vec::new() });
                 }
                 0 => {}
                 _ => {

@@ -5,6 +5,7 @@
 //! parser's position, a duplicate key at its second occurrence). Parsers never panic on input.
 
 pub mod json;
+pub mod kubernetes;
 pub mod markdown;
 pub mod yaml;
 
@@ -91,6 +92,10 @@ pub struct Document {
     /// `value` keeps each key's first value (and the duplicate is a finding), but most
     /// consumers read the last, so classification reads both (see [`Document::last_wins`]).
     pub later: Vec<(String, Value)>,
+    /// The plain scalars that YAML 1.1 reads as booleans (`yes`, `On`, `n`…) and the 1.2 core
+    /// schema, which `value` follows, as strings: by JSON pointer, with the boolean. Tools
+    /// that read YAML 1.1 (kubectl, Helm) see booleans there; see [`kubernetes`].
+    pub yaml11: Vec<(String, bool)>,
 }
 
 impl Document {

@@ -32,6 +32,8 @@ pub fn parse(source: &SourceFile, base: usize, text: &str, limits: &Limits) -> P
         nodes: 0,
         diagnostics: Vec::new(),
         later: Vec::new(),
+        yaml11: Vec::new(),
+        yaml11_anchors: HashMap::new(),
     };
     let mut documents = Vec::new();
     loop {
@@ -115,6 +117,10 @@ struct Builder<'a> {
     diagnostics: Vec<Diagnostic>,
     /// The later values of the current document's duplicated keys (see [`Document::later`]).
     later: Vec<(String, Value)>,
+    /// The current document's plain scalars that YAML 1.1 reads as booleans.
+    yaml11: Vec<(String, bool)>,
+    /// Anchors of such scalars, by id, for their aliases.
+    yaml11_anchors: HashMap<usize, bool>,
 }
 
 impl<'a> Builder<'a> {
@@ -152,6 +158,8 @@ impl<'a> Builder<'a> {
                 Event::DocumentStart(_) => {
                     self.map = SourceMap::default();
                     self.later.clear();
+                    self.yaml11.clear();
+                    self.yaml11_anchors.clear();
                     self.anchors.clear();
                     self.nodes = 0;
                     let start = self.chars.span(&span).start;
@@ -165,7 +173,8 @@ impl<'a> Builder<'a> {
                     let span = Span::new(start, end);
                     let map = std::mem::take(&mut self.map);
                     let later = std::mem::take(&mut self.later);
-                    return Ok(Some(Document { index, value, map, span, later }));
+                    let yaml11 = std::mem::take(&mut self.yaml11);
+                    return Ok(Some(Document { index, value, map, span, later, yaml11 }));
                 }
                 // Anything else outside a document cannot happen in a well-formed event stream.
                 _ => continue,
@@ -197,7 +206,14 @@ impl<'a> Builder<'a> {
                 self.count(1, vspan.start)?;
                 // An empty plain scalar has no text; its event span runs on to the next token.
                 let vspan = if v.is_empty() && style == ScalarStyle::Plain { Span::empty(vspan.start) } else { vspan };
+                let yaml11 = if style == ScalarStyle::Plain && tag.is_none() { yaml11_bool(&v) } else { None };
                 let value = scalar(v, style, tag.as_ref());
+                if let Some(b) = yaml11.filter(|_| value.is_string()) {
+                    self.yaml11(&pointer, b);
+                    if anchor > 0 {
+                        self.yaml11_anchors.insert(anchor, b);
+                    }
+                }
                 self.record(pointer, vspan, key);
                 if anchor > 0 {
                     self.anchors.insert(anchor, (value.clone(), 1));
@@ -207,6 +223,9 @@ impl<'a> Builder<'a> {
             Event::Alias(id) => {
                 let (value, n) = self.anchors.get(&id).cloned().unwrap_or((Value::Null, 1));
                 self.count(n, vspan.start)?;
+                if let Some(b) = self.yaml11_anchors.get(&id).copied() {
+                    self.yaml11(&pointer, b);
+                }
                 self.record(pointer, vspan, key);
                 Ok(value)
             }
@@ -357,6 +376,14 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
+    /// Notes a plain scalar at `pointer` that YAML 1.1 reads as the boolean `b` (see
+    /// [`Document::yaml11`]).
+    fn yaml11(&mut self, pointer: &str, b: bool) {
+        if !pointer.contains('\u{0}') {
+            self.yaml11.push((pointer.to_string(), b));
+        }
+    }
+
     fn record(&mut self, pointer: String, value: Span, key: Option<Span>) {
         // Pointers under a complex key or a merge source are scratch: nothing can ask for them.
         if !pointer.contains('\u{0}') {
@@ -378,6 +405,16 @@ fn scalar(v: Cow<'_, str>, style: ScalarStyle, tag: Option<&Cow<'_, Tag>>) -> Va
             .unwrap_or_else(|| Value::String(original.into_owned())),
         Some(Scalar::String(s)) => Value::String(s.into_owned()),
         None => Value::String(original.into_owned()),
+    }
+}
+
+/// The boolean YAML 1.1 reads a plain scalar as, where the 1.2 core schema reads a string
+/// (`yes`, `No`, `ON`, `y`…; `true` and `false` are booleans in both).
+pub fn yaml11_bool(s: &str) -> Option<bool> {
+    match s {
+        "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" => Some(true),
+        "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" => Some(false),
+        _ => None,
     }
 }
 
