@@ -7,7 +7,7 @@
 //! unchanged whose blob id is the stored one is not read at all: its facts come from here.
 //!
 //! One directory per settings digest — govlint's version, the config's text and the policy
-//! bundle ([`crate::policy::PolicySet::digest`]) — under `<dir>/v4/`, so that switching between
+//! bundle ([`crate::policy::PolicySet::digest`]) — under `<dir>/v5/`, so that switching between
 //! configs keeps each one's results. In it, `index.json` holds what identifies each file (name,
 //! SHA-256, git blob id, classification, facts digest) and the repository rules' findings, and
 //! [`SHARDS`] shard files hold each file's findings and document summaries, by a hash of its
@@ -48,8 +48,10 @@ use crate::{Artifact, ArtifactDoc, Facts, RepositoryResults};
 /// directory of this name.
 pub const DIR_NAME: &str = ".govlint-cache";
 
-/// The version of the cache format (also the name of its subdirectory).
-const FORMAT: u32 = 4;
+/// The version of the cache format (also the name of its subdirectory). 5: findings carry the
+/// digest of the object they are about, and a file's findings changed with its reading
+/// (Kubernetes booleans and lists, files that do not parse).
+const FORMAT: u32 = 5;
 
 /// Settings directories kept per cache directory: the least recently written go.
 const KEEP: usize = 8;
@@ -247,7 +249,7 @@ fn user_cache_dir() -> Option<PathBuf> {
 /// this run stores.
 #[derive(Debug)]
 pub struct Cache {
-    /// `<dir>/v4/<settings>/`.
+    /// `<dir>/v5/<settings>/`.
     dir: PathBuf,
     key: Key,
     /// A file of the cache whose signature did not verify was found (and not read).
