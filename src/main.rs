@@ -190,7 +190,8 @@ struct CheckArgs {
     #[arg(short, long, value_name = "FILE")]
     config: Option<PathBuf>,
     /// Output format, optionally to a file: `human`, `json`, `sarif`, `junit`, `github`,
-    /// `markdown`, e.g. `--format human --format sarif:govlint.sarif` (repeatable).
+    /// `markdown`, `gitlab` (Code Quality), e.g. `--format human --format sarif:govlint.sarif`
+    /// (repeatable).
     #[arg(long, value_name = "FORMAT[:FILE]", value_parser = parse_output)]
     format: Vec<Output>,
     /// Print only findings at or above --fail-on, and no summary line.
@@ -450,6 +451,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
             OutputFormat::Junit => report::junit::render(&view),
             OutputFormat::Github => report::github::render(&view),
             OutputFormat::Markdown => report::markdown::render(&view),
+            OutputFormat::Gitlab => report::gitlab::render(&view),
         };
         if out.format == OutputFormat::Human && !args.quiet {
             text.push_str(&govlint::i18n::summary_line(&view.summary, outcome.lang));

@@ -2,6 +2,7 @@
 //! prints, and none reaches back into the pipeline.
 
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod junit;
@@ -58,17 +59,19 @@ pub enum OutputFormat {
     Junit,
     Github,
     Markdown,
+    Gitlab,
 }
 
 impl OutputFormat {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [OutputFormat; 6] = [
+    pub const ALL: [OutputFormat; 7] = [
         OutputFormat::Human,
         OutputFormat::Json,
         OutputFormat::Sarif,
         OutputFormat::Junit,
         OutputFormat::Github,
         OutputFormat::Markdown,
+        OutputFormat::Gitlab,
     ];
 
     /// The name given to `--format`.
@@ -80,6 +83,7 @@ impl OutputFormat {
             OutputFormat::Junit => "junit",
             OutputFormat::Github => "github",
             OutputFormat::Markdown => "markdown",
+            OutputFormat::Gitlab => "gitlab",
         }
     }
 }
