@@ -17,8 +17,11 @@ use govlint::{CheckOptions, ToolError};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `govlint --version`: the package version and the commit it was built from (see build.rs).
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("GOVLINT_COMMIT"), ")");
+
 #[derive(Parser)]
-#[command(name = "govlint", version, about = "Governance linter for model cards, dataset manifests and deployment configs", long_about = None)]
+#[command(name = "govlint", version = VERSION, about = "Governance linter for model cards, dataset manifests and deployment configs", long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
