@@ -5,6 +5,9 @@
 #
 #   ci/release-build.sh TARGET [OUT_DIR]      (OUT_DIR defaults to dist/)
 #
+# GOVLINT_SOURCE names another source tree to build (the crate as `cargo package` made it);
+# the build goes to CARGO_TARGET_DIR when it is set.
+#
 # Linux targets are built with cargo-zigbuild against glibc 2.17, so that one binary runs on
 # every distribution of the last ten years (CentOS 7 and later) whatever the builder's glibc;
 # zig also cross-compiles the C inside (libgit2, mimalloc) for aarch64. Other targets are
@@ -14,7 +17,7 @@ set -euo pipefail
 target=${1:?usage: ci/release-build.sh TARGET [OUT_DIR]}
 out=${2:-dist}
 root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
+cd "${GOVLINT_SOURCE:-$root}"
 
 case "$target" in
   *-linux-gnu)
@@ -29,7 +32,7 @@ esac
 
 exe=govlint
 case "$target" in *-windows-*) exe=govlint.exe ;; esac
-binary="target/$target/release/$exe"
+binary="${CARGO_TARGET_DIR:-target}/$target/release/$exe"
 [ -f "$binary" ] || { echo "ci/release-build.sh: $binary was not built" >&2; exit 1; }
 
 "$root/ci/release-pack.sh" "$target" "$binary" "$out"

@@ -482,31 +482,24 @@ fn workflow_action_and_scripts_pass_their_linters() {
 // The release archive and the container image
 
 /// The Linux x86_64 archive, built by ci/release-build.sh as the release workflow builds it
-/// (cargo-zigbuild against glibc 2.17, release profile): a binary that needs nothing newer
-/// than glibc 2.17, names its commit, checks a repository, and a checksum file that
-/// `sha256sum --check` accepts. The Dockerfile's builder runs the same script, so this is
-/// also the binary the container image holds.
+/// (cargo-zigbuild against glibc 2.17, release profile) from the crate as `cargo package` makes
+/// it (see [`packaged`]): a binary that needs nothing newer than glibc 2.17, names its commit,
+/// checks a repository, and a checksum file that `sha256sum --check` accepts. The Dockerfile's
+/// builder runs the same script, so this is also the binary the container image holds.
 #[test]
 fn release_archive_for_linux_x86_64() {
-    let (Some(_), Some(_)) = (zigbuild(), tool("objdump", &["--version"])) else { return };
-    let (_t, dir) = common::tempdir();
-    let out = Command::new("bash")
-        .arg(root().join("ci/release-build.sh"))
-        .arg("x86_64-unknown-linux-gnu")
-        .arg(&dir)
-        .env_remove("CARGO_TARGET_DIR")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "ci/release-build.sh:\n{}", text(&out));
+    let Some(packaged) = packaged() else { return };
+    let (Some(dir), Some(_)) = (&packaged.dist, tool("objdump", &["--version"])) else { return };
     let archive = "govlint-x86_64-unknown-linux-gnu.tar.gz";
-    let check = Command::new("sha256sum").args(["--check", "--strict"]).arg(format!("{archive}.sha256")).current_dir(&dir).output().unwrap();
+    let check = Command::new("sha256sum").args(["--check", "--strict"]).arg(format!("{archive}.sha256")).current_dir(dir).output().unwrap();
     assert!(check.status.success(), "{}", text(&check));
-    let list = Command::new("tar").args(["-tzf", archive]).current_dir(&dir).output().unwrap();
+    let list = Command::new("tar").args(["-tzf", archive]).current_dir(dir).output().unwrap();
     let mut names: Vec<String> = String::from_utf8(list.stdout).unwrap().lines().map(str::to_string).collect();
     names.sort();
     assert_eq!(names, ["govlint-x86_64-unknown-linux-gnu/", "govlint-x86_64-unknown-linux-gnu/README.md", "govlint-x86_64-unknown-linux-gnu/govlint"]);
-    assert!(Command::new("tar").args(["-xzf", archive]).current_dir(&dir).status().unwrap().success());
-    let binary = dir.join("govlint-x86_64-unknown-linux-gnu/govlint");
+    let (_t, unpacked) = common::tempdir();
+    assert!(Command::new("tar").arg("-xzf").arg(dir.join(archive)).current_dir(&unpacked).status().unwrap().success());
+    let binary = unpacked.join("govlint-x86_64-unknown-linux-gnu/govlint");
 
     let symbols = Command::new("objdump").arg("-T").arg(&binary).output().unwrap();
     let symbols = String::from_utf8_lossy(&symbols.stdout);
@@ -521,7 +514,7 @@ fn release_archive_for_linux_x86_64() {
         .expect("the binary links glibc");
     assert!(newest <= (2, 17), "the binary needs glibc {}.{}", newest.0, newest.1);
 
-    assert_eq!(version_of(&binary), format!("govlint {} (commit {})\n", env!("CARGO_PKG_VERSION"), expected_commit()));
+    assert_eq!(version_of(&binary), packaged.version);
     let run = Command::new(&binary).args(["check", "--format", "json"]).arg(common::example_repo()).output().unwrap();
     assert_eq!(run.status.code(), Some(1), "{}", text(&run));
     let report: Value = serde_json::from_slice(&run.stdout).unwrap();
@@ -701,56 +694,94 @@ exec '{govlint}' "$@"
 // ---------------------------------------------------------------------------------------------
 // The crate as published
 
+/// The crate as `cargo package --locked` makes it, unpacked and built once for the tests that
+/// need a release build (a cold one costs minutes): with cargo-zigbuild, by ci/release-build.sh
+/// as the release workflow builds (`dist` holds the archive), else by `cargo build --release`
+/// as `cargo install` builds.
+struct Packaged {
+    binary: PathBuf,
+    dist: Option<PathBuf>,
+    /// What `--version` of the packaged build must say: the commit `cargo package` recorded.
+    version: String,
+}
+
+/// The build lives in its own target directory, `target/package-check`, kept between runs (a
+/// repeated run compiles only govlint): two copies of one package in one target directory share
+/// their build script's output, so the unpacked crate would not run its own. `None` where
+/// release builds are not made here.
+fn packaged() -> Option<&'static Packaged> {
+    static PACKAGED: std::sync::OnceLock<Option<Packaged>> = std::sync::OnceLock::new();
+    PACKAGED.get_or_init(|| {
+        if !cfg!(all(target_os = "linux", target_arch = "x86_64")) {
+            eprintln!("skipped: release builds are made here for Linux x86_64 only");
+            return None;
+        }
+        let scratch = root().join("target/package-check");
+        let package = Command::new(env!("CARGO"))
+            .args(["package", "--locked", "--allow-dirty", "--no-verify", "--target-dir"])
+            .arg(&scratch)
+            .current_dir(root())
+            .env_remove("CARGO_TARGET_DIR")
+            .output()
+            .unwrap();
+        assert!(package.status.success(), "cargo package:\n{}", text(&package));
+        let name = format!("govlint-{}", env!("CARGO_PKG_VERSION"));
+        let crate_file = scratch.join("package").join(format!("{name}.crate"));
+        let src = scratch.join("src");
+        let _ = std::fs::remove_dir_all(&src);
+        std::fs::create_dir_all(&src).unwrap();
+        assert!(Command::new("tar").arg("-xzf").arg(&crate_file).current_dir(&src).status().unwrap().success());
+        let unpacked = src.join(&name);
+        assert!(!unpacked.join("fixtures").exists() && !unpacked.join("tests").exists(), "the package holds what the binary needs, no more");
+
+        let vcs = std::fs::read_to_string(unpacked.join(".cargo_vcs_info.json")).ok();
+        let version = match vcs.as_deref().and_then(|v| serde_json::from_str::<Value>(v).ok()) {
+            Some(info) => {
+                let sha = info["git"]["sha1"].as_str().unwrap();
+                let dirty = if info["git"]["dirty"] == true { "-dirty" } else { "" };
+                format!("govlint {} (commit {}{dirty})\n", env!("CARGO_PKG_VERSION"), &sha[..12])
+            }
+            None => format!("govlint {} (commit unknown)\n", env!("CARGO_PKG_VERSION")),
+        };
+        let exe = format!("govlint{}", std::env::consts::EXE_SUFFIX);
+        if zigbuild().is_some() {
+            let dist = scratch.join("dist");
+            let _ = std::fs::remove_dir_all(&dist);
+            let out = Command::new("bash")
+                .arg(root().join("ci/release-build.sh"))
+                .arg("x86_64-unknown-linux-gnu")
+                .arg(&dist)
+                .env("GOVLINT_SOURCE", &unpacked)
+                .env("CARGO_TARGET_DIR", &scratch)
+                .env_remove("GOVLINT_BUILD_COMMIT")
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "ci/release-build.sh on the packaged crate:\n{}", text(&out));
+            let binary = scratch.join("x86_64-unknown-linux-gnu/release").join(exe);
+            return Some(Packaged { binary, dist: Some(dist), version });
+        }
+        let out = Command::new(env!("CARGO"))
+            .args(["build", "--release", "--locked", "--bin", "govlint", "--target-dir"])
+            .arg(&scratch)
+            .current_dir(&unpacked)
+            .env_remove("CARGO_TARGET_DIR")
+            .env_remove("GOVLINT_BUILD_COMMIT")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "building the packaged crate:\n{}", text(&out));
+        Some(Packaged { binary: scratch.join("release").join(exe), dist: None, version })
+    })
+    .as_ref()
+}
+
 /// `cargo package --locked` makes a crate that builds on its own (the bundled policies,
 /// schemas and templates inside it), whose binary names the commit it was packaged from and
 /// checks the example repository as the binary built here does.
-///
-/// The package is built as `cargo install` builds it (release profile), in its own target
-/// directory, `target/package-check`: two copies of one package in one target directory share
-/// their build script's output, so the unpacked crate would not run its own. That directory is
-/// kept between runs, so a repeated run compiles only govlint.
 #[test]
 fn packaged_crate_builds_and_checks_the_example_repo() {
-    let scratch = root().join("target/package-check");
-    let package = Command::new(env!("CARGO"))
-        .args(["package", "--locked", "--allow-dirty", "--no-verify", "--target-dir"])
-        .arg(&scratch)
-        .current_dir(root())
-        .env_remove("CARGO_TARGET_DIR")
-        .output()
-        .unwrap();
-    assert!(package.status.success(), "cargo package:\n{}", text(&package));
-    let name = format!("govlint-{}", env!("CARGO_PKG_VERSION"));
-    let crate_file = scratch.join("package").join(format!("{name}.crate"));
-    let (_t, dir) = common::tempdir();
-    let untar = Command::new("tar").arg("-xzf").arg(&crate_file).current_dir(&dir).status().unwrap();
-    assert!(untar.success());
-    let unpacked = dir.join(&name);
-    assert!(!unpacked.join("fixtures").exists() && !unpacked.join("tests").exists(), "the package holds what the binary needs, no more");
-
-    let out = Command::new(env!("CARGO"))
-        .args(["build", "--release", "--locked", "--bin", "govlint", "--target-dir"])
-        .arg(&scratch)
-        .current_dir(&unpacked)
-        .env_remove("CARGO_TARGET_DIR")
-        .env_remove("GOVLINT_BUILD_COMMIT")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "building the packaged crate:\n{}", text(&out));
-    let binary = scratch.join("release").join(format!("govlint{}", std::env::consts::EXE_SUFFIX));
-
-    let vcs = std::fs::read_to_string(unpacked.join(".cargo_vcs_info.json")).ok();
-    let version = version_of(&binary);
-    match vcs.as_deref().and_then(|v| serde_json::from_str::<Value>(v).ok()) {
-        Some(info) => {
-            let sha = info["git"]["sha1"].as_str().unwrap();
-            let dirty = if info["git"]["dirty"] == true { "-dirty" } else { "" };
-            assert_eq!(version, format!("govlint {} (commit {}{dirty})\n", env!("CARGO_PKG_VERSION"), &sha[..12]));
-        }
-        None => assert_eq!(version, format!("govlint {} (commit unknown)\n", env!("CARGO_PKG_VERSION"))),
-    }
-
-    let packaged = Command::new(&binary).args(["check", "--format", "json", "fixtures/example-repo"]).current_dir(root()).output().unwrap();
+    let Some(packaged) = packaged() else { return };
+    assert_eq!(version_of(&packaged.binary), packaged.version);
+    let packaged = Command::new(&packaged.binary).args(["check", "--format", "json", "fixtures/example-repo"]).current_dir(root()).output().unwrap();
     let here = Command::new(govlint_bin()).args(["check", "--format", "json", "fixtures/example-repo"]).current_dir(root()).output().unwrap();
     assert_eq!(packaged.status.code(), Some(1), "{}", text(&packaged));
     let strip = |o: &Output| {
