@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Packs a built govlint binary as a release asset: OUT_DIR/govlint-TARGET.tar.gz holding
-# govlint-TARGET/govlint (govlint.exe on Windows) and README.md, and beside it
+# govlint-TARGET/govlint (govlint.exe on Windows), README.md and LICENSE, and beside it
 # govlint-TARGET.tar.gz.sha256 in `sha256sum` format. The GitHub Action and the install
 # commands in README.md read exactly this layout.
 #
@@ -25,7 +25,7 @@ trap 'rm -rf "$stage"' EXIT
 mkdir "$stage/$name"
 cp "$binary" "$stage/$name/$exe"
 chmod 755 "$stage/$name/$exe"
-cp "$root/README.md" "$stage/$name/"
+cp "$root/README.md" "$root/LICENSE" "$stage/$name/"
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)

@@ -496,7 +496,10 @@ fn release_archive_for_linux_x86_64() {
     let list = Command::new("tar").args(["-tzf", archive]).current_dir(dir).output().unwrap();
     let mut names: Vec<String> = String::from_utf8(list.stdout).unwrap().lines().map(str::to_string).collect();
     names.sort();
-    assert_eq!(names, ["govlint-x86_64-unknown-linux-gnu/", "govlint-x86_64-unknown-linux-gnu/README.md", "govlint-x86_64-unknown-linux-gnu/govlint"]);
+    assert_eq!(
+        names,
+        ["govlint-x86_64-unknown-linux-gnu/", "govlint-x86_64-unknown-linux-gnu/LICENSE", "govlint-x86_64-unknown-linux-gnu/README.md", "govlint-x86_64-unknown-linux-gnu/govlint"]
+    );
     let (_t, unpacked) = common::tempdir();
     assert!(Command::new("tar").arg("-xzf").arg(dir.join(archive)).current_dir(&unpacked).status().unwrap().success());
     let binary = unpacked.join("govlint-x86_64-unknown-linux-gnu/govlint");
