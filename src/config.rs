@@ -52,12 +52,7 @@ impl FailOn {
     }
 }
 
-/// A per-rule override.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    Off,
-    Severity(Severity),
-}
+pub use crate::select::Level;
 
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
@@ -136,7 +131,11 @@ pub struct Config {
     pub fail_on: FailOn,
     /// The output language (`lang:`), when the config sets one.
     pub lang: Option<crate::i18n::Lang>,
-    pub rules: BTreeMap<String, Level>,
+    /// Which rules are reported, at which severity: the config's `rules:`, and the command
+    /// line's `--select`/`--ignore` once [`crate::check`] adds them.
+    pub selection: crate::select::Selection,
+    /// Each key of `rules:` and where it is written, for the error when it names no rule.
+    pub rule_keys: Vec<(String, Span)>,
     pub limits: Limits,
     /// Largest file read, in bytes.
     pub max_file_size: u64,
@@ -176,7 +175,8 @@ impl Config {
             exclude: GlobSet::empty(),
             fail_on: FailOn::default(),
             lang: None,
-            rules: BTreeMap::new(),
+            selection: crate::select::Selection::default(),
+            rule_keys: Vec::new(),
             limits: Limits::default(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             policy_timeout: DEFAULT_POLICY_TIMEOUT,
@@ -275,6 +275,27 @@ impl Config {
                 (0..n).map(|i| crate::schema::label_span(&source, d, &format!("/policies/{i}")).0).collect()
             })
             .unwrap_or_default();
+        let rule_keys: Vec<(String, Span)> = doc
+            .as_ref()
+            .and_then(|d| d.value.get("rules").and_then(|r| r.as_object()).map(|r| (d, r)))
+            .map(|(d, rules)| {
+                rules
+                    .keys()
+                    .map(|k| {
+                        let node = d.map.get(&crate::source::pointer_of(["rules", k.as_str()]));
+                        (k.clone(), node.and_then(|n| n.key).unwrap_or_default())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        // A waiver's rule is located at its value.
+        let waiver_rule_spans: Vec<Span> = doc
+            .as_ref()
+            .map(|d| {
+                let n = d.value.get("waivers").and_then(|w| w.as_array()).map_or(0, Vec::len);
+                (0..n).map(|i| crate::schema::label_span(&source, d, &format!("/waivers/{i}/rule")).0).collect()
+            })
+            .unwrap_or_default();
         let value = doc.map(|d| d.value).unwrap_or(serde_json::Value::Null);
         let raw: Raw = if value.is_null() {
             Raw::default()
@@ -321,8 +342,9 @@ impl Config {
                 RawLevel::Plain(s) | RawLevel::Full { severity: s } => s,
             };
             let level = if s == "off" { Level::Off } else { Level::Severity(Severity::parse(&s).unwrap_or(Severity::Error)) };
-            cfg.rules.insert(id, level);
+            cfg.selection.config.insert(id, level);
         }
+        cfg.rule_keys = rule_keys;
         let l = raw.limits;
         cfg.limits = Limits {
             max_depth: l.max_depth.unwrap_or(cfg.limits.max_depth),
@@ -363,7 +385,8 @@ impl Config {
         cfg.cache = raw.cache;
         for (i, w) in raw.waivers.into_iter().enumerate() {
             let span = waiver_spans.get(i).copied().unwrap_or_default();
-            let w = crate::waivers::Waiver::new(w, span).map_err(|e| {
+            let rule_span = waiver_rule_spans.get(i).copied().unwrap_or(span);
+            let w = crate::waivers::Waiver::new(w, span, rule_span).map_err(|e| {
                 ToolError::with_diagnostics(
                     format!("invalid configuration in {name}"),
                     Arc::clone(&source),
@@ -401,16 +424,15 @@ impl Config {
         self.kind_globs.iter().find(|(set, _)| set.is_match(&rel)).map(|(_, h)| *h)
     }
 
-    /// Applies the per-rule overrides: `None` drops the diagnostic.
+    /// Applies the rule selection and the per-rule severities: `None` drops the diagnostic.
     pub fn apply(&self, mut d: Diagnostic) -> Option<Diagnostic> {
-        match self.rules.get(&d.rule) {
-            Some(Level::Off) => None,
-            Some(Level::Severity(s)) => {
-                d.severity = *s;
-                Some(d)
-            }
-            None => Some(d),
+        if !self.selection.enabled(&d.rule) {
+            return None;
         }
+        if let Some(s) = self.selection.severity(&d.rule) {
+            d.severity = s;
+        }
+        Some(d)
     }
 }
 
@@ -495,8 +517,8 @@ mod tests {
         assert_eq!(h.format, Some(Format::HelmValues));
         assert!(c.is_excluded(Path::new("/repo/vendor/x/y.yaml")));
         assert!(!c.is_excluded(Path::new("/repo/models/y.yaml")));
-        assert_eq!(c.rules["schema"], Level::Severity(Severity::Warning));
-        assert_eq!(c.rules["duplicate-key"], Level::Off);
+        assert_eq!(c.selection.config["schema"], Level::Severity(Severity::Warning));
+        assert_eq!(c.selection.config["duplicate-key"], Level::Off);
         assert_eq!(c.limits.max_depth, 50);
         assert_eq!(c.policy_timeout, DEFAULT_POLICY_TIMEOUT);
         let c = load("limits:\n  policy_timeout_ms: 250\n").unwrap();

@@ -22,6 +22,7 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod scaffold;
+pub mod select;
 pub mod source;
 pub mod teardown;
 pub mod waivers;
@@ -212,6 +213,10 @@ pub struct CheckOptions {
     pub policy: policy::LoadOptions,
     /// Frameworks chosen on the command line (they replace the config's).
     pub frameworks: Vec<String>,
+    /// `--select`: the rules reported, by id or prefix, when given (see [`select`]).
+    pub select: Option<Vec<String>>,
+    /// `--ignore`: rules not reported, by id or prefix.
+    pub ignore: Vec<String>,
     /// Evaluate user policies once over every artifact (conftest `--combine`).
     pub combine: bool,
     /// Lint the content staged in the git index instead of the working tree.
@@ -252,6 +257,8 @@ pub struct Outcome {
     pub suppressed: Vec<Diagnostic>,
     /// The policy packages that ran.
     pub packages: Vec<policy::Package>,
+    /// The rule ids known, and those in force before the selection.
+    pub rule_ids: select::RuleIds,
     /// Indices in `config.waivers` of the waivers that matched a finding.
     pub waivers_used: Vec<usize>,
     /// The output language; each diagnostic carries its `localized` text when it is not English.
@@ -315,6 +322,53 @@ impl Outcome {
         }
     }
 
+    /// What `-v` says of the rules of the run, after the config: the frameworks in force and
+    /// where they come from (`cli_frameworks`, the `--framework` flags, else the config's), the
+    /// rules on (counted by framework, and named), and the rules in force that the selection
+    /// turned off, by why.
+    pub fn describe_rules(&self, cli_frameworks: &[String]) -> Vec<String> {
+        let mut lines = Vec::new();
+        let (frameworks, from): (Vec<String>, &str) = if !cli_frameworks.is_empty() {
+            (cli_frameworks.to_vec(), "from --framework")
+        } else if !self.config.frameworks.is_empty() {
+            (self.config.frameworks.clone(), "from the config's frameworks:")
+        } else {
+            (policy::FRAMEWORKS.iter().map(|f| f.to_string()).collect(), "none chosen: every bundled rule is in force")
+        };
+        lines.push(format!("frameworks: {} ({from})", frameworks.join(", ")));
+        let rules: Vec<&policy::Package> = self.packages.iter().filter(|p| p.role != policy::Role::Library).collect();
+        let bundled = rules.iter().filter(|p| p.builtin).count();
+        let per_framework: Vec<String> = frameworks
+            .iter()
+            .map(|f| {
+                let n = rules.iter().filter(|p| p.builtin && p.meta.as_ref().is_some_and(|m| m.custom.frameworks.contains_key(f))).count();
+                format!("{f} {n}")
+            })
+            .collect();
+        let checks: Vec<&str> = codes::ALL.iter().map(|(c, _)| *c).filter(|c| self.config.selection.enabled(c)).collect();
+        let mut on: Vec<String> = checks.iter().map(|c| c.to_string()).chain(rules.iter().map(|p| p.rule_id())).collect();
+        on.sort();
+        on.dedup();
+        lines.push(format!(
+            "rules on: {} ({bundled} bundled: {}; {} built-in checks; {} user policies); `govlint rules` describes the bundled ones",
+            on.len(),
+            per_framework.join(", "),
+            checks.len(),
+            rules.len() - bundled,
+        ));
+        lines.push(format!("  {}", on.join(" ")));
+        let mut off: std::collections::BTreeMap<&str, Vec<&str>> = std::collections::BTreeMap::new();
+        for id in &self.rule_ids.in_force {
+            if let Some(why) = self.config.selection.why_off(id) {
+                off.entry(why.as_str()).or_default().push(id);
+            }
+        }
+        for (why, ids) in off {
+            lines.push(format!("rules off ({why}): {}", ids.join(" ")));
+        }
+        lines
+    }
+
     /// Whether any diagnostic reaches `fail_on`.
     pub fn failed(&self, fail_on: config::FailOn) -> bool {
         fail_on.threshold().is_some_and(|t| self.diagnostics.iter().any(|d| d.severity >= t))
@@ -373,6 +427,8 @@ const FILES_PER_TASK: usize = 16;
 /// Runs `govlint check`.
 pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let mut config = load_config(opts)?;
+    config.selection.select.clone_from(&opts.select);
+    config.selection.ignore.clone_from(&opts.ignore);
     // Everything that can refuse the run is read before any artifact is.
     let lang = i18n::resolve(opts.lang, config.lang).map_err(ToolError::msg)?;
     let today = waivers::today()?;
@@ -411,6 +467,10 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         (policies, cache, walk.map(|w| w.join().unwrap_or_else(|_| Err(ToolError::msg("walking the paths failed")))))
     });
     let policies = policies?;
+    // A rule id that names nothing is a typo, found once the user policies are known.
+    if !opts.parse_only {
+        check_rule_ids(&config, &policies.rule_ids)?;
+    }
     let (mut cache, cache_warning) = cache.unwrap_or_default();
     let repository = policies.repository();
     // Without repository rules, the unchanged files are never read: the changed ones are taken
@@ -625,11 +685,15 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         exceptions.retain(|d| reported.contains(&d.file));
     }
     let diagnostics: Vec<Diagnostic> = diagnostics.into_iter().filter_map(|d| config.apply(d)).collect();
-    let (mut diagnostics, mut waived, waivers_used) = waivers::apply_with_usage(&config, diagnostics, &today, !partial);
+    // The rules this run evaluated and reports: a waiver or a baseline entry of another rule is
+    // neither used nor stale.
+    let evaluated: std::collections::BTreeSet<String> = policies.packages.iter().map(policy::Package::rule_id).collect();
+    let ran = |rule: &str| config.selection.enabled(rule) && (evaluated.contains(rule) || codes::ALL.iter().any(|(c, _)| *c == rule));
+    let (mut diagnostics, mut waived, waivers_used) = waivers::apply_with_usage(&config, diagnostics, &today, !partial, ran);
     let mut suppressed = exceptions;
     suppressed.append(&mut waived);
     if let Some(baseline) = &baseline {
-        let (kept, mut known) = baseline.apply(diagnostics, !partial);
+        let (kept, mut known) = baseline.apply(diagnostics, !partial, ran);
         diagnostics = kept;
         suppressed.append(&mut known);
     }
@@ -639,9 +703,10 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let translator = i18n::Translator::new(&policies.packages, lang);
     diagnostics.iter_mut().chain(suppressed.iter_mut()).for_each(|d| translator.apply(d));
     let packages = policies.packages.clone();
+    let rule_ids = policies.rule_ids.clone();
     // What the run built and the outcome does not hold: often left to the end of the process.
     teardown::release((policies, schemas, found.candidates, seen, reported, changed, unchanged, untracked));
-    Ok(Outcome { config, diagnostics, artifacts, skipped, files_read, suppressed, packages, waivers_used, lang, cache })
+    Ok(Outcome { config, diagnostics, artifacts, skipped, files_read, suppressed, packages, rule_ids, waivers_used, lang, cache })
 }
 
 /// The policy options of a run: the command line's, plus the config's policies, params and
@@ -657,7 +722,62 @@ pub fn load_options(opts: &CheckOptions, config: &Config) -> policy::LoadOptions
     if !frameworks.is_empty() {
         load.frameworks = Some(frameworks.into_iter().collect());
     }
+    load.selection = config.selection.clone();
     load
+}
+
+/// Refuses a run whose selection names no rule: an id or prefix of `--select` or `--ignore`
+/// that matches no rule, a `--select` whose rules none is in force (it would report nothing
+/// and pass), a key of the config's `rules:` that matches no rule, or a waiver whose `rule` is
+/// not a rule's id. The config's mistakes are reported at their line and column.
+pub fn check_rule_ids(config: &Config, ids: &select::RuleIds) -> Result<(), ToolError> {
+    for (flag, selectors) in [("--select", config.selection.select.as_deref().unwrap_or_default()), ("--ignore", &config.selection.ignore[..])] {
+        for s in selectors {
+            let problem = match ids.problem(s) {
+                // Ignoring what does not run is harmless; selecting it would report nothing.
+                Some(select::Problem::NotInForce { .. }) if flag == "--ignore" => None,
+                p => p,
+            };
+            if let Some(p) = problem {
+                return Err(ToolError::msg(select::describe(flag, s, &p)));
+            }
+        }
+    }
+    let Some(source) = &config.source else { return Ok(()) };
+    let mut diags = Vec::new();
+    for (key, span) in &config.rule_keys {
+        if let Some(p @ select::Problem::Unknown { .. }) = ids.problem(key) {
+            diags.push(
+                Diagnostic::at(source, *span, "config", Severity::Error, select::describe("the `rules:` key", key, &p))
+                    .with_label("no such rule")
+                    .with_help("a key of `rules:` is a rule id (MC001) or the start of some (MC); `govlint rules` lists them"),
+            );
+        }
+    }
+    for w in &config.waivers {
+        if !ids.known.contains(&w.rule) {
+            let suggestion = match ids.problem(&w.rule) {
+                Some(select::Problem::Unknown { suggestion }) => suggestion,
+                _ => None,
+            };
+            let hint = suggestion.map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
+            let message = if ids.knows(&w.rule) {
+                format!("the waiver's rule `{}` is the start of rule ids, not one: a waiver names one rule{hint}", w.rule)
+            } else {
+                format!("the waiver's rule `{}` is not a rule id{hint}; `govlint rules` lists them", w.rule)
+            };
+            diags.push(
+                Diagnostic::at(source, w.rule_span, "config", Severity::Error, message)
+                    .with_label("no such rule")
+                    .with_help("a waiver's `rule` is the id of one rule, as findings show it"),
+            );
+        }
+    }
+    if diags.is_empty() {
+        return Ok(());
+    }
+    diagnostic::sort(&mut diags);
+    Err(ToolError::with_diagnostics(format!("invalid configuration in {}", source.name), Arc::clone(source), diags))
 }
 
 /// What `govlint init` sees in a tree: the artifacts `check` would read under `config` (same

@@ -78,6 +78,8 @@ struct ReportArgs {
     /// Framework pack to enable (repeatable; replaces `frameworks:` in the config).
     #[arg(long = "framework", value_name = "NAME", value_parser = govlint::policy::FRAMEWORKS)]
     frameworks: Vec<String>,
+    #[command(flatten)]
+    selection: SelectArgs,
     /// Policy file or directory to evaluate besides the bundled rules (repeatable).
     #[arg(short = 'p', long = "policy", value_name = "PATH")]
     policies: Vec<PathBuf>,
@@ -121,6 +123,20 @@ struct RulesArgs {
     format: RulesFormat,
     #[command(flatten)]
     lang: LangArg,
+}
+
+/// `--select` and `--ignore`, shared by `check` and `report`.
+#[derive(Args)]
+struct SelectArgs {
+    /// Report only these rules: ids or prefixes (`--select DP013,MC` keeps DP013 and every MC
+    /// rule), comma-separated, repeatable. Sets the config's `off` entries aside; see the
+    /// README's "Choosing rules".
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    select: Option<Vec<String>>,
+    /// Do not report these rules: ids or prefixes (`--ignore DP`), comma-separated, repeatable.
+    /// Wins over a --select of the same or a shorter id.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    ignore: Vec<String>,
 }
 
 /// `--lang`, shared by the commands that print text for people.
@@ -255,6 +271,8 @@ struct CheckArgs {
     /// Framework pack to enable (repeatable; replaces `frameworks:` in the config).
     #[arg(long = "framework", value_name = "NAME", value_parser = govlint::policy::FRAMEWORKS)]
     frameworks: Vec<String>,
+    #[command(flatten)]
+    selection: SelectArgs,
     /// Cache each file's findings in .govlint-cache/ (in the config's directory), so a repeat
     /// run re-evaluates only the files that changed; a change of govlint, govlint.yaml or the
     /// policies starts afresh. Same as `cache: true` in govlint.yaml.
@@ -373,7 +391,9 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
         config: args.config,
         jobs: args.jobs.map(usize::from),
         policy,
-        frameworks: args.frameworks,
+        frameworks: args.frameworks.clone(),
+        select: args.selection.select,
+        ignore: args.selection.ignore,
         combine: args.combine,
         staged: args.staged,
         changed_since: args.changed_since,
@@ -404,6 +424,9 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
     if args.verbose {
         let mut err = std::io::stderr().lock();
         let _ = writeln!(err, "{}", outcome.config.describe());
+        for line in outcome.describe_rules(&args.frameworks) {
+            let _ = writeln!(err, "{}", report::inert(&line));
+        }
         for s in &outcome.skipped {
             // Names and reasons come from the repository: inert in the log.
             let _ = writeln!(err, "skipped {}: {}", report::inert(&s.path), report::inert(&s.reason));
@@ -506,6 +529,8 @@ fn run_report(args: ReportArgs) -> Result<ExitCode, ToolError> {
         jobs: args.jobs.map(usize::from),
         policy: govlint::policy::LoadOptions { builtin: !args.no_builtin, paths: args.policies, ..Default::default() },
         frameworks: args.frameworks.clone(),
+        select: args.selection.select,
+        ignore: args.selection.ignore,
         lang: args.lang.value,
         ..Default::default()
     };

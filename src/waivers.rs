@@ -29,6 +29,8 @@ pub struct Waiver {
     pub expires: Option<String>,
     /// Where the waiver is written in the config.
     pub span: Span,
+    /// Where its `rule` is written.
+    pub rule_span: Span,
 }
 
 /// The raw form in the config.
@@ -51,7 +53,7 @@ pub enum PathSpec {
 }
 
 impl Waiver {
-    pub fn new(raw: RawWaiver, span: Span) -> Result<Waiver, String> {
+    pub fn new(raw: RawWaiver, span: Span, rule_span: Span) -> Result<Waiver, String> {
         let mut b = GlobSetBuilder::new();
         for p in &raw.paths {
             b.add(path_glob(p).map_err(|e| format!("invalid glob `{p}` in a waiver: {}", e.kind()))?);
@@ -70,6 +72,7 @@ impl Waiver {
             approved_by: raw.approved_by,
             expires: raw.expires,
             span,
+            rule_span,
         })
     }
 
@@ -129,15 +132,16 @@ pub mod codes {
 }
 
 /// Applies the config's waivers. Returns the findings still counted, plus a finding for each
-/// expired waiver and (when `report_unused`) each waiver that matched nothing.
-pub fn apply(config: &Config, diags: Vec<Diagnostic>, today: &str, report_unused: bool) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
-    let (kept, waived, _) = apply_with_usage(config, diags, today, report_unused);
-    (kept, waived)
-}
-
-/// [`apply`], also returning the indices in `config.waivers` of the waivers that matched a
-/// finding (the audit report tells used waivers from unused ones).
-pub fn apply_with_usage(config: &Config, diags: Vec<Diagnostic>, today: &str, report_unused: bool) -> (Vec<Diagnostic>, Vec<Diagnostic>, Vec<usize>) {
+/// expired waiver and (when `report_unused`) each waiver that matched nothing, among the
+/// waivers of the rules that `ran` says the run evaluated; and the indices in `config.waivers`
+/// of the waivers that matched a finding (the audit report tells used waivers from unused ones).
+pub fn apply_with_usage(
+    config: &Config,
+    diags: Vec<Diagnostic>,
+    today: &str,
+    report_unused: bool,
+    ran: impl Fn(&str) -> bool,
+) -> (Vec<Diagnostic>, Vec<Diagnostic>, Vec<usize>) {
     let mut used = vec![false; config.waivers.len()];
     // The waived findings are taken out in place: a large run's findings are never held twice.
     let mut kept = diags;
@@ -154,7 +158,9 @@ pub fn apply_with_usage(config: &Config, diags: Vec<Diagnostic>, today: &str, re
         })
         .collect();
     if let Some(src) = &config.source {
-        for (i, w) in config.waivers.iter().enumerate() {
+        // A waiver of a rule the run did not evaluate or report covers nothing it could check:
+        // neither its expiry nor its use is the run's to judge.
+        for (i, w) in config.waivers.iter().enumerate().filter(|(_, w)| ran(&w.rule)) {
             if w.expired(today) {
                 kept.push(
                     Diagnostic::at(
@@ -352,8 +358,9 @@ impl Baseline {
     /// are reported (`baseline-stale`, a warning, at the entry), when `report_unused` (a run
     /// that saw every file): the finding was fixed, or it is now about another object. A
     /// baseline of format 1 is applied to nothing, and says so: its fingerprints did not tell a
-    /// replaced object from the one recorded, so the findings it hid are reported again.
-    pub fn apply(&self, diags: Vec<Diagnostic>, report_unused: bool) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    /// replaced object from the one recorded, so the findings it hid are reported again. Entries
+    /// of rules that `reported` says the run does not report are never stale.
+    pub fn apply(&self, diags: Vec<Diagnostic>, report_unused: bool, reported: impl Fn(&str) -> bool) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
         let mut kept = diags;
         if self.version < BASELINE_VERSION {
             let message = format!(
@@ -379,7 +386,7 @@ impl Baseline {
             })
             .collect();
         if report_unused {
-            for e in self.findings.iter().filter(|e| !used.contains(&e.fingerprint)) {
+            for e in self.findings.iter().filter(|e| !used.contains(&e.fingerprint) && reported(&e.rule)) {
                 let at = self.offset_of(&format!("\"{}\"", e.fingerprint));
                 let message = format!("the baseline entry of {} in {} matches no finding", e.rule, e.file);
                 kept.push(self.finding(at, message, "stale entry", "remove the entry (write the baseline again): the finding was fixed, or it is about another object now"));

@@ -410,6 +410,7 @@ pub fn build(outcome: &Outcome, opts: &BuildOptions) -> AuditReport {
     // The rules that ran: built-in checks and the packages evaluated.
     let ran: BTreeSet<String> = crate::diagnostic::codes::ALL
         .iter()
+        .filter(|(c, _)| outcome.config.selection.enabled(c))
         .map(|(c, _)| c.to_string())
         .chain(outcome.packages.iter().filter(|p| p.role != crate::policy::Role::Library).map(|p| p.rule_id()))
         .collect();

@@ -125,6 +125,8 @@ pub struct LoadOptions {
     pub frameworks: Option<BTreeSet<String>>,
     /// Time limit for one evaluation of one package on one document.
     pub timeout: Duration,
+    /// Which rules are reported: packages whose rule it turns off are not evaluated.
+    pub selection: crate::select::Selection,
 }
 
 impl Default for LoadOptions {
@@ -139,6 +141,7 @@ impl Default for LoadOptions {
             params: Value::Null,
             frameworks: None,
             timeout: Duration::from_secs(5),
+            selection: crate::select::Selection::default(),
         }
     }
 }
@@ -378,8 +381,43 @@ fn time_limit(limit: Duration) -> regorus::utils::limits::ExecutionTimerConfig {
     regorus::utils::limits::ExecutionTimerConfig { limit, check_interval: std::num::NonZeroU32::new(64).unwrap_or(std::num::NonZeroU32::MIN) }
 }
 
+/// The rule ids a run knows and those in force (see [`crate::select::RuleIds`]): the built-in
+/// checks, the packages compiled that are not helpers (bundled rules of every framework, user
+/// policies of every namespace), and, when the bundled rules were not compiled
+/// (`--no-builtin`), their ids from their metadata.
+fn rule_ids(by_name: &BTreeMap<String, Package>, opts: &LoadOptions, in_force: &dyn Fn(&Package) -> bool) -> crate::select::RuleIds {
+    let mut ids = crate::select::RuleIds::default();
+    for (code, _) in codes::ALL {
+        ids.known.insert(code.to_string());
+        ids.in_force.insert(code.to_string());
+    }
+    let rules = |name: &str| name.starts_with(RULES_PREFIX) || name.starts_with(REPOSITORY_PREFIX);
+    for p in by_name.values().filter(|p| p.role != Role::Library && (!p.builtin || rules(&p.name))) {
+        let id = p.rule_id();
+        if p.builtin {
+            ids.frameworks.insert(id.clone(), p.meta.as_ref().map(|m| m.custom.frameworks.keys().cloned().collect()).unwrap_or_default());
+        }
+        if in_force(p) {
+            ids.in_force.insert(id.clone());
+        }
+        ids.known.insert(id);
+    }
+    // Only worth the metadata's parse when there is a selection to check.
+    let selecting = opts.selection.select.is_some() || !opts.selection.ignore.is_empty() || !opts.selection.config.is_empty();
+    if !opts.builtin && selecting {
+        for f in bundled_files().into_iter().filter(|f| !f.is_test() && rules(&f.package)) {
+            if let Ok(Some(meta)) = metadata::parse(&f.source) {
+                let id = meta.custom.id.clone().unwrap_or_else(|| f.package.clone());
+                ids.frameworks.insert(id.clone(), meta.custom.frameworks.keys().cloned().collect());
+                ids.known.insert(id);
+            }
+        }
+    }
+    ids
+}
+
 /// See [`PolicySet::digest`].
-fn bundle_digest(files: &[RegoFile], data: &Value, opts: &LoadOptions) -> String {
+fn bundle_digest(files: &[RegoFile], data: &Value, opts: &LoadOptions, packages: &[Package]) -> String {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
     let mut field = |bytes: &[u8]| {
@@ -399,6 +437,8 @@ fn bundle_digest(files: &[RegoFile], data: &Value, opts: &LoadOptions) -> String
         "all_namespaces": opts.all_namespaces,
         "rego_v0": opts.rego_v0,
         "frameworks": frameworks,
+        // What the selection leaves to evaluate.
+        "packages": packages.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
         "timeout_ms": opts.timeout.as_millis() as u64,
     });
     field(options.to_string().as_bytes());
@@ -424,6 +464,8 @@ pub struct PolicySet {
     /// The packages (indexes in `packages`) whose results depend on the time or on chance (see
     /// [`volatile`]): never cached.
     volatile: BTreeSet<usize>,
+    /// The rule ids known and in force, before the selection (see [`crate::select`]).
+    pub rule_ids: crate::select::RuleIds,
 }
 
 impl std::fmt::Debug for PolicySet {
@@ -532,21 +574,18 @@ impl PolicySet {
                 p.remediation = meta.custom.remediation.as_deref().map(|r| Arc::from(r.trim()));
             }
         }
-        let packages: Vec<Package> = by_name
-            .into_values()
-            .filter(|p| match (p.role, p.builtin) {
-                (Role::Library, _) => false,
-                (_, true) => {
-                    opts.builtin
-                        && (p.name.starts_with(RULES_PREFIX) || p.name.starts_with(REPOSITORY_PREFIX))
-                        && opts.frameworks.as_ref().is_none_or(|sel| {
-                            p.meta.as_ref().is_some_and(|m| m.custom.frameworks.keys().any(|k| sel.contains(k)))
-                        })
-                }
-                (Role::Repository, false) => true,
-                (Role::Artifact, false) => opts.all_namespaces || user_ns.is_match(&p.name),
-            })
-            .collect();
+        let in_force = |p: &Package| match (p.role, p.builtin) {
+            (Role::Library, _) => false,
+            (_, true) => {
+                opts.builtin
+                    && (p.name.starts_with(RULES_PREFIX) || p.name.starts_with(REPOSITORY_PREFIX))
+                    && opts.frameworks.as_ref().is_none_or(|sel| p.meta.as_ref().is_some_and(|m| m.custom.frameworks.keys().any(|k| sel.contains(k))))
+            }
+            (Role::Repository, false) => true,
+            (Role::Artifact, false) => opts.all_namespaces || user_ns.is_match(&p.name),
+        };
+        let rule_ids = rule_ids(&by_name, opts, &in_force);
+        let packages: Vec<Package> = by_name.into_values().filter(|p| in_force(p) && opts.selection.enabled(&p.rule_id())).collect();
         let groups = group_rules(&mut engine, &packages);
         let summary = summary_rule(&files, &packages);
         engine.set_rego_v0(opts.rego_v0);
@@ -554,7 +593,7 @@ impl PolicySet {
         merge(&mut params, opts.params.clone());
         let mut data = load_data(&opts.data)?;
         merge(&mut data, json!({"govlint": {"params": params}}));
-        let digest = bundle_digest(&files, &data, opts);
+        let digest = bundle_digest(&files, &data, opts, &packages);
         engine
             .add_data(regorus::Value::from(data))
             .map_err(|e| ToolError::msg(format!("cannot load data: {e}")))?;
@@ -577,7 +616,7 @@ impl PolicySet {
         let volatile_names = volatile::packages(&files);
         let volatile = (0..packages.len()).filter(|&i| volatile_names.contains(&packages[i].name)).collect();
 
-        Ok(PolicySet { engine, packages, files, timeout: opts.timeout, digest, groups, summary, volatile })
+        Ok(PolicySet { engine, packages, files, timeout: opts.timeout, digest, groups, summary, volatile, rule_ids })
     }
 
     /// A digest of the policy bundle: every module's path and source text (bundled and user, in
