@@ -369,6 +369,15 @@ impl Outcome {
         lines
     }
 
+    /// The English title of the rule `id` that ran: its metadata's, or a built-in check's
+    /// description.
+    pub fn title(&self, id: &str) -> Option<String> {
+        if let Some((_, description)) = codes::ALL.iter().find(|(c, _)| *c == id) {
+            return Some(description.to_string());
+        }
+        self.packages.iter().find(|p| p.rule_id() == id).and_then(|p| p.meta.as_ref()?.title.clone())
+    }
+
     /// Whether any diagnostic reaches `fail_on`.
     pub fn failed(&self, fail_on: config::FailOn) -> bool {
         fail_on.threshold().is_some_and(|t| self.diagnostics.iter().any(|d| d.severity >= t))

@@ -273,6 +273,10 @@ struct CheckArgs {
     frameworks: Vec<String>,
     #[command(flatten)]
     selection: SelectArgs,
+    /// Print a table of the findings per rule (count, rule, severity, title), most frequent
+    /// first, instead of the findings; with --format json, add a `statistics` array.
+    #[arg(long)]
+    statistics: bool,
     /// Cache each file's findings in .govlint-cache/ (in the config's directory), so a repeat
     /// run re-evaluates only the files that changed; a change of govlint, govlint.yaml or the
     /// policies starts afresh. Same as `cache: true` in govlint.yaml.
@@ -447,6 +451,10 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
         let _ = writeln!(err, "wrote {} findings to the baseline {}", baseline.findings.len(), path.display());
         return Ok(ExitCode::SUCCESS);
     }
+    // What is counted does not depend on what is printed: the summary and the statistics are
+    // of every finding, whatever -q leaves out.
+    let summary = report::Summary::of(&outcome);
+    let statistics = args.statistics.then(|| report::statistics::rows(&outcome.diagnostics, |id| outcome.title(id)));
     if args.quiet {
         // Only what fails the run is shown.
         let threshold = fail_on.threshold();
@@ -455,14 +463,18 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
     let sources = outcome.sources();
     let outputs = if args.format.is_empty() { vec![Output { format: OutputFormat::Human, file: None }] } else { args.format };
     let per_artifact = outputs.iter().any(|o| matches!(o.format, OutputFormat::Sarif | OutputFormat::Junit));
-    let view = outcome.view_for(&sources, per_artifact);
+    let mut view = outcome.view_for(&sources, per_artifact);
+    view.summary = summary;
     for out in &outputs {
         let to_terminal = out.file.is_none() && std::io::stdout().is_terminal();
         let mut text = match out.format {
-            OutputFormat::Human => report::human::render(view.diagnostics, view.sources, color_enabled(args.color, to_terminal)),
+            OutputFormat::Human => match &statistics {
+                Some(rows) => report::statistics::render(rows),
+                None => report::human::render(view.diagnostics, view.sources, color_enabled(args.color, to_terminal)),
+            },
             OutputFormat::Json => {
                 // Streamed: the document of a large run is never held whole.
-                let write = |w: &mut dyn Write| report::json::write(w, view.diagnostics, view.suppressed, view.summary);
+                let write = |w: &mut dyn Write| report::json::write(w, view.diagnostics, view.suppressed, view.summary, statistics.as_deref());
                 match &out.file {
                     Some(path) => govlint::waivers::write_atomic_with(path, write)?,
                     None => {

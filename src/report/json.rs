@@ -53,6 +53,9 @@ struct Doc<'a> {
     diagnostics: List<'a>,
     suppressed: List<'a>,
     summary: Summary,
+    /// Only with `--statistics`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statistics: Option<&'a [super::statistics::Row]>,
 }
 
 /// Diagnostics serialized one by one as they are written, not gathered first.
@@ -88,20 +91,28 @@ fn out(d: &Diagnostic) -> DiagOut<'_> {
     }
 }
 
-pub fn render(diags: &[Diagnostic], suppressed: &[Diagnostic], summary: Summary) -> String {
+pub fn render(diags: &[Diagnostic], suppressed: &[Diagnostic], summary: Summary, statistics: Option<&[super::statistics::Row]>) -> String {
     let mut out = Vec::new();
-    write(&mut out, diags, suppressed, summary).expect("writing to memory does not fail");
+    write(&mut out, diags, suppressed, summary, statistics).expect("writing to memory does not fail");
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
-/// Writes the document to `w` as it is serialized (a large run's output is never held whole).
-pub fn write(w: &mut dyn std::io::Write, diags: &[Diagnostic], suppressed: &[Diagnostic], summary: Summary) -> std::io::Result<()> {
+/// Writes the document to `w` as it is serialized (a large run's output is never held whole);
+/// `statistics`, when given, as its last field.
+pub fn write(
+    w: &mut dyn std::io::Write,
+    diags: &[Diagnostic],
+    suppressed: &[Diagnostic],
+    summary: Summary,
+    statistics: Option<&[super::statistics::Row]>,
+) -> std::io::Result<()> {
     let doc = Doc {
         version: VERSION,
         tool: Tool { name: "govlint", version: env!("CARGO_PKG_VERSION") },
         diagnostics: List(diags),
         suppressed: List(suppressed),
         summary,
+        statistics,
     };
     serde_json::to_writer_pretty(&mut *w, &doc)?;
     w.write_all(b"\n")
