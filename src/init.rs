@@ -249,8 +249,36 @@ fn render(found: &[Found], helm: &[String], excluded: &BTreeMap<String, Vec<Stri
     for f in frameworks {
         let _ = writeln!(out, "  - {:<width$}    # {}", f.name, f.why);
     }
+    out.push_str(SUPPRESSIONS);
     out
 }
+
+/// The end of a drafted config: per-rule overrides and the two ways to suppress a finding, as
+/// commented examples (a rule id here that names no rule would be an error once uncommented).
+const SUPPRESSIONS: &str = "
+# Per-rule overrides: a rule id, or the start of some, set `off` or to a severity (the longest
+# key that matches a rule decides). On the command line, --select and --ignore choose rules the
+# same way and win over this (README: \"Choosing rules\").
+# rules:
+#   MC017: off
+#   DP: warning
+
+# Suppressing an accepted finding: it is still reported, as suppressed, but never fails a run.
+# In the artifact, a comment on the line before a key covers that key and what is below it, in
+# its own YAML document (in a Markdown body, `<!-- govlint-ignore: RULE reason -->` covers the
+# next line):
+#     # govlint-ignore: DP013 the registry signs this tag; see SEC-42
+#     image: registry.example.com/tei:1.5
+# Here, a waiver: one rule, the files (globs relative to this file), optionally a JSON path,
+# who approved it and until when. An expired waiver is an error.
+# waivers:
+#   - rule: DP016
+#     paths: [\"deploy/staging/*.yaml\"]
+#     path: /spec/template/spec/containers/0/env
+#     reason: dummy credentials of the staging mock, rotated daily
+#     approved_by: security@example.com
+#     expires: 2027-06-30
+";
 
 /// The config file `init` writes in `dir`, and an existing one it must not overwrite.
 pub fn target(dir: &Path) -> (PathBuf, Option<PathBuf>) {

@@ -154,6 +154,35 @@ fn init_on_the_example_repository_writes_a_config_check_agrees_with() {
 }
 
 #[test]
+fn init_shows_rule_overrides_and_both_suppressions_and_they_work_once_uncommented() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("model-card.yaml"), "apiVersion: govlint.dev/v1\nkind: ModelCard\n").expect("write");
+    govlint(dir.path(), &["init"]).expect_code(0);
+    let config = std::fs::read_to_string(dir.path().join("govlint.yaml")).expect("init wrote govlint.yaml");
+    assert!(config.contains("#     # govlint-ignore: DP013 "), "{config}");
+    assert!(config.contains("# waivers:\n#   - rule: DP016\n"), "{config}");
+    assert!(config.contains("# rules:\n#   MC017: off\n"), "{config}");
+    // Uncommented, the examples are a valid config: their rule ids name rules.
+    let mut block = false;
+    let uncommented: String = config
+        .lines()
+        .map(|l| {
+            block = l == "# rules:" || l == "# waivers:" || (block && l.starts_with("#   "));
+            if block { &l[2..] } else { l }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(uncommented.contains("\nwaivers:\n  - rule: DP016\n") && uncommented.contains("\nrules:\n  MC017: off\n"), "{uncommented}");
+    std::fs::write(dir.path().join("govlint.yaml"), uncommented).expect("write");
+    let run = common::govlint_with(dir.path(), &[("GOVLINT_TODAY", "2027-01-01")], &["check", "--format", "json"]);
+    assert_ne!(run.code, 2, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let rules: Vec<&str> = v["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    // The waiver's deployment is not in this tree: it matches nothing, and says so.
+    assert!(rules.contains(&"waiver-unused") && !rules.contains(&"MC017"), "{rules:?}");
+}
+
+#[test]
 fn init_never_overwrites_a_config_without_force() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("govlint.yaml"), "fail_on: warning\n").expect("write");
