@@ -269,3 +269,59 @@ fn verbose_names_the_frameworks_and_the_rules_on_and_off() {
     assert!(run.stderr.contains("frameworks: baseline, eu-ai-act (from --framework)"), "{}", run.stderr);
     assert!(run.stderr.lines().any(|l| l.starts_with("rules on: ") && l.contains("baseline ") && l.contains("eu-ai-act ")), "{}", run.stderr);
 }
+
+// ---------------------------------------------------------------------------------------
+// The README's worked example
+// ---------------------------------------------------------------------------------------
+
+/// The text of the README's fenced block that follows `after`.
+fn readme_block(after: &str) -> String {
+    let readme = std::fs::read_to_string(common::project_root().join("README.md")).expect("README.md");
+    let rest = readme.split(after).nth(1).unwrap_or_else(|| panic!("the README has `{after}`"));
+    let block = rest.split("```").nth(1).expect("a fenced block follows");
+    block.split_once('\n').map(|(_, body)| body.to_string()).expect("a fenced block")
+}
+
+#[test]
+fn the_readme_example_of_choosing_rules_is_what_govlint_does() {
+    let readme = std::fs::read_to_string(common::project_root().join("README.md")).unwrap();
+    let (_t, root) = tempdir();
+    write(&root, "govlint.yaml", &readme_block("For example, with this govlint.yaml:"));
+    write(&root, "models/chat/README.md", CARD);
+    // An image by tag, with no resources, probes or security context: DP013-DP017.
+    write(
+        &root,
+        "deploy/app.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.25\n",
+    );
+    let run = |args: &str| -> Value {
+        assert!(readme.contains(&format!("| `govlint check{}{args}` |", if args.is_empty() { "" } else { " " })), "the README's table has `{args}`");
+        let args: Vec<&str> = args.split_whitespace().collect();
+        check(&root, &args).1
+    };
+    let severity = |v: &Value, rule: &str| -> Vec<String> {
+        v["diagnostics"].as_array().unwrap().iter().filter(|d| d["rule"] == rule).map(|d| d["severity"].as_str().unwrap().to_string()).collect()
+    };
+    let v = run("");
+    let found = rules(&v);
+    assert!(found.contains("MC001") && found.contains("MC003") && !found.contains("MC017"), "{found:?}");
+    assert_eq!(severity(&v, "DP013"), ["error"]);
+    let dp014 = severity(&v, "DP014");
+    assert!(!dp014.is_empty() && dp014.iter().all(|s| s == "warning"), "{dp014:?}");
+    let found = rules(&run("--ignore DP"));
+    assert!(found.contains("MC001") && !found.iter().any(|r| r.starts_with("DP")), "{found:?}");
+    let v = run("--select DP013,MC");
+    let found = rules(&v);
+    assert!(found.contains("MC017") && found.contains("MC001") && !found.contains("DP014"), "{found:?}");
+    assert!(found.iter().all(|r| r == "DP013" || r.starts_with("MC")), "{found:?}");
+    assert_eq!(severity(&v, "DP013"), ["error"]);
+    let v = run("--select DP --ignore DP013");
+    let found = rules(&v);
+    assert!(found.contains("DP014") && found.iter().all(|r| r.starts_with("DP") && r != "DP013"), "{found:?}");
+    assert!(v["diagnostics"].as_array().unwrap().iter().all(|d| d["severity"] == "warning"), "{v:#}");
+    assert_eq!(rules(&run("--select DP013 --ignore DP")), BTreeSet::from(["DP013".to_string()]));
+    assert!(readme.contains("| `govlint check --select DP009` | exit 2"));
+    tool_error(&root, &["check", "--select", "DP009"], &["`DP009`", "caict-roadmap-2024"]);
+    assert!(readme.contains("| `govlint check --select DP99` | exit 2"));
+    tool_error(&root, &["check", "--select", "DP99"], &["`DP99`"]);
+}

@@ -129,3 +129,41 @@ fn a_baseline_of_the_first_format_is_not_applied_in_silence() {
     assert!(stale[0]["message"].as_str().unwrap().contains("format 1"), "{v:#}");
     assert!(rules(&v).iter().any(|(r, _, _)| r == "main"), "{v:#}");
 }
+
+/// The text of the README's fenced block that follows `after`.
+fn readme_block(after: &str) -> String {
+    let readme = std::fs::read_to_string(common::project_root().join("README.md")).expect("README.md");
+    let rest = readme.split(after).nth(1).unwrap_or_else(|| panic!("the README has `{after}`"));
+    let block = rest.split("```").nth(1).expect("a fenced block follows");
+    block.split_once('\n').map(|(_, body)| body.to_string()).expect("a fenced block")
+}
+
+#[test]
+fn the_readme_examples_of_an_inline_ignore_and_a_waiver_suppress_what_they_say() {
+    let (_t, root) = tempdir();
+    let inline = readme_block("covers the next line.\n");
+    assert!(inline.contains("# govlint-ignore: DP013"), "{inline}");
+    write(&root, "deploy/embeddings.yaml", &inline);
+    let waiver = readme_block("An expired waiver is an error; one that matches no finding a warning.\n");
+    assert!(waiver.starts_with("waivers:"), "{waiver}");
+    write(&root, "govlint.yaml", &waiver);
+    // A staging mock with a password in plain text in its first container's env.
+    write(
+        &root,
+        "deploy/staging/mock.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: mock\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: registry.example.com/mock@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n          env:\n            - name: DB_PASSWORD\n              value: hunter2hunter2\n",
+    );
+    let run = common::govlint_with(&root, &[("GOVLINT_TODAY", "2027-01-01")], &["check", "--format", "json"]);
+    assert_ne!(run.code, 2, "{}", run.stderr);
+    let v: Value = serde_json::from_str(&run.stdout).unwrap();
+    let counted: Vec<&str> = v["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    assert!(!counted.contains(&"DP013") && !counted.contains(&"DP016") && !counted.contains(&"waiver-unused"), "{v:#}");
+    let suppressed: Vec<(&str, &str, &str)> = v["suppressed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap(), d["file"].as_str().unwrap(), d["suppression"]["kind"].as_str().unwrap()))
+        .collect();
+    assert!(suppressed.contains(&("DP013", "deploy/embeddings.yaml", "inline")), "{suppressed:?}");
+    assert!(suppressed.contains(&("DP016", "deploy/staging/mock.yaml", "waiver")), "{suppressed:?}");
+}
