@@ -450,6 +450,8 @@ fn bundle_digest(files: &[RegoFile], data: &Value, opts: &LoadOptions, packages:
 pub struct PolicySet {
     engine: Engine,
     pub packages: Vec<Package>,
+    /// The term that evaluates each package's results (see [`package_terms`]).
+    terms: Vec<String>,
     pub files: Vec<RegoFile>,
     /// The time limit of one evaluation on one document.
     timeout: Duration,
@@ -586,7 +588,8 @@ impl PolicySet {
         };
         let rule_ids = rule_ids(&by_name, opts, &in_force);
         let packages: Vec<Package> = by_name.into_values().filter(|p| in_force(p) && opts.selection.enabled(&p.rule_id())).collect();
-        let groups = group_rules(&mut engine, &packages);
+        let terms = package_terms(&mut engine, &packages);
+        let groups = group_rules(&mut engine, &packages, &terms);
         let summary = summary_rule(&files, &packages);
         engine.set_rego_v0(opts.rego_v0);
         let mut params = default_params();
@@ -616,7 +619,7 @@ impl PolicySet {
         let volatile_names = volatile::packages(&files);
         let volatile = (0..packages.len()).filter(|&i| volatile_names.contains(&packages[i].name)).collect();
 
-        Ok(PolicySet { engine, packages, files, timeout: opts.timeout, digest, groups, summary, volatile, rule_ids })
+        Ok(PolicySet { engine, packages, terms, files, timeout: opts.timeout, digest, groups, summary, volatile, rule_ids })
     }
 
     /// A digest of the policy bundle: every module's path and source text (bundled and user, in
@@ -692,7 +695,7 @@ impl PolicySet {
     fn eval_one_scaled(&self, engine: &mut Engine, pkg: usize, input: &regorus::Value, scale: u64) -> Result<Vec<Finding>, String> {
         bounds::begin(scale);
         engine.set_input(input.clone());
-        self.query(engine, &format!("data.{}", self.packages[pkg].name)).map(|v| v.map(|v| findings(pkg, &v)).unwrap_or_default())
+        self.query(engine, &self.terms[pkg]).map(|v| v.map(|v| findings(pkg, &v)).unwrap_or_default())
     }
 
     /// Evaluates several packages on one document in a single query — the query analysis and
@@ -721,7 +724,7 @@ impl PolicySet {
                 serde_json::to_value(&v).map(Some).map_err(|e| e.to_string())
             }),
             None => {
-                let refs: Vec<String> = pkgs.iter().map(|&p| format!("data.{}", self.packages[p].name)).collect();
+                let refs: Vec<&str> = pkgs.iter().map(|&p| self.terms[p].as_str()).collect();
                 self.query(engine, &format!("[{}]", refs.join(", ")))
             }
         };
@@ -791,7 +794,7 @@ const GROUP_PACKAGE: &str = "govlint_internal.groups";
 /// analyse per document, which is most of an evaluation's cost with a small policy set.
 /// Should the module not parse (a package name it cannot spell), every group is evaluated by a
 /// query as before.
-fn group_rules(engine: &mut Engine, packages: &[Package]) -> BTreeMap<Vec<usize>, String> {
+fn group_rules(engine: &mut Engine, packages: &[Package], terms: &[String]) -> BTreeMap<Vec<usize>, String> {
     let mut groups = BTreeMap::new();
     for kind in Kind::ALL {
         let all = artifact_packages(packages, kind);
@@ -808,7 +811,7 @@ fn group_rules(engine: &mut Engine, packages: &[Package]) -> BTreeMap<Vec<usize>
     }
     let mut module = format!("package {GROUP_PACKAGE}\n\nimport rego.v1\n");
     for (group, name) in &groups {
-        let refs: Vec<String> = group.iter().map(|&p| format!("data.{}", packages[p].name)).collect();
+        let refs: Vec<&str> = group.iter().map(|&p| terms[p].as_str()).collect();
         module.push_str(&format!("\n{name} := x if {{\n\tx := [{}] {CONTEXT}\n}}\n", refs.join(", ")));
     }
     engine.set_rego_v0(false);
@@ -816,6 +819,53 @@ fn group_rules(engine: &mut Engine, packages: &[Package]) -> BTreeMap<Vec<usize>
         return BTreeMap::new();
     }
     groups.into_iter().map(|(g, name)| (g, format!("data.{GROUP_PACKAGE}.{name}"))).collect()
+}
+
+/// The term that evaluates each package's results: `data.<package>` for a package declared in
+/// one module. For one declared in several (a conftest policy directory in `package main`),
+/// an object of its result rules (`deny*`, `violation*`, `warn*`, `exception`), each read by its
+/// own path: regorus 0.14, evaluating a package's whole document, marks the package evaluated
+/// once its first module's rules are, and a later module's rules then read an import alias
+/// (`import data.kubernetes`, then `kubernetes.is_service`) as an undefined rule of the
+/// package: their results were lost. Read rule by rule, each module's imports apply.
+fn package_terms(engine: &mut Engine, packages: &[Package]) -> Vec<String> {
+    use regorus::unstable::{Expr, Rule, RuleHead};
+    fn root(e: &Expr) -> Option<String> {
+        match e {
+            Expr::Var { span, .. } => Some(span.text().to_string()),
+            Expr::RefDot { refr, .. } | Expr::RefBrack { refr, .. } => root(refr),
+            _ => None,
+        }
+    }
+    // Per package: how many modules declare it, and the names its rules are rooted at.
+    let mut declared: BTreeMap<String, (usize, BTreeSet<String>)> = BTreeMap::new();
+    for m in engine.get_modules() {
+        let Ok(name) = regorus::utils::get_path_string(&m.package.refr, None) else { continue };
+        let entry = declared.entry(name).or_default();
+        entry.0 += 1;
+        for r in &m.policy {
+            let refr = match r.as_ref() {
+                Rule::Spec { head: RuleHead::Compr { refr, .. } | RuleHead::Set { refr, .. }, .. } => refr,
+                Rule::Default { refr, args, .. } if args.is_empty() => refr,
+                _ => continue,
+            };
+            entry.1.extend(root(refr));
+        }
+    }
+    packages
+        .iter()
+        .map(|p| match declared.get(&p.name) {
+            Some((modules, rules)) if *modules > 1 => {
+                let parts: Vec<String> = rules
+                    .iter()
+                    .filter(|r| rule_kind(r).is_some() || *r == "exception")
+                    .map(|r| format!("{{\"{r}\": x | x := data.{}.{r}}}", p.name))
+                    .collect();
+                format!("object.union_n([{}])", parts.join(", "))
+            }
+            _ => format!("data.{}", p.name),
+        })
+        .collect()
 }
 
 /// Whether a rule name is a conftest result rule, and of which kind.
