@@ -9,6 +9,7 @@
 
 pub mod bounds;
 pub mod metadata;
+pub mod opa_compat;
 pub mod recursion;
 mod regex_ext;
 pub mod testing;
@@ -308,8 +309,11 @@ pub fn rego_error(err: &str, files: &[RegoFile]) -> ToolError {
     if let Some((file, line, col)) = located {
         if let Some(f) = files.iter().find(|f| f.path == file) {
             let at = rego_offset(&f.source, line, col);
-            let d = Diagnostic::at(&f.source, Span::new(at, at + 1), "policy-compile", Severity::Error, message.clone())
+            let mut d = Diagnostic::at(&f.source, Span::new(at, at + 1), "policy-compile", Severity::Error, message.clone())
                 .with_label("here");
+            if let Some(help) = opa_compat::hint(&message, &f.source, at) {
+                d = d.with_help(help);
+            }
             return ToolError::with_diagnostics(format!("policy {file} does not compile: {message}"), Arc::clone(&f.source), vec![d]);
         }
         return ToolError::msg(format!("policy {file}:{line}:{col}: {message}"));
@@ -526,6 +530,9 @@ impl PolicySet {
     pub fn compile(files: Vec<RegoFile>, opts: &LoadOptions) -> Result<PolicySet, ToolError> {
         // regorus's own cache of compiled patterns serves the builtins that `regex_ext` leaves
         // to it (`regex.is_valid`, `regex.template_match`) and the glob builtins.
+        // A call of an OPA builtin this engine lacks is refused here, as OPA refuses an unknown
+        // function, rather than failing on each document that reaches it.
+        opa_compat::check_builtins(&files)?;
         regorus::cache::configure(regorus::cache::Config { regex: 4096, glob: 512 });
         let mut engine = Engine::new();
         engine.set_gather_prints(true);
@@ -1030,6 +1037,8 @@ pub fn error_diagnostic(set: &PolicySet, pkg: usize, err: &str, source: &SourceF
     };
     let help = if err.contains("time limit") {
         format!("the policy is in {}; a policy that needs longer can be given it with `limits.policy_timeout_ms` in govlint.yaml", p.file)
+    } else if let Some(h) = opa_compat::runtime_hint(&err) {
+        format!("the policy is in {}; {h}", p.file)
     } else {
         format!("the policy is in {}", p.file)
     };
