@@ -328,14 +328,17 @@ impl Outcome {
     /// turned off, by why.
     pub fn describe_rules(&self, cli_frameworks: &[String]) -> Vec<String> {
         let mut lines = Vec::new();
-        let (frameworks, from): (Vec<String>, &str) = if !cli_frameworks.is_empty() {
+        let bundled_in_force = self.packages.iter().any(|p| p.builtin) || self.rule_ids.in_force.iter().any(|id| self.rule_ids.frameworks.contains_key(id));
+        let (frameworks, from): (Vec<String>, &str) = if !bundled_in_force {
+            (Vec::new(), "--no-builtin: no bundled rule is in force")
+        } else if !cli_frameworks.is_empty() {
             (cli_frameworks.to_vec(), "from --framework")
         } else if !self.config.frameworks.is_empty() {
             (self.config.frameworks.clone(), "from the config's frameworks:")
         } else {
             (policy::FRAMEWORKS.iter().map(|f| f.to_string()).collect(), "none chosen: every bundled rule is in force")
         };
-        lines.push(format!("frameworks: {} ({from})", frameworks.join(", ")));
+        lines.push(if frameworks.is_empty() { format!("frameworks: none ({from})") } else { format!("frameworks: {} ({from})", frameworks.join(", ")) });
         let rules: Vec<&policy::Package> = self.packages.iter().filter(|p| p.role != policy::Role::Library).collect();
         let bundled = rules.iter().filter(|p| p.builtin).count();
         let per_framework: Vec<String> = frameworks
@@ -349,10 +352,10 @@ impl Outcome {
         let mut on: Vec<String> = checks.iter().map(|c| c.to_string()).chain(rules.iter().map(|p| p.rule_id())).collect();
         on.sort();
         on.dedup();
+        let by_framework = if per_framework.is_empty() { String::new() } else { format!(": {}", per_framework.join(", ")) };
         lines.push(format!(
-            "rules on: {} ({bundled} bundled: {}; {} built-in checks; {} user policies); `govlint rules` describes the bundled ones",
+            "rules on: {} ({bundled} bundled{by_framework}; {} built-in checks; {} user policies); `govlint rules` describes the bundled ones",
             on.len(),
-            per_framework.join(", "),
             checks.len(),
             rules.len() - bundled,
         ));
