@@ -260,21 +260,19 @@ impl Config {
         if !diags.is_empty() {
             return Err(ToolError::with_diagnostics(format!("invalid configuration in {name}"), source, diags));
         }
-        let waiver_spans: Vec<Span> = doc
-            .as_ref()
-            .map(|d| {
-                let n = d.value.get("waivers").and_then(|w| w.as_array()).map_or(0, Vec::len);
-                // Each waiver is located at the first line of its entry.
-                (0..n).map(|i| crate::schema::label_span(&source, d, &format!("/waivers/{i}")).0).collect()
-            })
-            .unwrap_or_default();
-        let policy_spans: Vec<Span> = doc
-            .as_ref()
-            .map(|d| {
-                let n = d.value.get("policies").and_then(|p| p.as_array()).map_or(0, Vec::len);
-                (0..n).map(|i| crate::schema::label_span(&source, d, &format!("/policies/{i}")).0).collect()
-            })
-            .unwrap_or_default();
+        // Where each item of the list at `key` is written: its first line, or with `field`, that
+        // field's value.
+        let item_spans = |key: &str, field: &str| -> Vec<Span> {
+            doc.as_ref()
+                .map(|d| {
+                    let n = d.value.get(key).and_then(|l| l.as_array()).map_or(0, Vec::len);
+                    (0..n).map(|i| crate::schema::label_span(&source, d, &format!("/{key}/{i}{field}")).0).collect()
+                })
+                .unwrap_or_default()
+        };
+        let waiver_spans = item_spans("waivers", "");
+        let waiver_rule_spans = item_spans("waivers", "/rule");
+        let policy_spans = item_spans("policies", "");
         let rule_keys: Vec<(String, Span)> = doc
             .as_ref()
             .and_then(|d| d.value.get("rules").and_then(|r| r.as_object()).map(|r| (d, r)))
@@ -286,14 +284,6 @@ impl Config {
                         (k.clone(), node.and_then(|n| n.key).unwrap_or_default())
                     })
                     .collect()
-            })
-            .unwrap_or_default();
-        // A waiver's rule is located at its value.
-        let waiver_rule_spans: Vec<Span> = doc
-            .as_ref()
-            .map(|d| {
-                let n = d.value.get("waivers").and_then(|w| w.as_array()).map_or(0, Vec::len);
-                (0..n).map(|i| crate::schema::label_span(&source, d, &format!("/waivers/{i}/rule")).0).collect()
             })
             .unwrap_or_default();
         let value = doc.map(|d| d.value).unwrap_or(serde_json::Value::Null);

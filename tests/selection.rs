@@ -8,7 +8,7 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::{example_repo, govlint, tempdir, write};
+use common::{example_repo, govlint, readme_block, tempdir, write};
 use serde_json::Value;
 
 /// `check --format json` in `dir` with `args`: the exit code and the document.
@@ -276,14 +276,6 @@ fn verbose_names_the_frameworks_and_the_rules_on_and_off() {
 // ---------------------------------------------------------------------------------------
 // The README's worked example
 // ---------------------------------------------------------------------------------------
-
-/// The text of the README's fenced block that follows `after`.
-fn readme_block(after: &str) -> String {
-    let readme = std::fs::read_to_string(common::project_root().join("README.md")).expect("README.md");
-    let rest = readme.split(after).nth(1).unwrap_or_else(|| panic!("the README has `{after}`"));
-    let block = rest.split("```").nth(1).expect("a fenced block follows");
-    block.split_once('\n').map(|(_, body)| body.to_string()).expect("a fenced block")
-}
 
 #[test]
 fn the_readme_example_of_choosing_rules_is_what_govlint_does() {

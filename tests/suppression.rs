@@ -7,7 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{govlint, tempdir, write};
+use common::{govlint, readme_block, tempdir, write};
 use serde_json::Value;
 
 /// A user policy that flags every privileged container of a Kubernetes workload, at the
@@ -128,14 +128,6 @@ fn a_baseline_of_the_first_format_is_not_applied_in_silence() {
     assert_eq!(stale.len(), 1, "{v:#}");
     assert!(stale[0]["message"].as_str().unwrap().contains("format 1"), "{v:#}");
     assert!(rules(&v).iter().any(|(r, _, _)| r == "main"), "{v:#}");
-}
-
-/// The text of the README's fenced block that follows `after`.
-fn readme_block(after: &str) -> String {
-    let readme = std::fs::read_to_string(common::project_root().join("README.md")).expect("README.md");
-    let rest = readme.split(after).nth(1).unwrap_or_else(|| panic!("the README has `{after}`"));
-    let block = rest.split("```").nth(1).expect("a fenced block follows");
-    block.split_once('\n').map(|(_, body)| body.to_string()).expect("a fenced block")
 }
 
 #[test]

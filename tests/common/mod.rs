@@ -408,3 +408,12 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
     assert!(out.status.success(), "git {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).to_string()
 }
+
+/// The text of the README's first fenced block after `after` (its body, without the fence
+/// lines): the tests that hold the README's examples to what govlint does read them here.
+pub fn readme_block(after: &str) -> String {
+    let readme = std::fs::read_to_string(project_root().join("README.md")).expect("README.md");
+    let rest = readme.split(after).nth(1).unwrap_or_else(|| panic!("the README has `{after}`"));
+    let block = rest.split("```").nth(1).expect("a fenced block follows");
+    block.split_once('\n').map(|(_, body)| body.to_string()).expect("a fenced block")
+}
