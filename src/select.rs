@@ -24,8 +24,8 @@ pub enum Level {
 /// The built-in checks that say a file could not be checked, or cannot be trusted to have been
 /// (a duplicated key hides one of its values from every rule). A `--select` that does not name
 /// them leaves them on: the rules it selects could not have run on such a file, and a run that
-/// passes over it in silence would report them met. Only an `--ignore` (or `off`) that matches
-/// one turns it off.
+/// passes over it in silence would report them met. Only an `--ignore` that matches one turns
+/// it off then (without a `--select`, the config's `off` does too).
 pub const INTEGRITY: [&str; 5] = [codes::PARSE_ERROR, codes::READ_ERROR, codes::LIMIT_EXCEEDED, codes::POLICY_ERROR, codes::DUPLICATE_KEY];
 
 /// The rule selection of a run.
