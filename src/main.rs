@@ -107,6 +107,9 @@ struct TestArgs {
     /// Rego syntax of the policies.
     #[arg(long, value_enum, default_value_t = RegoVersion::V1)]
     rego_version: RegoVersion,
+    /// Data file or directory (YAML/JSON) merged into `data`, as `check -d` (repeatable).
+    #[arg(short = 'd', long = "data", value_name = "PATH")]
+    data: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -244,7 +247,8 @@ struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
-    /// List the files skipped and why (on stderr).
+    /// Say on stderr which config applies and how it was found, the frameworks and rules on, and
+    /// the files skipped and why.
     #[arg(short, long)]
     verbose: bool,
     /// Policy file or directory to evaluate besides the bundled rules (repeatable).
@@ -578,6 +582,7 @@ fn run_test(args: TestArgs) -> Result<ExitCode, ToolError> {
         coverage: args.coverage || args.threshold.is_some(),
         rego_v0: args.rego_version == RegoVersion::V0,
         run: args.run,
+        data: args.data,
     };
     let report = govlint::policy::testing::run(&opts)?;
     write_stdout(&report::tests::render(&report));

@@ -133,3 +133,32 @@ fn a_some_declared_twice_is_a_policy_error_with_the_rewrite() {
     let unknown = |who: &str| ("error".to_string(), format!("{who}: unknown users [\"bob@example.com\"]"));
     assert_eq!(messages(&run), [unknown("ada"), unknown("one")], "{}", run.stderr);
 }
+
+#[test]
+fn policy_tests_read_data_files_as_conftest_verify_does() {
+    // conftest's `data` example: the policy reads `data.services`, given by `-d` to both
+    // `conftest test` and `conftest verify`.
+    let (_t, root) = tempdir();
+    write(
+        &root,
+        "policy/base.rego",
+        "package main\n\nimport rego.v1\n\nimport data.services\n\ndeny contains msg if {\n\tsome port in input.spec.ports\n\tport.port in services.ports\n\tmsg := sprintf(\"port %v is denied\", [port.port])\n}\n",
+    );
+    write(
+        &root,
+        "policy/base_test.rego",
+        "package main\n\nimport rego.v1\n\ntest_port_denied if {\n\tdeny[\"port 22 is denied\"] with input as {\"spec\": {\"ports\": [{\"port\": 22}]}}\n}\n",
+    );
+    write(&root, "exclusions/services.yaml", "services:\n  ports:\n    - 22\n    - 21\n");
+    let with_data = govlint(&root, &["test", "policy", "-d", "exclusions"]);
+    assert_eq!(with_data.code, 0, "{}\n{}", with_data.stdout, with_data.stderr);
+    assert!(with_data.stdout.contains("1 passed, 0 failed"), "{}", with_data.stdout);
+    // Without the data the rule cannot fire, and the test says so.
+    let without = govlint(&root, &["test", "policy"]);
+    assert_eq!(without.code, 1, "{}\n{}", without.stdout, without.stderr);
+    assert!(without.stdout.contains("FAIL policy/base_test.rego:5: main.test_port_denied"), "{}", without.stdout);
+    // A data path that is not there is a tool error naming it.
+    let missing = govlint(&root, &["test", "policy", "-d", "nowhere"]);
+    assert_eq!(missing.code, 2, "{}", missing.stderr);
+    assert!(missing.stderr.contains("data path nowhere does not exist"), "{}", missing.stderr);
+}

@@ -15,6 +15,8 @@ pub struct TestOptions {
     pub rego_v0: bool,
     /// Only tests whose name contains this.
     pub run: Option<String>,
+    /// Data files and directories merged into `data`, as `check -d` merges them.
+    pub data: Vec<PathBuf>,
 }
 
 /// One test and how it went.
@@ -97,7 +99,7 @@ pub fn run(opts: &TestOptions) -> Result<TestReport, ToolError> {
     if !files.iter().any(|f| f.package.starts_with(LIB_PREFIX)) {
         files.extend(bundled_files().into_iter().filter(|f| f.package.starts_with(LIB_PREFIX) && !f.is_test()));
     }
-    let load = LoadOptions { builtin: false, rego_v0: opts.rego_v0, ..LoadOptions::default() };
+    let load = LoadOptions { builtin: false, rego_v0: opts.rego_v0, data: opts.data.clone(), ..LoadOptions::default() };
     let set = PolicySet::compile(files.clone(), &load)?;
     let mut engine = set.worker();
     engine.set_enable_coverage(opts.coverage);
