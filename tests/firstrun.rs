@@ -422,3 +422,38 @@ fn readme_shows_real_output() {
     let first = run.stdout.split("\n\nMC002").next().expect("output");
     assert_eq!(shown.trim_end(), first.trim_end());
 }
+
+#[test]
+fn readme_commands_section_names_every_option_of_check_report_and_test() {
+    // The options `--help` lists are the ones the README's Commands section must show: a flag
+    // added to the CLI and not to the README fails here.
+    let readme = std::fs::read_to_string(common::project_root().join("README.md")).expect("README.md");
+    let section = readme.split("\n## Commands\n").nth(1).expect("a Commands section").split("\n## ").next().unwrap().to_string();
+    let dir = common::project_root();
+    let mut missing = Vec::new();
+    for command in ["check", "report", "test"] {
+        let help = govlint(&dir, &[command, "--help"]);
+        assert_eq!(help.code, 0, "{}", help.stderr);
+        // An option's line starts within the first columns; deeper lines continue a description.
+        for line in help.stdout.lines().filter(|l| l.len() - l.trim_start().len() <= 6) {
+            let forms: Vec<&str> = line.split_whitespace().take(2).map(|w| w.trim_end_matches(',')).filter(|w| w.starts_with('-')).collect();
+            let Some(long) = forms.iter().find(|f| f.starts_with("--")) else { continue };
+            if *long == "--help" {
+                continue;
+            }
+            // Shown as `--flag`, `-f …`, `-f/--flag` or `[--flag]`, whole (`--cache` is not `--cache-dir`).
+            let shown = forms.iter().any(|f| {
+                ["`", "/", "[", " "].iter().any(|before| {
+                    section.match_indices(&format!("{before}{f}")).any(|(i, m)| {
+                        section[i + m.len()..].chars().next().is_some_and(|c| !c.is_ascii_alphanumeric() && c != '-')
+                    })
+                })
+            });
+            if !shown {
+                missing.push(format!("{command} {long}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "README's Commands section does not show: {missing:?}");
+    assert!(section.contains("gitlab"), "the Commands section names --format gitlab");
+}
