@@ -7,7 +7,7 @@
 //! unchanged whose blob id is the stored one is not read at all: its facts come from here.
 //!
 //! One directory per settings digest — govlint's version, the config's text and the policy
-//! bundle ([`crate::policy::PolicySet::digest`]) — under `<dir>/v5/`, so that switching between
+//! bundle ([`crate::policy::PolicySet::digest`]) — under `<dir>/v6/`, so that switching between
 //! configs keeps each one's results. In it, `index.json` holds what identifies each file (name,
 //! SHA-256, git blob id, classification, facts digest) and the repository rules' findings, and
 //! [`SHARDS`] shard files hold each file's findings and document summaries, by a hash of its
@@ -50,8 +50,9 @@ pub const DIR_NAME: &str = ".govlint-cache";
 
 /// The version of the cache format (also the name of its subdirectory). 5: findings carry the
 /// digest of the object they are about, and a file's findings changed with its reading
-/// (Kubernetes booleans and lists, files that do not parse).
-const FORMAT: u32 = 5;
+/// (Kubernetes booleans and lists, files that do not parse). 6: a file's entry carries what the
+/// rules that state their evidence judged of it, and what its manifests speak for.
+const FORMAT: u32 = 6;
 
 /// Settings directories kept per cache directory: the least recently written go.
 const KEEP: usize = 8;
@@ -113,7 +114,7 @@ struct Payload {
     /// The text's SHA-256, as in its [`Meta`]: a shard and an index written by different runs
     /// (one interrupted between the two) never pair the wrong findings with a file.
     hash: String,
-    /// `[diagnostics, excepted]`, read only on a hit.
+    /// `[diagnostics, excepted, judged, links]`, read only on a hit.
     findings: Box<RawValue>,
     /// The documents' summaries, read only when the repository rules run.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -127,6 +128,10 @@ type Shard = BTreeMap<String, Payload>;
 pub struct Hit {
     pub diagnostics: Vec<Diagnostic>,
     pub excepted: Vec<Diagnostic>,
+    /// What the rules that state their evidence said of the file.
+    pub judged: Vec<crate::evidence::Judged>,
+    /// What its manifests speak for (see [`crate::evidence::Links`]).
+    pub links: Option<Box<crate::evidence::Links>>,
     /// The digest of the file's summaries (see [`Facts`]), stored with them: the summaries of
     /// the same text under the same policies, so they need not be made again. Its summaries
     /// are loaded only if the repository rules run.
@@ -249,7 +254,7 @@ fn user_cache_dir() -> Option<PathBuf> {
 /// this run stores.
 #[derive(Debug)]
 pub struct Cache {
-    /// `<dir>/v5/<settings>/`.
+    /// `<dir>/v6/<settings>/`.
     dir: PathBuf,
     key: Key,
     /// A file of the cache whose signature did not verify was found (and not read).
@@ -449,8 +454,12 @@ impl Cache {
         };
         let hit = seen.filter(|m| m.docs == key.docs).and_then(|m| {
             let (_, p) = self.entry(name)?;
-            let (diagnostics, excepted) = serde_json::from_str::<(Vec<Diagnostic>, Vec<Diagnostic>)>(p.findings.get()).ok()?;
-            Some(Hit { diagnostics, excepted, facts: m.facts.clone() })
+            type Findings = (Vec<Diagnostic>, Vec<Diagnostic>, Vec<crate::evidence::Judged>, Option<Box<crate::evidence::Links>>);
+            let (diagnostics, excepted, mut judged, links) = serde_json::from_str::<Findings>(p.findings.get()).ok()?;
+            for j in &mut judged {
+                j.reason = j.reason.as_deref().map(crate::evidence::intern);
+            }
+            Some(Hit { diagnostics, excepted, judged, links, facts: m.facts.clone() })
         });
         let counter = if hit.is_some() { &self.hits } else { &self.misses };
         counter.fetch_add(1, Ordering::Relaxed);
@@ -481,11 +490,20 @@ impl Cache {
             .collect::<Option<Vec<_>>>()?;
         self.unread.fetch_add(1, Ordering::Relaxed);
         let parsed = crate::parse::ParsedFile::unread(crate::source::SourceFile::new(name.clone(), String::new()), c.syntax);
-        Some(Artifact { file: name, parsed, docs, values: Vec::new(), facts: Some(Facts { digest, documents: Vec::new() }), released: None })
+        Some(Artifact { file: name, parsed, docs, values: Vec::new(), facts: Some(Facts { digest, documents: Vec::new() }), released: None, judged: Vec::new(), reported: false, links: None })
     }
 
     /// Records the findings of a file looked up in this run, and its facts.
-    pub fn store(&mut self, name: &str, diagnostics: &[Diagnostic], excepted: &[Diagnostic], facts: Option<&Facts>) {
+    #[allow(clippy::too_many_arguments)]
+    pub fn store(
+        &mut self,
+        name: &str,
+        diagnostics: &[Diagnostic],
+        excepted: &[Diagnostic],
+        judged: &[crate::evidence::Judged],
+        links: Option<&crate::evidence::Links>,
+        facts: Option<&Facts>,
+    ) {
         let Some(mut meta) = self.keys.get_mut().ok().and_then(|k| k.get(name).cloned()) else { return };
         meta.facts = facts.map(|f| f.digest.clone());
         // A hit whose entry holds the same: the entry stays as it is (see `save`), nothing is
@@ -493,7 +511,7 @@ impl Cache {
         if self.old.files.get(name) == Some(&meta) && self.entry(name).is_some() {
             return;
         }
-        let findings = serde_json::value::to_raw_value(&(diagnostics, excepted));
+        let findings = serde_json::value::to_raw_value(&(diagnostics, excepted, judged, links));
         let summaries = facts.map(|f| f.documents.iter().map(serde_json::value::to_raw_value).collect::<Result<Vec<_>, _>>()).transpose();
         if let (Ok(findings), Ok(summaries)) = (findings, summaries) {
             let payload = Payload { hash: meta.hash.clone(), findings, summaries: summaries.unwrap_or_default() };

@@ -99,6 +99,8 @@ struct Raw {
     waivers: Vec<crate::waivers::RawWaiver>,
     #[serde(default)]
     cache: bool,
+    #[serde(default)]
+    profile: serde_json::Value,
 }
 
 /// How the config of a run was chosen (`-v` says it).
@@ -154,6 +156,13 @@ pub struct Config {
     pub cache: bool,
     /// A cache directory other than `.govlint-cache` (`--cache-dir`): discovery never enters it.
     pub cache_dir: Option<PathBuf>,
+    /// The repository profile (`profile:`): the facts declared once for every artifact (markets,
+    /// public service, minors, owner, data classification, systemic risk) and the diagnosis
+    /// stage's assessment. An empty object when the config declares none. Policies read it at
+    /// `data.govlint.profile`.
+    pub profile: serde_json::Value,
+    /// The line of `profile:` in the config.
+    pub profile_line: Option<usize>,
 }
 
 /// The default largest file govlint reads: 16 MiB.
@@ -187,6 +196,8 @@ impl Config {
             source: None,
             cache: false,
             cache_dir: None,
+            profile: serde_json::json!({}),
+            profile_line: None,
         }
     }
 
@@ -286,6 +297,7 @@ impl Config {
                     .collect()
             })
             .unwrap_or_default();
+        let profile_line = doc.as_ref().filter(|d| d.value.get("profile").is_some()).map(|d| source.position(crate::schema::label_span(&source, d, "/profile").0.start).line);
         let value = doc.map(|d| d.value).unwrap_or(serde_json::Value::Null);
         let raw: Raw = if value.is_null() {
             Raw::default()
@@ -373,6 +385,10 @@ impl Config {
         cfg.params = raw.params;
         cfg.frameworks = raw.frameworks;
         cfg.cache = raw.cache;
+        if raw.profile.is_object() {
+            cfg.profile = raw.profile;
+            cfg.profile_line = profile_line;
+        }
         for (i, w) in raw.waivers.into_iter().enumerate() {
             let span = waiver_spans.get(i).copied().unwrap_or_default();
             let rule_span = waiver_rule_spans.get(i).copied().unwrap_or(span);

@@ -19,7 +19,7 @@ use crate::diagnostic::{codes, Diagnostic};
 use crate::policy::metadata::Metadata;
 
 /// The language of human-facing text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 pub enum Lang {
     #[default]
     #[serde(rename = "en")]
@@ -102,7 +102,7 @@ pub fn resolve_with(flag: Option<Lang>, env: Option<&str>, config: Option<Lang>,
 }
 
 /// A diagnostic's text in another language than English, beside the English fields.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Localized {
     pub lang: Lang,
     /// The rule's title, when it has one in this language.
@@ -124,6 +124,11 @@ pub struct RuleText {
     pub title: Option<String>,
     pub description: Option<String>,
     pub remediation: Option<String>,
+    /// The facts the rule needs (`evidence`).
+    pub evidence: Option<String>,
+    /// Framework → clause in this language (`clauses`), where the framework's source names its
+    /// clauses in it (the CAICT roadmap).
+    pub clauses: BTreeMap<String, String>,
     /// English message template → template in this language.
     pub messages: Vec<(String, String)>,
 }
@@ -140,7 +145,12 @@ pub fn rule_text(meta: &Metadata, lang: Lang) -> Option<RuleText> {
         .and_then(serde_json::Value::as_object)
         .map(|m| m.iter().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string()))).collect())
         .unwrap_or_default();
-    Some(RuleText { title: s("title"), description: s("description"), remediation: s("remediation"), messages })
+    let clauses = t
+        .get("clauses")
+        .and_then(serde_json::Value::as_object)
+        .map(|m| m.iter().filter_map(|(k, v)| Some((k.clone(), unfold(v.as_str()?.trim())))).collect())
+        .unwrap_or_default();
+    Some(RuleText { title: s("title"), description: s("description"), remediation: s("remediation"), evidence: s("evidence"), clauses, messages })
 }
 
 /// Whether `c` is written without spaces around it in Chinese text: a Han character or
@@ -440,6 +450,16 @@ const BUILTIN_TEXTS: &[(&str, &str)] = &[
         "%s 的 JSON Schema 可用 `govlint schema` 打印；govlint 专有字段见 docs/governance.md",
     ),
     ("see the Configuration section of README.md", "参见 README.md 的 Configuration 一节"),
+    // Why a rule does not apply, as the bundled helpers say it (policies/lib).
+    ("the service is declared not offered to the public (%s: false)", "服务已声明不面向公众提供（%s: false）"),
+    ("the service is declared offered in %s, not in China (%s)", "服务已声明在 %s 提供，不在中国境内（%s）"),
+    ("the service is declared offered in %s, not in the EU (%s)", "服务已声明在 %s 提供，不在欧盟（%s）"),
+    ("profile.%s in govlint.yaml", "govlint.yaml 中的 profile.%s"),
+    ("a document of kind `%s` runs no service", "类型为 `%s` 的文档不运行服务"),
+    ("no container is defined in this document of kind `%s`", "类型为 `%s` 的文档未定义容器"),
+    ("a DeploymentManifest defines no container: the workloads it targets do", "DeploymentManifest 不定义容器：容器由其指向的工作负载定义"),
+    ("declared in `%s`", "已在 `%s` 中声明"),
+    ("%s (declared in `%s`)", "%s（已在 `%s` 中声明）"),
 ];
 
 fn builtin_templates() -> &'static Templates {
@@ -456,6 +476,29 @@ pub fn builtin_text(english: &str, lang: Lang) -> Option<String> {
         Lang::En => None,
         Lang::ZhCn => builtin_templates().translate(english),
     }
+}
+
+/// Why a rule does not apply to an artifact (or what evidence it lacks), as the rule said it, in
+/// `lang`: by the rule's message templates, else those of the bundled helpers; as it is when
+/// neither matches. Translations are kept: a run says the same few reasons of many artifacts.
+pub fn reason_text(rule: &str, reason: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return reason.to_string();
+    }
+    type Seen = std::sync::Mutex<std::collections::HashMap<(String, String), String>>;
+    static SEEN: OnceLock<Seen> = OnceLock::new();
+    let key = (rule.to_string(), reason.to_string());
+    if let Some(t) = SEEN.get_or_init(Seen::default).lock().ok().and_then(|m| m.get(&key).cloned()) {
+        return t;
+    }
+    let text = rule_doc(rule, lang)
+        .and_then(|t| Templates::compile(&t.messages).translate(reason))
+        .or_else(|| builtin_text(reason, lang))
+        .unwrap_or_else(|| reason.to_string());
+    if let Ok(mut m) = SEEN.get_or_init(Seen::default).lock() {
+        m.insert(key, text.clone());
+    }
+    text
 }
 
 /// The documentation of the rule `id` in `lang`: a built-in check's from the table above, a
@@ -548,6 +591,7 @@ pub enum Ui {
     CaictLayer,
     CaictStage,
     Any,
+    Evidence,
 }
 
 /// `ui` in `lang`.
@@ -565,6 +609,7 @@ pub fn ui(ui: Ui, lang: Lang) -> &'static str {
         Ui::CaictLayer => ("CAICT layer", "信通院路线图层级"),
         Ui::CaictStage => ("stage", "阶段"),
         Ui::Any => ("any", "全部"),
+        Ui::Evidence => ("Evidence it needs", "所需证据"),
     };
     match lang {
         Lang::En => en,
@@ -626,13 +671,69 @@ const AUDIT_TEXTS: &[(&str, &str)] = &[
     ("failed", "未满足"),
     ("waived", "已豁免"),
     ("not applicable", "不适用"),
+    ("No evidence", "缺少证据"),
+    ("no evidence", "缺少证据"),
+    ("rules without evidence", "缺少证据的规则"),
+    ("Needs", "所需证据"),
+    ("What to add", "需补充的内容"),
+    ("%s without evidence", "%s 项缺少证据"),
+    ("all %s: %s", "全部 %s 项：%s"),
+    ("… %s in all: %s (the JSON report lists every one)", "… 共 %s 项：%s（JSON 报告列出全部）"),
+    (
+        "No evidence: the requirement applies, or may apply, and nothing in the repository declares the facts its rule judges; add them where each requirement's \"Needs\" says (docs/governance.md), or declare in the repository profile (`profile:` in govlint.yaml) the facts that put it out of scope.",
+        "缺少证据：该要求适用或可能适用，但仓库中没有任何内容声明其规则所需判断的事实；请按各项要求的“所需证据”补充（见 docs/governance.md），或在仓库画像（govlint.yaml 中的 `profile:`）中声明使其不适用的事实。",
+    ),
+    ("Maturity by CAICT layer", "按信通院路线图层级的成熟度"),
+    (
+        "govlint's method, following the roadmap's four stages in order, not an official CAICT score: a layer reaches a stage when every requirement of that layer and stage that applies is met with evidence, and the first stage with a requirement failed, waived or without evidence holds it back (docs/audit-report.md, \"Maturity\").",
+        "本方法为 govlint 按路线图四个阶段的顺序制定，并非中国信通院的官方评分：某一层级的某一阶段中所有适用要求均有证据且满足时，该层级达到此阶段；首个存在未满足、已豁免或缺少证据要求的阶段即为其受阻阶段（见 docs/audit-report.md 的“Maturity”一节）。",
+    ),
+    ("Level", "等级"),
+    ("Stage reached", "已达阶段"),
+    ("Held back at", "受阻阶段"),
+    ("Gaps", "差距"),
+    ("not started", "未起步"),
+    ("diagnosed", "已完成现状诊断"),
+    ("capabilities built", "已完成能力建设"),
+    ("deployed", "已完成应用部署"),
+    ("operated", "已进入运营管理"),
+    ("Repository profile", "仓库画像"),
+    (" (line %s)", "（第 %s 行）"),
+    (
+        "none declared (`profile:` in govlint.yaml): each rule's applicability rests on the artifacts alone",
+        "未声明（govlint.yaml 中的 `profile:`）：各规则的适用性仅依据制品本身判断",
+    ),
+    ("Rules turned off", "已关闭的规则"),
+    ("markets", "市场"),
+    ("public service", "面向公众"),
+    ("commercial", "商业服务"),
+    ("minors may use it", "未成年人可使用"),
+    ("systemic risk", "系统性风险"),
+    ("owner", "责任人"),
+    ("data classification", "数据分类"),
+    ("assessment of %s", "%s 的评估"),
+    ("assessment (undated)", "评估（未注明日期）"),
+    ("yes", "是"),
+    ("no", "否"),
+    ("Repositories", "仓库"),
+    ("Input", "输入"),
+    ("govlint audit report — several repositories", "govlint 审计报告 — 多个仓库"),
+    ("%s repositories · merged by govlint %s on %s", "%s 个仓库 · 由 govlint %s 于 %s 合并"),
+    ("(uncommitted changes)", "（有未提交的更改）"),
+    (
+        "Merged by govlint %s from %s JSON reports (docs/audit-report.md, \"Merging reports\").",
+        "由 govlint %s 根据 %s 份 JSON 报告合并（见 docs/audit-report.md 的“Merging reports”一节）。",
+    ),
     ("CAICT compliance matrix", "信通院路线图合规矩阵"),
-    ("Rules that ran, by CAICT layer and stage: met / failed / waived / not applicable.", "已运行的规则，按信通院路线图层级与阶段统计：满足 / 未满足 / 已豁免 / 不适用。"),
+    ("Rules that ran, by CAICT layer and stage: met / failed / waived / no evidence / not applicable.", "已运行的规则，按信通院路线图层级与阶段统计：满足 / 未满足 / 已豁免 / 缺少证据 / 不适用。"),
     ("Layer \\ stage", "层级 \\ 阶段"),
     ("Layer", "层级"),
     ("Stage", "阶段"),
     ("Layer / stage", "层级 / 阶段"),
-    ("%s requirements: %s met, %s failed, %s waived, %s not applicable.", "共 %s 项要求：%s 项满足，%s 项未满足，%s 项已豁免，%s 项不适用。"),
+    (
+        "%s requirements: %s met, %s failed, %s waived, %s without evidence, %s not applicable.",
+        "共 %s 项要求：%s 项满足，%s 项未满足，%s 项已豁免，%s 项缺少证据，%s 项不适用。",
+    ),
     ("No rule of this framework ran.", "本框架没有规则运行。"),
     ("Rule", "规则"),
     ("Clause", "条款"),
@@ -724,8 +825,8 @@ pub fn summary_line(s: &crate::report::Summary, lang: Lang) -> String {
     match lang {
         Lang::En => s.line(),
         Lang::ZhCn => format!(
-            "{} 个制品，{} 个错误，{} 个警告，{} 个提示，{} 个已豁免",
-            s.artifacts, s.errors, s.warnings, s.notes, s.suppressed
+            "{} 个制品，{} 个错误，{} 个警告，{} 个提示，{} 个已豁免；{} 项检查缺少证据",
+            s.artifacts, s.errors, s.warnings, s.notes, s.suppressed, s.no_evidence
         ),
     }
 }

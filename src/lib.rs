@@ -11,6 +11,7 @@ pub mod classify;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
+pub mod evidence;
 pub mod git;
 pub mod gitignore;
 pub mod init;
@@ -145,6 +146,15 @@ pub struct Artifact {
     /// (no finding needs it) while a repository finding may still have to be placed in it: the
     /// file is then read again, and used only if it is still the same.
     pub released: Option<Released>,
+    /// What the rules that state their evidence said of the file, one entry per rule (see
+    /// [`evidence`]).
+    pub judged: Vec<evidence::Judged>,
+    /// Whether the file's own checks ran and are reported (not a file read only for the
+    /// repository rules).
+    pub reported: bool,
+    /// What its manifests speak for, and the workloads it defines (see [`evidence::Links`]);
+    /// `None` when neither.
+    pub links: Option<Box<evidence::Links>>,
 }
 
 /// The length and SHA-256 of a text that is no longer held.
@@ -265,6 +275,9 @@ pub struct Outcome {
     pub lang: i18n::Lang,
     /// What the result cache did, when the run used (or asked for) one.
     pub cache: Option<cache::Stats>,
+    /// What the repository rules said of the repository itself (a result that names no
+    /// artifact: the repository profile in govlint.yaml).
+    pub repository_judged: Vec<evidence::Judged>,
 }
 
 impl Outcome {
@@ -628,7 +641,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         match r {
             FileResult::Artifact(mut a, mut d, mut e, volatile) => {
                 if let Some(cache) = &mut cache {
-                    cache.store(&a.file, &d, &e, a.facts.as_ref());
+                    cache.store(&a.file, &d, &e, &a.judged, a.links.as_deref(), a.facts.as_ref());
                 }
                 if let Some(facts) = &mut a.facts {
                     facts.documents = Vec::new(); // stored; the digest is what the run needs
@@ -686,7 +699,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
             }
         }
     };
-    let (mut d, mut e) = repository_diagnostics(&policies, results, &mut artifacts, &config, partial.then_some(&reported), !opts.drop_sources);
+    let (mut d, mut e, repository_judged) = repository_diagnostics(&policies, results, &mut artifacts, &config, partial.then_some(&reported), !opts.drop_sources);
     diagnostics.append(&mut d);
     exceptions.append(&mut e);
     progress.finish();
@@ -718,7 +731,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let rule_ids = policies.rule_ids.clone();
     // What the run built and the outcome does not hold: often left to the end of the process.
     teardown::release((policies, schemas, found.candidates, seen, reported, changed, unchanged, untracked));
-    Ok(Outcome { config, diagnostics, artifacts, skipped, files_read, suppressed, packages, rule_ids, waivers_used, lang, cache })
+    Ok(Outcome { config, diagnostics, artifacts, skipped, files_read, suppressed, packages, rule_ids, waivers_used, lang, cache, repository_judged })
 }
 
 /// The policy options of a run: the command line's, plus the config's policies, params and
@@ -730,6 +743,7 @@ pub fn load_options(opts: &CheckOptions, config: &Config) -> policy::LoadOptions
     let mut params = config.params.clone();
     policy::merge(&mut params, std::mem::take(&mut load.params));
     load.params = params;
+    load.profile = config.profile.clone();
     let frameworks = if opts.frameworks.is_empty() { config.frameworks.clone() } else { opts.frameworks.clone() };
     if !frameworks.is_empty() {
         load.frameworks = Some(frameworks.into_iter().collect());
@@ -1021,7 +1035,7 @@ fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, Box<Fil
             Err(reason) => return Err(Box::new(FileResult::Skipped(Skipped { path: name, reason }))),
         }
     }
-    Ok(Artifact { file: name, parsed, docs, values: Vec::new(), facts: None, released: None })
+    Ok(Artifact { file: name, parsed, docs, values: Vec::new(), facts: None, released: None, judged: Vec::new(), reported: false, links: None })
 }
 
 fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> FileResult {
@@ -1041,8 +1055,18 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     let mut diags = std::mem::take(&mut parsed.diagnostics);
     if let Some(hit) = ctx.cache.and_then(|cache| cache.lookup(&name, &parsed.source.text, &docs, c.explicit)) {
         let known = hit.facts.map(|digest| Facts { digest, documents: Vec::new() });
-        let volatile = volatile_findings(ctx, engine, &name, &parsed, &docs);
-        return checked(ctx, engine, name, parsed, docs, Vec::new(), known, ctx.keep_documents, (hit.diagnostics, hit.excepted), volatile);
+        let (volatile, fresh) = volatile_findings(ctx, engine, &name, &parsed, &docs);
+        let mut a = checked(ctx, engine, name, parsed, docs, Vec::new(), known, ctx.keep_documents, (hit.diagnostics, hit.excepted), volatile);
+        if let FileResult::Artifact(a, ..) = &mut a {
+            // What the volatile packages judged is judged again, as their findings are.
+            a.judged = hit.judged.into_iter().filter(|j| !ctx.policies.is_volatile(j.package as usize)).collect();
+            for j in fresh {
+                evidence::record(&mut a.judged, j);
+            }
+            a.links = hit.links;
+            a.reported = true;
+        }
+        return a;
     }
     for d in &mut diags {
         if let Some(i) = d.document.or_else(|| doc_at(&parsed, d.span)) {
@@ -1053,6 +1077,7 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     }
     let mut excepted = Vec::new();
     let mut values = Vec::new();
+    let mut judged = Vec::new();
     let set = ctx.policies;
     let summarize = ctx.keep_documents && ctx.values && ctx.summarizes() && !ctx.parse_only;
     // With a cache, the volatile packages' findings are kept apart: the cache must not keep them.
@@ -1060,8 +1085,10 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     let mut volatile: (Vec<Diagnostic>, Vec<Diagnostic>) = (Vec::new(), Vec::new());
     // `--parse-only` stops here: parse errors are reported, nothing is validated or evaluated.
     let mut views = Views { parsed: &parsed, list: None };
+    let mut links = evidence::Links::default();
     for a in docs.iter().filter(|_| !ctx.parse_only) {
         let doc = views.of(a);
+        links.add(a.format, &doc.value);
         diags.extend(ctx.schemas.validate(&parsed.source, doc, a.kind, a.format).into_iter().map(|d| a.place(d)));
         let file_ctx = policy::file_context(&name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections);
         let pkgs: Vec<usize> = set.for_kind(a.kind).into_iter().filter(|&p| !ctx.combine || set.packages[p].builtin).collect();
@@ -1073,9 +1100,11 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
         }
         for (pkg, result) in set.eval_all(engine, &pkgs, &input) {
             let (d, e) = if split && set.is_volatile(pkg) { (&mut volatile.0, &mut volatile.1) } else { (&mut diags, &mut excepted) };
-            gather(set, pkg, result, (&parsed.source, doc), a, d, e);
+            gather(set, pkg, result, (&parsed.source, doc), a, (d, e), &mut judged);
         }
     }
+    // A per-artifact rule's silence on a file means no evidence: only the rest is kept.
+    judged.retain(|j| j.judgement != evidence::Judgement::NoEvidence);
     if summarize {
         values = vec![file_summary(set, engine, &name, &docs, values)];
     }
@@ -1089,28 +1118,61 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
         e.append(&mut ignored);
         Box::new((d, e))
     });
-    checked(ctx, engine, name, parsed, docs, values, None, ctx.keep_documents, (diags, excepted), volatile)
+    let mut a = checked(ctx, engine, name, parsed, docs, values, None, ctx.keep_documents, (diags, excepted), volatile);
+    if let FileResult::Artifact(a, ..) = &mut a {
+        a.judged = judged;
+        a.links = Some(Box::new(links)).filter(|l| !l.is_empty());
+        a.reported = true;
+    }
+    a
+}
+
+/// What a judging rule's result says of the document or artifact it is about.
+fn judged_of(pkg: usize, judgement: evidence::Judgement, value: &serde_json::Value) -> evidence::Judged {
+    let reason = match value {
+        serde_json::Value::String(s) => Some(s.as_str()),
+        v => v.get("reason").or_else(|| v.get("msg")).and_then(serde_json::Value::as_str),
+    };
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty() && judgement != evidence::Judgement::Evidence);
+    evidence::Judged { package: pkg as u32, judgement, reason: reason.map(evidence::intern) }
 }
 
 /// Adds one package's findings on the document `doc` of `a` (in `source`), or its failure, to
-/// `diags`, and those its `exception` rules except to `excepted`.
+/// `diags`, and those its `exception` rules except to `excepted`; what it judged of the
+/// document to `judged` (see [`evidence`]).
 fn gather(
     set: &policy::PolicySet,
     pkg: usize,
     result: Result<Vec<policy::Finding>, String>,
     (source, doc): (&SourceFile, &parse::Document),
     a: &ArtifactDoc,
-    diags: &mut Vec<Diagnostic>,
-    excepted: &mut Vec<Diagnostic>,
+    (diags, excepted): (&mut Vec<Diagnostic>, &mut Vec<Diagnostic>),
+    judged: &mut Vec<evidence::Judged>,
 ) {
+    let mut said = false;
     match result {
         Ok(findings) => {
             for f in findings {
+                if let policy::RuleKind::Judged(j) = f.kind {
+                    said = true;
+                    evidence::record(judged, judged_of(pkg, j, &f.value));
+                    continue;
+                }
                 let d = a.place(policy::to_diagnostic(set, &f, source, Some(doc)));
                 if f.excepted { excepted.push(excepted_by_policy(d)) } else { diags.push(d) }
             }
         }
         Err(e) => diags.push(a.place(policy::error_diagnostic(set, pkg, &e, source, doc.span.start))),
+    }
+    // A rule that lists its evidence fields and says nothing itself: the fields decide.
+    // Otherwise a document a judging rule said nothing of lacks evidence.
+    let p = &set.packages[pkg];
+    if !said && evidence::states_evidence(p) {
+        let j = match p.evidence_fields() {
+            Some(fields) if !p.judges && evidence::has_field(&doc.value, fields) => evidence::Judgement::Evidence,
+            _ => evidence::Judgement::NoEvidence,
+        };
+        evidence::record(judged, evidence::Judged { package: pkg as u32, judgement: j, reason: None });
     }
 }
 
@@ -1132,13 +1194,13 @@ impl Views<'_> {
 }
 
 /// The findings of the volatile packages on a file whose other findings came from the cache
-/// (see [`Volatile`]).
-fn volatile_findings(ctx: &Context<'_>, engine: &mut regorus::Engine, name: &str, parsed: &ParsedFile, docs: &[ArtifactDoc]) -> Volatile {
+/// (see [`Volatile`]), and what they judged of it.
+fn volatile_findings(ctx: &Context<'_>, engine: &mut regorus::Engine, name: &str, parsed: &ParsedFile, docs: &[ArtifactDoc]) -> (Volatile, Vec<evidence::Judged>) {
     let set = ctx.policies;
     if !set.has_volatile() || ctx.parse_only {
-        return None;
+        return (None, Vec::new());
     }
-    let (mut diags, mut excepted) = (Vec::new(), Vec::new());
+    let (mut diags, mut excepted, mut judged) = (Vec::new(), Vec::new(), Vec::new());
     let mut views = Views { parsed, list: None };
     for a in docs {
         let pkgs: Vec<usize> = set.for_kind(a.kind).into_iter().filter(|&p| set.is_volatile(p) && (!ctx.combine || set.packages[p].builtin)).collect();
@@ -1149,13 +1211,14 @@ fn volatile_findings(ctx: &Context<'_>, engine: &mut regorus::Engine, name: &str
         let file_ctx = policy::file_context(name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections);
         let input = policy::PolicySet::input(regorus::Value::from(doc.value.clone()), &file_ctx);
         for (pkg, result) in set.eval_all(engine, &pkgs, &input) {
-            gather(set, pkg, result, (&parsed.source, doc), a, &mut diags, &mut excepted);
+            gather(set, pkg, result, (&parsed.source, doc), a, (&mut diags, &mut excepted), &mut judged);
         }
     }
     identify(parsed, diags.iter_mut().chain(excepted.iter_mut()));
     let (diags, mut ignored) = waivers::apply_inline(&waivers::inline_ignores(parsed), diags);
     excepted.append(&mut ignored);
-    Some(Box::new((diags, excepted)))
+    judged.retain(|j| j.judgement != evidence::Judgement::NoEvidence);
+    (Some(Box::new((diags, excepted))), judged)
 }
 
 /// Sets what each finding in a document of `parsed` is about (see [`Diagnostic::identify`]).
@@ -1263,7 +1326,7 @@ fn checked(
         released = keep_documents.then(|| Released::of(&parsed.source.text));
         parsed.source = SourceFile::new(parsed.source.name.clone(), String::new());
     }
-    FileResult::Artifact(Box::new(Artifact { file, parsed, docs, values, facts, released }), diags, excepted, volatile)
+    FileResult::Artifact(Box::new(Artifact { file, parsed, docs, values, facts, released, judged: Vec::new(), reported: false, links: None }), diags, excepted, volatile)
 }
 
 fn excepted_by_policy(mut d: Diagnostic) -> Diagnostic {
@@ -1375,12 +1438,14 @@ fn repository_diagnostics(
     config: &Config,
     only: Option<&std::collections::BTreeSet<String>>,
     keep_sources: bool,
-) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+) -> (Vec<Diagnostic>, Vec<Diagnostic>, Vec<evidence::Judged>) {
     let mut diags = Vec::new();
     let mut excepted = Vec::new();
+    let mut repository = Vec::new();
     let fallback = config.path.as_deref().map(display_path).unwrap_or_else(|| ".".to_string());
     let by_name: std::collections::HashMap<&str, usize> = artifacts.iter().enumerate().map(|(i, a)| (a.file.as_str(), i)).collect();
     let mut placed: Vec<(Option<usize>, policy::Finding)> = Vec::new();
+    let mut judged_on: Vec<(usize, evidence::Judged)> = Vec::new();
     for (pkg, result) in results {
         match result {
             Ok(findings) => {
@@ -1389,7 +1454,17 @@ fn repository_diagnostics(
                     if only.is_some_and(|only| !only.contains(file.unwrap_or(&fallback))) {
                         continue;
                     }
-                    placed.push((file.and_then(|p| by_name.get(p).copied()), f));
+                    let target = file.and_then(|p| by_name.get(p).copied());
+                    if let policy::RuleKind::Judged(j) = f.kind {
+                        // Of an artifact, or else of the repository itself.
+                        let judged = judged_of(pkg, j, &f.value);
+                        match target {
+                            Some(i) => judged_on.push((i, judged)),
+                            None => evidence::record(&mut repository, judged),
+                        }
+                        continue;
+                    }
+                    placed.push((target, f));
                 }
             }
             Err(e) => diags.push(Diagnostic::whole_file(
@@ -1401,9 +1476,13 @@ fn repository_diagnostics(
         }
     }
     drop(by_name);
+    for (i, judged) in judged_on {
+        evidence::record(&mut artifacts[i].judged, judged);
+    }
     // Stable: a file's findings keep the packages' order.
     placed.sort_by_key(|(target, _)| *target);
     // The file being placed in, parsed, with the items of its lists as they are needed.
+    let mut config_parse: Option<ParsedFile> = None;
     let mut current: Option<(usize, ParsedFile, std::collections::HashMap<usize, Vec<parse::Document>>)> = None;
     for (target, f) in placed {
         let d = match target {
@@ -1441,16 +1520,22 @@ fn repository_diagnostics(
                 }
                 d
             }
-            None => {
-                let file = f.value.get("file").and_then(serde_json::Value::as_str);
-                let mut d = policy::to_diagnostic(set, &f, &SourceFile::new(fallback.clone(), String::new()), None);
-                d.file = file.map(str::to_string).unwrap_or_else(|| fallback.clone());
-                d
-            }
+            None => match (f.value.get("file").and_then(serde_json::Value::as_str), &config.source) {
+                // About the repository: its `path` is in govlint.yaml (the profile).
+                (None, Some(source)) => {
+                    let parsed = config_parse.get_or_insert_with(|| parse::parse(Arc::clone(source), parse::Syntax::Yaml, &parse::Limits::default()));
+                    policy::to_diagnostic(set, &f, source, parsed.documents.first())
+                }
+                (file, _) => {
+                    let mut d = policy::to_diagnostic(set, &f, &SourceFile::new(fallback.clone(), String::new()), None);
+                    d.file = file.map(str::to_string).unwrap_or_else(|| fallback.clone());
+                    d
+                }
+            },
         };
         if f.excepted { excepted.push(excepted_by_policy(d)) } else { diags.push(d) }
     }
-    (diags, excepted)
+    (diags, excepted, repository)
 }
 
 /// conftest `--combine`: user policies see every artifact document at once, as
@@ -1475,7 +1560,8 @@ fn combined_rules(set: &policy::PolicySet, engine: &mut regorus::Engine, artifac
     for (pkg, result) in user.iter().map(|&p| (p, set.eval_one_wide(engine, p, &input, documents))) {
         match result {
             Ok(findings) => {
-                for f in findings {
+                // What a combined policy judges concerns no one artifact.
+                for f in findings.into_iter().filter(|f| !matches!(f.kind, policy::RuleKind::Judged(_))) {
                     let d = policy::to_diagnostic(set, &f, &combined, None);
                     if f.excepted { excepted.push(excepted_by_policy(d)) } else { diags.push(d) }
                 }
@@ -1517,7 +1603,7 @@ mod tests {
 
     fn artifact(file: &str, text: &str) -> Artifact {
         let parsed = ParsedFile::unread(SourceFile::new(file, text.to_string()), parse::Syntax::Yaml);
-        Artifact { file: file.to_string(), parsed, docs: Vec::new(), values: Vec::new(), facts: None, released: None }
+        Artifact { file: file.to_string(), parsed, docs: Vec::new(), values: Vec::new(), facts: None, released: None, judged: Vec::new(), reported: false, links: None }
     }
 
     fn released(file: &str, text: &str) -> Artifact {

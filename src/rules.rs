@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::codes;
 use crate::i18n::{self, Lang, Ui};
@@ -13,7 +13,7 @@ use crate::policy::{self, metadata::Resource, REPOSITORY_PREFIX, RULES_PREFIX};
 use crate::ToolError;
 
 /// One rule's documentation.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RuleDoc {
     pub id: String,
     pub severity: String,
@@ -31,6 +31,10 @@ pub struct RuleDoc {
     pub params: BTreeMap<String, serde_json::Value>,
     /// Where the rule is defined (`policies/…` or `built-in`).
     pub source: String,
+    /// The facts the rule needs to judge a document (`custom.evidence.needs`; docs/policies.md,
+    /// "Evidence").
+    #[serde(default)]
+    pub evidence: Option<String>,
 }
 
 impl RuleDoc {
@@ -57,6 +61,7 @@ impl RuleDoc {
             examples: c.examples.clone(),
             params,
             source,
+            evidence: c.evidence.as_ref().and_then(|e| e.needs.as_deref()).map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
         }
     }
 }
@@ -79,6 +84,7 @@ pub fn catalog() -> Result<Vec<RuleDoc>, ToolError> {
             examples: BTreeMap::new(),
             params: BTreeMap::new(),
             source: "built-in".to_string(),
+            evidence: Some("the file itself: every document it holds is read".to_string()),
         })
         .collect();
     let params = policy::default_params();
@@ -122,6 +128,14 @@ pub fn localized(r: &RuleDoc, lang: Lang) -> RuleDoc {
         }
         if t.remediation.is_some() {
             out.remediation = t.remediation;
+        }
+        if t.evidence.is_some() {
+            out.evidence = t.evidence;
+        }
+        for (fw, clause) in t.clauses {
+            if let Some(slot) = out.frameworks.get_mut(&fw) {
+                *slot = clause;
+            }
         }
     }
     out
@@ -266,6 +280,9 @@ fn explain_markdown(r: &RuleDoc, lang: Lang) -> String {
     }
     if let Some(rem) = &r.remediation {
         let _ = writeln!(out, "\n{}{colon}{}", w(Ui::HowToFix), rem.trim());
+    }
+    if let Some(needs) = &r.evidence {
+        let _ = writeln!(out, "\n{}{colon}{}", w(Ui::Evidence), needs.trim());
     }
     if !r.params.is_empty() {
         let _ = write!(out, "\n{}{}\n\n", w(Ui::Parameters), colon.trim_end());

@@ -32,7 +32,7 @@ fn json_output_is_version_1_with_a_fixed_field_order() {
         assert_eq!(span, ["start", "end"]);
     }
     let summary: Vec<&str> = v["summary"].as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(summary, ["files", "artifacts", "errors", "warnings", "notes", "suppressed"]);
+    assert_eq!(summary, ["files", "artifacts", "errors", "warnings", "notes", "suppressed", "no_evidence"]);
 
     let report = run.report();
     let count = |s: &str| report.diagnostics.iter().filter(|d| d.severity == s).count();
@@ -321,7 +321,7 @@ fn compliant_tree_exits_0_with_no_diagnostics() {
 
     let human = govlint(&example_repo(), &[&["check", "--color", "never"][..], &args[..]].concat());
     human.expect_code(0);
-    assert_eq!(human.stdout, "9 artifacts, 0 errors, 0 warnings, 0 notes, 0 waived\n");
+    assert_eq!(human.stdout, "9 artifacts, 0 errors, 0 warnings, 0 notes, 0 waived; 41 checks without evidence\n");
 }
 
 #[test]

@@ -240,7 +240,7 @@ fn quiet_prints_only_what_fails() {
     run.expect_code(0);
     assert_eq!(run.stdout, "");
     let run = govlint(&root, &["check", "--no-builtin", "--color", "never"]);
-    assert!(run.stdout.ends_with("1 artifact, 0 errors, 1 warning, 0 notes, 0 waived\n"), "{}", run.stdout);
+    assert!(run.stdout.ends_with("1 artifact, 0 errors, 1 warning, 0 notes, 0 waived; 0 checks without evidence\n"), "{}", run.stdout);
 }
 
 fn pre_commit() -> Option<String> {

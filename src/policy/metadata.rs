@@ -45,9 +45,26 @@ pub struct Custom {
     /// Examples for `govlint explain`: `pass` and `fail` snippets.
     #[serde(default)]
     pub examples: BTreeMap<String, String>,
+    /// The evidence the rule judges (docs/policies.md, "Evidence").
+    #[serde(default)]
+    pub evidence: Option<Evidence>,
     /// Localized texts, by language tag.
     #[serde(default)]
     pub i18n: BTreeMap<String, BTreeMap<String, Value>>,
+}
+
+/// `custom.evidence`: what a rule needs to judge a document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// The facts the rule judges and where they are declared, for people: the audit report
+    /// shows it where the rule found none.
+    #[serde(default)]
+    pub needs: Option<String>,
+    /// Dot-separated document paths (`governance.filing.number`). Without an `evidence` rule in
+    /// the policy, a document with a value at one of them is evidence.
+    #[serde(default)]
+    pub fields: Vec<String>,
 }
 
 /// One clause or several.

@@ -82,6 +82,9 @@ pub struct Package {
     /// by the package's findings, not copied into each).
     pub clauses: Arc<BTreeMap<String, String>>,
     pub remediation: Option<Arc<str>>,
+    /// Whether its modules declare a rule that judges its documents (`evidence`,
+    /// `not_applicable`, `no_subject`, `no_evidence`; see [`crate::evidence`]).
+    pub judges: bool,
 }
 
 impl Package {
@@ -103,6 +106,11 @@ impl Package {
 
     pub fn severity(&self) -> Option<Severity> {
         self.meta.as_ref().and_then(|m| m.custom.severity)
+    }
+
+    /// The fields of `custom.evidence`, when the metadata lists some.
+    pub fn evidence_fields(&self) -> Option<&[String]> {
+        self.meta.as_ref().and_then(|m| m.custom.evidence.as_ref()).map(|e| e.fields.as_slice()).filter(|f| !f.is_empty())
     }
 }
 
@@ -128,6 +136,8 @@ pub struct LoadOptions {
     pub timeout: Duration,
     /// Which rules are reported: packages whose rule it turns off are not evaluated.
     pub selection: crate::select::Selection,
+    /// The repository profile, at `data.govlint.profile` (an empty object when none).
+    pub profile: Value,
 }
 
 impl Default for LoadOptions {
@@ -143,6 +153,7 @@ impl Default for LoadOptions {
             frameworks: None,
             timeout: Duration::from_secs(5),
             selection: crate::select::Selection::default(),
+            profile: json!({}),
         }
     }
 }
@@ -571,7 +582,10 @@ impl PolicySet {
                 builtin: f.builtin,
                 clauses: Arc::default(),
                 remediation: None,
+                judges: false,
             });
+            // regorus reads the rule heads; a module it cannot answer for judges nothing.
+            entry.judges |= crate::evidence::Judgement::RULES.iter().any(|r| engine.has_declared_rule_rooted_at(&f.path, r).unwrap_or(false));
             if entry.meta.is_none() && meta.is_some() {
                 entry.meta = meta;
                 entry.file = f.path.clone();
@@ -602,7 +616,12 @@ impl PolicySet {
         let mut params = default_params();
         merge(&mut params, opts.params.clone());
         let mut data = load_data(&opts.data)?;
+        let profile = if opts.profile.is_object() { opts.profile.clone() } else { json!({}) };
         merge(&mut data, json!({"govlint": {"params": params}}));
+        // Set whole, not merged: a `-d` file cannot add facts to the declared profile.
+        if let Some(g) = data.get_mut("govlint").and_then(Value::as_object_mut) {
+            g.insert("profile".to_string(), profile);
+        }
         let digest = bundle_digest(&files, &data, opts, &packages);
         engine
             .add_data(regorus::Value::from(data))
@@ -889,12 +908,14 @@ pub fn rule_kind(name: &str) -> Option<RuleKind> {
     (rest.is_empty() || rest.starts_with('_')).then_some(kind)
 }
 
-/// Failure or warning.
+/// Failure or warning, or what a rule judged of a document (not a finding: see
+/// [`crate::evidence`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RuleKind {
     Deny,
     Violation,
     Warn,
+    Judged(crate::evidence::Judgement),
 }
 
 /// One result of one rule.
@@ -917,6 +938,10 @@ fn findings(pkg: usize, value: &Value) -> Vec<Finding> {
     }
     let mut out = Vec::new();
     for (name, v) in obj {
+        if let Some(j) = crate::evidence::Judgement::of_rule(name) {
+            judgements(pkg, name, j, v, &mut out);
+            continue;
+        }
         let Some(kind) = rule_kind(name) else { continue };
         let short = name
             .trim_start_matches("deny")
@@ -936,6 +961,45 @@ fn findings(pkg: usize, value: &Value) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The results of a judging rule (`evidence`, `not_applicable`, `no_subject`, `no_evidence`):
+/// one for each item that names an artifact (`{file, index?, reason?}`, as a repository rule
+/// gives them), and one for the rest of a true, non-empty value, whose value is the reason its
+/// strings give (joined), or null. False, null and empty values say nothing.
+fn judgements(pkg: usize, name: &str, j: crate::evidence::Judgement, v: &Value, out: &mut Vec<Finding>) {
+    let push = |out: &mut Vec<Finding>, value: Value| out.push(Finding { package: pkg, rule: name.to_string(), kind: RuleKind::Judged(j), value, excepted: false });
+    let reason_of = |item: &Value| -> Option<String> {
+        match item {
+            Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Value::Object(o) => o.get("reason").or_else(|| o.get("msg")).and_then(Value::as_str).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+            _ => None,
+        }
+    };
+    let rest = |items: &[&Value]| -> Value {
+        let reasons: Vec<String> = items.iter().filter_map(|i| reason_of(i)).collect::<BTreeSet<_>>().into_iter().collect();
+        if reasons.is_empty() { Value::Null } else { Value::String(reasons.join("; ")) }
+    };
+    match v {
+        Value::Array(items) => {
+            let mut others = Vec::new();
+            for item in items {
+                if item.get("file").is_some_and(Value::is_string) {
+                    push(out, item.clone());
+                } else {
+                    others.push(item);
+                }
+            }
+            if !others.is_empty() {
+                push(out, rest(&others));
+            }
+        }
+        Value::Bool(false) | Value::Null => {}
+        Value::String(s) if s.trim().is_empty() => {}
+        Value::Object(o) if o.is_empty() => {}
+        Value::Object(o) if o.get("file").is_some_and(Value::is_string) => push(out, v.clone()),
+        other => push(out, rest(&[other])),
+    }
 }
 
 fn collect_strings(v: &Value, out: &mut BTreeSet<String>) {

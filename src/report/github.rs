@@ -74,7 +74,7 @@ mod tests {
 
     #[test]
     fn empty_run_is_only_the_summary() {
-        assert_eq!(render(&empty_view()), "govlint: 0 artifacts, 0 errors, 0 warnings, 0 notes, 0 waived\n");
+        assert_eq!(render(&empty_view()), "govlint: 0 artifacts, 0 errors, 0 warnings, 0 notes, 0 waived; 0 checks without evidence\n");
     }
 
     #[test]

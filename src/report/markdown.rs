@@ -147,8 +147,8 @@ pub fn render(view: &RunView) -> String {
     } else {
         let _ = writeln!(out, "## ✅ govlint: no errors");
     }
-    out.push_str("\n| artifacts | errors | warnings | notes | suppressed |\n|---:|---:|---:|---:|---:|\n");
-    let _ = writeln!(out, "| {} | {} | {} | {} | {} |", s.artifacts, s.errors, s.warnings, s.notes, view.suppressed.len());
+    out.push_str("\n| artifacts | errors | warnings | notes | suppressed | checks without evidence |\n|---:|---:|---:|---:|---:|---:|\n");
+    let _ = writeln!(out, "| {} | {} | {} | {} | {} | {} |", s.artifacts, s.errors, s.warnings, s.notes, view.suppressed.len(), s.no_evidence);
 
     if !view.diagnostics.is_empty() {
         out.push_str("\n| severity | rule | location | message |\n|---|---|---|---|\n");

@@ -135,6 +135,9 @@ pub struct Summary {
     pub notes: usize,
     /// Findings reported but not counted (waived, inline, baseline, policy exception).
     pub suppressed: usize,
+    /// Rule checks without evidence: (rule, artifact) pairs where a rule that states its
+    /// evidence found none to judge (not findings: they do not fail the run).
+    pub no_evidence: usize,
 }
 
 impl Summary {
@@ -147,6 +150,7 @@ impl Summary {
             warnings: outcome.count(Severity::Warning),
             notes: outcome.count(Severity::Note),
             suppressed: outcome.suppressed.len(),
+            no_evidence: crate::evidence::no_evidence_count(outcome),
         }
     }
 
@@ -155,12 +159,13 @@ impl Summary {
             format!("{count} {}", if count == 1 { one } else { many })
         }
         format!(
-            "{}, {}, {}, {}, {} waived",
+            "{}, {}, {}, {}, {} waived; {} without evidence",
             n(self.artifacts, "artifact", "artifacts"),
             n(self.errors, "error", "errors"),
             n(self.warnings, "warning", "warnings"),
             n(self.notes, "note", "notes"),
             self.suppressed,
+            n(self.no_evidence, "check", "checks"),
         )
     }
 }
@@ -214,6 +219,7 @@ pub(crate) mod sample {
             examples: BTreeMap::new(),
             params: BTreeMap::new(),
             source: "built-in".to_string(),
+            evidence: None,
         }
     }
 
@@ -385,6 +391,7 @@ pub(crate) mod sample {
                 warnings: count(Severity::Warning),
                 notes: count(Severity::Note),
                 suppressed: s.suppressed.len(),
+                no_evidence: 7,
             },
         }
     }
