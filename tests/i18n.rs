@@ -109,11 +109,16 @@ fn every_bundled_rule_has_its_chinese_texts() {
             problems.push(format!("{id} ({}): no custom.i18n.zh-CN", f.path));
             continue;
         };
-        for (field, value) in [("title", &zh.title), ("description", &zh.description), ("remediation", &zh.remediation)] {
+        for (field, value) in [("title", &zh.title), ("description", &zh.description), ("remediation", &zh.remediation), ("evidence", &zh.evidence)] {
             let has_chinese = value.as_deref().is_some_and(|v| v.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
             if !has_chinese {
                 problems.push(format!("{id}: no Chinese {field}"));
             }
+        }
+        // The CAICT roadmap's clause as the roadmap names it, in Chinese.
+        let caict = zh.clauses.get("caict-roadmap-2024");
+        if !caict.is_some_and(|c| c.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))) {
+            problems.push(format!("{id}: no Chinese clause for caict-roadmap-2024"));
         }
         for template in message_templates(&f.source.text) {
             // A fragment with no prose formats data (`#%d`, "`%s`", `[%v]`, `model-index[%d]`,
@@ -339,6 +344,22 @@ fn chinese_markdown_report_snapshot() {
     let digest = regex::Regex::new("[0-9a-f]{64}").unwrap();
     let stable = digest.replace_all(&r.stdout, "[sha256]").replace(env!("CARGO_PKG_VERSION"), "[version]");
     insta::assert_snapshot!("zh_cn_markdown_report", stable);
+    // The CAICT roadmap's clauses as the roadmap names them; other frameworks' as their sources do.
+    assert!(r.stdout.contains("| DP001 | 安全可信：应用的合规备案 |"), "{}", r.stdout);
+    assert!(r.stdout.contains("| DP012 | Art 50(1)"), "{}", r.stdout);
+}
+
+#[test]
+fn caict_clauses_and_evidence_in_chinese() {
+    let repo = tiny_repo(None);
+    let r = run(repo.path(), &["explain", "DP001", "--lang", "zh-CN"], &[]);
+    r.expect_code(0);
+    assert!(r.stdout.contains("- caict-roadmap-2024: 安全可信：应用的合规备案\n"), "{}", r.stdout);
+    assert!(r.stdout.contains("- cn-genai: IM Art 17"), "{}", r.stdout);
+    assert!(r.stdout.contains("所需证据：服务的 DeploymentManifest 中的 `governance.filing`"), "{}", r.stdout);
+    let r = run(repo.path(), &["explain", "DP001"], &[]);
+    assert!(r.stdout.contains("- caict-roadmap-2024: security & trustworthiness: regulatory compliance (filing) of the application\n"), "{}", r.stdout);
+    assert!(r.stdout.contains("Evidence it needs: `governance.filing`"), "{}", r.stdout);
 }
 
 // ---------------------------------------------------------------------------------------------

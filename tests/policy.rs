@@ -585,6 +585,15 @@ fn every_bundled_rule_has_metadata_and_a_test() {
                 problems.push(format!("{p}: unknown framework `{fw}` (known: {})", FRAMEWORKS.join(", ")));
             }
         }
+        // The audit report says `met` only where a rule judged evidence: every bundled rule says
+        // what it needs and which documents it judges.
+        match meta.custom.evidence.as_ref().and_then(|e| e.needs.as_deref()) {
+            Some(n) if !n.trim().is_empty() => {}
+            _ => problems.push(format!("{p}: METADATA has no custom.evidence.needs")),
+        }
+        if !judging_rule(&f.source.text) {
+            problems.push(format!("{p}: declares no `evidence` rule (docs/policies.md, \"Evidence\")"));
+        }
         let test_path = format!("{}_test.rego", p.trim_end_matches(".rego"));
         match tests.get(test_path.as_str()) {
             None => problems.push(format!("{p}: no test file {test_path} beside it")),
@@ -595,6 +604,11 @@ fn every_bundled_rule_has_metadata_and_a_test() {
         }
     }
     assert!(problems.is_empty(), "bundled rules break the rule contract:\n  {}", problems.join("\n  "));
+}
+
+/// Whether a Rego text declares an `evidence` rule (a rule head at the start of a line).
+fn judging_rule(text: &str) -> bool {
+    text.lines().any(|l| l.starts_with("evidence ") || l.starts_with("evidence\t") || l.starts_with("default evidence"))
 }
 
 #[test]

@@ -9,7 +9,7 @@ use common::{govlint, project_root};
 /// The requirement catalog's ids. A removed or renamed id fails here: ids never change meaning.
 fn catalog_ids() -> Vec<String> {
     let mut ids = Vec::new();
-    for (prefix, n) in [("MC", 20), ("DS", 16), ("DP", 19), ("XR", 6)] {
+    for (prefix, n) in [("MC", 20), ("DS", 16), ("DP", 19), ("XR", 6), ("DG", 6)] {
         for i in 1..=n {
             ids.push(format!("{prefix}{i:03}"));
         }
@@ -47,6 +47,17 @@ fn docs_rules_md_is_up_to_date() {
         committed == run.stdout,
         "docs/rules.md is out of date: regenerate it with `cargo run -- rules --format markdown > docs/rules.md`"
     );
+}
+
+#[test]
+fn the_diagnosis_stage_has_a_requirement_in_every_layer() {
+    let rules = govlint::rules::catalog().unwrap();
+    for layer in govlint::audit::LAYERS {
+        assert!(
+            rules.iter().any(|r| r.stage.as_deref() == Some("diagnosis") && r.layer.as_deref() == Some(layer)),
+            "no diagnosis-stage rule in the {layer} layer"
+        );
+    }
 }
 
 #[test]

@@ -27,6 +27,10 @@
 #   examples:
 #     pass: "license: cc-by-4.0"
 #     fail: "pretty_name: Support dialogs  # no license"
+#   evidence:
+#     needs: >-
+#       `license` of the dataset card, native manifest or Croissant file (with `license_name` or
+#       `license_link` for `other`)
 #   i18n:
 #     zh-CN:
 #       title: 数据集清单须声明许可协议
@@ -38,6 +42,11 @@
 #       remediation: >-
 #         添加 `license:`（SPDX 或 Hugging Face 许可 ID；Croissant 中为许可 URL 或 ID）；使用 `license: other` 时补充
 #         `license_name` 与 `license_link`。
+#       evidence: >-
+#         数据集卡片、原生清单或 Croissant 文件中的 `license`（`other` 时须有 `license_name` 或
+#         `license_link`）。
+#       clauses:
+#         caict-roadmap-2024: "数据资源：数据合规"
 #       messages:
 #         "the dataset manifest declares no license": "数据集清单未声明许可协议"
 #         "the license is declared as `unknown`: the terms under which the data may be used are not known": "许可协议声明为 `unknown`：数据的使用条件不明"
@@ -71,3 +80,7 @@ names_license if {
 	regex.match(`(?i)license_?(name|link|details|url|short_?name)$`, key)
 	core.present(v)
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): every dataset manifest, whatever its format:
+# its license. A manifest that states none of it fails the rule.
+evidence := true

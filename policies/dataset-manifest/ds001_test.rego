@@ -51,3 +51,8 @@ test_other_named_by_collection_field_is_quiet if {
 test_template_placeholder_license_fires if {
 	count(ds001.deny) == 1 with input as {"license": {"license": null}} with data.govlint.file as {"format": "huggingface"}
 }
+
+test_every_manifest_is_judged if {
+	ds001.evidence with input as {} with data.govlint.file as {"format": "huggingface"}
+	ds001.evidence with input as {} with data.govlint.file as {"format": "croissant"}
+}

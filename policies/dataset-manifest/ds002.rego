@@ -32,6 +32,10 @@
 #   examples:
 #     pass: "governance: {sources: [{id: manuals, type: open-source, license: CC-BY-4.0}]}"
 #     fail: "governance: {sources: [{id: tickets, type: self-collected}]}  # no collection_record"
+#   evidence:
+#     needs: >-
+#       `governance.sources[]` with `type` and the evidence of each type (license, collection
+#       record, contract), or Croissant `rai:dataCollection`
 #   i18n:
 #     zh-CN:
 #       title: 训练数据来源须分类登记并附合法性证明
@@ -45,6 +49,11 @@
 #         在 `governance.sources[]` 中逐一列出来源，填写 `type`（open-source / self-collected / commercial）
 #         及对应证明：`license`、`collection_record` 或 `contract`；Croissant 文件请填写 `rai:dataCollection`，
 #         并在同目录的原生清单中登记分类来源。
+#       evidence: >-
+#         `governance.sources[]` 及其 `type` 和各类型对应的证明（许可证、
+#         采集记录、合同），或 Croissant 的 `rai:dataCollection`。
+#       clauses:
+#         caict-roadmap-2024: "数据资源：数据合规与来源管理"
 #       messages:
 #         "the manifest records no typed data sources (`governance.sources`); the card describes its source data only in prose (line %d)": "清单未登记已分类的数据来源（`governance.sources`）；卡片仅以文字描述来源数据（第 %d 行）"
 #         "the manifest records no data sources (`governance.sources`) with their type and evidence": "清单未登记数据来源及其类型和合法性证明（`governance.sources`）"
@@ -58,7 +67,7 @@ import data.govlint.lib.core
 import data.govlint.lib.dataset
 import rego.v1
 
-evidence := {"open-source": "license", "self-collected": "collection_record", "commercial": "contract"}
+proof_field := {"open-source": "license", "self-collected": "collection_record", "commercial": "contract"}
 
 base := ["governance", "sources"]
 
@@ -73,7 +82,7 @@ no_sources_message := sprintf("the manifest records no typed data sources (`gove
 	line := dataset.section_line(`(?i)source data|data collection|collection process`)
 }
 
-default no_sources_message := "the manifest records no data sources (`governance.sources`) with their type and evidence"
+default no_sources_message := "the manifest records no data sources (`governance.sources`) with their type and proof_field"
 
 deny contains {"msg": sprintf("source %s has no `type` (open-source, self-collected or commercial)", [label(i, s)]), "path": array.concat(base, [i, "type"])} if {
 	some [i, s] in dataset.sources
@@ -83,12 +92,12 @@ deny contains {"msg": sprintf("source %s has no `type` (open-source, self-collec
 deny contains {"msg": sprintf("source %s has type `%v`, not one of open-source, self-collected, commercial", [label(i, s), s.type]), "path": array.concat(base, [i, "type"])} if {
 	some [i, s] in dataset.sources
 	s.type
-	not evidence[s.type]
+	not proof_field[s.type]
 }
 
 deny contains {"msg": sprintf("%s source %s has no `%s`", [s.type, label(i, s), field]), "path": array.concat(base, [i, field])} if {
 	some [i, s] in dataset.sources
-	field := evidence[s.type]
+	field := proof_field[s.type]
 	not core.present(object.get(s, field, null))
 }
 
@@ -109,3 +118,8 @@ label(i, s) := sprintf("#%d", [i]) if {
 	not is_string(s.id)
 	not is_string(s.name)
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): every dataset manifest, whatever its format:
+# its typed sources (or, in Croissant, how the data was collected). A manifest that states none
+# of it fails the rule.
+evidence := true

@@ -68,3 +68,8 @@ test_croissant_full_iri_spelling_is_quiet if {
 	count(ds002.deny) == 0 with input as {"@type": "sc:Dataset", "http://mlcommons.org/croissant/RAI/dataCollection": "Survey."}
 		with data.govlint.file as {"format": "croissant"}
 }
+
+test_every_manifest_is_judged if {
+	ds002.evidence with input as {} with data.govlint.file as {"format": "huggingface"}
+	ds002.evidence with input as {} with data.govlint.file as {"format": "croissant"}
+}

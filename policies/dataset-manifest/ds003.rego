@@ -26,6 +26,10 @@
 #   examples:
 #     pass: "governance: {sources: [{id: forum, harmful_content_rate: 0.08, excluded: true}]}"
 #     fail: "governance: {sources: [{id: forum, harmful_content_rate: 0.08}]}"
+#   evidence:
+#     needs: >-
+#       `harmful_content_rate` (and `excluded`) of each source used, in `governance.sources[]`; a
+#       manifest that records no source lacks the evidence
 #   i18n:
 #     zh-CN:
 #       title: 违法不良信息超标的语料来源须予剔除
@@ -37,6 +41,11 @@
 #       remediation: >-
 #         为每个来源填写 `harmful_content_rate`（0 到 1 的比例，如 0.012）；超过阈值的来源设置 `excluded: true`
 #         并填写 `exclusion_reason`。
+#       evidence: >-
+#         `governance.sources[]` 中每个所用来源的 `harmful_content_rate`（及 `excluded`）
+#         ；未记录来源的清单缺少证据。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：训练数据安全"
 #       messages:
 #         "source %s has a harmful content rate of %v, above the limit of %v, and is not excluded": "来源 %s 的违法不良信息占比为 %v，超过上限 %v，但未被剔除"
 #         "source %s is used but records no measured harmful content rate": "来源 %s 正在使用，但未记录实测的违法不良信息占比"
@@ -69,3 +78,10 @@ deny contains {
 label(s, i) := sprintf("`%s`", [object.get(s, "id", object.get(s, "name", ""))]) if object.get(s, "id", object.get(s, "name", "")) != ""
 
 label(s, i) := sprintf("#%d", [i]) if object.get(s, "id", object.get(s, "name", "")) == ""
+
+# What the rule judges (docs/policies.md, "Evidence"): the sources the data uses; a manifest that
+# records none lacks the evidence.
+evidence if {
+	some [_, s] in dataset.sources
+	dataset.used(s)
+}

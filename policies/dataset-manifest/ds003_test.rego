@@ -43,3 +43,9 @@ test_croissant_is_not_checked if {
 	count(ds003.deny) == 0 with input as {"@type": "sc:Dataset", "governance": {"sources": [{"id": "a"}]}}
 		with data.govlint.file as {"format": "croissant"} with data.govlint.params as params
 }
+
+test_evidence_is_a_used_source if {
+	ds003.evidence with input as manifest([{"id": "a", "harmful_content_rate": 0.01}]) with data.govlint.file as {"format": "native"} with data.govlint.params as params
+	not ds003.evidence with input as manifest([]) with data.govlint.file as {"format": "native"} with data.govlint.params as params
+	not ds003.evidence with input as manifest([{"id": "a", "excluded": true}]) with data.govlint.file as {"format": "native"} with data.govlint.params as params
+}

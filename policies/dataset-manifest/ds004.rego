@@ -28,6 +28,10 @@
 #   examples:
 #     pass: "governance: {spot_checks: {manual: {sample_size: 4000, pass_rate: 0.97}, automated: {sample_ratio: 0.1, pass_rate: 0.99}}}"
 #     fail: "governance: {spot_checks: {manual: {sample_size: 500, pass_rate: 0.9}}}"
+#   evidence:
+#     needs: >-
+#       `governance.spot_checks.manual` (sample size, pass rate) and `.automated` (sample ratio,
+#       pass rate) in a dataset card or native manifest
 #   i18n:
 #     zh-CN:
 #       title: 语料抽检的样本量与合格率须达标
@@ -39,6 +43,11 @@
 #       remediation: >-
 #         在 `governance.spot_checks.manual` 中记录 `sample_size`、`pass_rate`、`date`，在
 #         `governance.spot_checks.automated` 中记录 `sample_ratio`、`pass_rate`、`date`，数值须达到阈值。
+#       evidence: >-
+#         数据集卡片或原生清单中的 `governance.spot_checks.manual`（抽样数量、
+#         合格率）与 `.automated`（抽样比例、合格率）。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：训练数据安全评估"
 #       messages:
 #         "the manifest records no corpus spot checks (`governance.spot_checks.manual` and `.automated`)": "清单未记录语料抽检（`governance.spot_checks.manual` 与 `.automated`）"
 #         "no %s spot check is recorded": "未记录 %s 抽检"
@@ -86,3 +95,8 @@ deny contains {"msg": sprintf("%s: %v, below the minimum of %v", [what, value, m
 	is_number(value)
 	value < minimum
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the corpus spot checks of a dataset card or native manifest,
+# which fails the rule when it states none. Croissant has no field for it (a native
+# DatasetManifest that describes the file does), so a Croissant file alone lacks the evidence.
+evidence if not dataset.croissant

@@ -57,3 +57,8 @@ test_thresholds_are_parameters if {
 test_croissant_is_not_checked if {
 	count(ds004.deny) == 0 with input as {"@type": "sc:Dataset"} with data.govlint.file as {"format": "croissant"} with data.govlint.params as params
 }
+
+test_manifests_are_judged_and_croissant_lacks_the_evidence if {
+	ds004.evidence with input as {} with data.govlint.file as {"format": "native"} with data.govlint.params as params
+	not ds004.evidence with input as {} with data.govlint.file as {"format": "croissant"} with data.govlint.params as params
+}

@@ -28,6 +28,10 @@
 #   examples:
 #     pass: "governance: {personal_information: {present: true, legal_basis: consent (ToS 5.2), sensitive: false}}"
 #     fail: "governance: {personal_information: {present: true}}"
+#   evidence:
+#     needs: >-
+#       `governance.personal_information` (present, legal basis, sensitive, separate consent) or
+#       a privacy section, or Croissant `rai:personalSensitiveInformation`
 #   i18n:
 #     zh-CN:
 #       title: 处理数据中的个人信息须具备合法性基础
@@ -40,6 +44,11 @@
 #       remediation: >-
 #         填写 `governance.personal_information.present`；为 true 时补充 `legal_basis`，含敏感个人信息的设置
 #         `sensitive: true` 并记录 `separate_consent: true`。
+#       evidence: >-
+#         `governance.personal_information`（是否包含、合法性基础、
+#         敏感个人信息、单独同意）或隐私章节，或 Croissant 的 `rai:personalSensitiveInformation`。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：个人信息保护"
 #       messages:
 #         "the manifest does not state whether the data contains personal information (`governance.personal_information.present`)": "清单未说明数据是否包含个人信息（`governance.personal_information.present`）"
 #         "the data contains personal information but no legal basis is recorded": "数据包含个人信息，但未记录处理的合法性基础"
@@ -81,3 +90,7 @@ legal_basis if {
 	is_string(pi.legal_basis)
 	trim_space(pi.legal_basis) != ""
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): every dataset manifest, whatever its format:
+# whether the data holds personal information, and its legal basis. A manifest that states none of it fails the rule.
+evidence := true

@@ -54,3 +54,8 @@ test_croissant_without_rai_field_fires if {
 	some f in r
 	f.path == ["rai:personalSensitiveInformation"]
 }
+
+test_every_manifest_is_judged if {
+	ds005.evidence with input as {} with data.govlint.file as {"format": "huggingface"}
+	ds005.evidence with input as {} with data.govlint.file as {"format": "croissant"}
+}

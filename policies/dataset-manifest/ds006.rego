@@ -29,6 +29,12 @@
 #   examples:
 #     pass: "governance: {annotation: {labeled: true, rules: guide-v3, quality_assessment: kappa 0.8, verification: weekly review, annotator_training: 2-day course}}"
 #     fail: "annotations_creators: [crowdsourced]  # no annotation record"
+#   evidence:
+#     needs: >-
+#       `governance.annotation` (rules, quality assessment, verification, annotator training) or
+#       an annotation section for labeled data, or Croissant `rai:dataAnnotationProtocol`; data
+#       declared not labeled (`annotation.labeled: false`, or `annotations_creators` of
+#       `no-annotation` / `found` only) is out of it
 #   i18n:
 #     zh-CN:
 #       title: 标注数据须记录标注过程
@@ -41,10 +47,19 @@
 #       remediation: >-
 #         在 `governance.annotation` 中填写 `rules`、`quality_assessment`、`verification`，人工标注还需填写
 #         `annotator_training`；数据无标注时设置 `labeled: false`。
+#       evidence: >-
+#         已标注数据的 `governance.annotation`（标注规则、质量评估、核验、
+#         标注人员培训）或标注章节，或 Croissant 的 `rai:dataAnnotationProtocol`；
+#         声明未标注的数据（`annotation.labeled: false`，或 `annotations_creators` 仅为
+#         `no-annotation` / `found`）不适用。
+#       clauses:
+#         caict-roadmap-2024: "数据资源：数据标注"
 #       messages:
 #         "the data is labeled but no annotation record is kept (`governance.annotation`: %s)": "数据带有标注，但未保存标注记录（`governance.annotation`：%s）"
 #         "the annotation record has no `%s`": "标注记录缺少 `%s`"
 #         "the Croissant file describes annotations (`%s`) but not the annotation protocol (`rai:dataAnnotationProtocol`)": "Croissant 文件描述了标注信息（`%s`），但未说明标注规程（`rai:dataAnnotationProtocol`）"
+#         "the data is declared not labeled (`governance.annotation.labeled: false`)": "已声明数据未标注（`governance.annotation.labeled: false`）"
+#         "the data is declared not labeled (`annotations_creators`: %s)": "已声明数据未标注（`annotations_creators`：%s）"
 package govlint.rules.ds006
 
 import data.govlint.lib.core
@@ -114,3 +129,33 @@ deny contains {"msg": sprintf("the Croissant file describes annotations (`%s`) b
 }
 
 used_properties := [name | some name in annotation_properties; dataset.rai_present(name)]
+
+# What the rule judges (docs/policies.md, "Evidence"): the annotation record of labeled data, or
+# a Croissant file's annotation properties. Data declared not labeled is out of it; a manifest
+# that says nothing of labeling lacks the evidence.
+evidence if {
+	not dataset.croissant
+	labeled
+}
+
+evidence if {
+	dataset.croissant
+	count(used_properties) > 0
+}
+
+evidence if {
+	dataset.croissant
+	dataset.rai_present("dataAnnotationProtocol")
+}
+
+not_applicable contains "the data is declared not labeled (`governance.annotation.labeled: false`)" if {
+	not dataset.croissant
+	annotation.labeled == false
+}
+
+not_applicable contains sprintf("the data is declared not labeled (`annotations_creators`: %s)", [concat(", ", sort(creators))]) if {
+	not dataset.croissant
+	not is_boolean(object.get(annotation, "labeled", null))
+	count(creators) > 0
+	count(creators - not_annotated) == 0
+}

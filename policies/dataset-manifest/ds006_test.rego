@@ -61,3 +61,14 @@ test_croissant_annotation_with_protocol_alias_is_quiet if {
 	count(ds006.deny) == 0 with input as {"@type": "sc:Dataset", "rai:annotationsPerItem": "3", "rai:annotationProtocol": "Majority of 3."}
 		with data.govlint.file as {"format": "croissant"}
 }
+
+test_evidence_is_labeled_data if {
+	ds006.evidence with input as native(full) with data.govlint.file as {"format": "native"}
+	not ds006.evidence with input as native({}) with data.govlint.file as {"format": "native"}
+	count(ds006.not_applicable) == 0 with input as native({}) with data.govlint.file as {"format": "native"}
+}
+
+test_data_declared_not_labeled_is_not_applicable if {
+	count(ds006.not_applicable) == 1 with input as native({"labeled": false}) with data.govlint.file as {"format": "native"}
+	count(ds006.not_applicable) == 1 with input as {"annotations_creators": ["no-annotation"]} with data.govlint.file as {"format": "huggingface"}
+}

@@ -28,6 +28,10 @@
 #   examples:
 #     pass: "governance: {preprocessing: [MinHash deduplication, toxicity filter]}"
 #     fail: "governance: {preprocessing: ''}"
+#   evidence:
+#     needs: >-
+#       `governance.preprocessing` or a processing section, or Croissant
+#       `rai:dataPreprocessingProtocol`
 #   i18n:
 #     zh-CN:
 #       title: 须说明数据清洗、过滤与预处理
@@ -40,6 +44,11 @@
 #       remediation: >-
 #         在 `governance.preprocessing` 中描述清洗、过滤、去重步骤（字符串或步骤列表）；Croissant 文件填写
 #         `rai:dataPreprocessingProtocol`。
+#       evidence: >-
+#         `governance.preprocessing` 或数据处理章节，或 Croissant 的
+#         `rai:dataPreprocessingProtocol`。
+#       clauses:
+#         caict-roadmap-2024: "数据资源：数据处理与质量"
 #       messages:
 #         "the manifest does not describe preprocessing, cleaning or filtering (`governance.preprocessing`)": "清单未说明数据预处理、清洗或过滤（`governance.preprocessing`）"
 #         "the Croissant file does not describe preprocessing (`rai:dataPreprocessingProtocol`)": "Croissant 文件未说明数据预处理（`rai:dataPreprocessingProtocol`）"
@@ -61,3 +70,7 @@ deny contains {"msg": "the Croissant file does not describe preprocessing (`rai:
 	dataset.croissant
 	not dataset.rai_present("dataPreprocessingProtocol")
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): every dataset manifest, whatever its format:
+# its preprocessing, cleaning and filtering. A manifest that states none of it fails the rule.
+evidence := true

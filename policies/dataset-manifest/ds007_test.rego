@@ -45,3 +45,8 @@ test_croissant_without_protocol_fires if {
 	some f in r
 	f.path == ["rai:dataPreprocessingProtocol"]
 }
+
+test_every_manifest_is_judged if {
+	ds007.evidence with input as {} with data.govlint.file as {"format": "huggingface"}
+	ds007.evidence with input as {} with data.govlint.file as {"format": "croissant"}
+}

@@ -27,6 +27,11 @@
 #   examples:
 #     pass: "task_categories: [text-generation]\nsize_categories: [1M<n<10M]"
 #     fail: "task_categories: [chatbot]\nsize_categories: [about 2M]"
+#   evidence:
+#     needs: >-
+#       the `task_categories`, `size_categories`, `annotations_creators` and `source_datasets` a
+#       Hugging Face dataset card or native manifest sets; a card that sets none, and a Croissant
+#       file, have nothing to judge
 #   i18n:
 #     zh-CN:
 #       title: Hugging Face 数据集卡片标签须取自官方词表
@@ -38,10 +43,18 @@
 #       remediation: >-
 #         使用官方词表中的值：任务如 `text-generation`，规模档位如 `1M<n<10M`，来源为 `original` / `extended|<数据集>` /
 #         数据集 ID，标注来源为 `found`、`crowdsourced`、`expert-generated`、`machine-generated`、`no-annotation`、`other` 之一。
+#       evidence: >-
+#         Hugging Face 数据集卡片或原生清单所设置的 `task_categories`、
+#         `size_categories`、`annotations_creators` 与 `source_datasets`；
+#         未设置这些字段的卡片及 Croissant 文件无需判断。
+#       clauses:
+#         caict-roadmap-2024: "数据资源：数据资产目录"
 #       messages:
 #         "`%s` must hold strings; found %s": "`%s` 的取值须为字符串，实际为 %s"
 #         "`%s` value `%s` is not in the Hugging Face vocabulary": "`%s` 的取值 `%s` 不在 Hugging Face 官方词表中"
 #         "`source_datasets` value `%s` is neither `original`, `extended`, `extended|<dataset>` nor a dataset id": "`source_datasets` 的取值 `%s` 既不是 `original`、`extended`、`extended|<dataset>`，也不是数据集 ID"
+#         "the card sets none of the Hugging Face tags": "数据集卡片未设置任何 Hugging Face 标签"
+#         "Croissant has no Hugging Face tags": "Croissant 没有 Hugging Face 标签"
 package govlint.rules.ds008
 
 import data.govlint.lib.dataset
@@ -95,3 +108,17 @@ deny contains {"msg": sprintf("`source_datasets` value `%s` is neither `original
 	is_string(v)
 	not regex.match(params.source_datasets_pattern, v)
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the tag values a card sets. A card that sets
+# none, and a Croissant file, are none of its business.
+evidence if {
+	applies
+	some _ in values
+}
+
+no_subject contains "the card sets none of the Hugging Face tags" if {
+	applies
+	not evidence
+}
+
+no_subject contains "Croissant has no Hugging Face tags" if not applies

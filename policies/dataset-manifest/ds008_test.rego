@@ -54,3 +54,9 @@ test_croissant_is_not_checked if {
 	count(ds008.deny) == 0 with input as {"@type": "sc:Dataset", "task_categories": ["chatbot"]}
 		with data.govlint.file as {"format": "croissant"} with data.govlint.params as params
 }
+
+test_evidence_is_a_tag_value if {
+	ds008.evidence with input as {"task_categories": ["text-generation"]} with data.govlint.file as hf with data.govlint.params as params
+	count(ds008.no_subject) == 1 with input as {"license": "mit"} with data.govlint.file as hf with data.govlint.params as params
+	count(ds008.no_subject) == 1 with input as {} with data.govlint.file as {"format": "croissant"} with data.govlint.params as params
+}

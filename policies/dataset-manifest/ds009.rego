@@ -25,6 +25,10 @@
 #   examples:
 #     pass: '{"@context": {...}, "@type": "sc:Dataset", "conformsTo": "http://mlcommons.org/croissant/1.1", "name": "x", "description": "...", "license": "https://creativecommons.org/licenses/by/4.0/", "url": "https://x", "creator": {"@type": "Organization", "name": "X"}, "datePublished": "2024-12-10"}'
 #     fail: '{"@type": "sc:Dataset", "name": "x"}'
+#   evidence:
+#     needs: >-
+#       the core properties of a Croissant file (`@context`, `@type`, `conformsTo`, `name`,
+#       `description`, `url`, `creator`, `datePublished`); other manifests have nothing to judge
 #   i18n:
 #     zh-CN:
 #       title: Croissant 文件须包含规范要求的数据集属性
@@ -35,12 +39,19 @@
 #         数据资源层的数据资产元数据管理。
 #       remediation: >-
 #         补齐缺失属性；声明 `"conformsTo": "http://mlcommons.org/croissant/1.1"`（或 1.0）及 `"@type": "sc:Dataset"`。
+#       evidence: >-
+#         Croissant 文件的核心属性（`@context`、`@type`、`conformsTo`、
+#         `name`、`description`、`url`、`creator`、`datePublished`）
+#         ；其他格式的清单无需判断。
+#       clauses:
+#         caict-roadmap-2024: "数据资源：数据资产目录与元数据"
 #       messages:
 #         "the Croissant file has no `@context`": "Croissant 文件缺少 `@context`"
 #         "`@type` is %s, not schema.org Dataset": "`@type` 为 %s，不是 schema.org Dataset"
 #         "the Croissant file does not declare `conformsTo` a Croissant version": "Croissant 文件未以 `conformsTo` 声明所遵循的 Croissant 版本"
 #         "`conformsTo` names %s, not Croissant 1.0 or 1.1": "`conformsTo` 声明的是 %s，不是 Croissant 1.0 或 1.1"
 #         "the Croissant file has no `%s`": "Croissant 文件缺少 `%s`"
+#         "not a Croissant file": "不是 Croissant 文件"
 package govlint.rules.ds009
 
 import data.govlint.lib.core
@@ -90,3 +101,9 @@ deny contains {"msg": sprintf("the Croissant file has no `%s`", [name]), "path":
 	some name in required
 	not core.present(object.get(input, dataset.croissant_key(input, name), null))
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): a Croissant file; other manifests are none
+# of its business.
+evidence if dataset.croissant
+
+no_subject contains "not a Croissant file" if not dataset.croissant

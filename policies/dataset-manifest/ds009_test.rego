@@ -66,3 +66,8 @@ test_native_manifest_is_not_checked if {
 test_hf_card_is_not_checked if {
 	count(ds009.deny) == 0 with input as {"license": "mit"} with data.govlint.file as {"format": "huggingface"}
 }
+
+test_evidence_is_a_croissant_file if {
+	ds009.evidence with input as complete with data.govlint.file as cr
+	count(ds009.no_subject) == 1 with input as {} with data.govlint.file as {"format": "huggingface"}
+}

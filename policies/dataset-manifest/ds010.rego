@@ -24,6 +24,10 @@
 #   examples:
 #     pass: '{"rai:dataCollection": "...", "rai:personalSensitiveInformation": "...", "rai:dataBiases": "...", "rai:dataLimitations": "...", "rai:dataUseCases": "..."}'
 #     fail: '{"rai:dataBiases": "Bias 1", "rai:dataCollection": "Crawled"}'
+#   evidence:
+#     needs: >-
+#       the core responsible-AI properties of a Croissant file that declares Croissant-RAI; other
+#       files have nothing to judge
 #   i18n:
 #     zh-CN:
 #       title: Croissant-RAI 文件须包含核心负责任人工智能属性
@@ -36,8 +40,15 @@
 #       remediation: >-
 #         补充缺失的 RAI 属性，如 `"rai:dataBiases"`、`"rai:dataLimitations"`、`"rai:dataUseCases"`、`"rai:dataCollection"`、
 #         `"rai:personalSensitiveInformation"`。
+#       evidence: >-
+#         声明 Croissant-RAI 的 Croissant 文件中的核心负责任 AI 属性；
+#         其他文件无需判断。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：数据透明"
 #       messages:
 #         "the file declares Croissant-RAI but has no `rai:%s`": "该文件声明采用 Croissant-RAI，但缺少 `rai:%s`"
+#         "not a Croissant file": "不是 Croissant 文件"
+#         "the Croissant file does not declare the Croissant-RAI vocabulary": "Croissant 文件未声明 Croissant-RAI 词汇表"
 package govlint.rules.ds010
 
 import data.govlint.lib.dataset
@@ -50,4 +61,18 @@ deny contains {"msg": sprintf("the file declares Croissant-RAI but has no `rai:%
 	dataset.rai_declared
 	some name in required
 	not dataset.rai_present(name)
+}
+
+# What the rule judges (docs/policies.md, "Evidence"): a Croissant file that declares the RAI
+# vocabulary; other files are none of its business.
+evidence if {
+	dataset.croissant
+	dataset.rai_declared
+}
+
+no_subject contains "not a Croissant file" if not dataset.croissant
+
+no_subject contains "the Croissant file does not declare the Croissant-RAI vocabulary" if {
+	dataset.croissant
+	not dataset.rai_declared
 }

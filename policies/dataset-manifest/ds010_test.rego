@@ -49,3 +49,9 @@ test_native_manifest_is_not_checked if {
 	count(ds010.deny) == 0 with input as {"apiVersion": "govlint.dev/v1", "kind": "DatasetManifest", "metadata": {"name": "d"}, "rai:dataBiases": "x"}
 		with data.govlint.file as {"format": "native"}
 }
+
+test_evidence_is_a_croissant_rai_file if {
+	ds010.evidence with input as {"@context": ctx, "rai:dataBiases": "b"} with data.govlint.file as cr
+	count(ds010.no_subject) == 1 with input as {"@context": {"sc": "https://schema.org/"}} with data.govlint.file as cr
+	count(ds010.no_subject) == 1 with input as {} with data.govlint.file as {"format": "huggingface"}
+}

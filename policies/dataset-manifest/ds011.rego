@@ -27,6 +27,10 @@
 #   examples:
 #     pass: "governance: {sources: [{id: tickets, version: '2024-11-30', checksum: 'sha256:9f2c…', collected_from: 2021-01-01, collected_to: 2024-11-30}]}"
 #     fail: "governance: {sources: [{id: tickets}]}"
+#   evidence:
+#     needs: >-
+#       `governance.sources[]` with id, version, SHA-256 checksum and collection time frame, or
+#       Croissant `version` and `distribution[].sha256`
 #   i18n:
 #     zh-CN:
 #       title: 须记录数据溯源信息（来源标识、版本、校验和、采集时间范围）
@@ -37,6 +41,11 @@
 #       remediation: >-
 #         在 `governance.sources[]` 中为每个来源填写 `id`、`version`、`checksum`（sha256）和 `collected_from` / `collected_to`；
 #         Croissant 文件补充 `version`、文件对象的 `sha256` 及 `rai:dataCollectionTimeframe`。
+#       evidence: >-
+#         `governance.sources[]` 的标识、版本、SHA-256 校验值与采集时间范围，
+#         或 Croissant 的 `version` 与 `distribution[].sha256`。
+#       clauses:
+#         caict-roadmap-2024: "数据资源：数据血缘与版本管理"
 #       messages:
 #         "the manifest records no data sources to trace (`governance.sources`)": "清单未登记可供溯源的数据来源（`governance.sources`）"
 #         "source %s does not record `%s`": "来源 %s 未记录 `%s`"
@@ -133,3 +142,7 @@ dated_collection if {
 	is_string(t)
 	regex.match(`\b(19|20)\d\d\b`, t)
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): every dataset manifest, whatever its format:
+# the provenance of its sources (or, in Croissant, its version and file checksums). A manifest that states none of it fails the rule.
+evidence := true

@@ -76,3 +76,8 @@ test_croissant_dates_in_the_collection_description_count if {
 test_hf_card_with_full_provenance_is_quiet if {
 	count(ds011.deny) == 0 with input as {"license": "mit", "governance": {"sources": [good_source]}} with data.govlint.file as {"format": "huggingface"}
 }
+
+test_every_manifest_is_judged if {
+	ds011.evidence with input as {} with data.govlint.file as {"format": "huggingface"}
+	ds011.evidence with input as {} with data.govlint.file as {"format": "croissant"}
+}

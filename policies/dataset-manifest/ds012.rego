@@ -26,6 +26,11 @@
 #   examples:
 #     pass: "governance: {sources: [{id: crawl, web_scraped: true, tdm_opt_out: {honoured: true, method: robots.txt and TDMRep}}]}"
 #     fail: "governance: {sources: [{id: crawl, web_scraped: true}]}"
+#   evidence:
+#     needs: >-
+#       `web_scraped` and `tdm_opt_out` (honoured, method) of each source in
+#       `governance.sources[]`, or Croissant `rai:dataCollectionType` and the collection
+#       description; data declared not scraped is out of it
 #   i18n:
 #     zh-CN:
 #       title: 网络爬取的来源须遵守文本与数据挖掘保留声明
@@ -38,10 +43,18 @@
 #       remediation: >-
 #         为每个 `web_scraped: true` 的来源填写 `tdm_opt_out: {honoured: true, method: <robots.txt、ai.txt、TDMRep 等>}`；
 #         Croissant 文件在 `rai:dataCollection` 中说明对保留声明的处理。
+#       evidence: >-
+#         `governance.sources[]` 中各来源的 `web_scraped` 与 `tdm_opt_out`（是否遵守、
+#         方法），或 Croissant 的 `rai:dataCollectionType` 及采集说明；
+#         声明非爬取的数据不适用。
+#       clauses:
+#         caict-roadmap-2024: "数据资源：数据合规（知识产权）"
 #       messages:
 #         "web-scraped source %s does not record that text-and-data-mining opt-outs were honoured": "网络爬取的来源 %s 未记录已遵守文本与数据挖掘保留声明"
 #         "web-scraped source %s does not say how opt-outs were detected (`tdm_opt_out.method`)": "网络爬取的来源 %s 未说明识别保留声明的方法（`tdm_opt_out.method`）"
 #         "the data was collected by web scraping, but the file does not say that text-and-data-mining opt-outs were honoured": "数据通过网络爬取采集，但文件未说明已遵守文本与数据挖掘保留声明"
+#         "no source is web-scraped (`web_scraped: false`)": "没有来源通过网络爬取获得（`web_scraped: false`）"
+#         "the collection type is not web scraping (`rai:dataCollectionType`)": "采集方式不是网络爬取（`rai:dataCollectionType`）"
 package govlint.rules.ds012
 
 import data.govlint.lib.core
@@ -88,4 +101,29 @@ deny contains {"msg": "the data was collected by web scraping, but the file does
 	dataset.croissant
 	scraped
 	not opt_out_described
+}
+
+# What the rule judges (docs/policies.md, "Evidence"): web-scraped sources. Sources all declared
+# not scraped, or a Croissant collection type that is not scraping, take the data out of it; a
+# manifest that does not say how its data was collected lacks the evidence.
+evidence if {
+	some [_, s] in dataset.sources
+	s.web_scraped == true
+}
+
+evidence if {
+	dataset.croissant
+	scraped
+}
+
+not_applicable contains "no source is web-scraped (`web_scraped: false`)" if {
+	not dataset.croissant
+	count(dataset.sources) > 0
+	count([s | some [_, s] in dataset.sources; object.get(s, "web_scraped", null) != false]) == 0
+}
+
+not_applicable contains "the collection type is not web scraping (`rai:dataCollectionType`)" if {
+	dataset.croissant
+	not scraped
+	count(dataset.rai_values("dataCollectionType")) > 0
 }

@@ -49,3 +49,13 @@ test_hf_card_honoured_with_method_is_quiet if {
 	count(ds012.deny) == 0 with input as {"governance": {"sources": [{"id": "c", "web_scraped": true, "tdm_opt_out": {"honoured": true, "method": "robots.txt, ai.txt"}}]}}
 		with data.govlint.file as {"format": "huggingface"}
 }
+
+test_evidence_is_a_scraped_source if {
+	ds012.evidence with input as native([{"id": "w", "web_scraped": true}]) with data.govlint.file as {"format": "native"}
+	not ds012.evidence with input as native([{"id": "w"}]) with data.govlint.file as {"format": "native"}
+	count(ds012.not_applicable) == 0 with input as native([{"id": "w"}]) with data.govlint.file as {"format": "native"}
+}
+
+test_sources_declared_not_scraped_are_not_applicable if {
+	count(ds012.not_applicable) == 1 with input as native([{"id": "a", "web_scraped": false}]) with data.govlint.file as {"format": "native"}
+}

@@ -22,6 +22,10 @@
 #   examples:
 #     pass: "governance: {security_classification: important}"
 #     fail: "governance: {security_classification: secret}"
+#   evidence:
+#     needs: >-
+#       `governance.security_classification` (core, important or general) in a dataset card or
+#       native manifest
 #   i18n:
 #     zh-CN:
 #       title: 数据集须进行数据安全分类分级
@@ -30,6 +34,11 @@
 #         相应保护措施。对应《大模型落地路线图研究报告（2024年）》数据资源层的数据治理要求。允许的取值为参数。
 #       remediation: >-
 #         将 `governance.security_classification` 设为 `core`（核心数据）、`important`（重要数据）或 `general`（一般数据）。
+#       evidence: >-
+#         数据集卡片或原生清单中的 `governance.security_classification`（核心、
+#         重要或一般）。
+#       clauses:
+#         caict-roadmap-2024: "数据资源：数据治理（分类分级）"
 #       messages:
 #         "the manifest has no data-security classification (`governance.security_classification`)": "清单未标明数据安全分类分级（`governance.security_classification`）"
 #         "security classification `%v` is not one of %s": "数据安全分类分级 `%v` 不属于以下取值之一：%s"
@@ -51,3 +60,8 @@ deny contains {"msg": sprintf("security classification `%v` is not one of %s", [
 	value := dataset.gov.security_classification
 	not allowed[value]
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the data-security classification of a dataset card or native manifest,
+# which fails the rule when it states none. Croissant has no field for it (a native
+# DatasetManifest that describes the file does), so a Croissant file alone lacks the evidence.
+evidence if not dataset.croissant

@@ -28,6 +28,10 @@
 #   examples:
 #     pass: "governance: {keyword_library: {entries: 12500, risk_types_covered: 17, updated: 2024-12-01}}"
 #     fail: "governance: {keyword_library: {entries: 3000, risk_types_covered: 9}}"
+#   evidence:
+#     needs: >-
+#       `governance.keyword_library` (entries, risk types covered) in the manifest of a safety
+#       keyword library; other datasets have nothing to judge
 #   i18n:
 #     zh-CN:
 #       title: 安全关键词库的规模与风险覆盖须达标
@@ -38,9 +42,15 @@
 #         对应《大模型落地路线图研究报告（2024年）》安全可信层关于内容安全措施的要求。
 #       remediation: >-
 #         在 `governance.keyword_library` 中记录 `entries`、`risk_types_covered` 和 `updated`，数值须达到阈值。
+#       evidence: >-
+#         安全关键词库或测试题库清单中的 `governance.keyword_library`（条目数、
+#         覆盖的风险类型数）；其他数据集无需判断。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：内容安全措施"
 #       messages:
 #         "the keyword library does not record `%s`": "安全关键词库未记录 `%s`"
 #         "%s: %v, below the minimum of %v": "%s：%v，低于最低要求 %v"
+#         "the manifest describes no keyword library": "清单未描述关键词库"
 package govlint.rules.ds014
 
 import data.govlint.lib.dataset
@@ -70,3 +80,9 @@ deny contains {"msg": sprintf("%s: %v, below the minimum of %v", [what, library[
 	is_number(library[field])
 	library[field] < minimum
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the manifest of the keyword library; other datasets are
+# none of its business.
+evidence if is_object(object.get(dataset.gov, "keyword_library", null))
+
+no_subject contains "the manifest describes no keyword library" if not evidence

@@ -35,3 +35,8 @@ test_thresholds_are_parameters if {
 	count(ds014.deny) == 0 with input as native({"keyword_library": {"entries": 3000, "risk_types_covered": 9}})
 		with data.govlint.file as {"format": "native"} with data.govlint.params as {"ds014": {"min_entries": 1000, "min_risk_types_covered": 5}}
 }
+
+test_evidence_is_a_keyword_library if {
+	ds014.evidence with input as native({"keyword_library": {}}) with data.govlint.file as {"format": "native"} with data.govlint.params as params
+	count(ds014.no_subject) == 1 with input as native({}) with data.govlint.file as {"format": "native"} with data.govlint.params as params
+}

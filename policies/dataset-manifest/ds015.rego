@@ -30,6 +30,11 @@
 #   examples:
 #     pass: "governance: {test_banks: {generated_content: {questions: 2400, risk_types_covered: 31}, should_refuse: {questions: 600}, should_not_refuse: {questions: 600}}}"
 #     fail: "governance: {test_banks: {generated_content: {questions: 800, risk_types_covered: 20}}}"
+#   evidence:
+#     needs: >-
+#       `governance.test_banks` (generated-content, should-refuse and should-not-refuse banks:
+#       questions, risk types covered) in the manifest of a safety test-question bank; other
+#       datasets have nothing to judge
 #   i18n:
 #     zh-CN:
 #       title: 安全测试题库的规模与风险覆盖须达标
@@ -41,10 +46,16 @@
 #       remediation: >-
 #         记录 `governance.test_banks.generated_content`（`questions`、`risk_types_covered`）、
 #         `test_banks.should_refuse.questions` 与 `test_banks.should_not_refuse.questions`，数值须达到阈值。
+#       evidence: >-
+#         安全关键词库或测试题库清单中的 `governance.test_banks`（生成内容题库、
+#         应拒答与非拒答题库的题量及覆盖的风险类型）；其他数据集无需判断。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：安全评估能力"
 #       messages:
 #         "the test banks do not include a `%s` bank": "安全测试题库中没有 `%s` 题库"
 #         "the `%s` bank does not record `%s`": "`%s` 题库未记录 `%s`"
 #         "%s: %v, below the minimum of %v": "%s：%v，低于最低要求 %v"
+#         "the manifest describes no safety test-question banks": "清单未描述安全测试题库"
 package govlint.rules.ds015
 
 import data.govlint.lib.dataset
@@ -84,3 +95,9 @@ deny contains {"msg": sprintf("%s: %v, below the minimum of %v", [what, value, m
 	is_number(value)
 	value < minimum
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the manifest of the safety test-question banks; other datasets are
+# none of its business.
+evidence if is_object(object.get(dataset.gov, "test_banks", null))
+
+no_subject contains "the manifest describes no safety test-question banks" if not evidence

@@ -45,3 +45,8 @@ test_thresholds_are_parameters if {
 		with data.govlint.file as {"format": "native"}
 		with data.govlint.params as {"ds015": {"min_generated_content_questions": 1, "min_generated_content_risk_types": 1, "min_should_refuse_questions": 1, "min_should_not_refuse_questions": 1}}
 }
+
+test_evidence_is_a_test_banks if {
+	ds015.evidence with input as native({"test_banks": {}}) with data.govlint.file as {"format": "native"} with data.govlint.params as params
+	count(ds015.no_subject) == 1 with input as native({}) with data.govlint.file as {"format": "native"} with data.govlint.params as params
+}

@@ -22,6 +22,11 @@
 #   examples:
 #     pass: "governance: {production: true, drift_monitoring: {baseline: s3://ml/baselines/x/stats.json, owner: {name: Data Platform}}}"
 #     fail: "governance: {production: true}"
+#   evidence:
+#     needs: >-
+#       `governance.production` and, for data feeding production, `governance.drift_monitoring`
+#       (baseline, owner); data declared not feeding production (`production: false`) is out of
+#       it
 #   i18n:
 #     zh-CN:
 #       title: 生产数据集须登记漂移监测基线与负责人
@@ -32,9 +37,15 @@
 #         亦对应 NIST AI 600-1 MS-2.4（在生产环境中持续监测系统的功能与行为）。
 #       remediation: >-
 #         添加 `governance.drift_monitoring`，填写 `baseline`（基线统计位置）、`owner` 及监测的 `metrics`。
+#       evidence: >-
+#         `governance.production`；用于生产的数据还须有 `governance.drift_monitoring`（基线、
+#         负责人）；声明不用于生产（`production: false`）的数据不适用。
+#       clauses:
+#         caict-roadmap-2024: "运营管理：数据链路监测与漂移"
 #       messages:
 #         "the dataset feeds production but names no drift-monitoring baseline (`governance.drift_monitoring.baseline`)": "该数据集为生产环境供数，但未指明漂移监测基线（`governance.drift_monitoring.baseline`）"
 #         "the dataset feeds production but names nobody who watches its drift (`governance.drift_monitoring.owner`)": "该数据集为生产环境供数，但未指明漂移监测负责人（`governance.drift_monitoring.owner`）"
+#         "the data is declared not to feed production (`governance.production: false`)": "已声明数据不用于生产（`governance.production: false`）"
 package govlint.rules.ds016
 
 import data.govlint.lib.core
@@ -57,3 +68,9 @@ deny contains {"msg": "the dataset feeds production but names nobody who watches
 	not core.present(object.get(drift, "owner", null))
 	not core.present(object.get(dataset.gov, "owner", null))
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): data that feeds production. Data declared
+# not to is out of it; a manifest that does not say lacks the evidence.
+evidence if production
+
+not_applicable contains "the data is declared not to feed production (`governance.production: false`)" if dataset.gov.production == false

@@ -31,3 +31,9 @@ test_hf_card_in_production_fires if {
 	some f in r
 	f.path == ["governance", "drift_monitoring", "baseline"]
 }
+
+test_evidence_is_production_data if {
+	ds016.evidence with input as native({"production": true}) with data.govlint.file as {"format": "native"}
+	not ds016.evidence with input as native({}) with data.govlint.file as {"format": "native"}
+	count(ds016.not_applicable) == 1 with input as native({"production": false}) with data.govlint.file as {"format": "native"}
+}

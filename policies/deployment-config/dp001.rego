@@ -31,6 +31,11 @@
 #   examples:
 #     pass: "governance: {service: {public: true, regions: [CN]}, filing: {number: Beijing-AcmeAssistant-20250301, model_name: ACME Chat, display_location: web footer}}"
 #     fail: "governance: {service: {public: true, regions: [CN]}}"
+#   evidence:
+#     needs: >-
+#       `governance.filing` (number, model name as filed, where users see the number) in a
+#       DeploymentManifest of the service, or `public: false` / `regions` without CN declared for
+#       it (the manifest's `service`, or the repository profile)
 #   i18n:
 #     zh-CN:
 #       title: 面向境内公众的生成式人工智能服务须记录备案号
@@ -45,6 +50,12 @@
 #       remediation: >-
 #         在 DeploymentManifest 中记录 `governance.filing: {number, model_name, display_location, date}`；若服务
 #         不面向境内公众，请声明 `service.public: false` 或不含 `CN` 的 `service.regions`。
+#       evidence: >-
+#         服务的 DeploymentManifest 中的 `governance.filing`（备案号、
+#         备案模型名称、展示位置）；若服务不面向境内公众，在清单的 `service` 或仓库画像中声明 `public: false` 或不含 CN
+#         的 `regions`。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：应用的合规备案"
 #       messages:
 #         "the service is offered to the public in China but records no filing (governance.filing)": "服务面向中国境内公众提供，但未记录备案信息（governance.filing）"
 #         "the filing record has no %s (governance.filing.%s)": "备案记录缺少 %s（governance.filing.%s）"
@@ -72,3 +83,16 @@ deny contains {"msg": sprintf("the filing record has no %s (governance.filing.%s
 	some field, what in fields
 	not core.present(object.get(filing, field, null))
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the filing record of a DeploymentManifest in the
+# Chinese scope. Declared facts (the manifest's own `service`, else the repository profile) take
+# a service out of it; documents that run no service are none of its business; a workload
+# without a manifest lacks the evidence.
+evidence if {
+	deploy.cn_scope
+	is_object(deploy.g(["filing"]))
+}
+
+not_applicable contains r if r := deploy.cn_exclusion
+
+no_subject contains r if r := deploy.no_service

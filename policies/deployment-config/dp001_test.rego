@@ -45,3 +45,37 @@ test_workloads_are_not_governance_manifests if {
 	count(dp001.deny) == 0 with input as {"services": {"api": {"image": "x"}}} with data.govlint.file as {"format": "compose"}
 	count(dp001.deny) == 0 with input as {"governance": {"service": cn}} with data.govlint.file as {"format": "helm-values"}
 }
+
+ev_k8s := {"format": "kubernetes"}
+
+ev_workload := {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "chat"}, "spec": {"template": {"spec": {"containers": [{"name": "vllm", "image": "x"}]}}}}
+
+ev_namespace := {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "chat"}}
+
+test_evidence_is_the_declared_facts if {
+	dp001.evidence with input as manifest({"service": {"public": true, "regions": ["CN"]}, "filing": {"number": "Beijing-AcmeAssistant-20250301", "model_name": "ACME Chat", "display_location": "web footer"}}) with data.govlint.file as native
+}
+
+test_a_workload_without_a_manifest_has_no_evidence if {
+	not dp001.evidence with input as ev_workload with data.govlint.file as ev_k8s
+	count(dp001.deny) == 0 with input as ev_workload with data.govlint.file as ev_k8s
+	count(dp001.not_applicable) == 0 with input as ev_workload with data.govlint.file as ev_k8s
+	count(dp001.no_subject) == 0 with input as ev_workload with data.govlint.file as ev_k8s
+}
+
+test_declared_facts_outside_china_make_it_not_applicable if {
+	count(dp001.not_applicable) == 1 with input as ev_workload with data.govlint.file as ev_k8s with data.govlint.profile as {"regions": ["US"]}
+	count(dp001.not_applicable) == 1 with input as manifest({}) with data.govlint.file as native with data.govlint.profile as {"public": false}
+	count(dp001.deny) == 0 with input as manifest({}) with data.govlint.file as native with data.govlint.profile as {"public": false}
+	count(dp001.not_applicable) == 1 with input as manifest({"service": {"public": true, "regions": ["DE"]}}) with data.govlint.file as native
+}
+
+test_the_manifest_declaration_wins_over_the_profile if {
+	count(dp001.not_applicable) == 0 with input as manifest({"service": {"public": true, "regions": ["CN"]}}) with data.govlint.file as native with data.govlint.profile as {"public": false, "regions": ["US"]}
+	count(dp001.deny) > 0 with input as manifest({"service": {"public": true, "regions": ["CN"]}}) with data.govlint.file as native with data.govlint.profile as {"public": false, "regions": ["US"]}
+}
+
+test_documents_that_run_no_service_are_no_subject if {
+	count(dp001.no_subject) == 1 with input as ev_namespace with data.govlint.file as ev_k8s
+	not dp001.evidence with input as ev_namespace with data.govlint.file as ev_k8s
+}

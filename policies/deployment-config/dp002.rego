@@ -25,6 +25,10 @@
 #   examples:
 #     pass: "governance: {complaints: {url: https://assistant.example/report, process: Triage within 4 h, response_time_hours: 48}}"
 #     fail: "governance: {complaints: {email: ai@example.com}}"
+#   evidence:
+#     needs: >-
+#       `governance.complaints` (url or email, process, response time) in a DeploymentManifest of
+#       the service, or declared facts that take the service out of China's public-service rules
 #   i18n:
 #     zh-CN:
 #       title: 须声明投诉举报渠道
@@ -36,6 +40,11 @@
 #         对应《大模型落地路线图研究报告（2024年）》应用服务层关于用户权益保护与反馈机制的要求。
 #       remediation: >-
 #         在 DeploymentManifest 中添加 `governance.complaints: {url 或 email, process, response_time_hours}`。
+#       evidence: >-
+#         服务的 DeploymentManifest 中的 `governance.complaints`（网址或邮箱、
+#         处理流程、响应时限）；或声明服务不适用境内公众服务规定的事实。
+#       clauses:
+#         caict-roadmap-2024: "应用服务：用户权益保障与反馈"
 #       messages:
 #         "no complaint and reporting channel is declared (governance.complaints)": "未声明投诉举报渠道（governance.complaints）"
 #         "the complaint channel has neither a url nor an email (governance.complaints.url)": "投诉举报渠道既无网址也无电子邮箱（governance.complaints.url）"
@@ -84,3 +93,16 @@ positive(v) if {
 	is_number(v)
 	v > 0
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the complaint channel of a DeploymentManifest in the
+# Chinese scope. Declared facts (the manifest's own `service`, else the repository profile) take
+# a service out of it; documents that run no service are none of its business; a workload
+# without a manifest lacks the evidence.
+evidence if {
+	deploy.cn_scope
+	is_object(deploy.g(["complaints"]))
+}
+
+not_applicable contains r if r := deploy.cn_exclusion
+
+no_subject contains r if r := deploy.no_service

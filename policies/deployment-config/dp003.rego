@@ -29,6 +29,11 @@
 #   examples:
 #     pass: "governance: {output_modalities: [text], content_labeling: {explicit: {text: true, export: true}}}"
 #     fail: "governance: {output_modalities: [text, image], content_labeling: {explicit: {text: true}}}"
+#   evidence:
+#     needs: >-
+#       `governance.output_modalities` and `governance.content_labeling.explicit` in a
+#       DeploymentManifest of the service, or declared facts that take the service out of China's
+#       public-service rules
 #   i18n:
 #     zh-CN:
 #       title: 各输出模态的生成内容须添加显式标识
@@ -42,6 +47,11 @@
 #       remediation: >-
 #         声明 `governance.output_modalities`，在标识落实后为每种输出模态设置 `content_labeling.explicit.<模态>: true`，
 #         并设置 `content_labeling.explicit.export: true`。
+#       evidence: >-
+#         服务的 DeploymentManifest 中的 `governance.output_modalities` 与
+#         `governance.content_labeling.explicit`；或声明服务不适用境内公众服务规定的事实。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：人工智能生成内容标识"
 #       messages:
 #         "the service does not declare what it generates (governance.output_modalities), so its labels cannot be checked": "服务未声明所生成内容的模态（governance.output_modalities），无法核查其标识"
 #         "generated %s has no explicit label (governance.content_labeling.explicit.%s: %v)": "生成的 %s 内容未添加显式标识（governance.content_labeling.explicit.%s: %v）"
@@ -79,3 +89,16 @@ deny contains {
 	v := object.get(deploy.governance, ["content_labeling", "explicit", "export"], "missing")
 	v != true
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the output modalities and their explicit labels of a DeploymentManifest in the
+# Chinese scope. Declared facts (the manifest's own `service`, else the repository profile) take
+# a service out of it; documents that run no service are none of its business; a workload
+# without a manifest lacks the evidence.
+evidence if {
+	deploy.cn_scope
+	count(declared) > 0
+}
+
+not_applicable contains r if r := deploy.cn_exclusion
+
+no_subject contains r if r := deploy.no_service

@@ -28,6 +28,11 @@
 #   examples:
 #     pass: "governance: {content_labeling: {implicit: {enabled: true, producer: ACME Ltd, content_id: true}}}"
 #     fail: "governance: {content_labeling: {implicit: {enabled: false}}}"
+#   evidence:
+#     needs: >-
+#       `governance.content_labeling.implicit` (enabled, producer, content id) in a
+#       DeploymentManifest of the service, or declared facts that take the service out of China's
+#       public-service rules
 #   i18n:
 #     zh-CN:
 #       title: 生成内容须在文件元数据中添加隐式标识
@@ -39,6 +44,11 @@
 #         元数据隐式标识的具体方法见 GB 45438-2025《网络安全技术 人工智能生成合成内容标识方法》；对应《大模型落地路线图研究报告（2024年）》安全可信层关于生成合成内容标识与溯源的要求。
 #       remediation: >-
 #         在文件元数据中写入隐式标识，并记录 `governance.content_labeling.implicit: {enabled: true, producer: <名称或编码>, content_id: true}`。
+#       evidence: >-
+#         服务的 DeploymentManifest 中的 `governance.content_labeling.implicit`（启用、
+#         生成方、内容编号）；或声明服务不适用境内公众服务规定的事实。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：人工智能生成内容标识与溯源"
 #       messages:
 #         "no implicit (metadata) labeling is recorded (governance.content_labeling.implicit)": "未记录在文件元数据中添加隐式标识（governance.content_labeling.implicit）"
 #         "implicit labels are not enabled (governance.content_labeling.implicit.enabled: %v)": "未启用隐式标识（governance.content_labeling.implicit.enabled: %v）"
@@ -81,3 +91,16 @@ deny contains {"msg": sprintf("the implicit label carries no content id (governa
 	v := object.get(implicit, "content_id", "missing")
 	v != true
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the implicit labeling record of a DeploymentManifest in the
+# Chinese scope. Declared facts (the manifest's own `service`, else the repository profile) take
+# a service out of it; documents that run no service are none of its business; a workload
+# without a manifest lacks the evidence.
+evidence if {
+	deploy.cn_scope
+	is_object(implicit)
+}
+
+not_applicable contains r if r := deploy.cn_exclusion
+
+no_subject contains r if r := deploy.no_service

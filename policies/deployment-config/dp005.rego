@@ -30,6 +30,11 @@
 #   examples:
 #     pass: "governance: {content_labeling: {opt_out: {allowed: true, user_agreement_clause: User Agreement 7.3, log_retention_days: 180}}}"
 #     fail: "governance: {content_labeling: {opt_out: {allowed: true, log_retention_days: 30}}}"
+#   evidence:
+#     needs: >-
+#       `governance.content_labeling` in a DeploymentManifest of the service (with `opt_out` when
+#       unlabeled output is offered), or declared facts that take the service out of China's
+#       public-service rules
 #   i18n:
 #     zh-CN:
 #       title: 提供无显式标识内容须有用户协议条款并留存日志
@@ -42,6 +47,11 @@
 #       remediation: >-
 #         如允许提供无显式标识内容，请记录约定用户标识义务的 `user_agreement_clause`，并将相关日志留存至少 180 天
 #         （`log_retention_days`）；否则设置 `allowed: false`。
+#       evidence: >-
+#         服务的 DeploymentManifest 中的 `governance.content_labeling`（提供无标识内容时须含
+#         `opt_out`）；或声明服务不适用境内公众服务规定的事实。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：人工智能生成内容标识、日志留存"
 #       messages:
 #         "unlabeled output is allowed but no user-agreement clause sets the user's labeling duties (governance.content_labeling.opt_out.user_agreement_clause)": "允许提供无显式标识的内容，但没有用户协议条款明确用户的标识义务（governance.content_labeling.opt_out.user_agreement_clause）"
 #         "unlabeled output is allowed but the retention of its logs is not recorded; at least %v days are required (governance.content_labeling.opt_out.log_retention_days)": "允许提供无显式标识的内容，但未记录相关日志的留存期限；要求不少于 %v 天（governance.content_labeling.opt_out.log_retention_days）"
@@ -90,3 +100,16 @@ deny contains {
 	is_number(days)
 	days < params.min_log_retention_days
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the labeling record (an opt-out, when it offers one) of a DeploymentManifest in the
+# Chinese scope. Declared facts (the manifest's own `service`, else the repository profile) take
+# a service out of it; documents that run no service are none of its business; a workload
+# without a manifest lacks the evidence.
+evidence if {
+	deploy.cn_scope
+	is_object(deploy.g(["content_labeling"]))
+}
+
+not_applicable contains r if r := deploy.cn_exclusion
+
+no_subject contains r if r := deploy.no_service

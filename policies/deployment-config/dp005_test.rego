@@ -40,3 +40,39 @@ test_retention_is_a_parameter if {
 test_workloads_are_quiet if {
 	count(dp005.deny) == 0 with input as {"image": {"repository": "x"}} with data.govlint.file as {"format": "helm-values"} with data.govlint.params as params
 }
+
+ev_manifest(g) := {"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifest", "metadata": {"name": "d"}, "governance": g}
+
+ev_k8s := {"format": "kubernetes"}
+
+ev_workload := {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "chat"}, "spec": {"template": {"spec": {"containers": [{"name": "vllm", "image": "x"}]}}}}
+
+ev_namespace := {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "chat"}}
+
+test_evidence_is_the_declared_facts if {
+	dp005.evidence with input as ev_manifest({"service": {"public": true, "regions": ["CN"]}, "content_labeling": {"explicit": {"text": true}}}) with data.govlint.file as native
+}
+
+test_a_workload_without_a_manifest_has_no_evidence if {
+	not dp005.evidence with input as ev_workload with data.govlint.file as ev_k8s
+	count(dp005.deny) == 0 with input as ev_workload with data.govlint.file as ev_k8s
+	count(dp005.not_applicable) == 0 with input as ev_workload with data.govlint.file as ev_k8s
+	count(dp005.no_subject) == 0 with input as ev_workload with data.govlint.file as ev_k8s
+}
+
+test_declared_facts_outside_china_make_it_not_applicable if {
+	count(dp005.not_applicable) == 1 with input as ev_workload with data.govlint.file as ev_k8s with data.govlint.profile as {"regions": ["US"]}
+	count(dp005.not_applicable) == 1 with input as ev_manifest({}) with data.govlint.file as native with data.govlint.profile as {"public": false}
+	count(dp005.deny) == 0 with input as ev_manifest({}) with data.govlint.file as native with data.govlint.profile as {"public": false}
+	count(dp005.not_applicable) == 1 with input as ev_manifest({"service": {"public": true, "regions": ["DE"]}}) with data.govlint.file as native
+}
+
+test_the_manifest_declaration_wins_over_the_profile if {
+	count(dp005.not_applicable) == 0 with input as ev_manifest({"service": {"public": true, "regions": ["CN"]}}) with data.govlint.file as native with data.govlint.profile as {"public": false, "regions": ["US"]}
+	count(dp005.deny) > 0 with input as ev_manifest({"service": {"public": true, "regions": ["CN"]}, "content_labeling": {"opt_out": {"allowed": true}}}) with data.govlint.file as native with data.govlint.profile as {"public": false, "regions": ["US"]} with data.govlint.params as params
+}
+
+test_documents_that_run_no_service_are_no_subject if {
+	count(dp005.no_subject) == 1 with input as ev_namespace with data.govlint.file as ev_k8s
+	not dp005.evidence with input as ev_namespace with data.govlint.file as ev_k8s
+}

@@ -26,6 +26,11 @@
 #   examples:
 #     pass: "governance: {illegal_content: {stop_generation: Output filter stops the stream, model_remediation: Weekly fine-tune, reporting: CAC reporting portal, user_sanctions: [warning, suspension], records: SIEM, 3 years}}"
 #     fail: "governance: {illegal_content: {stop_generation: Output filter stops the stream}}"
+#   evidence:
+#     needs: >-
+#       `governance.illegal_content` (stop generation, model remediation, reporting, user
+#       sanctions, records) in a DeploymentManifest of the service, or declared facts that take
+#       the service out of China's public-service rules
 #   i18n:
 #     zh-CN:
 #       title: 须完整规定违法内容处置措施
@@ -38,6 +43,11 @@
 #       remediation: >-
 #         在 `governance.illegal_content` 下逐项描述：`stop_generation`（停止生成与传输）、`model_remediation`（模型整改）、
 #         `reporting`（向主管部门报告）、`user_sanctions`（对用户的处置）、`records`（记录保存）。
+#       evidence: >-
+#         服务的 DeploymentManifest 中的 `governance.illegal_content`（停止生成、
+#         模型整改、报告、用户处置、记录）；或声明服务不适用境内公众服务规定的事实。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：内容安全事件处置"
 #       messages:
 #         "illegal-content handling is not described (governance.illegal_content)": "未说明违法内容处置措施（governance.illegal_content）"
 #         "illegal-content handling does not describe %s (governance.illegal_content.%s)": "违法内容处置措施未说明 %s（governance.illegal_content.%s）"
@@ -67,3 +77,16 @@ deny contains {"msg": sprintf("illegal-content handling does not describe %s (go
 	some step, what in steps
 	not core.present(object.get(handling, step, null))
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the illegal-content handling of a DeploymentManifest in the
+# Chinese scope. Declared facts (the manifest's own `service`, else the repository profile) take
+# a service out of it; documents that run no service are none of its business; a workload
+# without a manifest lacks the evidence.
+evidence if {
+	deploy.cn_scope
+	is_object(deploy.g(["illegal_content"]))
+}
+
+not_applicable contains r if r := deploy.cn_exclusion
+
+no_subject contains r if r := deploy.no_service

@@ -26,6 +26,11 @@
 #   examples:
 #     pass: "governance: {input_logs: {retention_days: 180, identifiable: false, third_party_sharing: false}}"
 #     fail: "governance: {input_logs: {retention_days: 365, identifiable: true, third_party_sharing: true}}"
+#   evidence:
+#     needs: >-
+#       `governance.input_logs` (retention, identifiability, third-party sharing) in a
+#       DeploymentManifest of the service, or declared facts that take the service out of China's
+#       public-service rules
 #   i18n:
 #     zh-CN:
 #       title: 用户输入日志须声明留存期限、可识别性与共享情况
@@ -38,6 +43,11 @@
 #       remediation: >-
 #         声明 `governance.input_logs: {retention_days, identifiable, third_party_sharing}`；停止共享可识别的输入，
 #         或在存储前进行去标识化处理。
+#       evidence: >-
+#         服务的 DeploymentManifest 中的 `governance.input_logs`（留存期限、
+#         可识别性、向第三方提供）；或声明服务不适用境内公众服务规定的事实。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：运营中的个人信息保护"
 #       messages:
 #         "user input logging is not declared (governance.input_logs)": "未声明用户输入日志的记录情况（governance.input_logs）"
 #         "the retention of user input is not declared (governance.input_logs.retention_days)": "未声明用户输入信息的留存期限（governance.input_logs.retention_days）"
@@ -82,3 +92,16 @@ deny contains {
 	logs.third_party_sharing == true
 	object.get(logs, "identifiable", null) != false
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the user input logging record of a DeploymentManifest in the
+# Chinese scope. Declared facts (the manifest's own `service`, else the repository profile) take
+# a service out of it; documents that run no service are none of its business; a workload
+# without a manifest lacks the evidence.
+evidence if {
+	deploy.cn_scope
+	is_object(logs)
+}
+
+not_applicable contains r if r := deploy.cn_exclusion
+
+no_subject contains r if r := deploy.no_service

@@ -24,6 +24,10 @@
 #   examples:
 #     pass: "governance: {training_opt_out: {offered: true, method: Settings > Data controls}}"
 #     fail: "governance: {training_opt_out: {offered: false}}"
+#   evidence:
+#     needs: >-
+#       `governance.training_opt_out` in a DeploymentManifest of the service, or declared facts
+#       that take the service out of China's public-service rules
 #   i18n:
 #     zh-CN:
 #       title: 须为用户提供拒绝将其输入用于训练的方式
@@ -34,6 +38,11 @@
 #         对应《大模型落地路线图研究报告（2024年）》安全可信层关于用户数据权益保护的要求。
 #       remediation: >-
 #         为用户提供便捷的拒绝方式，并记录 `governance.training_opt_out: {offered: true, method: <入口位置>}`。
+#       evidence: >-
+#         服务的 DeploymentManifest 中的 `governance.training_opt_out`；
+#         或声明服务不适用境内公众服务规定的事实。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：用户数据权利"
 #       messages:
 #         "users are not offered a way to refuse training on their input (governance.training_opt_out.offered: %v)": "未向使用者提供拒绝将其输入信息用于训练的方式（governance.training_opt_out.offered: %v）"
 package govlint.rules.dp008
@@ -49,3 +58,16 @@ deny contains {
 	v := object.get(deploy.governance, ["training_opt_out", "offered"], "missing")
 	v != true
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the training opt-out record of a DeploymentManifest in the
+# Chinese scope. Declared facts (the manifest's own `service`, else the repository profile) take
+# a service out of it; documents that run no service are none of its business; a workload
+# without a manifest lacks the evidence.
+evidence if {
+	deploy.cn_scope
+	is_object(deploy.g(["training_opt_out"]))
+}
+
+not_applicable contains r if r := deploy.cn_exclusion
+
+no_subject contains r if r := deploy.no_service

@@ -25,6 +25,10 @@
 #   examples:
 #     pass: "governance: {monitoring: {infrastructure: {metrics: [gpu_utilization], thresholds: {gpu_memory_utilization: 0.95}, owner: {name: SRE}}, data_pipeline: {…}, model_runtime: {…}, application: {…}}}"
 #     fail: "governance: {monitoring: {application: {metrics: [availability]}}}"
+#   evidence:
+#     needs: >-
+#       `governance.monitoring` (infrastructure, data pipeline, model run time, application:
+#       metrics, thresholds, owner) in a DeploymentManifest of the service
 #   i18n:
 #     zh-CN:
 #       title: 须对服务的四个层面进行运行监测
@@ -36,6 +40,11 @@
 #       remediation: >-
 #         为 infrastructure、data_pipeline、model_runtime、application 四层分别添加
 #         `governance.monitoring.<层>: {metrics: [...], thresholds: {...}, owner: {name, email}}`。
+#       evidence: >-
+#         服务的 DeploymentManifest 中的 `governance.monitoring`（基础设施、
+#         数据链路、模型运行、应用状态：指标、阈值、负责人）。
+#       clauses:
+#         caict-roadmap-2024: "运营管理：基础设施、数据链路与漂移、模型及应用的运行监测"
 #       messages:
 #         "no monitoring is declared (governance.monitoring)": "未声明运行监测（governance.monitoring）"
 #         "the %s layer is not monitored (governance.monitoring.%s)": "未对 %s 层进行监测（governance.monitoring.%s）"
@@ -81,3 +90,12 @@ deny contains {"msg": sprintf("monitoring of the %s layer has no %s (governance.
 	some part, what in parts
 	not core.present(object.get(entry, part, null))
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the monitoring record of a DeploymentManifest. Documents
+# that run no service are none of its business; a workload without a manifest lacks the evidence.
+evidence if {
+	deploy.native
+	is_object(monitoring)
+}
+
+no_subject contains r if r := deploy.no_service

@@ -24,6 +24,10 @@
 #   examples:
 #     pass: "governance: {rollback: {plan: Argo Rollouts abort, then pin the previous model revision, deactivation: Feature flag assistant.enabled=false}}"
 #     fail: "governance: {rollback: {previous_revision: '1.1.3'}}"
+#   evidence:
+#     needs: >-
+#       `governance.rollback` (rollback plan, deactivation procedure) in a DeploymentManifest of
+#       the service
 #   i18n:
 #     zh-CN:
 #       title: 须制定回滚与下线预案
@@ -33,6 +37,11 @@
 #         `governance.rollback.deactivation`（停用方式），可补充 `previous_revision`、`last_tested` 与 `owner`。
 #       remediation: >-
 #         添加 `governance.rollback: {plan, deactivation, previous_revision, last_tested, owner}`。
+#       evidence: >-
+#         服务的 DeploymentManifest 中的 `governance.rollback`（回滚方案、
+#         停用程序）。
+#       clauses:
+#         caict-roadmap-2024: "运营管理：版本管理与应急响应"
 #       messages:
 #         "no rollback or deactivation plan is defined (governance.rollback)": "未制定回滚或下线预案（governance.rollback）"
 #         "the rollback record has no %s (governance.rollback.%s)": "回滚预案缺少 %s（governance.rollback.%s）"
@@ -56,3 +65,12 @@ deny contains {"msg": sprintf("the rollback record has no %s (governance.rollbac
 	some part, what in parts
 	not core.present(object.get(rollback, part, null))
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the rollback record of a DeploymentManifest. Documents
+# that run no service are none of its business; a workload without a manifest lacks the evidence.
+evidence if {
+	deploy.native
+	is_object(deploy.g(["rollback"]))
+}
+
+no_subject contains r if r := deploy.no_service

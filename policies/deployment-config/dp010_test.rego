@@ -22,3 +22,24 @@ test_missing_plan_fires if {
 test_workloads_are_quiet if {
 	count(dp010.deny) == 0 with input as {"services": {"api": {"image": "x"}}} with data.govlint.file as {"format": "compose"}
 }
+
+ev_k8s := {"format": "kubernetes"}
+
+ev_workload := {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "chat"}, "spec": {"template": {"spec": {"containers": [{"name": "vllm", "image": "x"}]}}}}
+
+ev_namespace := {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "chat"}}
+
+test_evidence_is_the_declared_facts if {
+	dp010.evidence with input as manifest({"rollback": {"plan": "p", "deactivation": "d"}}) with data.govlint.file as native
+	not dp010.evidence with input as manifest({}) with data.govlint.file as native
+}
+
+test_a_workload_without_a_manifest_has_no_evidence if {
+	not dp010.evidence with input as ev_workload with data.govlint.file as ev_k8s
+	count(dp010.deny) == 0 with input as ev_workload with data.govlint.file as ev_k8s
+	count(dp010.no_subject) == 0 with input as ev_workload with data.govlint.file as ev_k8s
+}
+
+test_documents_that_run_no_service_are_no_subject if {
+	count(dp010.no_subject) == 1 with input as ev_namespace with data.govlint.file as ev_k8s
+}

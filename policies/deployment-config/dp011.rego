@@ -25,6 +25,9 @@
 #   examples:
 #     pass: "governance: {log_retention_days: 180}"
 #     fail: "governance: {log_retention_days: 30}"
+#   evidence:
+#     needs: >-
+#       `governance.log_retention_days` in a DeploymentManifest of the service
 #   i18n:
 #     zh-CN:
 #       title: 服务日志留存期限须达标
@@ -35,6 +38,10 @@
 #         该项日志留存义务同样适用于生成式人工智能服务的运营；对应《大模型落地路线图研究报告（2024年）》安全可信层关于安全审计与日志留存的要求。
 #       remediation: >-
 #         将服务日志留存至少 180 天，并记录 `governance.log_retention_days`。
+#       evidence: >-
+#         服务的 DeploymentManifest 中的 `governance.log_retention_days`。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：安全审计与日志留存"
 #       messages:
 #         "the service log retention is not recorded; at least %v days are required (governance.log_retention_days)": "未记录服务日志留存期限；要求不少于 %v 天（governance.log_retention_days）"
 #         "service logs are kept %v days; at least %v are required (governance.log_retention_days)": "服务日志留存 %v 天，要求不少于 %v 天（governance.log_retention_days）"
@@ -62,3 +69,12 @@ deny contains {
 	is_number(days)
 	days < params.min_log_retention_days
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the log retention of a DeploymentManifest. Documents
+# that run no service are none of its business; a workload without a manifest lacks the evidence.
+evidence if {
+	deploy.native
+	is_number(deploy.g(["log_retention_days"]))
+}
+
+no_subject contains r if r := deploy.no_service

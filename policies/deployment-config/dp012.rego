@@ -26,6 +26,11 @@
 #   examples:
 #     pass: "governance: {service: {regions: [EU]}, ai_interaction_notice: true, machine_readable_marking: true}"
 #     fail: "governance: {service: {regions: [DE]}, ai_interaction_notice: false}"
+#   evidence:
+#     needs: >-
+#       `governance.service.regions` (or the repository profile's `regions`) naming the EU or a
+#       member state, and `ai_interaction_notice` / `machine_readable_marking` in a
+#       DeploymentManifest of the service
 #   i18n:
 #     zh-CN:
 #       title: 面向欧盟用户须告知其在与人工智能交互并对输出进行机器可读标记
@@ -37,6 +42,11 @@
 #       remediation: >-
 #         告知用户其正在与人工智能系统交互，并以元数据、水印或 C2PA 清单等方式对输出进行机器可读标记；记录
 #         `ai_interaction_notice: true` 与 `machine_readable_marking: true`。
+#       evidence: >-
+#         服务的 DeploymentManifest 中指明欧盟或成员国的 `governance.service.regions`（或仓库画像的
+#         `regions`），以及 `ai_interaction_notice` / `machine_readable_marking`。
+#       clauses:
+#         caict-roadmap-2024: "应用服务：对用户的透明度"
 #       messages:
 #         "the service is offered in the EU but %s (governance.%s: %v)": "服务在欧盟提供，但 %s（governance.%s: %v）"
 package govlint.rules.dp012
@@ -55,3 +65,13 @@ deny contains {"msg": sprintf("the service is offered in the EU but %s (governan
 	v := object.get(deploy.governance, field, "missing")
 	v != true
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the AI-interaction notice and output
+# marking of a DeploymentManifest placed on the EU market. Regions declared without the EU (the
+# manifest's own, else the repository profile's) take a service out of it; without declared
+# regions nothing says whether it is in, so it lacks the evidence.
+evidence if deploy.eu_scope
+
+not_applicable contains r if r := deploy.eu_exclusion
+
+no_subject contains r if r := deploy.no_service

@@ -27,3 +27,24 @@ test_outside_the_eu_is_quiet if {
 test_workloads_are_quiet if {
 	count(dp012.deny) == 0 with input as {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "d"}} with data.govlint.file as {"format": "kubernetes"}
 }
+
+ev_k8s := {"format": "kubernetes"}
+
+ev_workload := {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "chat"}, "spec": {"template": {"spec": {"containers": [{"name": "vllm", "image": "x"}]}}}}
+
+test_evidence_is_a_manifest_on_the_eu_market if {
+	dp012.evidence with input as manifest({"service": {"regions": ["DE"]}, "ai_interaction_notice": true, "machine_readable_marking": true}) with data.govlint.file as native
+	dp012.evidence with input as manifest({"ai_interaction_notice": true, "machine_readable_marking": true}) with data.govlint.file as native with data.govlint.profile as {"regions": ["EU"]}
+	not dp012.evidence with input as manifest({"ai_interaction_notice": true}) with data.govlint.file as native
+}
+
+test_regions_outside_the_eu_make_it_not_applicable if {
+	count(dp012.not_applicable) == 1 with input as manifest({"service": {"regions": ["CN"]}}) with data.govlint.file as native
+	count(dp012.not_applicable) == 1 with input as ev_workload with data.govlint.file as ev_k8s with data.govlint.profile as {"regions": ["US", "CN"]}
+	count(dp012.not_applicable) == 0 with input as ev_workload with data.govlint.file as ev_k8s
+}
+
+test_the_profile_puts_a_manifest_without_regions_on_the_eu_market if {
+	count(dp012.deny) == 2 with input as manifest({}) with data.govlint.file as native with data.govlint.profile as {"regions": ["FR"]}
+	count(dp012.deny) == 0 with input as manifest({"service": {"regions": ["CN"]}}) with data.govlint.file as native with data.govlint.profile as {"regions": ["FR"]}
+}

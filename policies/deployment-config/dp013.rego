@@ -35,6 +35,10 @@
 #   examples:
 #     pass: "image: vllm/vllm-openai:v0.6.3@sha256:4f0d4a0c5e8c2b2a0c9f7f3b3a2d6e8f1a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d"
 #     fail: "image: vllm/vllm-openai:latest"
+#   evidence:
+#     needs: >-
+#       the image of each container of a Kubernetes workload, KServe resource or compose service,
+#       and the image references of Helm values
 #   i18n:
 #     zh-CN:
 #       title: 服务镜像须以摘要（digest）固定
@@ -48,10 +52,16 @@
 #       remediation: >-
 #         以摘要引用镜像，例如 `ghcr.io/org/server@sha256:<64 位十六进制>`（可在 `@` 前保留标签以便阅读）；
 #         Helm values 中请填写 chart 的 `digest` 字段，或使用 `v1.2.3@sha256:<64 位十六进制>` 形式的标签。
+#       evidence: >-
+#         Kubernetes 工作负载、KServe 资源或 compose 服务中各容器的镜像，
+#         以及 Helm values 中的镜像引用。
+#       clauses:
+#         caict-roadmap-2024: "基础设施：服务栈的供应链安全"
 #       messages:
 #         "uses the tag `%s`, not a digest": "使用标签 `%s` 而非摘要"
 #         "image `%s` of container `%s` %s": "容器 `%[2]s` 的镜像 `%[1]s` %[3]s"
 #         "image `%s` at %s %s": "镜像 `%s`（位于 %s）%s"
+#         "no container of this document names an image (a platform, a ServingRuntime or a local build supplies it)": "该文档的容器均未指明镜像（由平台、ServingRuntime 或本地构建提供）"
 package govlint.rules.dp013
 
 import data.govlint.lib.deploy
@@ -103,3 +113,28 @@ deny contains {"msg": sprintf("image `%s` at %s %s", [img.ref, deploy.place(img.
 	some img in deploy.helm_images
 	not pinned(img.ref)
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the image references it reads. A Kubernetes
+# or compose document that names no image (a Namespace, a ConfigMap; a KServe shorthand or a local
+# build whose image is supplied elsewhere) is none of its business; a Helm values file without
+# image references lacks the evidence (the chart may set them).
+evidence if {
+	some c in deploy.containers
+	is_string(c.image)
+	trim_space(c.image) != ""
+}
+
+evidence if some _ in deploy.helm_images
+
+no_subject contains "no container of this document names an image (a platform, a ServingRuntime or a local build supplies it)" if {
+	deploy.format in {"kubernetes", "compose"}
+	not evidence
+	some _ in deploy.containers
+}
+
+no_subject contains r if {
+	deploy.format in {"kubernetes", "compose"}
+	r := deploy.no_containers
+}
+
+no_subject contains r if r := deploy.manifest_no_workload

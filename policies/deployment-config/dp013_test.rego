@@ -120,3 +120,16 @@ test_native_manifest_is_quiet if {
 	native := {"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifest", "metadata": {"name": "d"}}
 	count(dp013.deny) == 0 with input as native with data.govlint.file as {"format": "native"}
 }
+
+test_evidence_is_an_image_reference if {
+	dp013.evidence with input as deployment(sprintf("vllm/vllm-openai@%s", [digest])) with data.govlint.file as k8s
+	dp013.evidence with input as {"image": {"repository": "vllm/vllm-openai", "tag": "v1"}} with data.govlint.file as helm
+	not dp013.evidence with input as {"replicaCount": 2} with data.govlint.file as helm
+	count(dp013.no_subject) == 0 with input as {"replicaCount": 2} with data.govlint.file as helm
+}
+
+test_documents_without_images_are_no_subject if {
+	count(dp013.no_subject) == 1 with input as {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c"}} with data.govlint.file as k8s
+	count(dp013.no_subject) == 1 with input as {"services": {"api": {"build": "."}}} with data.govlint.file as {"format": "compose"}
+	count(dp013.no_subject) == 1 with input as {"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifest", "metadata": {"name": "d"}} with data.govlint.file as {"format": "native"}
+}

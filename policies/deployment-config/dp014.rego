@@ -44,6 +44,10 @@
 #   examples:
 #     pass: "resources: {requests: {cpu: '8', memory: 48Gi}, limits: {cpu: '16', memory: 64Gi, nvidia.com/gpu: '1'}}"
 #     fail: "resources: {limits: {nvidia.com/gpu: 1}}"
+#   evidence:
+#     needs: >-
+#       the resource requests and limits of serving containers (Kubernetes, KServe, compose) and
+#       the `resources` of Helm values sections
 #   i18n:
 #     zh-CN:
 #       title: 推理服务容器须声明资源请求与上限
@@ -58,6 +62,11 @@
 #       remediation: >-
 #         为每个服务容器设置 cpu 与 memory 的 `resources.requests` 和 `resources.limits`，加速卡（如
 #         `nvidia.com/gpu: 1`）写在 `limits` 下；compose 中设置 `deploy.resources.limits.cpus` 与 `.memory`。
+#       evidence: >-
+#         服务容器（Kubernetes、KServe、compose）的资源请求与上限，以及 Helm values 各部分的
+#         `resources`。
+#       clauses:
+#         caict-roadmap-2024: "基础设施：算力规划与资源调度"
 #       messages:
 #         "container `%s` has no %s %s (resources.%s.%s)": "容器 `%s` 未设置 %s 的 %s（resources.%s.%s）"
 #         "container `%s` requests %v `%s` but sets no limit for it; accelerators are allocated by limit": "容器 `%s` 请求了 %v 个 `%s`，但未为其设置上限；加速卡按 limits 分配"
@@ -66,6 +75,7 @@
 #         "%s has no %s %s (resources.%s.%s)": "%s 未设置 %s 的 %s（resources.%s.%s）"
 #         "%s sets `resources` to an empty value: no requests or limits": "%s 将 `resources` 设为空值：既无 requests 也无 limits"
 #         "%s has no %s %s (`%s`)": "%s 未设置 %s 的 %s（`%s`）"
+#         "no serving container is defined in this document": "该文档未定义服务容器"
 package govlint.rules.dp014
 
 import data.govlint.lib.deploy
@@ -245,3 +255,30 @@ sim(section, kind, r) := {r: v} if {
 
 default sim(_, _, _) := {}
 
+# What the rule judges (docs/policies.md, "Evidence"): the resources of serving containers and of
+# Helm sections that set them. A Kubernetes or compose document without a serving container is none
+# of its business; Helm values that set no resources lack the evidence (the chart may set them).
+evidence if some _ in k8s_serving
+
+evidence if {
+	deploy.format == "compose"
+	some c in deploy.containers
+	c.serving
+}
+
+evidence if {
+	some s in deploy.helm_sections
+	"resources" in object.keys(s.section)
+}
+
+evidence if {
+	some s in deploy.helm_sections
+	has_simplified(s.section)
+}
+
+no_subject contains "no serving container is defined in this document" if {
+	deploy.format in {"kubernetes", "compose"}
+	not evidence
+}
+
+no_subject contains r if r := deploy.manifest_no_workload

@@ -139,3 +139,15 @@ test_rollout_and_knative_pods_are_checked if {
 	plain_service := {"apiVersion": "v1", "kind": "Service", "spec": {"template": {"spec": {"containers": [{"image": "x"}]}}}}
 	count(dp014.deny) == 0 with input as plain_service with data.govlint.file as k8s with data.govlint.params as params
 }
+
+test_evidence_is_a_serving_container if {
+	dp014.evidence with input as deployment(full) with data.govlint.file as {"format": "kubernetes"} with data.govlint.params as params
+	not dp014.evidence with input as {"image": {"repository": "x", "tag": "1"}} with data.govlint.file as helm with data.govlint.params as params
+	dp014.evidence with input as {"image": {"repository": "x", "tag": "1"}, "resources": {}} with data.govlint.file as helm with data.govlint.params as params
+}
+
+test_documents_without_serving_containers_are_no_subject if {
+	job := {"apiVersion": "batch/v1", "kind": "Job", "spec": {"template": {"spec": {"containers": [{"name": "j", "image": "x"}]}}}}
+	count(dp014.no_subject) == 1 with input as job with data.govlint.file as {"format": "kubernetes"} with data.govlint.params as params
+	count(dp014.no_subject) == 1 with input as {"apiVersion": "v1", "kind": "Service"} with data.govlint.file as {"format": "kubernetes"} with data.govlint.params as params
+}

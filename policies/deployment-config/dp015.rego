@@ -39,6 +39,10 @@
 #   examples:
 #     pass: "readinessProbe: {httpGet: {path: /health, port: 8000}}\nlivenessProbe: {httpGet: {path: /health, port: 8000}}"
 #     fail: "containers: [{name: vllm, image: vllm/vllm-openai@sha256:…, ports: [{containerPort: 8000}]}]"
+#   evidence:
+#     needs: >-
+#       the readiness and liveness probes of serving containers, the healthchecks of compose
+#       services, and the probes of Helm values sections
 #   i18n:
 #     zh-CN:
 #       title: 推理服务容器须配置就绪与存活探针
@@ -52,12 +56,17 @@
 #       remediation: >-
 #         为每个服务容器添加 `readinessProbe` 与 `livenessProbe`（vLLM、SGLang、TGI 可对 `/health` 做
 #         `httpGet`；模型加载较慢时再加 `startupProbe`）；compose 中添加 `healthcheck`。
+#       evidence: >-
+#         服务容器的就绪与存活探针、compose 服务的健康检查，以及 Helm values 各部分的探针。
+#       clauses:
+#         caict-roadmap-2024: "运营管理：服务状态监测"
 #       messages:
 #         "container `%s` has no %s%s": "容器 `%s` 未配置 %s%s"
 #         "service `%s` declares no healthcheck": "服务 `%s` 未声明 healthcheck"
 #         "service `%s` disables its healthcheck": "服务 `%s` 禁用了 healthcheck"
 #         "%s sets %s but no %s": "%s 配置了 %s，但未配置 %s"
 #         "%s leaves %s empty": "%s 的 %s 为空"
+#         "no serving container is defined in this document": "该文档未定义服务容器"
 package govlint.rules.dp015
 
 import data.govlint.lib.deploy
@@ -128,3 +137,25 @@ non_empty(v) if {
 	is_object(v)
 	count(v) > 0
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the probes or healthchecks of serving
+# containers, and Helm sections that set a probe. A Kubernetes or compose document without a serving
+# container is none of its business; Helm values that set no probe lack the evidence.
+evidence if {
+	deploy.format in {"kubernetes", "compose"}
+	some c in deploy.containers
+	c.serving
+}
+
+evidence if {
+	some s in deploy.helm_sections
+	some probe in probes
+	probe in object.keys(s.section)
+}
+
+no_subject contains "no serving container is defined in this document" if {
+	deploy.format in {"kubernetes", "compose"}
+	not evidence
+}
+
+no_subject contains r if r := deploy.manifest_no_workload

@@ -88,3 +88,12 @@ test_native_manifest_is_quiet if {
 	count(dp015.deny) == 0 with input as {"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifest", "metadata": {"name": "d"}}
 		with data.govlint.file as {"format": "native"}
 }
+
+test_evidence_is_a_serving_container if {
+	dp015.evidence with input as deployment({"name": "s", "image": "x", "readinessProbe": probe, "livenessProbe": probe}) with data.govlint.file as {"format": "kubernetes"}
+	not dp015.evidence with input as {"image": {"repository": "x", "tag": "1"}} with data.govlint.file as helm
+}
+
+test_documents_without_serving_containers_are_no_subject if {
+	count(dp015.no_subject) == 1 with input as {"apiVersion": "v1", "kind": "ConfigMap"} with data.govlint.file as {"format": "kubernetes"}
+}

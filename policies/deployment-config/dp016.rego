@@ -51,6 +51,9 @@
 #   examples:
 #     pass: "env: [{name: HF_TOKEN, valueFrom: {secretKeyRef: {name: hf-secret, key: token}}}]"
 #     fail: "env: [{name: HF_TOKEN, value: a-plain-text-token}]"
+#   evidence:
+#     needs: >-
+#       every value of the workload documents (Kubernetes manifests, compose files, Helm values)
 #   i18n:
 #     zh-CN:
 #       title: 部署配置中不得出现明文密钥
@@ -67,6 +70,11 @@
 #       remediation: >-
 #         将该值移入 Secret 并以引用方式使用（`valueFrom.secretKeyRef`、`envFrom.secretRef`、chart 的
 #         `existingSecret`/`secretName`、compose 的 `secrets:` 或不入库的 `env_file`）；已提交的凭据应立即轮换。
+#       evidence: >-
+#         工作负载文档（Kubernetes 清单、compose 文件、Helm values）
+#         中的所有取值。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：服务栈的凭据与密钥管理"
 #       messages:
 #         "`%s` is set in plain text at %s (`%s`)": "`%s` 在 %s 处以明文设置（`%s`）"
 #         "env `%s` at %s": "%[2]s 处的环境变量 `%[1]s`"
@@ -444,3 +452,9 @@ deny contains {"msg": sprintf("%s; reference a secret instead", [msg]), "path": 
 	some [p, msg] in name_findings
 	not p in shape_paths
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): every value of a workload document
+# (Kubernetes, compose, Helm values). A DeploymentManifest is none of its business.
+evidence if deploy.workload
+
+no_subject contains r if r := deploy.manifest_no_workload

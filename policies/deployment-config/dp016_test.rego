@@ -190,3 +190,10 @@ test_token_deep_in_helm_values_fires if {
 	count(f.path) == 21
 	f.path[20] == "apiToken"
 }
+
+test_every_workload_document_is_evidence if {
+	dp016.evidence with input as {"apiVersion": "v1", "kind": "ConfigMap", "data": {"a": "b"}} with data.govlint.file as {"format": "kubernetes"}
+	dp016.evidence with input as {"replicaCount": 1} with data.govlint.file as helm
+	not dp016.evidence with input as {"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifest"} with data.govlint.file as {"format": "native"}
+	count(dp016.no_subject) == 1 with input as {"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifest"} with data.govlint.file as {"format": "native"}
+}

@@ -42,6 +42,11 @@
 #   examples:
 #     pass: "securityContext: {runAsNonRoot: true, runAsUser: 1000}\ncontainers: [{name: vllm, securityContext: {allowPrivilegeEscalation: false}}]"
 #     fail: "hostNetwork: true\ncontainers: [{name: vllm, securityContext: {privileged: true}}]"
+#   evidence:
+#     needs: >-
+#       the security context of containers and pods (user, privileged, privilege escalation,
+#       capabilities, host namespaces), the same settings of compose services, and the security
+#       settings of Helm values
 #   i18n:
 #     zh-CN:
 #       title: 容器须以非 root 身份运行，禁止特权与共享宿主机命名空间
@@ -56,6 +61,11 @@
 #         在 Pod 或容器上设置 `securityContext: {runAsNonRoot: true, runAsUser: <非零>}`，每个容器设置
 #         `allowPrivilegeEscalation: false` 与 `capabilities: {drop: [ALL]}`；删除 `privileged: true` 及
 #         `hostNetwork`/`hostPID`/`hostIPC`；compose 中设置 `user: "<uid>:<gid>"` 并去掉特权与宿主机命名空间。
+#       evidence: >-
+#         容器与 Pod 的安全上下文（运行用户、特权、提权、能力、宿主机命名空间），compose 服务的同类设置，
+#         以及 Helm values 中的安全设置。
+#       clauses:
+#         caict-roadmap-2024: "基础设施：服务运行环境安全"
 #       messages:
 #         "the pod shares the host's namespace: %s is true": "Pod 共享宿主机命名空间：%s 为 true"
 #         "container `%s` is privileged (securityContext.privileged: true)": "容器 `%s` 以特权模式运行（securityContext.privileged: true）"
@@ -234,3 +244,28 @@ deny contains {"msg": sprintf("%s adds the capability `%s`", [deploy.place(array
 	dangerous_capability(cap)
 	not deploy.helm_disabled(p)
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the security context of containers and pods
+# (Kubernetes), the compose services, and Helm values that set a security setting. A Kubernetes or
+# compose document without containers is none of its business; Helm values that set none lack the
+# evidence (the chart may set them).
+evidence if some _ in k8s_containers
+
+evidence if some _ in compose_services
+
+evidence if {
+	deploy.format == "helm-values"
+	some [p, _] in deploy.nodes
+	count(p) > 0
+	p[count(p) - 1] in helm_security_keys
+}
+
+helm_security_keys := {"securityContext", "podSecurityContext", "containerSecurityContext", "privileged", "runAsUser", "runAsNonRoot", "allowPrivilegeEscalation", "hostNetwork", "hostPID", "hostIPC"}
+
+no_subject contains r if {
+	deploy.format in {"kubernetes", "compose"}
+	not evidence
+	r := deploy.no_containers
+}
+
+no_subject contains r if r := deploy.manifest_no_workload

@@ -111,3 +111,14 @@ test_llmisvc_main_supplied_sidecar_checked if {
 	some f in r
 	f.path == ["spec", "template", "containers", 1, "securityContext", "runAsNonRoot"]
 }
+
+test_evidence_is_a_container_or_a_security_setting if {
+	dp017.evidence with input as deployment({}, {"name": "c", "image": "x"}) with data.govlint.file as {"format": "kubernetes"}
+	dp017.evidence with input as {"securityContext": {"runAsNonRoot": true}} with data.govlint.file as helm
+	not dp017.evidence with input as {"replicaCount": 1} with data.govlint.file as helm
+	count(dp017.no_subject) == 0 with input as {"replicaCount": 1} with data.govlint.file as helm
+}
+
+test_documents_without_containers_are_no_subject if {
+	count(dp017.no_subject) == 1 with input as {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "Role"} with data.govlint.file as {"format": "kubernetes"}
+}

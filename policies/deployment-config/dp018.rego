@@ -25,6 +25,9 @@
 #   examples:
 #     pass: "governance: {auth: {method: oidc, required: true}, rate_limit: {enabled: true, scope: per-user, requests_per_minute: 30}}"
 #     fail: "governance: {auth: {method: none, required: false}}"
+#   evidence:
+#     needs: >-
+#       `governance.auth` and `governance.rate_limit` in a DeploymentManifest of the service
 #   i18n:
 #     zh-CN:
 #       title: 须声明服务端点的身份认证与限流措施
@@ -35,6 +38,10 @@
 #       remediation: >-
 #         记录 `governance.auth: {method: <oidc|api-key|mtls…>, required: true}` 与
 #         `governance.rate_limit: {enabled: true, scope, requests_per_minute 或 tokens_per_minute}`。
+#       evidence: >-
+#         服务的 DeploymentManifest 中的 `governance.auth` 与 `governance.rate_limit`。
+#       clauses:
+#         caict-roadmap-2024: "应用服务：服务安全（访问控制、限流）"
 #       messages:
 #         "endpoint authentication is not declared (governance.auth)": "未声明服务端点的身份认证（governance.auth）"
 #         "the endpoint does not require authentication (governance.auth.required: false)": "服务端点不要求身份认证（governance.auth.required: false）"
@@ -84,3 +91,13 @@ deny contains {
 	v := object.get(limit, "enabled", "missing")
 	v != true
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the authentication and rate-limiting records of a DeploymentManifest. Documents
+# that run no service are none of its business; a workload without a manifest lacks the evidence.
+evidence if {
+	deploy.native
+	is_object(auth)
+	is_object(deploy.g(["rate_limit"]))
+}
+
+no_subject contains r if r := deploy.no_service

@@ -31,3 +31,24 @@ test_workloads_are_quiet if {
 	values := {"gateway": {"auth": {"mode": "none"}}}
 	count(dp018.deny) == 0 with input as values with data.govlint.file as {"format": "helm-values"}
 }
+
+ev_k8s := {"format": "kubernetes"}
+
+ev_workload := {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "chat"}, "spec": {"template": {"spec": {"containers": [{"name": "vllm", "image": "x"}]}}}}
+
+ev_namespace := {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "chat"}}
+
+test_evidence_is_the_declared_facts if {
+	dp018.evidence with input as manifest({"auth": {"method": "oidc", "required": true}, "rate_limit": {"enabled": true}}) with data.govlint.file as native
+	not dp018.evidence with input as manifest({}) with data.govlint.file as native
+}
+
+test_a_workload_without_a_manifest_has_no_evidence if {
+	not dp018.evidence with input as ev_workload with data.govlint.file as ev_k8s
+	count(dp018.deny) == 0 with input as ev_workload with data.govlint.file as ev_k8s
+	count(dp018.no_subject) == 0 with input as ev_workload with data.govlint.file as ev_k8s
+}
+
+test_documents_that_run_no_service_are_no_subject if {
+	count(dp018.no_subject) == 1 with input as ev_namespace with data.govlint.file as ev_k8s
+}

@@ -28,6 +28,10 @@
 #   examples:
 #     pass: "governance: {content_safety: {input_filter: true, output_filter: true, provider: keyword library + classifier}}"
 #     fail: "governance: {content_safety: {input_filter: true}}"
+#   evidence:
+#     needs: >-
+#       `governance.content_safety` (input and output filters) in a DeploymentManifest of the
+#       service, or declared facts that take the service out of China's public-service rules
 #   i18n:
 #     zh-CN:
 #       title: 须对输入与输出进行内容安全过滤
@@ -38,6 +42,11 @@
 #         对应《大模型落地路线图研究报告（2024年）》安全可信层关于内容安全防护的要求。
 #       remediation: >-
 #         在输入与输出两条链路上部署安全过滤，并记录 `governance.content_safety: {input_filter: true, output_filter: true, provider}`。
+#       evidence: >-
+#         服务的 DeploymentManifest 中的 `governance.content_safety`（输入与输出过滤）
+#         ；或声明服务不适用境内公众服务规定的事实。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：内容安全防护"
 #       messages:
 #         "no content-safety filtering is declared (governance.content_safety)": "未声明内容安全过滤（governance.content_safety）"
 #         "%s is not screened by a content-safety filter (governance.content_safety.%s: %v)": "%s 未经内容安全过滤（governance.content_safety.%s: %v）"
@@ -64,3 +73,16 @@ deny contains {
 	v := object.get(safety, field, "missing")
 	v != true
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the content-safety filters of a DeploymentManifest in the
+# Chinese scope. Declared facts (the manifest's own `service`, else the repository profile) take
+# a service out of it; documents that run no service are none of its business; a workload
+# without a manifest lacks the evidence.
+evidence if {
+	deploy.cn_scope
+	is_object(deploy.g(["content_safety"]))
+}
+
+not_applicable contains r if r := deploy.cn_exclusion
+
+no_subject contains r if r := deploy.no_service

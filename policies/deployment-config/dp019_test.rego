@@ -23,3 +23,37 @@ test_out_of_scope_and_workloads_are_quiet if {
 	count(dp019.deny) == 0 with input as manifest({"service": {"public": false}}) with data.govlint.file as native
 	count(dp019.deny) == 0 with input as {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "d"}} with data.govlint.file as {"format": "kubernetes"}
 }
+
+ev_k8s := {"format": "kubernetes"}
+
+ev_workload := {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "chat"}, "spec": {"template": {"spec": {"containers": [{"name": "vllm", "image": "x"}]}}}}
+
+ev_namespace := {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "chat"}}
+
+test_evidence_is_the_declared_facts if {
+	dp019.evidence with input as manifest({"service": {"public": true, "regions": ["CN"]}, "content_safety": {"input_filter": true, "output_filter": true, "provider": "p"}}) with data.govlint.file as native
+}
+
+test_a_workload_without_a_manifest_has_no_evidence if {
+	not dp019.evidence with input as ev_workload with data.govlint.file as ev_k8s
+	count(dp019.deny) == 0 with input as ev_workload with data.govlint.file as ev_k8s
+	count(dp019.not_applicable) == 0 with input as ev_workload with data.govlint.file as ev_k8s
+	count(dp019.no_subject) == 0 with input as ev_workload with data.govlint.file as ev_k8s
+}
+
+test_declared_facts_outside_china_make_it_not_applicable if {
+	count(dp019.not_applicable) == 1 with input as ev_workload with data.govlint.file as ev_k8s with data.govlint.profile as {"regions": ["US"]}
+	count(dp019.not_applicable) == 1 with input as manifest({}) with data.govlint.file as native with data.govlint.profile as {"public": false}
+	count(dp019.deny) == 0 with input as manifest({}) with data.govlint.file as native with data.govlint.profile as {"public": false}
+	count(dp019.not_applicable) == 1 with input as manifest({"service": {"public": true, "regions": ["DE"]}}) with data.govlint.file as native
+}
+
+test_the_manifest_declaration_wins_over_the_profile if {
+	count(dp019.not_applicable) == 0 with input as manifest({"service": {"public": true, "regions": ["CN"]}}) with data.govlint.file as native with data.govlint.profile as {"public": false, "regions": ["US"]}
+	count(dp019.deny) > 0 with input as manifest({"service": {"public": true, "regions": ["CN"]}}) with data.govlint.file as native with data.govlint.profile as {"public": false, "regions": ["US"]}
+}
+
+test_documents_that_run_no_service_are_no_subject if {
+	count(dp019.no_subject) == 1 with input as ev_namespace with data.govlint.file as ev_k8s
+	not dp019.evidence with input as ev_namespace with data.govlint.file as ev_k8s
+}

@@ -52,3 +52,12 @@ section_filled(pattern) if {
 	some s in sections(pattern)
 	s.words > 0
 }
+
+# The repository profile (`profile:` in govlint.yaml): facts declared once for every artifact.
+# An empty object when the config declares none.
+default profile := {}
+
+profile := p if {
+	p := data.govlint.profile
+	is_object(p)
+}

@@ -14,6 +14,7 @@
 #   per container in `supplied`, so that rules do not report it as missing.
 package govlint.lib.deploy
 
+import data.govlint.lib.core
 import rego.v1
 
 default format := ""
@@ -47,19 +48,59 @@ g(path) := object.get(governance, path, null)
 # The document path of a field of the governance block.
 gpath(path) := array.concat(["governance"], path)
 
-# Regions the service is offered in (ISO 3166-1 alpha-2, or EU), upper-cased.
+# Where and to whom the service is offered: the manifest's own `governance.service`, else the
+# repository profile (`profile:` in govlint.yaml), which speaks for every service that does not
+# declare its own. Regions are ISO 3166-1 alpha-2 codes or `EU`, upper-cased.
+manifest_regions := [upper(r) | some r in g(["service", "regions"]); is_string(r)] if is_array(g(["service", "regions"]))
+
+profile_regions := [upper(r) | some r in core.profile.regions; is_string(r)] if is_array(core.profile.regions)
+
 default regions := []
 
-regions := [upper(r) | some r in g(["service", "regions"]); is_string(r)] if is_array(g(["service", "regions"]))
+regions := manifest_regions if count(manifest_regions) > 0
+
+regions := profile_regions if {
+	not count(manifest_regions) > 0
+	count(profile_regions) > 0
+}
 
 regions_declared if count(regions) > 0
 
+# Where the regions in force are declared, for the reasons given.
+regions_source := "governance.service.regions" if count(manifest_regions) > 0
+
+regions_source := "profile.regions in govlint.yaml" if {
+	not count(manifest_regions) > 0
+	count(profile_regions) > 0
+}
+
+manifest_public := v if {
+	v := g(["service", "public"])
+	is_boolean(v)
+}
+
+profile_public := v if {
+	v := core.profile.public
+	is_boolean(v)
+}
+
+declared_public := manifest_public
+
+declared_public := profile_public if not is_boolean(manifest_public)
+
+public_source := "governance.service.public" if is_boolean(manifest_public)
+
+public_source := "profile.public in govlint.yaml" if {
+	not is_boolean(manifest_public)
+	is_boolean(profile_public)
+}
+
 # The service says it is not offered to the public.
-not_public if g(["service", "public"]) == false
+not_public if declared_public == false
 
 # The Chinese rules (Interim Measures, Labeling Measures, TC260-003: DP001–DP008, DP019) govern
-# generative AI services offered to the public in China. A manifest is in scope unless it says
-# otherwise: `service.public: false`, or `service.regions` declared without `CN`.
+# generative AI services offered to the public in China. A manifest is in scope unless it, or the
+# repository profile, says otherwise: `public: false`, or `regions` declared without `CN`.
 cn_scope if {
 	native
 	not not_public
@@ -72,17 +113,100 @@ cn_scope if {
 	"CN" in regions
 }
 
-# EU AI Act Article 50 (DP012) applies to services placed on the EU market: `service.regions`
-# names `EU` or a member state. Without declared regions nothing puts the service in the EU.
+# Why declared facts take a service out of the Chinese rules, when they do.
+cn_exclusion := sprintf("the service is declared not offered to the public (%s: false)", [public_source]) if {
+	service
+	not_public
+}
+
+cn_exclusion := sprintf("the service is declared offered in %s, not in China (%s)", [concat(", ", regions), regions_source]) if {
+	service
+	not not_public
+	regions_declared
+	not "CN" in regions
+}
+
+# EU AI Act Article 50 (DP012) applies to services placed on the EU market: the regions name
+# `EU` or a member state. Without declared regions nothing puts the service in the EU.
 eu_codes := {
 	"EU", "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
 	"LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
 }
 
-eu_scope if {
-	native
+in_eu if {
 	some r in regions
 	r in eu_codes
+}
+
+eu_scope if {
+	native
+	in_eu
+}
+
+# Why declared facts take a service out of the EU rules, when they do.
+eu_exclusion := sprintf("the service is declared offered in %s, not in the EU (%s)", [concat(", ", regions), regions_source]) if {
+	service
+	regions_declared
+	not in_eu
+}
+
+# ---------------------------------------------------------------------------------------------
+# Which documents are services (the subject of the governance rules)
+# ---------------------------------------------------------------------------------------------
+
+# Kubernetes kinds that run a service (batch Jobs, ServingRuntime templates, Services,
+# ConfigMaps, RBAC and the like do not).
+serving_kinds := {
+	"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController",
+	"InferenceService", "LLMInferenceService", "Rollout",
+}
+
+# A document that describes a service: a native DeploymentManifest, a serving workload, a
+# compose file, or a Helm values file (which configures a chart).
+service if native
+
+service if {
+	format == "kubernetes"
+	input.kind in serving_kinds
+}
+
+service if {
+	format == "kubernetes"
+	input.kind == "Service"
+	startswith(object.get(input, "apiVersion", ""), "serving.knative.dev/")
+}
+
+service if format in {"compose", "helm-values"}
+
+# Why a document is no service, for the governance rules' `no_subject`.
+no_service := sprintf("a document of kind `%s` runs no service", [kind]) if {
+	not service
+	kind := object.get(input, "kind", null)
+	is_string(kind)
+}
+
+no_service := "the document runs no service" if {
+	not service
+	not is_string(object.get(input, "kind", null))
+}
+
+# A DeploymentManifest holds governance facts; the workloads it targets hold the containers.
+manifest_no_workload := "a DeploymentManifest defines no container: the workloads it targets do" if native
+
+# A document with containers or Helm images: the subject of the workload rules (DP013, DP016).
+has_containers if some _ in containers
+
+has_containers if some _ in helm_images
+
+no_containers := sprintf("no container is defined in this document of kind `%s`", [kind]) if {
+	not has_containers
+	kind := object.get(input, "kind", null)
+	is_string(kind)
+}
+
+no_containers := "no container is defined in this document" if {
+	not has_containers
+	not is_string(object.get(input, "kind", null))
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -94,11 +94,13 @@ all_card_facts(a) := {
 	"dataset_refs": document_dataset_refs(a),
 	"compute_flop": number_or_null(object.get(gov(a.document), "training_compute_flop", null)),
 	"systemic_risk": systemic_risk(a.document),
+	"no_systemic_risk": object.get(gov(a.document), "systemic_risk", null) == false,
 }
 
 dataset_facts(a) := {
 	"dataset_ids": sort(dataset.ids(a)),
 	"personal_information": personal_information(a.document),
+	"no_personal_information": object.get(a.document, ["governance", "personal_information", "present"], null) == false,
 }
 
 personal_information(doc) := true if dataset.declares_personal_information(doc)
@@ -941,3 +943,45 @@ some_better(c, candidate_keys, group_keys) if {
 
 # A finding on a manifest.
 finding(m, msg, path) := {"msg": msg, "file": m.path, "index": object.get(m, "index", 0), "path": path}
+
+# ---------------------------------------------------------------------------------------------
+# What the repository rules judge (docs/policies.md, "Evidence")
+
+# The artifact document a judgement is about: an artifact (`path`, `index`) or a unit (`file`,
+# `index`), with the reason for `not_applicable` / `no_evidence`.
+subject(a) := {"file": a.path, "index": object.get(a, "index", 0)} if is_string(a.path)
+
+subject(u) := {"file": u.file, "index": u.index} if is_string(u.file)
+
+subject_because(a, reason) := object.union(subject(a), {"reason": reason})
+
+# Workloads that serve a model (they name one, or always serve one) and that no deployment
+# manifest speaks for.
+ungoverned := {u | some u in units; not governed(u)}
+
+# The facts of each manifest's service (`public`, `regions`, `commercial`), by the manifest's
+# key: its own `governance.service`, over the repository profile's, which speaks for every service
+# that does not declare its own. (A rule, not a function of the manifest: a function of this
+# package does not see a test's `with data.govlint.profile`.)
+service_facts[k] := object.union(profile_service, own) if {
+	some m in manifests
+	k := key(m)
+	own := {f: v | some f, v in object.get(gov(m.document), "service", {}); f in service_fields; v != null}
+}
+
+service_fields := {"public", "regions", "commercial"}
+
+profile_service := {f: v | some f in service_fields; v := core.profile[f]; v != null}
+
+# Where each of them comes from, for the reasons given, by the manifest's key.
+fact_sources[k] := {f: source |
+	some f in service_fields
+	source := fact_source_of(object.get(gov(m.document), ["service", f], null), f)
+} if {
+	some m in manifests
+	k := key(m)
+}
+
+fact_source_of(own, f) := sprintf("governance.service.%s", [f]) if own != null
+
+fact_source_of(own, f) := sprintf("profile.%s in govlint.yaml", [f]) if own == null

@@ -29,6 +29,10 @@
 #   examples:
 #     pass: "license: apache-2.0"
 #     fail: "language: en  # no license"
+#   evidence:
+#     needs: >-
+#       `license` (an SPDX or Hugging Face id; `license_name` and `license_link` for `other`) in
+#       the card, or the `licenses` of each CycloneDX machine-learning-model component
 #   i18n:
 #     zh-CN:
 #       title: 模型卡须声明许可证
@@ -41,6 +45,11 @@
 #       remediation: >-
 #         在前置元数据中添加 `license:`，取 SPDX 标识符（如 `apache-2.0`）或 Hugging Face 许可证标识符；使用 `license: other`
 #         时须补充 `license_name` 与 `license_link`。
+#       evidence: >-
+#         模型卡中的 `license`（SPDX 或 Hugging Face 许可证标识；`other` 时须有 `license_name` 与
+#         `license_link`），或 CycloneDX 机器学习模型组件的 `licenses`。
+#       clauses:
+#         caict-roadmap-2024: "算法模型：模型资产管理"
 #       messages:
 #         " (the body mentions one in \"%s\", line %d, but that is not machine-readable)": "（正文在“%s”第 %d 行提及许可证，但并非机器可读）"
 #         " (the body states one on a \"%s\" line, but that is not machine-readable)": "（正文在“%s”一行写明了许可证，但并非机器可读）"
@@ -93,3 +102,7 @@ deny contains {"msg": sprintf("`license` is `%s`, not an SPDX or Hugging Face li
 
 # `**License** A custom…` → License; `- License: Apache 2.0` → License.
 label_name(line) := trim(regex.find_n(`[^*_:：\-\s][^*_:：]*`, line, 1)[0], " \t")
+
+# What the rule judges (docs/policies.md, "Evidence"): every model card, whatever its format: the license fields (or a CycloneDX component's licenses).
+# A card that states none of it fails the rule.
+evidence := true

@@ -67,3 +67,8 @@ test_cyclonedx_path if {
 		with data.govlint.file as {"format": "cyclonedx"}
 	f.path == ["components", 1, "licenses"]
 }
+
+test_every_card_is_judged if {
+	mc001.evidence with input as {} with data.govlint.file as {"format": "huggingface"}
+	mc001.evidence with input as {"bomFormat": "CycloneDX"} with data.govlint.file as {"format": "cyclonedx"}
+}

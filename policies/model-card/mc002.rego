@@ -30,6 +30,11 @@
 #   examples:
 #     pass: "base_model: Qwen/Qwen2.5-7B\nbase_model_relation: finetune"
 #     fail: "base_model_relation: finetune   # which base?"
+#   evidence:
+#     needs: >-
+#       `base_model` and `base_model_relation` in a card of a derived model (fine-tune, adapter,
+#       quantisation, merge); a card that names no base model and shows no sign of derivation has
+#       nothing to judge
 #   i18n:
 #     zh-CN:
 #       title: 衍生模型须注明基础模型及衍生方式
@@ -41,11 +46,17 @@
 #       remediation: >-
 #         在前置元数据中补充 `base_model`（合并模型可为列表）与 `base_model_relation`（finetune / adapter / quantized / merge 之一），
 #         并在 `governance.lineage.base_model_revision` 中固定基础模型的版本。
+#       evidence: >-
+#         派生模型（微调、适配器、量化、合并）模型卡中的 `base_model` 与 `base_model_relation`；
+#         未指明基座模型且无派生迹象的模型卡无需判断。
+#       clauses:
+#         caict-roadmap-2024: "算法模型：模型选型与微调（基座模型谱系）"
 #       messages:
 #         "the card marks it as a %s model": "模型卡将其标记为%s模型"
 #         "the model looks derived (%s) but `base_model` does not name its base model": "该模型看似为衍生模型（%s），但 `base_model` 未注明其基础模型"
 #         "the card names base model `%s` but not how it derives from it: `base_model_relation` is missing": "模型卡注明了基础模型 `%s`，但未说明衍生方式：缺少 `base_model_relation`"
 #         "`base_model_relation` is `%v`; expected one of %s": "`base_model_relation` 的值为 `%v`，应为以下之一：%s"
+#         "the card names no base model and nothing marks the model as derived": "模型卡未指明基座模型，也无派生迹象"
 package govlint.rules.mc002
 
 import data.govlint.lib.core
@@ -57,19 +68,19 @@ doc := model.body
 relation := input.base_model_relation if not model.cdx
 
 # Why the card looks derived, for the message.
-evidence contains sprintf("`base_model_relation: %v`", [relation]) if model.filled(relation)
+derivation_signs contains sprintf("`base_model_relation: %v`", [relation]) if model.filled(relation)
 
-evidence contains "a `governance.lineage` block" if model.filled(model.gov(["lineage"]))
+derivation_signs contains "a `governance.lineage` block" if model.filled(model.gov(["lineage"]))
 
-evidence contains sprintf("the card marks it as a %s model", [r]) if {
+derivation_signs contains sprintf("the card marks it as a %s model", [r]) if {
 	some x in model.implied_relation(doc)
 	r := object.get({"finetune": "fine-tuned", "adapter": "adapter", "quantized": "quantized", "merge": "merged"}, x, x)
 }
 
-derived if count(evidence) > 0
+derived if count(derivation_signs) > 0
 
 deny contains {
-	"msg": sprintf("the model looks derived (%s) but `base_model` does not name its base model", [concat(", ", sort(evidence))]),
+	"msg": sprintf("the model looks derived (%s) but `base_model` does not name its base model", [concat(", ", sort(derivation_signs))]),
 	"path": ["base_model"],
 } if {
 	not model.cdx
@@ -94,4 +105,22 @@ deny contains {
 	not model.cdx
 	model.filled(relation)
 	not relation in model.relations
+}
+
+# What the rule judges (docs/policies.md, "Evidence"): the card of a derived model, or one that
+# names its base model. A card that names none and shows no sign of derivation is none of its
+# business; a CycloneDX BOM has no field for it, so a BOM alone lacks the evidence.
+evidence if {
+	not model.cdx
+	derived
+}
+
+evidence if {
+	not model.cdx
+	count(model.base_models) > 0
+}
+
+no_subject contains "the card names no base model and nothing marks the model as derived" if {
+	not model.cdx
+	not evidence
 }

@@ -61,3 +61,9 @@ test_cyclonedx_is_not_checked if {
 	count(mc002.deny) == 0 with input as {"bomFormat": "CycloneDX", "components": [{"type": "machine-learning-model", "name": "m"}]}
 		with data.govlint.file as {"format": "cyclonedx"}
 }
+
+test_evidence_is_a_derived_model if {
+	mc002.evidence with input as {"base_model": "Qwen/Qwen2.5-7B", "base_model_relation": "finetune"} with data.govlint.file as hf
+	count(mc002.no_subject) == 1 with input as {"license": "mit"} with data.govlint.file as hf
+	not mc002.evidence with input as {"license": "mit"} with data.govlint.file as hf
+}

@@ -34,6 +34,11 @@
 #   examples:
 #     pass: "governance: {intended_uses: [customer support chat], out_of_scope_uses: [medical advice]}"
 #     fail: "governance: {intended_uses: [customer support chat]}   # no out-of-scope uses"
+#   evidence:
+#     needs: >-
+#       `governance.intended_uses` and `governance.out_of_scope_uses` (or
+#       `acceptable_use_policy_url`), "Intended Use" and "Out-of-Scope Use" sections, or a
+#       CycloneDX component's `modelCard.considerations.useCases`
 #   i18n:
 #     zh-CN:
 #       title: 模型卡须说明预期用途与不适用用途
@@ -47,6 +52,12 @@
 #       remediation: >-
 #         补充 `governance.intended_uses` 与 `governance.out_of_scope_uses`（或 `acceptable_use_policy_url`），
 #         或填写模型卡的“Direct Use”“Out-of-Scope Use”章节；CycloneDX 中填写 `modelCard.considerations.useCases`。
+#       evidence: >-
+#         `governance.intended_uses` 与 `governance.out_of_scope_uses`（或
+#         `acceptable_use_policy_url`）、“预期用途”与“超出范围的用途”章节，
+#         或 CycloneDX 组件的 `modelCard.considerations.useCases`。
+#       clauses:
+#         caict-roadmap-2024: "应用服务：场景定义与使用边界"
 #       messages:
 #         "the model card states no intended uses: add `governance.intended_uses` or fill an \"Intended Use\"/\"Direct Use\" section": "模型卡未说明预期用途：请补充 `governance.intended_uses`，或填写“Intended Use”/“Direct Use”章节"
 #         "the model card states no out-of-scope uses: add `governance.out_of_scope_uses` or `acceptable_use_policy_url`, or fill an \"Out-of-Scope Use\" section": "模型卡未说明不适用用途：请补充 `governance.out_of_scope_uses` 或 `acceptable_use_policy_url`，或填写“Out-of-Scope Use”章节"
@@ -82,3 +93,7 @@ deny contains {
 	some [path, c] in model.ml_components
 	not model.filled(model.mc(c, ["considerations", "useCases"]))
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): every model card, whatever its format: the intended and out-of-scope uses.
+# A card that states none of it fails the rule.
+evidence := true

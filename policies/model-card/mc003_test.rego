@@ -66,3 +66,8 @@ test_cyclonedx_with_use_cases_is_quiet if {
 	count(mc003.deny) == 0 with input as {"bomFormat": "CycloneDX", "components": [{"type": "machine-learning-model", "name": "m", "modelCard": {"considerations": {"useCases": ["ticket routing"]}}}]}
 		with data.govlint.file as {"format": "cyclonedx"}
 }
+
+test_every_card_is_judged if {
+	mc003.evidence with input as {} with data.govlint.file as {"format": "huggingface"}
+	mc003.evidence with input as {"bomFormat": "CycloneDX"} with data.govlint.file as {"format": "cyclonedx"}
+}

@@ -31,6 +31,11 @@
 #   examples:
 #     pass: "governance: {architecture: decoder-only transformer, parameter_count: 7615616512}"
 #     fail: "governance: {architecture: decoder-only transformer, parameter_count: 7.6B}"
+#   evidence:
+#     needs: >-
+#       `governance.architecture` and `governance.parameter_count` (or an "Architecture"
+#       section), or a CycloneDX component's `modelParameters.modelArchitecture` /
+#       `architectureFamily`
 #   i18n:
 #     zh-CN:
 #       title: 模型卡须说明模型架构与参数量
@@ -43,6 +48,12 @@
 #       remediation: >-
 #         补充 `governance.architecture`（如“decoder-only transformer，28 层，GQA”）和整数形式的
 #         `governance.parameter_count`；CycloneDX 中填写 `modelCard.modelParameters.modelArchitecture`。
+#       evidence: >-
+#         `governance.architecture` 与 `governance.parameter_count`（或“架构”章节）
+#         ，或 CycloneDX 组件的 `modelParameters.modelArchitecture` /
+#         `architectureFamily`。
+#       clauses:
+#         caict-roadmap-2024: "算法模型：模型选型（架构与规模）"
 #       messages:
 #         "the model card does not describe the architecture: add `governance.architecture` or an \"Architecture\" section": "模型卡未说明模型架构：请补充 `governance.architecture` 或“Architecture”章节"
 #         "the model card does not state the parameter count: add `governance.parameter_count` as an integer": "模型卡未说明参数量：请以整数形式补充 `governance.parameter_count`"
@@ -92,3 +103,7 @@ deny contains {
 	not model.filled(model.mc(c, ["modelParameters", "modelArchitecture"]))
 	not model.filled(model.mc(c, ["modelParameters", "architectureFamily"]))
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): every model card, whatever its format: the architecture and the parameter count.
+# A card that states none of it fails the rule.
+evidence := true

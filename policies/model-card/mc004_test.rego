@@ -58,3 +58,8 @@ test_cyclonedx_architecture if {
 	some f in fs
 	f.path == ["components", 0, "modelCard", "modelParameters", "modelArchitecture"]
 }
+
+test_every_card_is_judged if {
+	mc004.evidence with input as {} with data.govlint.file as {"format": "huggingface"}
+	mc004.evidence with input as {"bomFormat": "CycloneDX"} with data.govlint.file as {"format": "cyclonedx"}
+}

@@ -31,6 +31,11 @@
 #   examples:
 #     pass: "governance: {modalities: {input: [text], output: [text]}, formats: {input: [chat messages (JSON)], output: [text/plain]}, context_window: 32768}"
 #     fail: "governance: {modalities: {input: [text], output: [text]}, context_window: 32k}"
+#   evidence:
+#     needs: >-
+#       `governance.modalities`, `governance.formats` and `governance.context_window` (or
+#       `pipeline_tag` and the card's sections), or a CycloneDX component's
+#       `modelParameters.inputs` / `outputs`
 #   i18n:
 #     zh-CN:
 #       title: 模型卡须说明输入输出模态、格式与上下文窗口
@@ -44,6 +49,12 @@
 #       remediation: >-
 #         补充 `governance.modalities`（如 {input: [text], output: [text]}）、`governance.formats` 与整数形式的
 #         `governance.context_window`；CycloneDX 中填写 `modelCard.modelParameters.inputs` 与 `outputs`。
+#       evidence: >-
+#         `governance.modalities`、`governance.formats` 与
+#         `governance.context_window`（或 `pipeline_tag` 及相应章节）
+#         ，或 CycloneDX 组件的 `modelParameters.inputs` / `outputs`。
+#       clauses:
+#         caict-roadmap-2024: "算法模型：模型能力说明（模态、接口）"
 #       messages:
 #         "the model card does not state the input and output modalities: add `governance.modalities` or a `pipeline_tag`": "模型卡未说明输入输出模态：请补充 `governance.modalities` 或 `pipeline_tag`"
 #         "the model card does not state the input and output formats: add `governance.formats` or a \"Prompt format\" section": "模型卡未说明输入输出格式：请补充 `governance.formats` 或“Prompt format”章节"
@@ -124,3 +135,7 @@ formats_given(list) if {
 	is_object(item)
 	model.filled(object.get(item, "format", null))
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): every model card, whatever its format: the modalities, formats and context window.
+# A card that states none of it fails the rule.
+evidence := true

@@ -69,3 +69,8 @@ test_cyclonedx_formats if {
 	some f in fs
 	f.path == ["components", 0, "modelCard", "modelParameters", "outputs"]
 }
+
+test_every_card_is_judged if {
+	mc005.evidence with input as {} with data.govlint.file as {"format": "huggingface"}
+	mc005.evidence with input as {"bomFormat": "CycloneDX"} with data.govlint.file as {"format": "cyclonedx"}
+}

@@ -35,6 +35,10 @@
 #   examples:
 #     pass: "governance: {training_data: {types: [web text], provenance: crawl 2024, curation: dedup + toxicity filter, size: {tokens: 2100000000}, datasets: [{name: web-crawl}]}}"
 #     fail: "governance: {training_data: {types: [web text]}}"
+#   evidence:
+#     needs: >-
+#       `governance.training_data` (types, provenance, curation, size, datasets) or a "Training
+#       Data" section, or a CycloneDX component's `modelParameters.datasets`
 #   i18n:
 #     zh-CN:
 #       title: 模型卡须说明训练数据并关联数据集清单
@@ -49,6 +53,11 @@
 #       remediation: >-
 #         补充 `governance.training_data` 的 `types`、`provenance`、`curation`、`size` 与 `datasets`（数据集清单名称），
 #         或在“Training Data”章节写明规模和整理方法并在 `datasets:` 列出数据集；CycloneDX 中填写 `modelParameters.datasets`。
+#       evidence: >-
+#         `governance.training_data`（类型、来源、整理、规模、数据集）或“训练数据”章节，
+#         或 CycloneDX 组件的 `modelParameters.datasets`。
+#       clauses:
+#         caict-roadmap-2024: "数据资源：数据资产管理与训练数据来源"
 #       messages:
 #         "`governance.training_data` does not state `%s`": "`governance.training_data` 未说明 `%s`"
 #         "the model card does not describe its training data (%s): add `governance.training_data` or a \"Training Data\" section": "模型卡未说明训练数据（%s）：请补充 `governance.training_data` 或“Training Data”章节"
@@ -77,9 +86,9 @@ paragraphs := model.training_paragraphs(doc) if not has_section
 
 default paragraphs := []
 
-evidence := array.concat(section_prose, paragraphs)
+training_text := array.concat(section_prose, paragraphs)
 
-described if count(evidence) > 0
+described if count(training_text) > 0
 
 has_part(p) if {
 	is_object(td)
@@ -90,11 +99,11 @@ has_part("types") if described
 
 has_part("provenance") if described
 
-has_part("curation") if regex.match(model.training_curation_re, concat("\n", evidence))
+has_part("curation") if regex.match(model.training_curation_re, concat("\n", training_text))
 
 has_part("curation") if model.section_filled(doc, `preprocess|data (cleaning|filtering|curation|processing)|数据(清洗|处理|过滤)`)
 
-has_part("size") if regex.match(model.training_size_re, concat("\n", evidence))
+has_part("size") if regex.match(model.training_size_re, concat("\n", training_text))
 
 has_part("datasets") if count(model.hf_datasets) > 0
 
@@ -165,3 +174,7 @@ deny contains {
 	is_string(d.ref)
 	not d.ref in model.cdx_refs
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): every model card, whatever its format: the training data description.
+# A card that states none of it fails the rule.
+evidence := true

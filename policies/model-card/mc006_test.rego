@@ -74,3 +74,8 @@ test_cyclonedx_no_datasets if {
 	count(mc006.deny) == 1 with input as {"bomFormat": "CycloneDX", "components": [{"type": "machine-learning-model", "name": "m"}]}
 		with data.govlint.file as {"format": "cyclonedx"}
 }
+
+test_every_card_is_judged if {
+	mc006.evidence with input as {} with data.govlint.file as {"format": "huggingface"}
+	mc006.evidence with input as {"bomFormat": "CycloneDX"} with data.govlint.file as {"format": "cyclonedx"}
+}

@@ -24,6 +24,10 @@
 #   examples:
 #     pass: "model-index: [{name: m, results: [{task: {type: text-generation}, dataset: {type: cais/mmlu, name: MMLU}, metrics: [{type: accuracy, value: 71.4}]}]}]"
 #     fail: "model-index: [{name: m, results: [{task: {type: text-generation}, metrics: [{type: accuracy}]}]}]"
+#   evidence:
+#     needs: >-
+#       the `model-index` results of a Hugging Face card; a card without `model-index` results
+#       has nothing to judge
 #   i18n:
 #     zh-CN:
 #       title: model-index 评测结果字段须完整
@@ -34,11 +38,16 @@
 #       remediation: >-
 #         为每条 `model-index[].results[]` 补全 `task.type`、`dataset.type`、`dataset.name`，并在 `metrics` 中为每项指标给出
 #         `type` 与 `value`。
+#       evidence: >-
+#         Hugging Face 模型卡中的 `model-index` 结果；没有 `model-index` 结果的模型卡无需判断。
+#       clauses:
+#         caict-roadmap-2024: "算法模型：模型评测（可复现、可比较的结果）"
 #       messages:
 #         "model-index result %d of `%v` has no `%s`": "model-index 评测结果 %d（`%v`）缺少 `%s`"
 #         "model-index result %d of `%v` has no `metrics`": "model-index 评测结果 %d（`%v`）缺少 `metrics`"
 #         "metric %d of model-index result %d of `%v` has no `%s`": "model-index 评测结果 %[2]d（`%[3]v`）的第 %[1]d 项指标缺少 `%[4]s`"
 #         "model-index result %d of `%v` is not a mapping": "model-index 评测结果 %d（`%v`）不是映射"
+#         "the card has no `model-index` results": "模型卡没有 `model-index` 结果"
 package govlint.rules.mc007
 
 import data.govlint.lib.model
@@ -116,3 +125,9 @@ metric_field(m, "value") if {
 	is_object(m)
 	text_value(object.get(m, "value", null))
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the `model-index` results; a card without
+# any is none of its business.
+evidence if some _ in model.model_index_results
+
+no_subject contains "the card has no `model-index` results" if not evidence

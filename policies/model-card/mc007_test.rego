@@ -49,3 +49,8 @@ test_native_manifest if {
 test_card_without_model_index_is_quiet if {
 	count(mc007.deny) == 0 with input as {"license": "mit"} with data.govlint.file as hf
 }
+
+test_evidence_is_a_model_index_result if {
+	mc007.evidence with input as {"model-index": [{"name": "m", "results": [{"task": {"type": "t"}}]}]} with data.govlint.file as {"format": "huggingface"}
+	count(mc007.no_subject) == 1 with input as {"license": "mit"} with data.govlint.file as {"format": "huggingface"}
+}

@@ -51,3 +51,8 @@ test_cyclonedx_metrics if {
 	some f in fs
 	f.path == ["components", 0, "modelCard", "quantitativeAnalysis", "performanceMetrics"]
 }
+
+test_every_card_is_judged if {
+	mc008.evidence with input as {} with data.govlint.file as {"format": "huggingface"}
+	mc008.evidence with input as {"bomFormat": "CycloneDX"} with data.govlint.file as {"format": "cyclonedx"}
+}

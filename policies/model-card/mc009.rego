@@ -26,6 +26,10 @@
 #   examples:
 #     pass: "governance: {evaluation: {safety: {generated_content: {sample_size: 2000, acceptable_rate: 0.96}}}}"
 #     fail: "governance: {evaluation: {safety: {generated_content: {sample_size: 200, acceptable_rate: 0.8}}}}"
+#   evidence:
+#     needs: >-
+#       `governance.evaluation.safety.generated_content` (sample size, acceptable-answer rate) in
+#       a Hugging Face or native model card
 #   i18n:
 #     zh-CN:
 #       title: 生成内容安全评估须达到抽样数量与合格率要求
@@ -37,6 +41,11 @@
 #         默认值（不少于 1000 题、合格率不低于 90%）取自对该标准的二手解读，并非标准原文，可在 govlint.yaml 中调整。
 #       remediation: >-
 #         在 `governance.evaluation.safety.generated_content` 中记录满足阈值的测试结果：`sample_size` 与 `acceptable_rate`。
+#       evidence: >-
+#         Hugging Face 或原生模型卡中的 `governance.evaluation.safety.generated_content`
+#         （抽样数量、合格率）。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：安全评估"
 #       messages:
 #         "no generated-content safety evaluation is recorded (`governance.evaluation.safety.generated_content`)": "未记录生成内容安全评估（`governance.evaluation.safety.generated_content`）"
 #         "the safety evaluation sampled %v questions; at least %v are required": "生成内容安全评估抽取了 %v 道测试题，要求不少于 %v 道"
@@ -79,3 +88,8 @@ deny contains {"msg": sprintf("the safety evaluation does not record `%s`", [fie
 	some field in ["sample_size", "acceptable_rate"]
 	not is_number(result[field])
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the generated-content safety evaluation of a Hugging Face or native card,
+# which fails the rule when it states none. A CycloneDX BOM has no field for it (a native ModelCard
+# that describes the BOM does), so a BOM alone lacks the evidence.
+evidence if not model.cdx

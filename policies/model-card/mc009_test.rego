@@ -48,3 +48,9 @@ test_cyclonedx_is_not_checked if {
 	count(mc009.deny) == 0 with input as {"bomFormat": "CycloneDX", "components": [{"type": "machine-learning-model", "name": "m"}]}
 		with data.govlint.file as {"format": "cyclonedx"} with data.govlint.params as params
 }
+
+test_cards_are_judged_and_a_bom_lacks_the_evidence if {
+	mc009.evidence with input as {} with data.govlint.file as {"format": "huggingface"} with data.govlint.params as params
+	mc009.evidence with input as {"apiVersion": "govlint.dev/v1", "kind": "ModelCard", "metadata": {"name": "m"}} with data.govlint.file as {"format": "native"} with data.govlint.params as params
+	not mc009.evidence with input as {"bomFormat": "CycloneDX"} with data.govlint.file as {"format": "cyclonedx"} with data.govlint.params as params
+}

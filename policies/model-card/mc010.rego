@@ -31,6 +31,10 @@
 #   examples:
 #     pass: "governance: {evaluation: {safety: {refusal: {should_refuse: {sample_size: 400, refusal_rate: 0.97}, should_not_refuse: {sample_size: 400, refusal_rate: 0.03}}}}}"
 #     fail: "governance: {evaluation: {safety: {refusal: {should_refuse: {sample_size: 100, refusal_rate: 0.9}}}}}"
+#   evidence:
+#     needs: >-
+#       `governance.evaluation.safety.refusal` (should-refuse and should-not-refuse sets: sample
+#       size, refusal rate) in a Hugging Face or native model card
 #   i18n:
 #     zh-CN:
 #       title: 拒答测试须达到抽样数量与拒答率要求
@@ -43,6 +47,11 @@
 #       remediation: >-
 #         在 `governance.evaluation.safety.refusal.should_refuse` 与 `.should_not_refuse` 中分别记录 `sample_size` 和
 #         `refusal_rate`，测试结果须满足阈值要求。
+#       evidence: >-
+#         Hugging Face 或原生模型卡中的 `governance.evaluation.safety.refusal`（应拒答与非拒答题集
+#         ：抽样数量、拒答率）。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：安全评估（拒答有害请求、避免过度拒答）"
 #       messages:
 #         "no refusal test is recorded (`governance.evaluation.safety.refusal`)": "未记录问题拒答测试（`governance.evaluation.safety.refusal`）"
 #         "the refusal test records no %s question set (`%s`)": "拒答测试未记录 %s 题集（`%s`）"
@@ -118,3 +127,8 @@ deny contains {
 	is_number(r)
 	r > params.max_should_not_refuse_rate
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the refusal test of a Hugging Face or native card,
+# which fails the rule when it states none. A CycloneDX BOM has no field for it (a native ModelCard
+# that describes the BOM does), so a BOM alone lacks the evidence.
+evidence if not model.cdx

@@ -65,3 +65,9 @@ test_cyclonedx_is_not_checked if {
 	count(mc010.deny) == 0 with input as {"bomFormat": "CycloneDX", "components": []}
 		with data.govlint.file as {"format": "cyclonedx"} with data.govlint.params as params
 }
+
+test_cards_are_judged_and_a_bom_lacks_the_evidence if {
+	mc010.evidence with input as {} with data.govlint.file as {"format": "huggingface"} with data.govlint.params as params
+	mc010.evidence with input as {"apiVersion": "govlint.dev/v1", "kind": "ModelCard", "metadata": {"name": "m"}} with data.govlint.file as {"format": "native"} with data.govlint.params as params
+	not mc010.evidence with input as {"bomFormat": "CycloneDX"} with data.govlint.file as {"format": "cyclonedx"} with data.govlint.params as params
+}

@@ -31,6 +31,11 @@
 #   examples:
 #     pass: "governance: {systemic_risk: true, evaluation: {red_teaming: {performed: true, date: 2025-02-18, findings: two jailbreaks fixed}}}"
 #     fail: "governance: {training_compute_flop: 3.8e+25}   # no red-teaming record"
+#   evidence:
+#     needs: >-
+#       `governance.systemic_risk` and `governance.training_compute_flop` (the card's, or
+#       `systemic_risk` in the repository profile) and, for a model with systemic risk,
+#       `governance.evaluation.red_teaming`
 #   i18n:
 #     zh-CN:
 #       title: 具有系统性风险的模型须记录红队测试
@@ -43,12 +48,22 @@
 #       remediation: >-
 #         在 `governance.evaluation.red_teaming` 中记录 `performed: true`、`date`、`performed_by`、`scope` 以及 `findings`
 #         （或 `report_url`）。
+#       evidence: >-
+#         `governance.systemic_risk` 与 `governance.training_compute_flop`（模型卡的声明
+#         ，或仓库画像中的 `systemic_risk`）；具有系统性风险的模型还须有
+#         `governance.evaluation.red_teaming`。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：红队与对抗测试"
 #       messages:
 #         "its training compute (%s FLOP) exceeds %s FLOP": "其训练算力（%s FLOP）超过 %s FLOP"
+#         "the card declares `systemic_risk: true`": "模型卡声明了 `systemic_risk: true`"
+#         "the repository profile declares `systemic_risk: true`": "仓库画像声明了 `systemic_risk: true`"
 #         "no red-teaming is recorded, but %s": "未记录红队测试，但 %s"
 #         "red-teaming is not recorded as performed (`performed: %v`), but %s": "红队测试未记录为已开展（`performed: %v`），但 %s"
 #         "the red-teaming record has no ISO 8601 `date`": "红队测试记录缺少 ISO 8601 格式的 `date`"
 #         "the red-teaming record documents no outcome: add `findings` or `report_url`": "红队测试记录未载明测试结论：请补充 `findings` 或 `report_url`"
+#         "no systemic risk is declared (`systemic_risk: false`)": "已声明无系统性风险（`systemic_risk: false`）"
+#         "its training compute (%s FLOP) is below %s FLOP and no systemic risk is declared": "其训练算力（%s FLOP）低于 %s FLOP，且未声明系统性风险"
 package govlint.rules.mc011
 
 import data.govlint.lib.core
@@ -65,10 +80,27 @@ record := model.gov(["evaluation", "red_teaming"])
 
 flop := model.gov(["training_compute_flop"])
 
+# Whether the model has systemic risk: the card's declaration, else the repository profile's.
+systemic := v if {
+	v := model.gov(["systemic_risk"])
+	is_boolean(v)
+}
+
+systemic := v if {
+	not is_boolean(model.gov(["systemic_risk"]))
+	v := core.profile.systemic_risk
+	is_boolean(v)
+}
+
 reason := "the card declares `systemic_risk: true`" if model.gov(["systemic_risk"]) == true
 
+reason := "the repository profile declares `systemic_risk: true`" if {
+	not is_boolean(model.gov(["systemic_risk"]))
+	core.profile.systemic_risk == true
+}
+
 reason := sprintf("its training compute (%s FLOP) exceeds %s FLOP", [model.sci(flop), model.sci(params.systemic_risk_flop)]) if {
-	model.gov(["systemic_risk"]) != true
+	not systemic == true
 	is_number(flop)
 	flop > params.systemic_risk_flop
 }
@@ -99,4 +131,21 @@ deny contains {"msg": "the red-teaming record documents no outcome: add `finding
 	record.performed == true
 	not model.filled(object.get(record, "findings", null))
 	not model.url_like(object.get(record, "report_url", null))
+}
+
+# What the rule judges (docs/policies.md, "Evidence"): the red-teaming record of a model with
+# systemic risk. A model declared without systemic risk (by its card, else the repository
+# profile), or whose declared training compute is below the threshold, is out of it; a card that
+# declares neither lacks the evidence to tell.
+evidence if reason
+
+not_applicable contains "no systemic risk is declared (`systemic_risk: false`)" if {
+	not reason
+	systemic == false
+}
+
+not_applicable contains sprintf("its training compute (%s FLOP) is below %s FLOP and no systemic risk is declared", [model.sci(flop), model.sci(params.systemic_risk_flop)]) if {
+	not reason
+	not is_boolean(systemic)
+	is_number(flop)
 }

@@ -54,3 +54,24 @@ test_markdown_red_teaming_section_counts if {
 		with data.govlint.file as {"format": "huggingface", "sections": [{"heading": "Red Teaming", "level": 2, "line": 40, "words": 6, "text": "An external red team probed jailbreaks in March 2025."}]}
 		with data.govlint.params as params
 }
+
+test_evidence_is_a_model_with_systemic_risk if {
+	mc011.evidence with input as {"governance": {"systemic_risk": true}} with data.govlint.file as hf with data.govlint.params as params
+	mc011.evidence with input as {} with data.govlint.file as hf with data.govlint.params as params with data.govlint.profile as {"systemic_risk": true}
+	count(mc011.deny) == 1 with input as {} with data.govlint.file as hf with data.govlint.params as params with data.govlint.profile as {"systemic_risk": true}
+}
+
+test_declared_facts_take_a_model_out if {
+	count(mc011.not_applicable) == 1 with input as {"governance": {"systemic_risk": false}} with data.govlint.file as hf with data.govlint.params as params
+	count(mc011.not_applicable) == 1 with input as {} with data.govlint.file as hf with data.govlint.params as params with data.govlint.profile as {"systemic_risk": false}
+	count(mc011.not_applicable) == 1 with input as {"governance": {"training_compute_flop": 9.5e+22}} with data.govlint.file as hf with data.govlint.params as params
+}
+
+test_a_card_that_declares_nothing_lacks_the_evidence if {
+	not mc011.evidence with input as {} with data.govlint.file as hf with data.govlint.params as params
+	count(mc011.not_applicable) == 0 with input as {} with data.govlint.file as hf with data.govlint.params as params
+}
+
+test_the_card_declaration_wins_over_the_profile if {
+	count(mc011.not_applicable) == 1 with input as {"governance": {"systemic_risk": false}} with data.govlint.file as hf with data.govlint.params as params with data.govlint.profile as {"systemic_risk": true}
+}

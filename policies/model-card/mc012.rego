@@ -34,6 +34,10 @@
 #   examples:
 #     pass: "co2_eq_emissions: {emissions: 1850000}\ngovernance: {training_compute_flop: 9.5e+22}"
 #     fail: "governance: {training_compute_flop: lots}"
+#   evidence:
+#     needs: >-
+#       `governance.training_compute_flop` and `governance.energy_kwh` (or `co2_eq_emissions`),
+#       or a CycloneDX component's `considerations.environmentalConsiderations`
 #   i18n:
 #     zh-CN:
 #       title: 模型卡须说明训练算力与能耗或碳排放
@@ -46,6 +50,12 @@
 #       remediation: >-
 #         补充 `governance.training_compute_flop`（数值，如 `9.5e+22`）以及 `governance.energy_kwh` 或 `co2_eq_emissions`；
 #         CycloneDX 中填写 `environmentalConsiderations.energyConsumptions`。
+#       evidence: >-
+#         `governance.training_compute_flop` 与 `governance.energy_kwh`（或
+#         `co2_eq_emissions`），或 CycloneDX 组件的
+#         `considerations.environmentalConsiderations`。
+#       clauses:
+#         caict-roadmap-2024: "基础设施：算力规划与能效"
 #       messages:
 #         "the model card does not state the training compute: add `governance.training_compute_flop` (FLOP, a number)": "模型卡未说明训练算力：请补充 `governance.training_compute_flop`（以 FLOP 计的数值）"
 #         "`training_compute_flop` is `%v`; write the cumulative training compute in FLOP as a number (e.g. 9.5e+22)": "`training_compute_flop` 的值为 `%v`；请以数值写明以 FLOP 计的累计训练算力（如 9.5e+22）"
@@ -133,3 +143,7 @@ cdx_energy(c) if {
 	is_object(provider)
 	is_number(object.get(provider, ["energyProvided", "value"], null))
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): every model card, whatever its format: the training compute and the energy or emissions.
+# A card that states none of it fails the rule.
+evidence := true

@@ -51,3 +51,8 @@ test_cyclonedx_energy if {
 	some f in fs
 	f.path == ["components", 0, "modelCard", "considerations", "environmentalConsiderations"]
 }
+
+test_every_card_is_judged if {
+	mc012.evidence with input as {} with data.govlint.file as {"format": "huggingface"}
+	mc012.evidence with input as {"bomFormat": "CycloneDX"} with data.govlint.file as {"format": "cyclonedx"}
+}

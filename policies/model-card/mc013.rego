@@ -33,6 +33,11 @@
 #   examples:
 #     pass: "governance: {limitations: [knowledge cut-off Nov 2024], bias_risks: [weaker in Cantonese]}"
 #     fail: "governance: {limitations: [knowledge cut-off Nov 2024]}   # no bias or risks"
+#   evidence:
+#     needs: >-
+#       `governance.limitations` and `governance.bias_risks` (or "Limitations" and "Bias, Risks"
+#       sections), or a CycloneDX component's `considerations.technicalLimitations` and
+#       `ethicalConsiderations`
 #   i18n:
 #     zh-CN:
 #       title: 模型卡须说明局限性、偏见与风险
@@ -46,6 +51,12 @@
 #       remediation: >-
 #         补充 `governance.limitations` 与 `governance.bias_risks`，或填写模型卡的“Bias, Risks, and Limitations”章节；
 #         CycloneDX 中填写 `considerations.technicalLimitations` 与 `ethicalConsiderations`。
+#       evidence: >-
+#         `governance.limitations` 与 `governance.bias_risks`（或“局限”“偏见与风险”章节）
+#         ，或 CycloneDX 组件的 `considerations.technicalLimitations` 与
+#         `ethicalConsiderations`。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：模型局限、偏见与风险披露"
 #       messages:
 #         "the model card states no limitations: add `governance.limitations` or a \"Limitations\" section": "模型卡未说明局限性：请补充 `governance.limitations` 或“Limitations”章节"
 #         "the model card states no biases or risks: add `governance.bias_risks` or a \"Bias, Risks, and Limitations\" section": "模型卡未说明偏见与风险：请补充 `governance.bias_risks` 或“Bias, Risks, and Limitations”章节"
@@ -91,3 +102,7 @@ deny contains {
 	not model.filled(model.mc(c, ["considerations", "ethicalConsiderations"]))
 	not model.filled(model.mc(c, ["considerations", "fairnessAssessments"]))
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): every model card, whatever its format: the limitations, biases and risks.
+# A card that states none of it fails the rule.
+evidence := true

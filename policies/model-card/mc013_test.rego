@@ -52,3 +52,8 @@ test_cyclonedx if {
 	some f in fs
 	f.path == ["components", 0, "modelCard", "considerations", "ethicalConsiderations"]
 }
+
+test_every_card_is_judged if {
+	mc013.evidence with input as {} with data.govlint.file as {"format": "huggingface"}
+	mc013.evidence with input as {"bomFormat": "CycloneDX"} with data.govlint.file as {"format": "cyclonedx"}
+}

@@ -28,6 +28,10 @@
 #   examples:
 #     pass: "co2_eq_emissions: {emissions: 1850000, source: CodeCarbon}"
 #     fail: "co2_eq_emissions: \"[More Information Needed]\""
+#   evidence:
+#     needs: >-
+#       the whole card: every front-matter value and Markdown section is read for template
+#       placeholders
 #   i18n:
 #     zh-CN:
 #       title: 模型卡不得遗留模板占位符
@@ -39,6 +43,10 @@
 #         对应《大模型落地路线图研究报告（2024年）》关于模型文档质量的要求。
 #       remediation: >-
 #         以真实信息替换各占位符；不适用的字段或章节应予删除。
+#       evidence: >-
+#         整张模型卡：逐一检查前置元数据取值与 Markdown 章节中的模板占位符。
+#       clauses:
+#         caict-roadmap-2024: "算法模型：模型文档质量"
 #       messages:
 #         "`{%s}` used as a key": "`{%s}` 被用作键"
 #         "`%s` holds a template placeholder: %s": "`%s` 中遗留模板占位符：%s"
@@ -191,3 +199,7 @@ deny contains {
 	count(found) > 0
 	not optional(i)
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): every model card, whatever its format: every value and section of the card.
+# A card that states none of it fails the rule.
+evidence := true

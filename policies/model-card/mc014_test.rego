@@ -76,3 +76,8 @@ test_placeholder_deep_in_front_matter_fires if {
 	some f in fs
 	count(f.path) == 13
 }
+
+test_every_card_is_judged if {
+	mc014.evidence with input as {} with data.govlint.file as {"format": "huggingface"}
+	mc014.evidence with input as {"bomFormat": "CycloneDX"} with data.govlint.file as {"format": "cyclonedx"}
+}

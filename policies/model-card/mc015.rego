@@ -29,6 +29,10 @@
 #   examples:
 #     pass: "governance: {copyright_policy: {url: https://acme.example/ai/copyright, tdm_opt_out_honoured: true, tdm_opt_out_method: robots.txt and TDMRep}}"
 #     fail: "governance: {copyright_policy: {url: https://acme.example/ai/copyright, tdm_opt_out_honoured: false}}"
+#   evidence:
+#     needs: >-
+#       `governance.copyright_policy` (url, text-and-data-mining opt-outs honoured, how detected)
+#       or a copyright section on opt-outs, in a Hugging Face or native model card
 #   i18n:
 #     zh-CN:
 #       title: 须有版权合规政策并遵守文本与数据挖掘保留声明
@@ -41,6 +45,11 @@
 #       remediation: >-
 #         补充 `governance.copyright_policy`：`url`、`tdm_opt_out_honoured: true` 以及 `tdm_opt_out_method`（如抓取时检查
 #         robots.txt 与 TDMRep）。
+#       evidence: >-
+#         Hugging Face 或原生模型卡中的 `governance.copyright_policy`（网址、
+#         是否遵守文本与数据挖掘保留声明、识别方法），或说明保留声明的版权章节。
+#       clauses:
+#         caict-roadmap-2024: "数据资源：数据合规（训练数据版权）"
 #       messages:
 #         "the model card records no copyright policy (`governance.copyright_policy`) nor how text-and-data-mining opt-outs were honoured": "模型卡既未记录版权合规政策（`governance.copyright_policy`），也未说明如何遵守文本与数据挖掘保留声明"
 #         "the copyright policy has no published `url`": "版权合规政策缺少公开地址 `url`"
@@ -94,3 +103,8 @@ deny contains {"msg": "the copyright policy does not say how opt-outs were detec
 	policy.tdm_opt_out_honoured == true
 	not model.filled(object.get(policy, "tdm_opt_out_method", null))
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the copyright policy of a Hugging Face or native card,
+# which fails the rule when it states none. A CycloneDX BOM has no field for it (a native ModelCard
+# that describes the BOM does), so a BOM alone lacks the evidence.
+evidence if not model.cdx

@@ -42,3 +42,9 @@ test_hf_copyright_section_addressing_opt_outs if {
 test_cyclonedx_is_not_checked if {
 	count(mc015.deny) == 0 with input as {"bomFormat": "CycloneDX", "components": []} with data.govlint.file as {"format": "cyclonedx"}
 }
+
+test_cards_are_judged_and_a_bom_lacks_the_evidence if {
+	mc015.evidence with input as {} with data.govlint.file as {"format": "huggingface"}
+	mc015.evidence with input as {"apiVersion": "govlint.dev/v1", "kind": "ModelCard", "metadata": {"name": "m"}} with data.govlint.file as {"format": "native"}
+	not mc015.evidence with input as {"bomFormat": "CycloneDX"} with data.govlint.file as {"format": "cyclonedx"}
+}

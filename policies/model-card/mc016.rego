@@ -26,6 +26,10 @@
 #   examples:
 #     pass: "governance: {training_data_summary_url: https://acme.example/ai/acme-chat-7b/training-data-summary}"
 #     fail: "governance: {training_data_summary_url: see wiki}"
+#   evidence:
+#     needs: >-
+#       `governance.training_data_summary_url` or a link to the public summary of the training
+#       content, in a Hugging Face or native model card
 #   i18n:
 #     zh-CN:
 #       title: 须链接公开的训练内容摘要
@@ -35,6 +39,11 @@
 #         《人工智能法》第五十三条第1款(d)项，以及《大模型落地路线图研究报告（2024年）》数据资源层关于训练数据透明度的要求。
 #       remediation: >-
 #         按欧盟模板公开训练内容摘要，并将其地址写入 `governance.training_data_summary_url`。
+#       evidence: >-
+#         Hugging Face 或原生模型卡中的 `governance.training_data_summary_url`，
+#         或指向训练内容公开摘要的链接。
+#       clauses:
+#         caict-roadmap-2024: "数据资源：训练数据透明度"
 #       messages:
 #         "the model card links no public summary of its training content (`governance.training_data_summary_url`)": "模型卡未链接公开的训练内容摘要（`governance.training_data_summary_url`）"
 #         "`training_data_summary_url` is `%v`, not an absolute URL": "`training_data_summary_url` 的值为 `%v`，不是绝对 URL"
@@ -66,3 +75,8 @@ deny contains {"msg": sprintf("`training_data_summary_url` is `%v`, not an absol
 	url != null
 	not model.url_like(url)
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the link to the public training-content summary of a Hugging Face or native card,
+# which fails the rule when it states none. A CycloneDX BOM has no field for it (a native ModelCard
+# that describes the BOM does), so a BOM alone lacks the evidence.
+evidence if not model.cdx

@@ -33,3 +33,9 @@ test_hf_body_link_counts if {
 test_cyclonedx_is_not_checked if {
 	count(mc016.deny) == 0 with input as {"bomFormat": "CycloneDX"} with data.govlint.file as {"format": "cyclonedx"}
 }
+
+test_cards_are_judged_and_a_bom_lacks_the_evidence if {
+	mc016.evidence with input as {} with data.govlint.file as {"format": "huggingface"}
+	mc016.evidence with input as {"apiVersion": "govlint.dev/v1", "kind": "ModelCard", "metadata": {"name": "m"}} with data.govlint.file as {"format": "native"}
+	not mc016.evidence with input as {"bomFormat": "CycloneDX"} with data.govlint.file as {"format": "cyclonedx"}
+}

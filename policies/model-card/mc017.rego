@@ -28,6 +28,10 @@
 #   examples:
 #     pass: "governance: {alignment: {methods: [SFT, DPO], description: preference pairs rated against the service charter}}"
 #     fail: "governance: {alignment: {methods: []}}"
+#   evidence:
+#     needs: >-
+#       `governance.alignment` (methods, description), alignment tags or prose, in a Hugging Face
+#       or native model card
 #   i18n:
 #     zh-CN:
 #       title: 模型卡须说明与人类偏好和价值观的对齐方法
@@ -39,6 +43,11 @@
 #         第四条第（一）项。
 #       remediation: >-
 #         补充 `governance.alignment`：`methods`（如 [SFT, DPO]）及对齐所依据的偏好或原则的说明 `description`。
+#       evidence: >-
+#         Hugging Face 或原生模型卡中的 `governance.alignment`（方法、
+#         说明）、对齐标签或相应文字。
+#       clauses:
+#         caict-roadmap-2024: "§6(3) 安全可信：价值对齐"
 #       messages:
 #         "the model card does not describe how the model was aligned with human preferences and values: add `governance.alignment`": "模型卡未说明模型如何与人类偏好和价值观对齐：请补充 `governance.alignment`"
 package govlint.rules.mc017
@@ -67,3 +76,8 @@ deny contains {
 	not model.cdx
 	not described
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the alignment description of a Hugging Face or native card,
+# which fails the rule when it states none. A CycloneDX BOM has no field for it (a native ModelCard
+# that describes the BOM does), so a BOM alone lacks the evidence.
+evidence if not model.cdx

@@ -27,6 +27,10 @@
 #   examples:
 #     pass: "governance: {owner: {name: LLM Platform Team, email: llm@acme.example}, approvals: [{role: security, name: Zhang Min, date: 2025-02-24}]}"
 #     fail: "governance: {owner: {name: LLM Platform Team}, approvals: [{role: security, date: 24/02/2025}]}"
+#   evidence:
+#     needs: >-
+#       `governance.owner` (or a "Contact" section) and `governance.approvals` (role, date) in a
+#       Hugging Face or native model card
 #   i18n:
 #     zh-CN:
 #       title: 模型卡须指明责任人并记录带日期的审批
@@ -37,6 +41,11 @@
 #         关于管理体系（责任落实与发布审批）的要求。
 #       remediation: >-
 #         补充 `governance.owner`（{name, email}）与 `governance.approvals`，每条审批须含 `role`、`name` 和 `date`（YYYY-MM-DD）。
+#       evidence: >-
+#         Hugging Face 或原生模型卡中的 `governance.owner`（或“联系方式”章节）
+#         与 `governance.approvals`（角色、日期）。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：管理体系（责任与发布审批）"
 #       messages:
 #         "the model card names no accountable owner: add `governance.owner` or a \"Contact\" section": "模型卡未指明责任人：请补充 `governance.owner` 或“Contact”章节"
 #         "the model card records no release approval (`governance.approvals`, each with role and date)": "模型卡未记录发布审批（`governance.approvals`，每条须含审批角色与日期）"
@@ -101,3 +110,8 @@ non_empty(x) if {
 	is_array(x)
 	count(x) > 0
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the accountable owner and the release approvals of a Hugging Face or native card,
+# which fails the rule when it states none. A CycloneDX BOM has no field for it (a native ModelCard
+# that describes the BOM does), so a BOM alone lacks the evidence.
+evidence if not model.cdx

@@ -41,3 +41,9 @@ test_hf_template_contact_does_not_count if {
 test_cyclonedx_is_not_checked if {
 	count(mc018.deny) == 0 with input as {"bomFormat": "CycloneDX"} with data.govlint.file as {"format": "cyclonedx"}
 }
+
+test_cards_are_judged_and_a_bom_lacks_the_evidence if {
+	mc018.evidence with input as {} with data.govlint.file as {"format": "huggingface"}
+	mc018.evidence with input as {"apiVersion": "govlint.dev/v1", "kind": "ModelCard", "metadata": {"name": "m"}} with data.govlint.file as {"format": "native"}
+	not mc018.evidence with input as {"bomFormat": "CycloneDX"} with data.govlint.file as {"format": "cyclonedx"}
+}

@@ -26,6 +26,9 @@
 #   examples:
 #     pass: "{\"type\": \"machine-learning-model\", \"modelCard\": {\"modelParameters\": {\"approach\": {\"type\": \"supervised\"}}}}"
 #     fail: "{\"type\": \"library\", \"modelCard\": {\"modelParameters\": {\"approach\": {\"type\": \"fine-tuning\"}}}}"
+#   evidence:
+#     needs: >-
+#       the `modelCard` of the components of a CycloneDX BOM; other cards have nothing to judge
 #   i18n:
 #     zh-CN:
 #       title: CycloneDX modelCard 须置于模型组件且学习方式取值合规
@@ -37,10 +40,15 @@
 #       remediation: >-
 #         将 `modelCard` 移至其所描述的 `type: machine-learning-model` 组件，并将 `modelParameters.approach.type` 设为
 #         supervised、unsupervised、reinforcement-learning、semi-supervised 或 self-supervised 之一。
+#       evidence: >-
+#         CycloneDX BOM 各组件的 `modelCard`；其他格式的模型卡无需判断。
+#       clauses:
+#         caict-roadmap-2024: "算法模型：模型资产管理（ML-BOM）"
 #       messages:
 #         "component `%v` of type `%v` carries a `modelCard`; only `machine-learning-model` components may": "类型为 `%[2]v` 的组件 `%[1]v` 带有 `modelCard`；只有 `machine-learning-model` 组件可以携带"
 #         "`modelParameters.approach.type` of component `%v` is `%v`; expected one of %s": "组件 `%v` 的 `modelParameters.approach.type` 为 `%v`，应为以下之一：%s"
 #         "`modelCard` of component `%v` is not an object": "组件 `%v` 的 `modelCard` 不是对象"
+#         "not a CycloneDX BOM": "不是 CycloneDX BOM"
 package govlint.rules.mc019
 
 import data.govlint.lib.model
@@ -76,3 +84,9 @@ deny contains {
 	c.modelCard
 	not is_object(c.modelCard)
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): the components of a CycloneDX BOM; other
+# cards are none of its business.
+evidence if some _ in model.cdx_components
+
+no_subject contains "not a CycloneDX BOM" if not model.cdx

@@ -41,3 +41,8 @@ test_huggingface_and_native_are_not_checked if {
 	count(mc019.deny) == 0 with input as {"license": "mit", "modelCard": {}} with data.govlint.file as {"format": "huggingface"}
 	count(mc019.deny) == 0 with input as {"apiVersion": "govlint.dev/v1", "kind": "ModelCard", "metadata": {"name": "m"}} with data.govlint.file as {"format": "native"}
 }
+
+test_evidence_is_a_bom_component if {
+	mc019.evidence with input as {"bomFormat": "CycloneDX", "components": [{"type": "machine-learning-model", "name": "m"}]} with data.govlint.file as {"format": "cyclonedx"}
+	count(mc019.no_subject) == 1 with input as {"license": "mit"} with data.govlint.file as {"format": "huggingface"}
+}

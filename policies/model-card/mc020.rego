@@ -28,6 +28,10 @@
 #   examples:
 #     pass: "base_model: Qwen/Qwen2.5-7B\ngovernance: {lineage: {third_party_base: true, derivation_date: 2025-02-10}, evaluation: {capability: [{benchmark: C-Eval, value: 0.78, date: 2025-02-14}]}}"
 #     fail: "base_model: Qwen/Qwen2.5-7B\ngovernance: {lineage: {third_party_base: true, derivation_date: 2025-02-10}, evaluation: {capability: [{benchmark: C-Eval, value: 0.78, date: 2024-10-01}]}}"
+#   evidence:
+#     needs: >-
+#       `governance.lineage` (third-party base, derivation and base release dates) and dated
+#       evaluations, in the card of a model derived from another organisation's base model
 #   i18n:
 #     zh-CN:
 #       title: 基于第三方基础模型衍生的模型须在衍生后重新评测
@@ -40,12 +44,20 @@
 #       remediation: >-
 #         对衍生模型开展评测，并在 `governance.evaluation` 中记录结果及日期 `date`；在 `governance.lineage` 中记录
 #         `derivation_date` 与 `base_model_release_date`。
+#       evidence: >-
+#         基于其他组织基座模型派生的模型卡中的 `governance.lineage`（第三方基座、
+#         派生日期、基座发布日期）及带日期的评测记录。
+#       clauses:
+#         caict-roadmap-2024: "算法模型：微调与微调后评测"
 #       messages:
 #         "the model derives from the third-party base `%s` but records no evaluation of its own": "该模型衍生自第三方基础模型 `%s`，但未记录对其自身的评测"
 #         "the evaluations of this model derived from `%s` carry no date, so they cannot be shown to postdate the derivation": "这一衍生自 `%s` 的模型的评测记录均未注明日期，无法证明评测晚于衍生"
 #         "neither `lineage.derivation_date` nor `lineage.base_model_release_date` is recorded, so the evaluation cannot be shown to be newer than the base": "`lineage.derivation_date` 与 `lineage.base_model_release_date` 均未记录，无法证明评测晚于基础模型"
 #         "the latest evaluation (%s) predates the derivation on %s: re-evaluate the derived model": "最近一次评测（%s）早于 %s 的衍生：请对衍生模型重新评测"
 #         "the latest evaluation (%s) is not newer than the base model's release on %s: re-evaluate the derived model": "最近一次评测（%s）不晚于基础模型的发布日期 %s：请对衍生模型重新评测"
+#         "the card names no base model": "模型卡未指明基座模型"
+#         "the base model is declared the organisation's own (`lineage.third_party_base: false`)": "已声明基座模型为本组织自有（`lineage.third_party_base: false`）"
+#         "the base model comes from the card's own organisation (`%s`)": "基座模型来自模型卡所属组织（`%s`）"
 package govlint.rules.mc020
 
 import data.govlint.lib.model
@@ -142,4 +154,33 @@ deny contains {
 	not predates_derivation
 	release
 	latest <= release
+}
+
+# What the rule judges (docs/policies.md, "Evidence"): the card of a model derived from a
+# third-party base. A card that names no base model is none of its business; a base declared
+# (or identified by the Hub ids) as the organisation's own takes it out; a derived card that says
+# neither lacks the evidence to tell.
+evidence if applies
+
+no_subject contains "the card names no base model" if {
+	not model.cdx
+	not derived
+}
+
+not_applicable contains "the base model is declared the organisation's own (`lineage.third_party_base: false`)" if {
+	not model.cdx
+	derived
+	model.gov(["lineage", "third_party_base"]) == false
+}
+
+not_applicable contains sprintf("the base model comes from the card's own organisation (`%s`)", [mid]) if {
+	not model.cdx
+	derived
+	model.gov(["lineage", "third_party_base"]) == null
+	mid := model.gov(["model_id"])
+	is_string(mid)
+	contains(mid, "/")
+	not third_party
+	some b in model.base_models
+	contains(b, "/")
 }

@@ -67,3 +67,15 @@ test_own_base_is_not_checked if {
 test_unknown_origin_is_not_checked if {
 	count(mc020.deny) == 0 with input as {"base_model": "mistralai/Mistral-7B-v0.1"} with data.govlint.file as {"format": "huggingface"}
 }
+
+test_evidence_is_a_model_derived_from_a_third_party_base if {
+	mc020.evidence with input as {"base_model": "Qwen/Qwen2.5-7B", "governance": {"model_id": "acme/chat"}} with data.govlint.file as {"format": "huggingface"}
+	count(mc020.no_subject) == 1 with input as {"license": "mit"} with data.govlint.file as {"format": "huggingface"}
+}
+
+test_an_own_base_model_is_not_applicable if {
+	count(mc020.not_applicable) == 1 with input as {"base_model": "acme/base", "governance": {"model_id": "acme/chat"}} with data.govlint.file as {"format": "huggingface"}
+	count(mc020.not_applicable) == 1 with input as {"base_model": "Qwen/Qwen2.5-7B", "governance": {"lineage": {"third_party_base": false}}} with data.govlint.file as {"format": "huggingface"}
+	not mc020.evidence with input as {"base_model": "Qwen/Qwen2.5-7B"} with data.govlint.file as {"format": "huggingface"}
+	count(mc020.not_applicable) == 0 with input as {"base_model": "Qwen/Qwen2.5-7B"} with data.govlint.file as {"format": "huggingface"}
+}

@@ -35,6 +35,11 @@
 #   examples:
 #     pass: "governance: {model: {name: acme-chat-7b, revision: '1.2.0', card: models/acme-chat-7b/model-card.yaml}}"
 #     fail: "storageUri: hf://meta-llama/Llama-2-7b-chat-hf  # no card, no revision"
+#   evidence:
+#     needs: >-
+#       the model each deployment manifest names (`governance.model`: name or card, revision)
+#       and, for serving workloads no manifest speaks for, the model their arguments, environment
+#       or KServe fields serve; model cards have nothing to judge
 #   i18n:
 #     zh-CN:
 #       title: 部署所服务的模型须在仓库中有模型卡并锁定版本
@@ -49,6 +54,12 @@
 #       remediation: >-
 #         为所服务的模型补充模型卡（或更正引用），并锁定版本：DeploymentManifest 填写 `governance.model.revision`，KServe 使用
 #         `hf://org/name:<commit>`，vLLM 使用 `--revision <commit>`，production-stack 填写 `modelRevision`。
+#       evidence: >-
+#         各 DeploymentManifest 指明的模型（`governance.model`：名称或模型卡、
+#         版本），以及无清单对应的服务工作负载通过参数、环境变量或 KServe 字段所提供的模型；
+#         模型卡本身无需判断。
+#       clauses:
+#         caict-roadmap-2024: "算法模型：模型资产管理（已部署模型可追溯至模型卡）"
 #       messages:
 #         "the deployment manifest does not name the model it serves (`governance.model`), and none of its targets names one": "部署清单未指明所服务的模型（`governance.model`），其部署目标也均未指明"
 #         "the model card `%s` named by `governance.model.card` is not in the repository": "`governance.model.card` 指向的模型卡 `%s` 不在仓库中"
@@ -160,3 +171,9 @@ deny contains finding(u, sprintf("%s `%s` serves Hub model `%s` without a pinned
 	not pinned(repository.ref_revision(v))
 	count([r | some [r, _] in u.revisions; pinned(r)]) == 0
 }
+
+# What the rule judges (docs/policies.md, "Evidence"): every deployment manifest, and every
+# workload no manifest speaks for; the artifacts it does not name are none of its business.
+evidence contains repository.subject(m) if some m in repository.manifests
+
+evidence contains repository.subject(u) if some u in workloads

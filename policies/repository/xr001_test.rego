@@ -240,3 +240,8 @@ test_license_link_to_the_base_model_does_not_name_the_card if {
 	}}
 	count(run([tune, deployment(["--model", "Qwen/Qwen2.5-7B-Instruct", "--revision", "a09a354"], [])])) == 1
 }
+
+test_evidence_is_each_manifest_and_ungoverned_workload if {
+	e := xr001.evidence with input as {"artifacts": [native_card, manifest({"name": "acme-chat-7b", "revision": "1.2.0"}), deployment(["--model", "meta-llama/Llama-2-7b-hf"], [])]} with data.govlint.params as params
+	e == {{"file": "deploy/app.yaml", "index": 1}, {"file": "deploy/k8s.yaml", "index": 0}}
+}

@@ -31,6 +31,11 @@
 #   examples:
 #     pass: "model card: {license: apache-2.0}; deployment: {governance: {service: {commercial: true}}}"
 #     fail: "model card: {license: cc-by-nc-4.0}; deployment: {governance: {service: {commercial: true}}}"
+#   evidence:
+#     needs: >-
+#       `governance.service.commercial` of each deployment manifest (else `commercial` in the
+#       repository profile) and the license or `commercial_use_allowed` of the served model's
+#       cards; a service declared non-commercial is out of it
 #   i18n:
 #     zh-CN:
 #       title: 商业服务不得使用禁止商用许可的模型
@@ -43,14 +48,26 @@
 #         对应《大模型落地路线图研究报告（2024年）》应用服务层的合规要求。两份许可清单均为参数。
 #       remediation: >-
 #         改用允许商用的模型；或取得商业授权并在模型卡中记录 `governance.commercial_use_allowed: true`；或将服务标记为非商用。
+#       evidence: >-
+#         各 DeploymentManifest 的 `governance.service.commercial`（否则取仓库画像的
+#         `commercial`），以及所服务模型的模型卡中的许可证或 `commercial_use_allowed`；
+#         声明非商业的服务不适用。
+#       clauses:
+#         caict-roadmap-2024: "应用服务：已部署服务的合规（模型许可）"
 #       messages:
 #         "declares `license: %s` without naming terms that allow commercial use": "声明了 `license: %s`，但未注明允许商用的条款"
 #         "the commercial service serves `%s`, whose model card says commercial use is not allowed (`commercial_use_allowed: false`)": "商业服务使用的模型 `%s` 的模型卡声明不允许商用（`commercial_use_allowed: false`）"
 #         "the commercial service serves `%s` under the non-commercial license `%s`": "商业服务使用的模型 `%s` 采用非商用许可 `%s`"
 #         "the commercial service serves `%s` under `%s`, which allows commercial use only under conditions: confirm them with `governance.commercial_use_allowed: true` in the model card": "商业服务使用的模型 `%s` 采用 `%s`，该许可仅在满足条件时允许商用：请在模型卡中以 `governance.commercial_use_allowed: true` 确认已满足"
 #         "the commercial service serves `%s`, whose card %s: record `governance.commercial_use_allowed` in the model card": "商业服务使用的模型 `%s`，其模型卡 %s：请在模型卡中记录 `governance.commercial_use_allowed`"
+#         "the service is declared not commercial (%s: false)": "服务已声明非商业（%s: false）"
+#         "the manifest does not declare whether the service is commercial (`governance.service.commercial`)": "清单未声明服务是否商业（`governance.service.commercial`）"
+#         "no model card of the served model is in the repository": "仓库中没有所服务模型的模型卡"
+#         "no deployment manifest declares the service": "没有 DeploymentManifest 声明该服务"
+#         "the repository profile declares the services not commercial (profile.commercial: false)": "仓库画像声明服务为非商业（profile.commercial: false）"
 package govlint.repository.xr002
 
+import data.govlint.lib.core
 import data.govlint.lib.repository
 import rego.v1
 
@@ -73,7 +90,7 @@ path := ["governance", "service", "commercial"]
 # Commercial deployments and the card keys of the models they serve.
 served contains [m, keys] if {
 	some m in repository.manifests
-	object.get(repository.gov(m.document), ["service", "commercial"], false) == true
+	repository.service_facts[repository.key(m)].commercial == true
 	keys := repository.manifest_cards(m)
 	count(keys) > 0
 }
@@ -119,4 +136,36 @@ unclear(ls) := sprintf("declares `license: %s` without naming terms that allow c
 unclear(ls) := "declares `license: other`" if {
 	"other" in ls
 	count(ls - {"other", "unknown"}) > 0
+}
+
+# What the rule judges (docs/policies.md, "Evidence"): commercial services whose model has a card.
+# A service declared non-commercial (its manifest, else the repository profile) is out of it; one
+# that does not say, or whose model has no card, or a serving workload no manifest speaks for,
+# lacks the evidence.
+evidence contains repository.subject(m) if some [m, _] in served
+
+not_applicable contains repository.subject_because(m, sprintf("the service is declared not commercial (%s: false)", [repository.fact_sources[repository.key(m)].commercial])) if {
+	some m in repository.manifests
+	repository.service_facts[repository.key(m)].commercial == false
+}
+
+no_evidence contains repository.subject_because(m, "the manifest does not declare whether the service is commercial (`governance.service.commercial`)") if {
+	some m in repository.manifests
+	not is_boolean(repository.service_facts[repository.key(m)].commercial)
+}
+
+no_evidence contains repository.subject_because(m, "no model card of the served model is in the repository") if {
+	some m in repository.manifests
+	repository.service_facts[repository.key(m)].commercial == true
+	count(repository.manifest_cards(m)) == 0
+}
+
+no_evidence contains repository.subject_because(u, "no deployment manifest declares the service") if {
+	some u in repository.ungoverned
+	not core.profile.commercial == false
+}
+
+not_applicable contains repository.subject_because(u, "the repository profile declares the services not commercial (profile.commercial: false)") if {
+	some u in repository.ungoverned
+	core.profile.commercial == false
 }

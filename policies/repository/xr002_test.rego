@@ -84,3 +84,22 @@ test_unknown_model_is_left_to_xr001 if {
 	other := {"path": "models/other/README.md", "kind": "model-card", "format": "huggingface", "index": 0, "document": {"license": "cc-by-nc-4.0"}}
 	count(run([other, service(true)])) == 0
 }
+
+test_evidence_is_a_commercial_service_with_a_card if {
+	e := xr002.evidence with input as {"artifacts": [card({"license": "mit", "governance": {"model_id": "m"}}), service(true)]} with data.govlint.params as params
+	count(e) == 1
+}
+
+test_a_service_declared_not_commercial_is_not_applicable if {
+	count(xr002.not_applicable) == 1 with input as {"artifacts": [card({"license": "cc-by-nc-4.0"}), service(false)]} with data.govlint.params as params
+}
+
+test_the_profile_declares_what_the_manifest_does_not if {
+	undeclared := {"path": "deploy/app.yaml", "kind": "deployment-config", "format": "native", "index": 1, "document": {
+		"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifest", "metadata": {"name": "app"},
+		"governance": {"model": {"name": "m", "revision": "1"}},
+	}}
+	count(xr002.no_evidence) == 1 with input as {"artifacts": [card({"license": "cc-by-nc-4.0", "governance": {"model_id": "m"}}), undeclared]} with data.govlint.params as params
+	count(xr002.deny) == 1 with input as {"artifacts": [card({"license": "cc-by-nc-4.0", "governance": {"model_id": "m"}}), undeclared]} with data.govlint.params as params with data.govlint.profile as {"commercial": true}
+	count(xr002.not_applicable) == 1 with input as {"artifacts": [card({"license": "cc-by-nc-4.0", "governance": {"model_id": "m"}}), undeclared]} with data.govlint.params as params with data.govlint.profile as {"commercial": false}
+}

@@ -24,6 +24,10 @@
 #   examples:
 #     pass: "card: {datasets: [acme/support-dialogues]}; datasets/support-dialogues/README.md exists"
 #     fail: "card: {datasets: [cnn_dailymail]}  # no manifest in the repository"
+#   evidence:
+#     needs: >-
+#       the datasets each model card names (HF `datasets`, `governance.training_data.datasets`)
+#       and the dataset manifests in the repository; a card that names none has nothing to judge
 #   i18n:
 #     zh-CN:
 #       title: 模型卡引用的数据集须在仓库中有数据集清单
@@ -34,6 +38,11 @@
 #         数据资产管理。
 #       remediation: >-
 #         为该数据集添加数据集清单（HF 数据集卡片、Croissant 文件或 `kind: DatasetManifest`），使其名称或目录与引用一致；或更正引用。
+#       evidence: >-
+#         各模型卡所列的数据集（HF `datasets`、`governance.training_data.datasets`）
+#         及仓库中的数据集清单；未列出数据集的模型卡无需判断。
+#       clauses:
+#         caict-roadmap-2024: "数据资源：数据资产管理"
 #       messages:
 #         "dataset `%s` has no manifest in the repository": "数据集 `%s` 在仓库中没有数据集清单"
 package govlint.repository.xr003
@@ -60,4 +69,10 @@ known := repository.dataset_names(repository.datasets)
 has_manifest(ref) if {
 	some form in dataset.ref_forms(ref)
 	known[form]
+}
+
+# What the rule judges (docs/policies.md, "Evidence"): the cards that name datasets.
+evidence contains repository.subject(c) if {
+	some c in repository.cards
+	count(repository.dataset_refs(c)) > 0
 }

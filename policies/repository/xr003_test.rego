@@ -43,3 +43,9 @@ test_template_placeholder_reference_is_ignored if {
 	c := {"path": "models/t/README.md", "kind": "model-card", "format": "huggingface", "index": 0, "document": {"datasets": [{"dataset_0": null}]}}
 	count(xr003.deny) == 0 with input as {"artifacts": [c]}
 }
+
+test_evidence_is_a_card_that_names_datasets if {
+	e := xr003.evidence with input as {"artifacts": [card]}
+	e == {{"file": "models/m/README.md", "index": 0}}
+	count(xr003.evidence) == 0 with input as {"artifacts": [{"path": "models/n/README.md", "kind": "model-card", "format": "huggingface", "index": 0, "document": {"license": "mit"}}]}
+}

@@ -29,6 +29,12 @@
 #   examples:
 #     pass: "card: {governance: {evaluation: {safety: {generated_content: {sample_size: 1200, acceptable_rate: 0.94}, refusal: {should_refuse: {sample_size: 400, refusal_rate: 0.97}, should_not_refuse: {sample_size: 400, refusal_rate: 0.03}}}}}}"
 #     fail: "deployment: {governance: {service: {public: true, regions: [CN]}}}; card: {governance: {}}"
+#   evidence:
+#     needs: >-
+#       `governance.service.public` and `regions` of each deployment manifest (else `public` and
+#       `regions` in the repository profile) and the safety evaluation of the served model's
+#       cards; a service declared not public, or not offered in the regions of `xr004.regions`,
+#       is out of it
 #   i18n:
 #     zh-CN:
 #       title: 面向境内公众的服务所用模型须记录 TC260-003 安全评估
@@ -41,11 +47,23 @@
 #       remediation: >-
 #         在所服务模型的模型卡中记录 TC260-003 评估结果：`governance.evaluation.safety.generated_content` 与
 #         `governance.evaluation.safety.refusal.{should_refuse, should_not_refuse}`。
+#       evidence: >-
+#         各 DeploymentManifest 的 `governance.service.public` 与 `regions`（否则取仓库画像
+#         的 `public` 与 `regions`），以及所服务模型的模型卡中的安全评估；声明不面向公众或不在 `xr004.regions` 所
+#         列地区提供的服务不适用。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：上线前安全评估"
 #       messages:
 #         "the public service serves `%s`, which has no model card to record the TC260-003 safety evaluation": "面向公众的服务使用的模型 `%s` 没有可记录 TC260-003 安全评估的模型卡"
 #         "the public service serves `%s`, whose card records no %s": "面向公众的服务使用的模型 `%s`，其模型卡未记录 %s"
+#         "the service is declared not public (%s: false)": "服务已声明不面向公众（%s: false）"
+#         "the service is declared offered in %s (%s)": "服务已声明在 %s 提供（%s）"
+#         "the manifest does not declare whether the service is public and where (`governance.service`)": "清单未声明服务是否面向公众及提供地区（`governance.service`）"
+#         "no deployment manifest declares the service and its model": "没有 DeploymentManifest 声明该服务及其模型"
+#         "the repository profile declares the services out of scope (profile.public / profile.regions)": "仓库画像声明服务不在适用范围内（profile.public / profile.regions）"
 package govlint.repository.xr004
 
+import data.govlint.lib.core
 import data.govlint.lib.repository
 import rego.v1
 
@@ -54,11 +72,15 @@ regions := {r | some r in object.get(data.govlint.params, ["xr004", "regions"], 
 path := ["governance", "service", "regions"]
 
 public_in_region(m) if {
-	g := repository.gov(m.document)
-	object.get(g, ["service", "public"], false) == true
-	some r in repository.as_list(object.get(g, ["service", "regions"], []))
+	repository.service_facts[repository.key(m)].public == true
+	some r in repository.as_list(repository.service_facts[repository.key(m)].regions)
 	regions[r]
 }
+
+# The regions a service is declared in (its manifest's, else the profile's), or none.
+declared_regions(m) := {r | some r in repository.service_facts[repository.key(m)].regions; is_string(r)} if is_array(repository.service_facts[repository.key(m)].regions)
+
+default declared_regions(_) := set()
 
 deny contains repository.finding(m, sprintf("the public service serves `%s`, which has no model card to record the TC260-003 safety evaluation", [repository.manifest_model_label(m)]), path) if {
 	some m in repository.manifests
@@ -90,3 +112,54 @@ default generated(_) := false
 refusal(keys, set) := true if repository.refusal_recorded(keys, set)
 
 default refusal(_, _) := false
+
+# What the rule judges (docs/policies.md, "Evidence"): public services in the regions of
+# `xr004.regions`. A service declared not public, or offered elsewhere (its manifest, else the
+# repository profile), is out of it; one that does not say, or a serving workload no manifest
+# speaks for, lacks the evidence.
+evidence contains repository.subject(m) if {
+	some m in repository.manifests
+	public_in_region(m)
+}
+
+not_applicable contains repository.subject_because(m, sprintf("the service is declared not public (%s: false)", [repository.fact_sources[repository.key(m)].public])) if {
+	some m in repository.manifests
+	repository.service_facts[repository.key(m)].public == false
+}
+
+not_applicable contains repository.subject_because(m, sprintf("the service is declared offered in %s (%s)", [concat(", ", sort(declared_regions(m))), repository.fact_sources[repository.key(m)].regions])) if {
+	some m in repository.manifests
+	not repository.service_facts[repository.key(m)].public == false
+	count(declared_regions(m)) > 0
+	count(declared_regions(m) & regions) == 0
+}
+
+no_evidence contains repository.subject_because(m, "the manifest does not declare whether the service is public and where (`governance.service`)") if {
+	some m in repository.manifests
+	not public_in_region(m)
+	not repository.service_facts[repository.key(m)].public == false
+	count(declared_regions(m) & regions) > 0
+}
+
+no_evidence contains repository.subject_because(m, "the manifest does not declare whether the service is public and where (`governance.service`)") if {
+	some m in repository.manifests
+	not repository.service_facts[repository.key(m)].public == false
+	count(declared_regions(m)) == 0
+}
+
+no_evidence contains repository.subject_because(u, "no deployment manifest declares the service and its model") if {
+	some u in repository.ungoverned
+	not profile_excludes
+}
+
+not_applicable contains repository.subject_because(u, "the repository profile declares the services out of scope (profile.public / profile.regions)") if {
+	some u in repository.ungoverned
+	profile_excludes
+}
+
+profile_excludes if core.profile.public == false
+
+profile_excludes if {
+	is_array(core.profile.regions)
+	count({r | some r in core.profile.regions} & regions) == 0
+}

@@ -55,3 +55,23 @@ test_evaluation_in_the_native_card_counts if {
 	)}
 	count(run([card({"license": "mit"}), native, service(true, ["CN"])])) == 0
 }
+
+test_evidence_is_a_public_service_in_china if {
+	count(xr004.evidence) == 1 with input as {"artifacts": [card(evaluated), service(true, ["CN"])]} with data.govlint.params as params
+}
+
+test_declared_facts_take_a_service_out if {
+	count(xr004.not_applicable) == 1 with input as {"artifacts": [card(evaluated), service(false, ["CN"])]} with data.govlint.params as params
+	count(xr004.not_applicable) == 1 with input as {"artifacts": [card(evaluated), service(true, ["US"])]} with data.govlint.params as params
+}
+
+test_the_profile_scopes_a_manifest_that_declares_nothing if {
+	bare := {"path": "deploy/app.yaml", "kind": "deployment-config", "format": "native", "index": 0, "document": {
+		"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifest", "metadata": {"name": "app"},
+		"governance": {"model": {"name": "acme/chat", "revision": "1"}},
+	}}
+	count(xr004.no_evidence) == 1 with input as {"artifacts": [card({}), bare]} with data.govlint.params as params
+	count(xr004.deny) == 0 with input as {"artifacts": [card({}), bare]} with data.govlint.params as params
+	count(xr004.deny) > 0 with input as {"artifacts": [card({"governance": {"model_id": "acme/chat"}}), bare]} with data.govlint.params as params with data.govlint.profile as {"public": true, "regions": ["CN"]}
+	count(xr004.not_applicable) == 1 with input as {"artifacts": [card({}), bare]} with data.govlint.params as params with data.govlint.profile as {"public": false}
+}

@@ -30,6 +30,12 @@
 #   examples:
 #     pass: "card: {governance: {personal_information_mitigation: Names redacted; memorisation probe}}"
 #     fail: "dataset: {governance: {personal_information: {present: true}}}; card: {datasets: [that-dataset]}"
+#   evidence:
+#     needs: >-
+#       `governance.personal_information.present` of each dataset manifest, the
+#       `personal_information_mitigation` of the cards of models trained on data with personal
+#       information, and the `content_safety.output_personal_information_filter` of the services
+#       that serve them; a dataset declared free of personal information is out of it
 #   i18n:
 #     zh-CN:
 #       title: 使用含个人信息的数据训练的模型须记录缓解措施，其服务须过滤输出中的个人信息
@@ -43,9 +49,18 @@
 #       remediation: >-
 #         在模型卡中记录 `governance.personal_information_mitigation`（脱敏、去标识化、记忆测试等），并在部署清单中设置
 #         `governance.content_safety.output_personal_information_filter: true`。
+#       evidence: >-
+#         各数据集清单的 `governance.personal_information.present`，
+#         以含个人信息数据训练的模型的模型卡中的 `personal_information_mitigation`，
+#         以及提供这些模型的服务的 `content_safety.output_personal_information_filter`；
+#         声明不含个人信息的数据集不适用。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：数据、模型与服务全链路个人信息保护"
 #       messages:
 #         "the model is trained on personal information (%s) but no card of the model records a mitigation (`governance.personal_information_mitigation`)": "该模型使用含个人信息的数据（%s）训练，但其模型卡均未记录缓解措施（`governance.personal_information_mitigation`）"
 #         "the deployment serves `%s`, trained on data with personal information, without output filtering of personal information": "部署所服务的 `%s` 使用含个人信息的数据训练，但未对输出进行个人信息过滤"
+#         "the dataset declares no personal information (`personal_information.present: false`)": "数据集声明不含个人信息（`personal_information.present: false`）"
+#         "the dataset does not declare whether it holds personal information (`governance.personal_information.present`)": "数据集未声明是否包含个人信息（`governance.personal_information.present`）"
 package govlint.repository.xr005
 
 import data.govlint.lib.dataset
@@ -94,4 +109,28 @@ deny contains repository.finding(m, sprintf("the deployment serves `%s`, trained
 	not object.get(repository.gov(m.document), ["content_safety", "output_personal_information_filter"], false) == true
 	keys := repository.group(repository.manifest_cards(m))
 	count(keys & pi_cards) > 0
+}
+
+# What the rule judges (docs/policies.md, "Evidence"): datasets with personal information, the
+# cards of models trained on them and the services that serve those models. A dataset declared
+# free of personal information is out of it; one that does not say lacks the evidence.
+evidence contains repository.subject(d) if some d in pi_datasets
+
+evidence contains repository.subject(c) if some [c, _] in trained_on_pi
+
+evidence contains repository.subject(m) if {
+	count(pi_cards) > 0
+	some m in repository.manifests
+	count(repository.group(repository.manifest_cards(m)) & pi_cards) > 0
+}
+
+not_applicable contains repository.subject_because(d, "the dataset declares no personal information (`personal_information.present: false`)") if {
+	some d in repository.datasets
+	d.no_personal_information == true
+}
+
+no_evidence contains repository.subject_because(d, "the dataset does not declare whether it holds personal information (`governance.personal_information.present`)") if {
+	some d in repository.datasets
+	not d.personal_information == true
+	not d.no_personal_information == true
 }

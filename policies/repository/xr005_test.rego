@@ -69,3 +69,13 @@ test_one_finding_per_model if {
 	some f in r
 	f.file == "models/chat/model-card.yaml"
 }
+
+test_evidence_is_the_chain_from_data_to_service if {
+	e := xr005.evidence with input as {"artifacts": [pi_dataset, card({"personal_information_mitigation": "redacted"}), service(true)]}
+	count(e) == 3
+}
+
+test_a_dataset_that_does_not_say_lacks_the_evidence if {
+	count(xr005.no_evidence) == 1 with input as {"artifacts": [{"path": "d/README.md", "kind": "dataset-manifest", "format": "huggingface", "index": 0, "document": {"license": "mit"}}]}
+	count(xr005.not_applicable) == 1 with input as {"artifacts": [{"path": "d/README.md", "kind": "dataset-manifest", "format": "huggingface", "index": 0, "document": {"governance": {"personal_information": {"present": false}}}}]}
+}

@@ -30,6 +30,11 @@
 #   examples:
 #     pass: "governance: {training_compute_flop: 3.8e+25, evaluation: {capability: [{benchmark: MMLU, metric: accuracy, value: 0.8}], red_teaming: {performed: true, date: 2025-02-18}}}"
 #     fail: "governance: {training_compute_flop: 3.8e+25}"
+#   evidence:
+#     needs: >-
+#       `governance.training_compute_flop` and `governance.systemic_risk` of each model card
+#       (else `systemic_risk` in the repository profile) and, for a model above the threshold or
+#       with systemic risk, the evaluation and red-teaming records of its cards
 #   i18n:
 #     zh-CN:
 #       title: 训练算力超过系统性风险阈值的模型须具备评估与红队测试记录
@@ -42,12 +47,21 @@
 #       remediation: >-
 #         在模型卡中记录模型评估（`governance.evaluation.capability[]` 或 `.safety`，或 `model-index` 结果）以及对抗测试
 #         （`governance.evaluation.red_teaming`，含 `performed: true`、日期、范围与发现）。
+#       evidence: >-
+#         各模型卡的 `governance.training_compute_flop` 与 `governance.systemic_risk`（
+#         否则取仓库画像的 `systemic_risk`）；超过阈值或具有系统性风险的模型，还须有其模型卡中的评测与红队测试记录。
+#       clauses:
+#         caict-roadmap-2024: "安全可信：模型评测与红队测试"
 #       messages:
 #         "declares %s FLOP of training compute, above %s": "声明的训练算力为 %s FLOP，超过 %s"
 #         "the model %s, but none of its cards records an evaluation": "该模型 %s，但其模型卡均未记录评估"
 #         "the model %s, but none of its cards records red-teaming (`governance.evaluation.red_teaming.performed: true`)": "该模型 %s，但其模型卡均未记录红队测试（`governance.evaluation.red_teaming.performed: true`）"
+#         "no systemic risk is declared and the training compute is not above the threshold": "已声明无系统性风险，且训练算力未超过阈值"
+#         "the declared training compute is below the threshold": "声明的训练算力低于阈值"
+#         "the card declares neither its training compute nor whether the model has systemic risk": "模型卡既未声明训练算力，也未声明模型是否具有系统性风险"
 package govlint.repository.xr006
 
+import data.govlint.lib.core
 import data.govlint.lib.repository
 import rego.v1
 
@@ -66,6 +80,18 @@ triggered contains [c, "is declared a general-purpose AI model with systemic ris
 	c.systemic_risk == true
 	not above_threshold(c)
 }
+
+triggered contains [c, "is declared a general-purpose AI model with systemic risk by the repository profile"] if {
+	some c in repository.cards
+	not declares_risk(c)
+	core.profile.systemic_risk == true
+	not above_threshold(c)
+}
+
+# The card says whether its model has systemic risk (else the repository profile speaks for it).
+declares_risk(c) if c.systemic_risk == true
+
+declares_risk(c) if c.no_systemic_risk == true
 
 # Keys of the triggered cards, for `repository.representative`.
 triggered_keys := {repository.key(c) | some [c, _] in triggered}
@@ -96,4 +122,36 @@ deny contains {
 	some [c, why] in triggered
 	repository.representative(c, triggered_keys)
 	not repository.red_teaming_recorded(repository.group({repository.key(c)}))
+}
+
+# What the rule judges (docs/policies.md, "Evidence"): the cards of models under the obligation.
+# A card declared without systemic risk (or whose profile says so) and not above the threshold, or
+# whose declared compute is below it, is out of it; one that declares neither lacks the evidence.
+evidence contains repository.subject(c) if some [c, _] in triggered
+
+not_applicable contains repository.subject_because(c, "no systemic risk is declared and the training compute is not above the threshold") if {
+	some c in repository.cards
+	not triggered_keys[repository.key(c)]
+	no_risk(c)
+}
+
+not_applicable contains repository.subject_because(c, "the declared training compute is below the threshold") if {
+	some c in repository.cards
+	not triggered_keys[repository.key(c)]
+	not no_risk(c)
+	is_number(c.compute_flop)
+}
+
+no_evidence contains repository.subject_because(c, "the card declares neither its training compute nor whether the model has systemic risk") if {
+	some c in repository.cards
+	not triggered_keys[repository.key(c)]
+	not no_risk(c)
+	not is_number(c.compute_flop)
+}
+
+no_risk(c) if c.no_systemic_risk == true
+
+no_risk(c) if {
+	not declares_risk(c)
+	core.profile.systemic_risk == false
 }

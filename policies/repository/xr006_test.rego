@@ -75,3 +75,16 @@ test_one_finding_per_model_on_the_native_card if {
 	some f in r
 	f.file == "models/big/model-card.yaml"
 }
+
+test_evidence_is_a_card_under_the_obligation if {
+	count(xr006.evidence) == 1 with input as {"artifacts": [card({"training_compute_flop": 3e25})]} with data.govlint.params as params
+	count(xr006.evidence) == 1 with input as {"artifacts": [card({})]} with data.govlint.params as params with data.govlint.profile as {"systemic_risk": true}
+	count(xr006.deny) == 2 with input as {"artifacts": [card({})]} with data.govlint.params as params with data.govlint.profile as {"systemic_risk": true}
+}
+
+test_declared_facts_take_a_card_out if {
+	count(xr006.not_applicable) == 1 with input as {"artifacts": [card({"systemic_risk": false})]} with data.govlint.params as params
+	count(xr006.not_applicable) == 1 with input as {"artifacts": [card({"training_compute_flop": 9.5e+22})]} with data.govlint.params as params
+	count(xr006.not_applicable) == 1 with input as {"artifacts": [card({})]} with data.govlint.params as params with data.govlint.profile as {"systemic_risk": false}
+	count(xr006.no_evidence) == 1 with input as {"artifacts": [card({})]} with data.govlint.params as params
+}
