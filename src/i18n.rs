@@ -677,7 +677,20 @@ const AUDIT_TEXTS: &[(&str, &str)] = &[
     ("Needs", "所需证据"),
     ("What to add", "需补充的内容"),
     ("%s without evidence", "%s 项缺少证据"),
-    ("all %s: %s", "全部 %s 项：%s"),
+    ("all %s: %s →", "全部 %s 项：%s →"),
+    ("(all %s)", "（全部 %s 个）"),
+    (
+        "<p class=\"small\">The same artifacts, with the same statuses, as <a href=\"#%sreq-%s\">%s</a>.</p>",
+        "<p class=\"small\">涉及的制品及其状态与 <a href=\"#%sreq-%s\">%s</a> 相同。</p>",
+    ),
+    ("; uncommitted changes", "；有未提交的更改"),
+    ("Provenance", "来源记录"),
+    ("Requirements by artifact", "各要求涉及的制品"),
+    ("Every requirement's row lists all its artifacts.", "每项要求所在行已列出其全部制品。"),
+    (
+        "%s findings: each is shown on one line, without its source excerpt (the JSON and Markdown reports give every excerpt).",
+        "共 %s 个问题：每个问题仅显示一行，不附源码摘录（JSON 与 Markdown 报告给出全部摘录）。",
+    ),
     ("… %s in all: %s (the JSON report lists every one)", "… 共 %s 项：%s（JSON 报告列出全部）"),
     (
         "No evidence: the requirement applies, or may apply, and nothing in the repository declares the facts its rule judges; add them where each requirement's \"Needs\" says (docs/governance.md), or declare in the repository profile (`profile:` in govlint.yaml) the facts that put it out of scope.",

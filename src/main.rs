@@ -89,6 +89,11 @@ struct ReportArgs {
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
+    /// Write one report over these JSON reports (`govlint report --format json` of each
+    /// repository) instead of checking PATH. Reports of another version or policy bundle are
+    /// refused.
+    #[arg(long, value_name = "REPORT.json", num_args = 1.., conflicts_with_all = ["config", "frameworks", "policies", "no_builtin", "jobs"])]
+    merge: Vec<PathBuf>,
 }
 
 #[derive(Args)]
@@ -539,6 +544,20 @@ fn write_stdout(text: &str) {
 
 fn run_report(args: ReportArgs) -> Result<ExitCode, ToolError> {
     let (date, date_source) = govlint::audit::report_date()?;
+    if !args.merge.is_empty() {
+        let merged = govlint::audit::merge::merge(&args.merge, date, date_source)?;
+        let lang = args.lang.resolve()?;
+        let text = match args.format {
+            ReportFormat::Html => govlint::audit::html::render_merged_in(&merged, lang),
+            ReportFormat::Markdown => govlint::audit::markdown::render_merged_in(&merged, lang),
+            ReportFormat::Json => govlint::audit::merge::json(&merged),
+        };
+        match &args.output {
+            Some(path) => govlint::waivers::write_atomic(path, &text)?,
+            None => write_stdout(&text),
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let opts = CheckOptions {
         paths: vec![args.path.clone()],
         config: args.config,

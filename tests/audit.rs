@@ -136,7 +136,7 @@ fn json_report_snapshot() {
     let text = stable(&stdout);
     insta::assert_snapshot!("audit_json", text);
     let v: serde_json::Value = serde_json::from_slice(&stdout).unwrap();
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     // The facts a compliance officer relies on, beyond the snapshot.
     let h = &v["header"];
     assert_eq!(h["repository"], "https://git.example.com/acme/llm-governance.git", "credentials are dropped");
@@ -340,4 +340,170 @@ fn outside_git_the_report_has_no_git_facts_and_rules_without_artifacts_are_not_a
     assert_eq!(status("MC001").as_deref(), Some("failed"));
     let na = v["summary"]["frameworks"].as_array().unwrap().iter().map(|f| f["not_applicable"].as_u64().unwrap()).sum::<u64>();
     assert!(na > 0);
+}
+
+/// The example repository's report and the serving-only fixture's, as JSON files in the parent
+/// of the example's copy: (guard, that directory).
+fn two_reports() -> (tempfile::TempDir, PathBuf) {
+    let (guard, root) = fixture_repo();
+    let work = root.parent().unwrap().to_path_buf();
+    let (code, _, stderr) = report(&root, &["--format", "json", "-o", work.join("governance.json").to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let serving = work.join("serving");
+    copy_tree(&common::fixtures().join("serving-only"), &serving);
+    std::fs::write(serving.join("govlint.yaml"), "profile:\n  regions: [US]\n  public: false\n").unwrap();
+    let (code, _, stderr) = report(&serving, &["--format", "json", "-o", work.join("serving.json").to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    (guard, work)
+}
+
+#[test]
+fn merged_report_snapshot() {
+    let (_guard, work) = two_reports();
+    let (code, stdout, stderr) = report(&work, &["--merge", "governance.json", "serving.json", "--format", "markdown"]);
+    assert_eq!(code, 0, "{stderr}");
+    insta::assert_snapshot!("audit_merged_markdown", stable(&stdout));
+    let (code, stdout, stderr) = report(&work, &["--merge", "governance.json", "serving.json", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&stdout).unwrap();
+    assert_eq!(v["kind"], "merged");
+    assert_eq!(v["repositories"].as_array().unwrap().len(), 2);
+    let inputs: Vec<&str> = v["header"]["inputs"].as_array().unwrap().iter().map(|i| i["repository"].as_str().unwrap()).collect();
+    assert_eq!(inputs, ["https://git.example.com/acme/llm-governance.git", "serving.json"]);
+    // A requirement's row gives its status in each repository; combined, the worst.
+    let dp001 = v["frameworks"][0]["requirements"].as_array().unwrap().iter().find(|r| r["rule"] == "DP001").unwrap();
+    let statuses: Vec<(&str, &str)> =
+        dp001["artifacts"].as_array().unwrap().iter().map(|a| (a["file"].as_str().unwrap(), a["status"].as_str().unwrap())).collect();
+    assert_eq!(statuses, [("https://git.example.com/acme/llm-governance.git", "no-evidence"), ("serving.json", "not-applicable")]);
+    assert_eq!(dp001["status"], "no-evidence");
+    // The combined counts are the sums of the repositories'.
+    let sum: u64 = v["repositories"].as_array().unwrap().iter().map(|r| r["summary"]["artifacts"].as_u64().unwrap()).sum();
+    assert_eq!(v["summary"]["artifacts"], sum);
+    assert_eq!(v["summary"]["maturity"].as_array().unwrap().len(), 5);
+    // The HTML: one page, a section per repository, self-contained.
+    let (code, stdout, _) = report(&work, &["--merge", "governance.json", "serving.json", "--format", "html"]);
+    assert_eq!(code, 0);
+    let html = String::from_utf8(stdout).unwrap();
+    assert!(html.contains("<section id=\"r0\" class=\"page\">") && html.contains("<section id=\"r1\" class=\"page\">"));
+    assert!(!html.contains("<script") && !html.contains("src=\"http"));
+    // The same inputs give the same bytes.
+    let (_, again, _) = report(&work, &["--merge", "governance.json", "serving.json", "--format", "html"]);
+    assert!(html.as_bytes() == again.as_slice());
+}
+
+#[test]
+fn merge_refuses_reports_judged_by_other_rules() {
+    let (_guard, work) = two_reports();
+    let text = std::fs::read_to_string(work.join("serving.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["version"] = 1.into();
+    std::fs::write(work.join("old.json"), serde_json::to_string(&v).unwrap()).unwrap();
+    let (code, stdout, stderr) = report(&work, &["--merge", "governance.json", "old.json"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("old.json is a report of version 1") && stderr.contains("version 2"), "{stderr}");
+
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["header"]["policy_bundle"]["sha256"] = "0".repeat(64).into();
+    std::fs::write(work.join("other.json"), serde_json::to_string(&v).unwrap()).unwrap();
+    let (code, _, stderr) = report(&work, &["--merge", "governance.json", "other.json", "--format", "markdown"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("other.json was checked with the policy bundle sha256:0000") && stderr.contains("governance.json"), "{stderr}");
+
+    std::fs::write(work.join("broken.json"), "{\"version\": 2,\n").unwrap();
+    let (code, _, stderr) = report(&work, &["--merge", "broken.json"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("broken.json:2:"), "{stderr}");
+    let (code, _, stderr) = report(&work, &["--merge", "missing.json"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("missing.json"), "{stderr}");
+}
+
+#[test]
+fn merge_states_what_differs_between_the_inputs() {
+    let (_guard, work) = two_reports();
+    let serving = work.join("serving");
+    let (code, _, stderr) = report(&serving, &["--format", "json", "--framework", "eu-ai-act", "-o", work.join("eu.json").to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = report(&work, &["--merge", "governance.json", "eu.json", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&stdout).unwrap();
+    let notes: Vec<&str> = v["header"]["notes"].as_array().unwrap().iter().map(|n| n.as_str().unwrap()).collect();
+    assert!(notes.iter().any(|n| n.starts_with("`eu.json` reports on eu-ai-act")), "{notes:?}");
+}
+
+#[test]
+fn a_requirement_row_lists_a_handful_of_artifacts_and_counts_the_rest() {
+    let (_guard, dir) = tempdir();
+    for i in 0..12 {
+        common::write(
+            &dir,
+            &format!("deploy/app-{i:02}.yaml"),
+            &format!("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-{i}\nspec:\n  template:\n    spec:\n      containers:\n        - name: c\n          image: registry.example/app:1.{i}\n"),
+        );
+    }
+    let (code, stdout, _) = report(&dir, &["--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_slice(&stdout).unwrap();
+    let dp013 = v["frameworks"][0]["requirements"].as_array().unwrap().iter().find(|r| r["rule"] == "DP013").unwrap();
+    assert_eq!(dp013["artifacts"].as_array().unwrap().len(), 12, "the JSON lists every artifact");
+    assert_eq!(dp013["counts"]["failed"], 12);
+    let (_, stdout, _) = report(&dir, &["--format", "html"]);
+    let html = String::from_utf8(stdout).unwrap();
+    let row = html.lines().find(|l| l.contains("href=\"#rule-DP013\"")).unwrap();
+    assert_eq!(row.matches("<li ").count(), 5, "{row}");
+    assert!(row.contains("<a class=\"more\" href=\"#req-DP013\">all 12: 12 failed →</a>"), "{row}");
+    // One click away, the full list: the twelve files of one directory, named once, linked to
+    // where that directory starts among the artifacts.
+    let list = html.split("<div class=\"reqlist\" id=\"req-DP013\">").nth(1).unwrap().split("</div>").next().unwrap();
+    assert!(list.contains("<b>failed</b> (12)"), "{list}");
+    assert!(list.contains("<a href=\"#d0\">deploy/</a> (all 12)"), "{list}");
+    assert!(html.contains("<div class=\"artifact\" id=\"d0\">"));
+    let (_, stdout, _) = report(&dir, &["--format", "markdown"]);
+    let md = String::from_utf8(stdout).unwrap();
+    let row = md.lines().find(|l| l.starts_with("| DP013 |")).unwrap();
+    assert_eq!(row.matches("failed<br>").count(), 5, "{row}");
+    assert!(row.contains("… 12 in all: 12 failed (the JSON report lists every one)"), "{row}");
+    // A directory where only some files share a status names them.
+    common::write(&dir, "deploy/app-12.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-12\nspec:\n  template:\n    spec:\n      containers:\n        - name: c\n          image: registry.example/app@sha256:4f1c1e0b2d3a4c5b6a79880f1e2d3c4b5a69788f0e1d2c3b4a59687f0e1d2c3b\n");
+    let (_, stdout, _) = report(&dir, &["--format", "html"]);
+    let html = String::from_utf8(stdout).unwrap();
+    let list = html.split("<div class=\"reqlist\" id=\"req-DP013\">").nth(1).unwrap().split("</div>").next().unwrap();
+    assert!(list.contains("<b>met</b> (1): <a href=\"#d0\">deploy/</a> app-12.yaml"), "{list}");
+    assert!(list.contains("<b>failed</b> (12): <a href=\"#d0\">deploy/</a> app-00.yaml, app-01.yaml"), "{list}");
+    // Rules with the same artifacts and statuses share one list.
+    assert!(html.contains("The same artifacts, with the same statuses, as <a href=\"#req-"), "{html}");
+}
+
+#[test]
+fn merged_html_report_prints_in_headless_chromium() {
+    let Some(browser) = chromium() else {
+        assert!(std::env::var("CI").is_err(), "chromium is required on CI (.ci/run installs it)");
+        eprintln!("skipped: chromium is not installed (apt-get install chromium)");
+        return;
+    };
+    let (_guard, work) = two_reports();
+    let html = work.join("merged.html");
+    let (code, _, stderr) = report(&work, &["--merge", "governance.json", "serving.json", "--format", "html", "-o", html.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let pdf = work.join("merged.pdf");
+    let out = headless(&browser, &work.join("profile-merged"))
+        .arg("--no-pdf-header-footer")
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "chromium --print-to-pdf failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    // The cover, the summary, the frameworks, a section per repository, the rule inventory.
+    let pages = pdf_pages(&pdf);
+    assert!(pages >= 6, "the PDF has {pages} pages");
+    if let Ok(text) = Command::new("pdftotext").arg(&pdf).arg("-").output() {
+        if text.status.success() {
+            let text = String::from_utf8_lossy(&text.stdout);
+            for words in ["Maturity by CAICT layer", "no evidence", "serving.json"] {
+                assert!(text.contains(words), "the printed report lacks {words:?}");
+            }
+        }
+    }
 }

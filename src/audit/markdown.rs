@@ -4,9 +4,9 @@
 
 use std::fmt::Write as _;
 
-use super::{AuditReport, Counts, Finding, LAYERS, STAGES};
+use super::{AuditReport, Counts, Finding, Status, LAYERS, STAGES};
 use crate::i18n::{self, Lang};
-use crate::report::markdown::{cell, code};
+use crate::report::markdown::{cell, code, inline};
 
 fn or_dash(s: Option<&str>) -> String {
     s.map(cell).unwrap_or_else(|| "—".to_string())
@@ -23,7 +23,7 @@ fn counts_cell(c: &Counts) -> String {
     if c.total() == 0 {
         "—".to_string()
     } else {
-        format!("{} / {} / {} / {}", c.met, c.failed, c.waived, c.not_applicable)
+        format!("{} / {} / {} / {} / {}", c.met, c.failed, c.waived, c.no_evidence, c.not_applicable)
     }
 }
 
@@ -39,7 +39,7 @@ fn finding(out: &mut String, f: &Finding, lang: Lang) {
     let _ = write!(out, "- **{}** {} {at} {place} — {}", code(&f.rule), t(&f.severity), cell(message));
     out.push('\n');
     if !f.clauses.is_empty() {
-        let clauses: Vec<String> = f.clauses.iter().map(|(k, v)| format!("{k} {}", cell(v))).collect();
+        let clauses: Vec<String> = f.clauses.iter().map(|(k, v)| format!("{k} {}", cell(&super::clause_in(&f.rule, k, v, lang)))).collect();
         let _ = writeln!(out, "  <br>{}: {}", t("Clauses"), clauses.join("; "));
     }
     match &f.suppression {
@@ -75,11 +75,9 @@ pub fn render(r: &AuditReport) -> String {
     render_in(r, Lang::En)
 }
 
-/// The report with its fixed texts, rule titles and messages in `lang`.
-pub fn render_in(r: &AuditReport, lang: Lang) -> String {
+/// The table of one repository's facts.
+fn facts(out: &mut String, h: &super::Header, lang: Lang) {
     let t = |s: &str| i18n::audit_text(s, lang);
-    let h = &r.header;
-    let mut out = format!("# {}\n\n", t("govlint audit report"));
     out.push_str("| | |\n|---|---|\n");
     let _ = writeln!(out, "| {} | {} |", t("Repository"), or_dash(h.repository.as_deref()));
     let _ = writeln!(out, "| {} | {} |", t("Branch"), or_dash(h.branch.as_deref()));
@@ -105,6 +103,14 @@ pub fn render_in(r: &AuditReport, lang: Lang) -> String {
     if let Some(c) = &h.config {
         let _ = writeln!(out, "| {} | `{}` `sha256:{}` |", t("Config"), c.name.replace('`', "'"), c.sha256);
     }
+    let profile = match (&h.profile, h.profile_line) {
+        (Some(p), line) => format!("{}{}", cell(&super::profile_text(p, lang)), line.map(|l| t(&format!(" (line {l})"))).unwrap_or_default()),
+        (None, _) => cell(&t("none declared (`profile:` in govlint.yaml): each rule's applicability rests on the artifacts alone")),
+    };
+    let _ = writeln!(out, "| {} | {profile} |", t("Repository profile"));
+    if !h.rules_off.is_empty() {
+        let _ = writeln!(out, "| {} | {} |", t("Rules turned off"), h.rules_off.join(", "));
+    }
     for p in &h.user_policies {
         let _ = writeln!(out, "| {} | `{}` `sha256:{}` |", t("User policy"), p.name.replace('`', "'"), p.sha256);
     }
@@ -113,9 +119,60 @@ pub fn render_in(r: &AuditReport, lang: Lang) -> String {
         let _ = writeln!(out, "| `{}` | `{}` |", s.name, s.sha256);
     }
     out.push_str("\n</details>\n\n");
+}
 
-    let s = &r.summary;
+/// The report with its fixed texts, rule titles and messages in `lang`.
+pub fn render_in(r: &AuditReport, lang: Lang) -> String {
+    let t = |s: &str| i18n::audit_text(s, lang);
+    let mut out = format!("# {}\n\n", t("govlint audit report"));
+    facts(&mut out, &r.header, lang);
     let _ = writeln!(out, "## {}\n", t("Summary"));
+    summary(&mut out, &r.summary, lang);
+    what_to_add(&mut out, &r.frameworks, lang);
+    let _ = writeln!(out, "\n## {}", t("Frameworks"));
+    frameworks(&mut out, &r.frameworks, "###", "Artifacts", lang);
+    let _ = writeln!(out, "\n## {}", t("Artifacts"));
+    artifacts(&mut out, r, "###", lang);
+    let _ = write!(out, "\n## {}\n\n", t("Waivers"));
+    waivers(&mut out, &r.waivers, lang);
+    let _ = writeln!(out, "\n## {}\n", t("Rule inventory"));
+    rules(&mut out, &r.rules, lang);
+    out
+}
+
+/// What each requirement without evidence needs, once per rule: outside the tables, where a
+/// text is never cut.
+fn what_to_add(out: &mut String, fws: &[super::FrameworkSection], lang: Lang) {
+    let t = |x: &str| i18n::audit_text(x, lang);
+    let mut seen = std::collections::BTreeSet::new();
+    let rows: Vec<&super::Requirement> = fws
+        .iter()
+        .flat_map(|f| &f.requirements)
+        .filter(|q| q.counts.no_evidence > 0 || q.status == Status::NoEvidence)
+        .filter(|q| seen.insert(q.rule.clone()))
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n### {}\n", t("What to add"));
+    let mut rows = rows;
+    rows.sort_by(|a, b| a.rule.cmp(&b.rule));
+    for q in rows {
+        let needs = q.needs.as_ref().map(|n| i18n::rule_doc(&q.rule, lang).and_then(|d| d.evidence).unwrap_or_else(|| n.clone()));
+        let count = t(&format!("{} without evidence", q.counts.no_evidence.max(1)));
+        match needs {
+            Some(n) => {
+                let _ = writeln!(out, "- **{}** ({count}): {}", cell(&q.rule), inline(&n.replace('\n', " ")));
+            }
+            None => {
+                let _ = writeln!(out, "- **{}** ({count})", cell(&q.rule));
+            }
+        }
+    }
+}
+
+fn summary(out: &mut String, s: &super::Summary, lang: Lang) {
+    let t = |x: &str| i18n::audit_text(x, lang);
     let _ = writeln!(out, "{}\n", t(&format!("{} files read, {} artifacts.", s.files, s.artifacts)));
     let _ = writeln!(out, "| {} | {} |\n|---|---:|", t("Artifact kind"), t("Files"));
     for (k, n) in &s.artifacts_by_kind {
@@ -136,22 +193,24 @@ pub fn render_in(r: &AuditReport, lang: Lang) -> String {
     );
     let _ = writeln!(
         out,
-        "\n| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|",
+        "\n| {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|---:|",
         t("Framework"),
         t("Met"),
         t("Failed"),
         t("Waived"),
+        t("No evidence"),
         t("Not applicable")
     );
     for f in &s.frameworks {
         let c = &f.counts;
-        let _ = writeln!(out, "| {} | {} | {} | {} | {} |", f.framework, c.met, c.failed, c.waived, c.not_applicable);
+        let _ = writeln!(out, "| {} | {} | {} | {} | {} | {} |", f.framework, c.met, c.failed, c.waived, c.no_evidence, c.not_applicable);
     }
+    let _ = writeln!(out, "\n> {}", t(super::NO_EVIDENCE_NOTE));
     let _ = write!(
         out,
         "\n### {}\n\n{}\n\n",
         t("CAICT compliance matrix"),
-        t("Rules that ran, by CAICT layer and stage: met / failed / waived / not applicable.")
+        t("Rules that ran, by CAICT layer and stage: met / failed / waived / no evidence / not applicable.")
     );
     let _ = writeln!(out, "| {} | {} |", t("Layer"), STAGES.iter().map(|st| t(st)).collect::<Vec<_>>().join(" | "));
     let _ = writeln!(out, "|---|{}", "---|".repeat(STAGES.len()));
@@ -160,28 +219,78 @@ pub fn render_in(r: &AuditReport, lang: Lang) -> String {
         let _ = writeln!(out, "| {} | {} |", t(&row.layer), cells.join(" | "));
     }
     debug_assert_eq!(s.matrix.len(), LAYERS.len());
+    let _ = write!(out, "\n### {}\n\n{}\n\n", t("Maturity by CAICT layer"), t(super::MATURITY_NOTE));
+    let _ = writeln!(out, "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|", t("Layer"), t("Level"), t("Stage reached"), t("Held back at"), t("Gaps"));
+    for m in &s.maturity {
+        let gaps: Vec<String> = m.gaps.iter().map(|g| format!("{} {}", g.rule, t(g.status.label()))).collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} / 4 — {} | {} | {} | {} |",
+            t(&m.layer),
+            m.level,
+            t(super::maturity::level_name(m.level)),
+            m.reached.as_deref().map(&t).unwrap_or_else(|| "—".to_string()),
+            m.held_at.as_deref().map(&t).unwrap_or_else(|| "—".to_string()),
+            if gaps.is_empty() { "—".to_string() } else { gaps.join(", ") }
+        );
+    }
+}
 
-    let _ = writeln!(out, "\n## {}", t("Frameworks"));
-    for f in &r.frameworks {
+/// One artifact (or repository) of a requirement row.
+fn art_item(rule: &str, a: &super::ArtifactStatus, lang: Lang) -> String {
+    let why = a.reason.as_deref().map(|r| format!(" ({})", cell(&i18n::reason_text(rule, r, lang)))).unwrap_or_default();
+    format!("{} {}{why}", code(&a.file), i18n::audit_text(a.status.label(), lang))
+}
+
+fn frameworks(out: &mut String, fws: &[super::FrameworkSection], level: &str, column: &str, lang: Lang) {
+    let t = |x: &str| i18n::audit_text(x, lang);
+    for f in fws {
         let c = &f.counts;
-        let _ = writeln!(out, "\n### {} — {}\n", f.id, cell(&t(&f.title)));
-        let _ = writeln!(out, "{}\n", t(&format!("{} requirements: {} met, {} failed, {} waived, {} not applicable.", c.total(), c.met, c.failed, c.waived, c.not_applicable)));
+        let _ = writeln!(out, "\n{level} {} — {}\n", f.id, cell(&t(&f.title)));
+        let _ = writeln!(
+            out,
+            "{}\n",
+            t(&format!(
+                "{} requirements: {} met, {} failed, {} waived, {} without evidence, {} not applicable.",
+                c.total(),
+                c.met,
+                c.failed,
+                c.waived,
+                c.no_evidence,
+                c.not_applicable
+            ))
+        );
         if f.requirements.is_empty() {
             let _ = writeln!(out, "{}", t("No rule of this framework ran."));
             continue;
         }
-        let _ = writeln!(out, "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|", t("Rule"), t("Clause"), t("Requirement"), t("Status"), t("Artifacts"));
+        let _ = writeln!(out, "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|", t("Rule"), t("Clause"), t("Requirement"), t("Status"), t(column));
         for q in &f.requirements {
-            let arts: Vec<String> = q.artifacts.iter().map(|a| format!("{} {}", code(&a.file), t(a.status.label()))).collect();
+            let mut order: Vec<&super::ArtifactStatus> = q.artifacts.iter().collect();
+            order.sort_by(|a, b| (a.status, &a.file).cmp(&(b.status, &b.file)));
+            let mut arts: Vec<String> = order.iter().take(super::ROW_ARTIFACTS).map(|a| art_item(&q.rule, a, lang)).collect();
+            if order.len() > super::ROW_ARTIFACTS {
+                arts.push(t(&format!("… {} in all: {} (the JSON report lists every one)", order.len(), super::counts_text(&q.counts, lang))));
+            }
             let arts = if arts.is_empty() { "—".to_string() } else { arts.join("<br>") };
             let title = i18n::rule_doc(&q.rule, lang).and_then(|d| d.title).unwrap_or_else(|| q.title.clone());
-            let _ = writeln!(out, "| {} | {} | {} | **{}** | {} |", cell(&q.rule), cell(&q.clause), cell(&title), t(q.status.label()), arts);
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | **{}** | {} |",
+                cell(&q.rule),
+                cell(&super::clause_in(&q.rule, &f.id, &q.clause, lang)),
+                cell(&title),
+                t(q.status.label()),
+                arts
+            );
         }
     }
+}
 
-    let _ = writeln!(out, "\n## {}", t("Artifacts"));
+fn artifacts(out: &mut String, r: &AuditReport, level: &str, lang: Lang) {
+    let t = |x: &str| i18n::audit_text(x, lang);
     for a in &r.artifacts {
-        let _ = writeln!(out, "\n### {}\n", code(&a.file));
+        let _ = writeln!(out, "\n{level} {}\n", code(&a.file));
         let docs: Vec<String> = a.documents.iter().map(|d| format!("{} ({}, document {})", d.kind, d.format, d.index + 1)).collect();
         let _ = writeln!(out, "- Kind: {}", docs.join("; "));
         match &a.last_change {
@@ -198,45 +307,50 @@ pub fn render_in(r: &AuditReport, lang: Lang) -> String {
         } else {
             let _ = writeln!(out, "- Findings: {}\n", a.findings.len());
             for f in &a.findings {
-                finding(&mut out, f, lang);
+                finding(out, f, lang);
             }
         }
     }
     if !r.other_findings.is_empty() {
-        let _ = write!(out, "\n## {}\n\n{}\n\n", t("Other findings"), t("On files that are not artifacts (the config, files that could not be read)."));
+        let _ = write!(out, "\n{level} {}\n\n{}\n\n", t("Other findings"), t("On files that are not artifacts (the config, files that could not be read)."));
         for f in &r.other_findings {
-            finding(&mut out, f, lang);
+            finding(out, f, lang);
         }
     }
+}
 
-    let _ = write!(out, "\n## {}\n\n", t("Waivers"));
-    if r.waivers.is_empty() {
+fn waivers(out: &mut String, list: &[super::WaiverEntry], lang: Lang) {
+    let t = |x: &str| i18n::audit_text(x, lang);
+    if list.is_empty() {
         let _ = writeln!(out, "{}", t("No waiver is configured."));
-    } else {
-        let head: Vec<String> = ["Rule", "Scope", "Reason", "Approved by", "Expires", "Status", "Findings"].iter().map(|h| t(h)).collect();
-        let _ = writeln!(out, "| {} |\n|---|---|---|---|---|---|---:|", head.join(" | "));
-        for w in &r.waivers {
-            let mut scope = w.paths.iter().map(|p| code(p)).collect::<Vec<_>>().join(", ");
-            if let Some(p) = &w.pointer {
-                let _ = write!(scope, " at {}", code(p));
-            }
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | **{}** | {} |",
-                cell(&w.rule),
-                scope,
-                cell(&w.reason),
-                cell(&w.approved_by),
-                or_dash(w.expires.as_deref()),
-                t(w.status.label()),
-                w.findings
-            );
-        }
+        return;
     }
+    let head: Vec<String> = ["Rule", "Scope", "Reason", "Approved by", "Expires", "Status", "Findings"].iter().map(|h| t(h)).collect();
+    let _ = writeln!(out, "| {} |\n|---|---|---|---|---|---|---:|", head.join(" | "));
+    for w in list {
+        let mut scope = w.paths.iter().map(|p| code(p)).collect::<Vec<_>>().join(", ");
+        if let Some(p) = &w.pointer {
+            let _ = write!(scope, " at {}", code(p));
+        }
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | **{}** | {} |",
+            cell(&w.rule),
+            scope,
+            cell(&w.reason),
+            cell(&w.approved_by),
+            or_dash(w.expires.as_deref()),
+            t(w.status.label()),
+            w.findings
+        );
+    }
+}
 
+fn rules(out: &mut String, list: &[crate::rules::RuleDoc], lang: Lang) {
+    let t = |x: &str| i18n::audit_text(x, lang);
     let head: Vec<String> = ["Rule", "Severity", "Kinds", "Layer", "Stage", "Frameworks", "Title", "Source"].iter().map(|h| t(h)).collect();
-    let _ = writeln!(out, "\n## {}\n\n| {} |\n|---|---|---|---|---|---|---|---|", t("Rule inventory"), head.join(" | "));
-    for q in &r.rules {
+    let _ = writeln!(out, "| {} |\n|---|---|---|---|---|---|---|---|", head.join(" | "));
+    for q in list {
         let q = &crate::rules::localized(q, lang);
         let kinds = if q.kinds.is_empty() { t("any") } else { q.kinds.join(", ") };
         let fws: Vec<String> = q.frameworks.iter().map(|(k, v)| format!("{k}: {}", cell(v))).collect();
@@ -253,5 +367,61 @@ pub fn render_in(r: &AuditReport, lang: Lang) -> String {
             code(&q.source)
         );
     }
+}
+
+/// The merged report of several repositories.
+pub fn render_merged_in(m: &super::merge::MergedReport, lang: Lang) -> String {
+    let t = |s: &str| i18n::audit_text(s, lang);
+    let mut out = format!("# {}\n\n", t("govlint audit report — several repositories"));
+    let _ = writeln!(out, "{}\n", t(&format!("{} repositories · merged by govlint {} on {}", m.repositories.len(), m.header.tool.version, m.header.date)));
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|",
+        t("Repository"),
+        t("Commit"),
+        t("Date"),
+        t("Frameworks"),
+        t("Policy bundle"),
+        t("Input")
+    );
+    for (r, input) in m.repositories.iter().zip(&m.header.inputs) {
+        let h = &r.header;
+        let commit = match (&h.commit, h.dirty) {
+            (Some(c), Some(true)) => format!("`{}` {}", short(c), t("(uncommitted changes)")),
+            (Some(c), _) => format!("`{}`", short(c)),
+            _ => "—".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {commit} | {} | {} | `{}` | {} |",
+            cell(&input.repository),
+            h.date,
+            h.frameworks.join(", "),
+            short(&h.policy_bundle.sha256),
+            code(&input.file)
+        );
+    }
+    for note in &m.header.notes {
+        let _ = writeln!(out, "\n> {}", cell(note));
+    }
+    let _ = writeln!(out, "\n## {}\n", t("Summary"));
+    summary(&mut out, &m.summary, lang);
+    what_to_add(&mut out, &m.frameworks, lang);
+    let _ = writeln!(out, "\n## {}", t("Frameworks"));
+    frameworks(&mut out, &m.frameworks, "###", "Repositories", lang);
+    for (r, input) in m.repositories.iter().zip(&m.header.inputs) {
+        let _ = writeln!(out, "\n## {}\n", cell(&input.repository));
+        facts(&mut out, &r.header, lang);
+        let _ = writeln!(out, "### {}\n", t("Summary"));
+        summary(&mut out, &r.summary, lang);
+        what_to_add(&mut out, &r.frameworks, lang);
+        frameworks(&mut out, &r.frameworks, "####", "Artifacts", lang);
+        let _ = writeln!(out, "\n### {}", t("Artifacts"));
+        artifacts(&mut out, r, "####", lang);
+        let _ = write!(out, "\n### {}\n\n", t("Waivers"));
+        waivers(&mut out, &r.waivers, lang);
+    }
+    let _ = writeln!(out, "\n## {}\n", t("Rule inventory"));
+    rules(&mut out, &m.rules, lang);
     out
 }

@@ -5,17 +5,22 @@
 //!
 //! [`build`] turns a run's [`Outcome`](crate::Outcome) and the git facts into one versioned,
 //! serializable [`AuditReport`]; the renderers ([`html`], [`markdown`], [`json`]) only format it.
+//! A requirement is `met` only where its rule judged the evidence it needs ([`crate::evidence`]);
+//! [`maturity`] derives a level per CAICT layer from the statuses, and [`merge`] combines the
+//! JSON reports of several repositories into one.
 //! Everything is sorted and nothing reads the clock except the report date, which honours
 //! `SOURCE_DATE_EPOCH`, so the same commit and config give byte-identical reports.
 
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod maturity;
+pub mod merge;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{Diagnostic, Severity, Sources};
@@ -23,7 +28,13 @@ use crate::rules::RuleDoc;
 use crate::Outcome;
 
 /// Version of the report's data model (the JSON output); bumped on any breaking change.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+
+pub use crate::evidence::Status;
+
+/// Artifacts a requirement row shows before it counts the rest (the full list is in the JSON,
+/// and one click away in the HTML).
+pub const ROW_ARTIFACTS: usize = 5;
 
 /// The frameworks with a section of their own, in report order, with their titles.
 pub const FRAMEWORKS: [(&str, &str); 4] = [
@@ -52,7 +63,7 @@ const MAX_EXCERPT_LINES: usize = 6;
 const MAX_EXCERPT_WIDTH: usize = 200;
 
 /// The whole report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AuditReport {
     pub version: u32,
     pub header: Header,
@@ -67,7 +78,7 @@ pub struct AuditReport {
 }
 
 /// What was checked, when, and with what.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Header {
     pub repository: Option<String>,
     pub branch: Option<String>,
@@ -92,83 +103,80 @@ pub struct Header {
     pub config: Option<NamedDigest>,
     /// User policy files, with the digest of each.
     pub user_policies: Vec<NamedDigest>,
+    /// The repository profile declared in the config (`profile:`), when there is one.
+    pub profile: Option<serde_json::Value>,
+    /// Its line in the config.
+    pub profile_line: Option<usize>,
+    /// Rules the config turns off (`rules: {ID: off}`): they are not reported on.
+    pub rules_off: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Tool {
     pub name: String,
     pub version: String,
 }
 
 /// A SHA-256 digest over several files; see docs/audit-report.md for how it is computed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Digest256 {
     pub sha256: String,
     pub files: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NamedDigest {
     pub name: String,
     pub sha256: String,
 }
 
-/// A requirement's result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    Failed,
-    Waived,
-    Met,
-    NotApplicable,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Failed => "failed",
-            Status::Waived => "waived",
-            Status::Met => "met",
-            Status::NotApplicable => "not-applicable",
-        }
-    }
-
-    /// As a person reads it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Failed => "failed",
-            Status::Waived => "waived",
-            Status::Met => "met",
-            Status::NotApplicable => "not applicable",
-        }
-    }
-}
-
 /// Requirements by status.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
     pub met: usize,
     pub failed: usize,
     pub waived: usize,
+    pub no_evidence: usize,
     pub not_applicable: usize,
 }
 
 impl Counts {
-    fn add(&mut self, s: Status) {
+    pub fn add(&mut self, s: Status) {
+        *self.slot(s) += 1;
+    }
+
+    fn slot(&mut self, s: Status) -> &mut usize {
         match s {
-            Status::Met => self.met += 1,
-            Status::Failed => self.failed += 1,
-            Status::Waived => self.waived += 1,
-            Status::NotApplicable => self.not_applicable += 1,
+            Status::Met => &mut self.met,
+            Status::Failed => &mut self.failed,
+            Status::Waived => &mut self.waived,
+            Status::NoEvidence => &mut self.no_evidence,
+            Status::NotApplicable => &mut self.not_applicable,
+        }
+    }
+
+    pub fn get(&self, s: Status) -> usize {
+        match s {
+            Status::Met => self.met,
+            Status::Failed => self.failed,
+            Status::Waived => self.waived,
+            Status::NoEvidence => self.no_evidence,
+            Status::NotApplicable => self.not_applicable,
+        }
+    }
+
+    pub fn plus(&mut self, other: &Counts) {
+        for s in Status::ALL {
+            *self.slot(s) += other.get(s);
         }
     }
 
     pub fn total(&self) -> usize {
-        self.met + self.failed + self.waived + self.not_applicable
+        self.met + self.failed + self.waived + self.no_evidence + self.not_applicable
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Summary {
     /// Files read, artifacts or not.
     pub files: usize,
@@ -180,9 +188,13 @@ pub struct Summary {
     pub frameworks: Vec<FrameworkCounts>,
     /// CAICT layers × stages: the rules that ran, by status.
     pub matrix: Vec<MatrixRow>,
+    /// A level per CAICT layer (docs/audit-report.md, "Maturity").
+    pub maturity: Vec<maturity::LayerMaturity>,
+    /// Every rule's status over the run, by id.
+    pub statuses: BTreeMap<String, Status>,
 }
 
-#[derive(Debug, Clone, Copy, Default, Serialize)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
 pub struct FindingCounts {
     pub error: usize,
     pub warning: usize,
@@ -191,27 +203,27 @@ pub struct FindingCounts {
     pub suppressed: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FrameworkCounts {
     pub framework: String,
     #[serde(flatten)]
     pub counts: Counts,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MatrixRow {
     pub layer: String,
     pub cells: Vec<MatrixCell>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MatrixCell {
     pub stage: String,
     #[serde(flatten)]
     pub counts: Counts,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FrameworkSection {
     pub id: String,
     pub title: String,
@@ -220,7 +232,7 @@ pub struct FrameworkSection {
 }
 
 /// One rule as a requirement of one framework.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Requirement {
     pub rule: String,
     pub title: String,
@@ -229,17 +241,25 @@ pub struct Requirement {
     pub layer: Option<String>,
     pub stage: Option<String>,
     pub status: Status,
-    /// The artifacts the rule applies to, with the result on each.
+    /// The facts the rule needs, from its metadata (`custom.evidence.needs`): what to add where
+    /// it found none.
+    pub needs: Option<String>,
+    /// The artifacts by status.
+    pub counts: Counts,
+    /// The artifacts the rule concerns, with the result on each, by path.
     pub artifacts: Vec<ArtifactStatus>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ArtifactStatus {
     pub file: String,
     pub status: Status,
+    /// Why the rule does not apply, as the rule or the declared facts say it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ArtifactSection {
     pub file: String,
     pub documents: Vec<Document>,
@@ -250,14 +270,14 @@ pub struct ArtifactSection {
     pub findings: Vec<Finding>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Document {
     pub index: usize,
     pub kind: String,
     pub format: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LastChange {
     pub commit: String,
     pub author: String,
@@ -265,7 +285,7 @@ pub struct LastChange {
     pub summary: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Finding {
     pub rule: String,
     pub severity: String,
@@ -283,13 +303,13 @@ pub struct Finding {
     pub localized: Option<crate::i18n::Localized>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ExcerptLine {
     pub line: usize,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum WaiverStatus {
     Active,
@@ -309,7 +329,7 @@ impl WaiverStatus {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct WaiverEntry {
     pub rule: String,
     pub paths: Vec<String>,
@@ -407,58 +427,21 @@ pub fn build(outcome: &Outcome, opts: &BuildOptions) -> AuditReport {
     let last = facts.as_ref().map(|_| crate::git::last_changes(&opts.root, &in_repo)).unwrap_or_default();
     let uncommitted = facts.as_ref().map(|_| crate::git::uncommitted(&opts.root, &in_repo)).unwrap_or_default();
 
-    // The rules that ran: built-in checks and the packages evaluated.
+    // The rules that ran: built-in checks and the packages evaluated, but those the selection
+    // turns off (`rules: {ID: off}` in the config, `--select`, `--ignore`): their findings are
+    // dropped, so nothing was checked. The header lists the rules in force that are off.
+    let selection = &outcome.config.selection;
+    let off: BTreeSet<String> = outcome.rule_ids.in_force.iter().filter(|id| !selection.enabled(id)).cloned().collect();
     let ran: BTreeSet<String> = crate::diagnostic::codes::ALL
         .iter()
-        .filter(|(c, _)| outcome.config.selection.enabled(c))
         .map(|(c, _)| c.to_string())
         .chain(outcome.packages.iter().filter(|p| p.role != crate::policy::Role::Library).map(|p| p.rule_id()))
+        .filter(|id| selection.enabled(id))
         .collect();
     let rules: Vec<RuleDoc> = crate::rules::for_run(&outcome.packages).into_iter().filter(|r| ran.contains(&r.id)).collect();
 
-    let artifact_kinds: Vec<(String, BTreeSet<String>)> = outcome
-        .artifacts
-        .iter()
-        .map(|a| (a.file.clone(), a.docs.iter().map(|d| d.kind.as_str().to_string()).collect()))
-        .collect();
     let artifact_files: BTreeSet<&str> = outcome.artifacts.iter().map(|a| a.file.as_str()).collect();
-
-    // Status of each rule on each artifact it applies to, and overall.
-    let status_on = |rule: &RuleDoc, file: &str| -> Status {
-        if outcome.diagnostics.iter().any(|d| d.rule == rule.id && d.file == file) {
-            Status::Failed
-        } else if outcome.suppressed.iter().any(|d| d.rule == rule.id && d.file == file) {
-            Status::Waived
-        } else {
-            Status::Met
-        }
-    };
-    let per_artifact = |rule: &RuleDoc| -> Vec<ArtifactStatus> {
-        artifact_kinds
-            .iter()
-            .filter(|(_, kinds)| rule.kinds.is_empty() || rule.kinds.iter().any(|k| kinds.contains(k)))
-            .map(|(file, _)| ArtifactStatus { file: file.clone(), status: status_on(rule, file) })
-            .collect()
-    };
-    let overall = |rule: &RuleDoc, on: &[ArtifactStatus]| -> Status {
-        let elsewhere = |list: &[Diagnostic]| list.iter().any(|d| d.rule == rule.id && !artifact_files.contains(d.file.as_str()));
-        if on.iter().any(|a| a.status == Status::Failed) || elsewhere(&outcome.diagnostics) {
-            Status::Failed
-        } else if on.iter().any(|a| a.status == Status::Waived) || elsewhere(&outcome.suppressed) {
-            Status::Waived
-        } else if on.is_empty() {
-            Status::NotApplicable
-        } else {
-            Status::Met
-        }
-    };
-    let statuses: BTreeMap<&str, (Status, Vec<ArtifactStatus>)> = rules
-        .iter()
-        .map(|r| {
-            let on = per_artifact(r);
-            (r.id.as_str(), (overall(r, &on), on))
-        })
-        .collect();
+    let statuses = rule_statuses(outcome, &rules, &artifact_files);
 
     let enabled: Vec<&str> = if opts.frameworks.is_empty() {
         FRAMEWORKS.iter().map(|(id, _)| *id).collect()
@@ -476,6 +459,10 @@ pub fn build(outcome: &Outcome, opts: &BuildOptions) -> AuditReport {
                     let clause = r.frameworks.get(*fw)?;
                     let (status, on) = &statuses[r.id.as_str()];
                     counts.add(*status);
+                    let mut by_status = Counts::default();
+                    for a in on {
+                        by_status.add(a.status);
+                    }
                     Some(Requirement {
                         rule: r.id.clone(),
                         title: r.title.clone(),
@@ -484,6 +471,8 @@ pub fn build(outcome: &Outcome, opts: &BuildOptions) -> AuditReport {
                         layer: r.layer.clone(),
                         stage: r.stage.clone(),
                         status: *status,
+                        needs: r.evidence.clone(),
+                        counts: by_status,
                         artifacts: on.clone(),
                     })
                 })
@@ -545,11 +534,14 @@ pub fn build(outcome: &Outcome, opts: &BuildOptions) -> AuditReport {
         .collect();
 
     let mut artifacts_by_kind = BTreeMap::new();
-    for (_, kinds) in &artifact_kinds {
+    for a in &outcome.artifacts {
+        let kinds: BTreeSet<&str> = a.docs.iter().map(|d| d.kind.as_str()).collect();
         for k in kinds {
-            *artifacts_by_kind.entry(k.clone()).or_insert(0) += 1;
+            *artifacts_by_kind.entry(k.to_string()).or_insert(0) += 1;
         }
     }
+    let layer_stage: Vec<(Option<String>, Option<String>, Status, String)> =
+        rules.iter().map(|r| (r.layer.clone(), r.stage.clone(), statuses[r.id.as_str()].0, r.id.clone())).collect();
     let count = |s: Severity| outcome.diagnostics.iter().filter(|d| d.severity == s).count();
     let summary = Summary {
         files: outcome.files_read,
@@ -562,7 +554,9 @@ pub fn build(outcome: &Outcome, opts: &BuildOptions) -> AuditReport {
             suppressed: outcome.suppressed.len(),
         },
         frameworks: frameworks.iter().map(|f| FrameworkCounts { framework: f.id.clone(), counts: f.counts }).collect(),
+        maturity: maturity::levels(&layer_stage),
         matrix,
+        statuses: statuses.iter().map(|(id, (s, _))| (id.to_string(), *s)).collect(),
     };
 
     let waivers = waiver_entries(outcome, &opts.today);
@@ -602,9 +596,137 @@ pub fn build(outcome: &Outcome, opts: &BuildOptions) -> AuditReport {
             .as_ref()
             .map(|s| NamedDigest { name: s.name.clone(), sha256: sha256_hex(s.text.as_bytes()) }),
         user_policies,
+        profile: outcome.config.profile.as_object().filter(|p| !p.is_empty()).map(|p| serde_json::Value::Object(p.clone())),
+        profile_line: outcome.config.profile_line,
+        rules_off: off.into_iter().collect(),
     };
     AuditReport { version: VERSION, header, summary, frameworks, artifacts, other_findings, waivers, rules }
 }
+
+/// The overall status of each rule of `rules`, with its status on each artifact it concerns (in
+/// path order): per artifact as [`crate::evidence::statuses`] gives it, the rules of one id
+/// together; over the run the worst of them, a finding on a file that is not an artifact
+/// included. A rule that concerns no artifact is `not-applicable`. The repository itself is a
+/// subject too, named by the config (`(repository)` without one), for the rules that speak of it
+/// (the diagnosis rules read the profile).
+fn rule_statuses<'a>(outcome: &Outcome, rules: &'a [RuleDoc], artifact_files: &BTreeSet<&str>) -> BTreeMap<&'a str, (Status, Vec<ArtifactStatus>)> {
+    let ids: Vec<String> = outcome.packages.iter().map(|p| p.rule_id()).collect();
+    let per_file = crate::evidence::statuses(outcome);
+    let reported: std::collections::HashMap<&str, &'a str> = rules.iter().map(|r| (r.id.as_str(), r.id.as_str())).collect();
+    type ByFile = BTreeMap<String, crate::evidence::ArtifactStatus>;
+    let mut on: BTreeMap<&'a str, ByFile> = BTreeMap::new();
+    // Several packages of one id, and several judgements of one file, count as the worst.
+    let keep = |on: &mut BTreeMap<&'a str, ByFile>, rule: &str, file: &str, s: crate::evidence::ArtifactStatus| {
+        let Some(&rule) = reported.get(rule) else { return };
+        let slot = on.entry(rule).or_default();
+        match slot.get(file) {
+            Some(old) if old.status <= s.status => {}
+            _ => {
+                slot.insert(file.to_string(), s);
+            }
+        }
+    };
+    for (a, statuses) in outcome.artifacts.iter().zip(&per_file) {
+        for (pkg, s) in statuses {
+            keep(&mut on, &ids[*pkg], a.file.as_str(), s.clone());
+        }
+    }
+    // The built-in checks judge every document they read.
+    for a in &outcome.artifacts {
+        for (code, _) in crate::diagnostic::codes::ALL {
+            keep(&mut on, code, a.file.as_str(), crate::evidence::ArtifactStatus { status: Status::Met, reason: None });
+        }
+    }
+    for d in outcome.diagnostics.iter().filter(|d| crate::diagnostic::codes::ALL.iter().any(|(c, _)| *c == d.rule)) {
+        if artifact_files.contains(d.file.as_str()) {
+            keep(&mut on, &d.rule, d.file.as_str(), crate::evidence::ArtifactStatus { status: Status::Failed, reason: None });
+        }
+    }
+    for d in outcome.suppressed.iter().filter(|d| crate::diagnostic::codes::ALL.iter().any(|(c, _)| *c == d.rule)) {
+        if artifact_files.contains(d.file.as_str()) {
+            keep(&mut on, &d.rule, d.file.as_str(), crate::evidence::ArtifactStatus { status: Status::Waived, reason: None });
+        }
+    }
+    // The repository itself.
+    let repository: &str = outcome.config.source.as_ref().map_or(REPOSITORY_SUBJECT, |s| s.name.as_str());
+    for (pkg, s) in crate::evidence::repository_statuses(outcome, repository) {
+        keep(&mut on, &ids[pkg], repository, s);
+    }
+    // Findings on other files (the config, files that could not be read) count against the rule.
+    let elsewhere = |list: &[Diagnostic], rule: &str| list.iter().any(|d| d.rule == rule && !artifact_files.contains(d.file.as_str()) && d.file != repository);
+    rules
+        .iter()
+        .map(|r| {
+            let list: Vec<ArtifactStatus> = on
+                .remove(r.id.as_str())
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(file, s)| ArtifactStatus { file, status: s.status, reason: s.reason.as_deref().map(str::to_string) })
+                .collect();
+            let mut status = list.iter().map(|a| a.status).min().unwrap_or(Status::NotApplicable);
+            if elsewhere(&outcome.diagnostics, &r.id) {
+                status = Status::Failed;
+            } else if elsewhere(&outcome.suppressed, &r.id) {
+                status = status.min(Status::Waived);
+            }
+            (r.id.as_str(), (status, list))
+        })
+        .collect()
+}
+
+/// What `no-evidence` means, and what to add: one sentence, shown with every summary.
+pub const NO_EVIDENCE_NOTE: &str = "No evidence: the requirement applies, or may apply, and nothing in the repository declares the facts its rule judges; add them where each requirement's \"Needs\" says (docs/governance.md), or declare in the repository profile (`profile:` in govlint.yaml) the facts that put it out of scope.";
+
+/// How the maturity levels are derived, shown with them.
+pub const MATURITY_NOTE: &str = "govlint's method, following the roadmap's four stages in order, not an official CAICT score: a layer reaches a stage when every requirement of that layer and stage that applies is met with evidence, and the first stage with a requirement failed, waived or without evidence holds it back (docs/audit-report.md, \"Maturity\").";
+
+/// A clause of `framework` behind `rule`, in `lang`: the CAICT roadmap's in Chinese where the
+/// rule's metadata gives it (`i18n.zh-CN.clauses`); other frameworks' as their sources write them.
+pub fn clause_in(rule: &str, framework: &str, clause: &str, lang: crate::i18n::Lang) -> String {
+    crate::i18n::rule_doc(rule, lang).and_then(|t| t.clauses.get(framework).cloned()).unwrap_or_else(|| clause.to_string())
+}
+
+/// Counts as people read them: `2 failed, 40 met`, worst first, zeros left out.
+pub fn counts_text(c: &Counts, lang: crate::i18n::Lang) -> String {
+    let parts: Vec<String> = [Status::Failed, Status::Waived, Status::NoEvidence, Status::Met, Status::NotApplicable]
+        .into_iter()
+        .filter(|s| c.get(*s) > 0)
+        .map(|s| format!("{} {}", c.get(s), crate::i18n::audit_text(s.label(), lang)))
+        .collect();
+    parts.join(if lang == crate::i18n::Lang::En { ", " } else { "，" })
+}
+
+/// The repository profile in one line: the facts it declares, the assessment by its date.
+pub fn profile_text(p: &serde_json::Value, lang: crate::i18n::Lang) -> String {
+    let t = |s: &str| crate::i18n::audit_text(s, lang);
+    let yes_no = |b: bool| t(if b { "yes" } else { "no" });
+    let mut parts = Vec::new();
+    if let Some(r) = p.get("regions").and_then(serde_json::Value::as_array) {
+        let list: Vec<&str> = r.iter().filter_map(serde_json::Value::as_str).collect();
+        parts.push(format!("{}: {}", t("markets"), list.join(", ")));
+    }
+    for (key, label) in [("public", "public service"), ("commercial", "commercial"), ("minors", "minors may use it"), ("systemic_risk", "systemic risk")] {
+        if let Some(b) = p.get(key).and_then(serde_json::Value::as_bool) {
+            parts.push(format!("{}: {}", t(label), yes_no(b)));
+        }
+    }
+    if let Some(o) = p.get("owner") {
+        let name = o.get("name").or_else(|| o.get("team")).or_else(|| o.get("email")).and_then(serde_json::Value::as_str).unwrap_or("?");
+        parts.push(format!("{}: {name}", t("owner")));
+    }
+    if let Some(c) = p.get("data_classification").and_then(serde_json::Value::as_str) {
+        parts.push(format!("{}: {c}", t("data classification")));
+    }
+    if let Some(a) = p.get("assessment") {
+        parts.push(match a.get("date").and_then(serde_json::Value::as_str) {
+            Some(d) => t(&format!("assessment of {d}")),
+            None => t("assessment (undated)"),
+        });
+    }
+    parts.join(if lang == crate::i18n::Lang::En { "; " } else { "；" })
+}
+
+pub use crate::evidence::REPOSITORY_SUBJECT;
 
 fn finding_of(d: &Diagnostic, sources: &Sources) -> Finding {
     let excerpt = sources

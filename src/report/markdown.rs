@@ -98,8 +98,12 @@ fn closing(rest: &str, n: usize) -> Option<usize> {
 /// closed by a run of the same length) stays code, re-fenced so that nothing in it can close it
 /// early; everything else is escaped text. Active characters are made inert first.
 pub fn cell(s: &str) -> String {
-    let s = cut(s);
-    let s = super::inert_but(&s, &['\r', '\n']);
+    inline(&cut(s))
+}
+
+/// [`cell`] without the cut, for text of the tool's own that may be longer (what a rule needs).
+pub fn inline(s: &str) -> String {
+    let s = super::inert_but(s, &['\r', '\n']);
     let mut out = String::with_capacity(s.len() + 16);
     let (mut i, mut text_from) = (0, 0);
     while let Some(at) = s[i..].find('`') {
