@@ -677,6 +677,14 @@ const AUDIT_TEXTS: &[(&str, &str)] = &[
     ("Needs", "所需证据"),
     ("What to add", "需补充的内容"),
     ("%s without evidence", "%s 项缺少证据"),
+    ("%s met", "%s 项满足"),
+    ("What `met` rests on", "“满足”所依据的证据"),
+    ("Each requirement met, with the evidence its rule judged on the artifacts listed as met:", "每项满足的要求，及其规则在列为满足的制品上所判断的证据："),
+    (
+        "its rule does not say what evidence it judges (no `custom.evidence.needs`); it is taken to read the whole documents of its kinds",
+        "其规则未说明所判断的证据（无 `custom.evidence.needs`）；视为读取了其适用类型的整份文档",
+    ),
+    ("Evidence judged", "所判断的证据"),
     ("all %s: %s →", "全部 %s 项：%s →"),
     ("(all %s)", "（全部 %s 个）"),
     (

@@ -309,6 +309,15 @@ fn html_report_renders_and_prints_in_headless_chromium() {
     // The cover and one page per section at least.
     let pages = pdf_pages(&pdf);
     assert!(pages >= 6, "the PDF has {pages} pages");
+    // The statuses, what they rest on and the maturity levels reach the printed page.
+    if let Ok(text) = Command::new("pdftotext").arg(&pdf).arg("-").output() {
+        if text.status.success() {
+            let text = String::from_utf8_lossy(&text.stdout);
+            for words in ["Maturity by CAICT layer", "not an official CAICT score", "No evidence", "Needs:", "Evidence judged:", "Repository profile"] {
+                assert!(text.contains(words), "the printed report lacks {words:?}");
+            }
+        }
+    }
     if let Ok(dir) = std::env::var("GOVLINT_AUDIT_ARTIFACTS") {
         // For a look at the output: copy the screenshot and PDF out of the temp dir.
         let dir = PathBuf::from(dir);

@@ -333,3 +333,37 @@ governance:
     let v = report(&root, &[]);
     assert_eq!(status_on(requirement(&v, "DP019"), "deploy/assistant.yaml")["status"], "no-evidence");
 }
+
+#[test]
+fn every_met_names_the_evidence_its_rule_judged() {
+    let (_guard, root) = serving_only(Some(INTERNAL));
+    let v = report(&root, &[]);
+    let md = govlint_with(&root, ENV, &["report", "--format", "markdown"]).stdout;
+    let rests_on = md.split("### What `met` rests on\n").nth(1).unwrap_or_else(|| panic!("no section on what `met` rests on: {md}"));
+    let rests_on = rests_on.split("\n## ").next().unwrap();
+    let html = govlint_with(&root, ENV, &["report", "--format", "html"]).stdout;
+    let mut met = 0;
+    for r in v["frameworks"].as_array().unwrap().iter().flat_map(|f| f["requirements"].as_array().unwrap()) {
+        if r["counts"]["met"].as_u64().unwrap() == 0 {
+            continue;
+        }
+        met += 1;
+        let rule = r["rule"].as_str().unwrap();
+        let needs = r["needs"].as_str().unwrap_or_else(|| panic!("{rule} is met and says nothing of its evidence"));
+        // Markdown: the rule, how many artifacts are met, and the evidence judged.
+        let line = rests_on.lines().find(|l| l.starts_with(&format!("- **{rule}** ("))).unwrap_or_else(|| panic!("{rule} is met and not listed:\n{rests_on}"));
+        assert!(line.contains(&format!("({} met): ", r["counts"]["met"])), "{line}");
+        assert!(line.contains(needs.split('`').nth(1).unwrap_or(needs)), "{line} / {needs}");
+        // HTML: the requirement's row says what was judged (or, where evidence is also
+        // missing somewhere, what is needed: the same text).
+        let row = html.lines().find(|l| l.contains(&format!("href=\"#rule-{rule}\""))).unwrap();
+        assert!(row.contains("<div class=\"judged\">Evidence judged: ") || row.contains("<div class=\"needs\">Needs: "), "{row}");
+    }
+    assert!(met >= 8, "the fixture meets {met} requirements");
+    // A workload rule met on the Deployment names the image fields it read.
+    assert!(rests_on.contains("- **DP013** (1 met): the image of each container"), "{rests_on}");
+    let row = html.lines().find(|l| l.contains("href=\"#rule-DP013\"")).unwrap();
+    assert!(row.contains("<div class=\"judged\">Evidence judged: the image of each container"), "{row}");
+    // The diagnosis rules met name the assessment they read.
+    assert!(rests_on.contains("- **DG003** (1 met): `profile.assessment.resources.compute`"), "{rests_on}");
+}

@@ -71,6 +71,7 @@ ul.arts li.no-evidence::before { background: var(--noev); }
 ul.arts li.failed b { color: var(--failed); } ul.arts li.waived b { color: var(--waived); } ul.arts li.no-evidence b { color: var(--noev); }
 ul.arts li .why { color: var(--muted); }
 .needs { color: var(--noev); font-size: 12px; margin-top: 4px; }
+.judged { color: var(--muted); font-size: 12px; margin-top: 4px; }
 .note { background: var(--soft); border-left: 4px solid var(--noev); padding: 8px 12px; margin: 10px 0; }
 table.maturity td.level { font-weight: 700; font-variant-numeric: tabular-nums; white-space: nowrap; }
 ul.arts code { font-size: 11.5px; }
@@ -571,11 +572,16 @@ fn frameworks(out: &mut String, fws: &[super::FrameworkSection], prefix: &str, r
                 )
             };
             let title = i18n::rule_doc(&q.rule, lang).and_then(|d| d.title).unwrap_or_else(|| q.title.clone());
-            let needs = match (&q.needs, q.status == Status::NoEvidence || q.counts.no_evidence > 0) {
-                (Some(n), true) => {
-                    let n = i18n::rule_doc(&q.rule, lang).and_then(|d| d.evidence).unwrap_or_else(|| n.clone());
-                    format!("<div class=\"needs\">{}: {}</div>", t("Needs"), message(&n))
-                }
+            // What the rule judges: what to add where evidence is missing, else what a `met` rests on.
+            let evidence = q.needs.as_ref().map(|n| i18n::rule_doc(&q.rule, lang).and_then(|d| d.evidence).unwrap_or_else(|| n.clone()));
+            let needs = match (evidence, q.status == Status::NoEvidence || q.counts.no_evidence > 0, q.counts.met > 0) {
+                (Some(n), true, _) => format!("<div class=\"needs\">{}: {}</div>", t("Needs"), message(&n)),
+                (Some(n), false, true) => format!("<div class=\"judged\">{}: {}</div>", t("Evidence judged"), message(&n)),
+                (None, false, true) => format!(
+                    "<div class=\"judged\">{}: {}</div>",
+                    t("Evidence judged"),
+                    message(&t("its rule does not say what evidence it judges (no `custom.evidence.needs`); it is taken to read the whole documents of its kinds"))
+                ),
                 _ => String::new(),
             };
             let _ = writeln!(

@@ -129,6 +129,7 @@ pub fn render_in(r: &AuditReport, lang: Lang) -> String {
     let _ = writeln!(out, "## {}\n", t("Summary"));
     summary(&mut out, &r.summary, lang);
     what_to_add(&mut out, &r.frameworks, lang);
+    what_met_rests_on(&mut out, &r.frameworks, lang);
     let _ = writeln!(out, "\n## {}", t("Frameworks"));
     frameworks(&mut out, &r.frameworks, "###", "Artifacts", lang);
     let _ = writeln!(out, "\n## {}", t("Artifacts"));
@@ -143,26 +144,44 @@ pub fn render_in(r: &AuditReport, lang: Lang) -> String {
 /// What each requirement without evidence needs, once per rule: outside the tables, where a
 /// text is never cut.
 fn what_to_add(out: &mut String, fws: &[super::FrameworkSection], lang: Lang) {
+    evidence_list(out, fws, Status::NoEvidence, "What to add", lang);
+}
+
+/// What each `met` rests on: the evidence its rule judged, once per rule, so that every `met`
+/// of the tables names what was read.
+fn what_met_rests_on(out: &mut String, fws: &[super::FrameworkSection], lang: Lang) {
+    evidence_list(out, fws, Status::Met, "What `met` rests on", lang);
+}
+
+/// The rules with an artifact (or repository) of `status`, each with its count and the
+/// evidence its metadata says it judges (`custom.evidence.needs`).
+fn evidence_list(out: &mut String, fws: &[super::FrameworkSection], status: Status, heading: &str, lang: Lang) {
     let t = |x: &str| i18n::audit_text(x, lang);
     let mut seen = std::collections::BTreeSet::new();
-    let rows: Vec<&super::Requirement> = fws
+    let mut rows: Vec<&super::Requirement> = fws
         .iter()
         .flat_map(|f| &f.requirements)
-        .filter(|q| q.counts.no_evidence > 0 || q.status == Status::NoEvidence)
+        .filter(|q| q.counts.get(status) > 0 || q.status == status)
         .filter(|q| seen.insert(q.rule.clone()))
         .collect();
     if rows.is_empty() {
         return;
     }
-    let _ = writeln!(out, "\n### {}\n", t("What to add"));
-    let mut rows = rows;
+    let _ = writeln!(out, "\n### {}\n", t(heading));
+    if status == Status::Met {
+        let _ = writeln!(out, "{}\n", t("Each requirement met, with the evidence its rule judged on the artifacts listed as met:"));
+    }
     rows.sort_by(|a, b| a.rule.cmp(&b.rule));
     for q in rows {
         let needs = q.needs.as_ref().map(|n| i18n::rule_doc(&q.rule, lang).and_then(|d| d.evidence).unwrap_or_else(|| n.clone()));
-        let count = t(&format!("{} without evidence", q.counts.no_evidence.max(1)));
+        let n = q.counts.get(status).max(1);
+        let count = t(&if status == Status::Met { format!("{n} met") } else { format!("{n} without evidence") });
         match needs {
             Some(n) => {
                 let _ = writeln!(out, "- **{}** ({count}): {}", cell(&q.rule), inline(&n.replace('\n', " ")));
+            }
+            None if status == Status::Met => {
+                let _ = writeln!(out, "- **{}** ({count}): {}", cell(&q.rule), t("its rule does not say what evidence it judges (no `custom.evidence.needs`); it is taken to read the whole documents of its kinds"));
             }
             None => {
                 let _ = writeln!(out, "- **{}** ({count})", cell(&q.rule));
@@ -407,6 +426,7 @@ pub fn render_merged_in(m: &super::merge::MergedReport, lang: Lang) -> String {
     let _ = writeln!(out, "\n## {}\n", t("Summary"));
     summary(&mut out, &m.summary, lang);
     what_to_add(&mut out, &m.frameworks, lang);
+    what_met_rests_on(&mut out, &m.frameworks, lang);
     let _ = writeln!(out, "\n## {}", t("Frameworks"));
     frameworks(&mut out, &m.frameworks, "###", "Repositories", lang);
     for (r, input) in m.repositories.iter().zip(&m.header.inputs) {
@@ -415,6 +435,7 @@ pub fn render_merged_in(m: &super::merge::MergedReport, lang: Lang) -> String {
         let _ = writeln!(out, "### {}\n", t("Summary"));
         summary(&mut out, &r.summary, lang);
         what_to_add(&mut out, &r.frameworks, lang);
+        what_met_rests_on(&mut out, &r.frameworks, lang);
         frameworks(&mut out, &r.frameworks, "####", "Artifacts", lang);
         let _ = writeln!(out, "\n### {}", t("Artifacts"));
         artifacts(&mut out, r, "####", lang);
