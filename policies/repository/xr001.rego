@@ -70,6 +70,7 @@
 #         "%s `%s` serves `%s`, which no model card in the repository describes": "%s `%s` 服务的 `%s` 在仓库中没有对应的模型卡"
 #         "%s `%s` serves `%s`, which does not say which model it is: name it (`--served-model-name`) or add a DeploymentManifest with `governance.model`": "%s `%s` 服务的 `%s` 未表明是哪个模型：请为其命名（`--served-model-name`），或添加含 `governance.model` 的 DeploymentManifest"
 #         "%s `%s` serves Hub model `%s` without a pinned revision": "%s `%s` 服务的 Hub 模型 `%s` 未锁定版本"
+#         "%s `%s` serves `%s`, a template or a variable: which model it is cannot be told from the repository": "%s `%s` 服务的 `%s` 是模板或变量：无法从仓库判断是哪个模型"
 package govlint.repository.xr001
 
 import data.govlint.lib.repository
@@ -173,7 +174,21 @@ deny contains finding(u, sprintf("%s `%s` serves Hub model `%s` without a pinned
 }
 
 # What the rule judges (docs/policies.md, "Evidence"): every deployment manifest, and every
-# workload no manifest speaks for; the artifacts it does not name are none of its business.
+# workload no manifest speaks for whose model a card in the repository describes. A workload
+# that serves only a template or a variable (`s3://${bucket}/…`, `{{ .Values.model }}`) is not
+# reported, as nothing tells which model it is; but nothing traces it to a card either, so its
+# evidence is missing. The artifacts the rule does not name are none of its business.
 evidence contains repository.subject(m) if some m in repository.manifests
 
-evidence contains repository.subject(u) if some u in workloads
+evidence contains repository.subject(u) if {
+	some u in workloads
+	count(repository.unit_cards(u)) > 0
+}
+
+no_evidence contains repository.subject_because(u, sprintf("%s `%s` serves `%s`, a template or a variable: which model it is cannot be told from the repository", [u.kind, u.name, refs[0]])) if {
+	some u in workloads
+	count(repository.unit_cards(u)) == 0
+	count(ranked(u)) == 0
+	refs := [v | some [v, _] in array.concat(u.sources, u.names); is_string(v)]
+	count(refs) > 0
+}

@@ -241,7 +241,16 @@ test_license_link_to_the_base_model_does_not_name_the_card if {
 	count(run([tune, deployment(["--model", "Qwen/Qwen2.5-7B-Instruct", "--revision", "a09a354"], [])])) == 1
 }
 
-test_evidence_is_each_manifest_and_ungoverned_workload if {
-	e := xr001.evidence with input as {"artifacts": [native_card, manifest({"name": "acme-chat-7b", "revision": "1.2.0"}), deployment(["--model", "meta-llama/Llama-2-7b-hf"], [])]} with data.govlint.params as params
+test_evidence_is_each_manifest_and_ungoverned_workload_a_card_describes if {
+	e := xr001.evidence with input as {"artifacts": [native_card, manifest({"name": "acme-chat-7b", "revision": "1.2.0"}), deployment(["--model", "acme/acme-chat-7b", "--revision", "a09a354"], [])]} with data.govlint.params as params
 	e == {{"file": "deploy/app.yaml", "index": 1}, {"file": "deploy/k8s.yaml", "index": 0}}
+}
+
+# A storage URI with a variable names no model: no finding, and no evidence either.
+test_a_workload_serving_a_variable_lacks_evidence if {
+	input_ := {"artifacts": [native_card, deployment(["--model", "s3://${bucket}/models/meta-llama--Meta-Llama-3.1-8B-Instruct"], [])]}
+	count(xr001.deny) == 0 with input as input_ with data.govlint.params as params
+	count(xr001.evidence) == 0 with input as input_ with data.govlint.params as params
+	ne := xr001.no_evidence with input as input_ with data.govlint.params as params
+	ne == {{"file": "deploy/k8s.yaml", "index": 0, "reason": "Deployment `llm` serves `s3://${bucket}/models/meta-llama--Meta-Llama-3.1-8B-Instruct`, a template or a variable: which model it is cannot be told from the repository"}}
 }
