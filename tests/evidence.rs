@@ -367,3 +367,18 @@ fn every_met_names_the_evidence_its_rule_judged() {
     // The diagnosis rules met name the assessment they read.
     assert!(rests_on.contains("- **DG003** (1 met): `profile.assessment.resources.compute`"), "{rests_on}");
 }
+
+#[test]
+fn rules_turned_off_are_listed_and_not_reported() {
+    // By a prefix in the config, and by --ignore: nothing was checked, so no status is claimed.
+    for (config, args) in [(Some("rules:\n  DP01: off\n"), vec![]), (None, vec!["--ignore", "DP01"])] {
+        let (_guard, root) = serving_only(config);
+        let v = report(&root, &args);
+        let off: Vec<&str> = v["header"]["rules_off"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+        assert_eq!(off, ["DP010", "DP011", "DP012", "DP013", "DP014", "DP015", "DP016", "DP017", "DP018", "DP019"], "{args:?}");
+        let reported = |rule: &str| v["frameworks"].as_array().unwrap().iter().flat_map(|f| f["requirements"].as_array().unwrap()).any(|r| r["rule"] == rule);
+        assert!(!reported("DP013") && !reported("DP019"));
+        assert!(reported("DP009"));
+        assert!(v["summary"]["statuses"].get("DP013").is_none());
+    }
+}
