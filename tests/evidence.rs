@@ -205,6 +205,7 @@ fn no_evidence_is_counted_in_every_output_and_fails_nothing() {
     assert!(html.contains("<th class=\"num\">No evidence</th>"), "framework table column");
     assert!(html.contains("<span class=\"badge no-evidence\">no evidence</span>"));
     assert!(html.contains("<div class=\"needs\">Needs: <code>governance.content_safety</code>"));
+    assert!(html.contains("none declared (<code>profile:</code> in govlint.yaml)"), "the header says no profile is declared");
 }
 
 #[test]

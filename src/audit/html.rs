@@ -342,7 +342,7 @@ fn facts(out: &mut String, h: &super::Header, lang: Lang) {
                 let at = line.map(|l| t(&format!(" (line {l})"))).unwrap_or_default();
                 format!("{}{}", esc(&super::profile_text(p, lang)), esc(&at))
             }
-            (None, _) => t("none declared (`profile:` in govlint.yaml): each rule's applicability rests on the artifacts alone"),
+            (None, _) => message(&t("none declared (`profile:` in govlint.yaml): each rule's applicability rests on the artifacts alone")),
         },
     );
     if !h.rules_off.is_empty() {
