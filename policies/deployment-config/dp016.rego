@@ -219,7 +219,25 @@ literal(v) if {
 	not lower(t) in {"true", "false", "yes", "no", "on", "off", "enabled", "disabled", "auto", "none", "null"}
 	not regex.match(`^(/|\./|\.\./|~/|file:)`, t)
 	not plain_url(t)
+	not names_a_key(t)
+	not structured(t)
 }
+
+# A value that names where a secret is rather than holding it: an environment variable name
+# (`AWS_SECRET_ACCESS_KEY`, the key a KServe credentials map points at) or an HTTP header name
+# (`sessionKey: x-user-id`, the header a router reads the session from).
+names_a_key(t) if regex.match(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$`, t)
+
+names_a_key(t) if regex.match(`(?i)^(x-[a-z0-9]+(-[a-z0-9]+)*|authorization|proxy-authorization|cookie|api-key)$`, t)
+
+# A JSON document or a multi-line text (a config file or script held in a ConfigMap): not one
+# secret. The credentials it may hold are found by their shapes, like any other string's.
+structured(t) if {
+	regex.match(`^[\[{]`, t)
+	json.is_valid(t)
+}
+
+structured(t) if contains(t, "\n")
 
 plain_url(t) if {
 	regex.match(`^[A-Za-z][A-Za-z0-9+.-]*://`, t)

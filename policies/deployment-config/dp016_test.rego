@@ -197,3 +197,28 @@ test_every_workload_document_is_evidence if {
 	not dp016.evidence with input as {"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifest"} with data.govlint.file as {"format": "native"}
 	count(dp016.no_subject) == 1 with input as {"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifest"} with data.govlint.file as {"format": "native"}
 }
+
+# The value is judged, not only the key: a value that names a secret's key, an environment
+# variable or a header, or holds a JSON document (KServe's storage credentials map), is not
+# a secret; the plaintext API key of a values file still is.
+test_values_that_name_keys_are_quiet if {
+	creds := concat("", ["{\"gcs\": {\"gcsCredentialFileName\": \"gcloud-application-credentials.json\"}, ", "\"s3\": {\"s3AccessKeyIDName\": \"AWS_ACCESS_KEY_ID\", \"s3SecretAccessKeyName\": \"AWS_SECRET_ACCESS_KEY\"}}"])
+	cm := {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "inferenceservice-config"}, "data": {"credentials": creds, "AUTH_TOKEN": "MY_TOKEN_VAR"}}
+	count(dp016.deny) == 0 with input as cm with data.govlint.file as k8s
+	router := {"routerSpec": {"sessionKey": "x-user-id", "apiKey": "Authorization"}}
+	count(dp016.deny) == 0 with input as router with data.govlint.file as helm
+	leak := {"servingEngineSpec": {"vllmApiKey": "abc123XYZ987"}}
+	r := dp016.deny with input as leak with data.govlint.file as helm
+	count(r) == 1
+	some f in r
+	f.path == ["servingEngineSpec", "vllmApiKey"]
+}
+
+# A JSON document is not a secret, but a credential inside one still is.
+test_credential_inside_a_json_value_fires if {
+	cm := {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c"}, "data": {"credentials": concat("", ["{\"token\": \"", hf, "\"}"])}}
+	r := dp016.deny with input as cm with data.govlint.file as k8s
+	count(r) == 1
+	some f in r
+	f.path == ["data", "credentials"]
+}
