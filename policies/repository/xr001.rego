@@ -71,6 +71,7 @@
 #         "%s `%s` serves `%s`, which does not say which model it is: name it (`--served-model-name`) or add a DeploymentManifest with `governance.model`": "%s `%s` 服务的 `%s` 未表明是哪个模型：请为其命名（`--served-model-name`），或添加含 `governance.model` 的 DeploymentManifest"
 #         "%s `%s` serves Hub model `%s` without a pinned revision": "%s `%s` 服务的 Hub 模型 `%s` 未锁定版本"
 #         "%s `%s` serves `%s`, a template or a variable: which model it is cannot be told from the repository": "%s `%s` 服务的 `%s` 是模板或变量：无法从仓库判断是哪个模型"
+#         "%s `%s` serves Hub model `%s` without a pinned revision, and no model card in the repository describes it": "%s `%s` 服务的 Hub 模型 `%s` 未锁定版本，且仓库中没有对应的模型卡"
 package govlint.repository.xr001
 
 import data.govlint.lib.repository
@@ -158,7 +159,24 @@ deny contains finding(u, msg, ref[1]) if {
 
 no_card_message(u, v) := sprintf("%s `%s` serves `%s`, which no model card in the repository describes", [u.kind, u.name, v]) if {
 	count(repository.match_names(v)) > 0
+	not unpinned_hub(u, v)
 }
+
+# One reference, two faults: one finding that says both.
+no_card_message(u, v) := sprintf("%s `%s` serves Hub model `%s` without a pinned revision, and no model card in the repository describes it", [u.kind, u.name, v]) if {
+	count(repository.match_names(v)) > 0
+	unpinned_hub(u, v)
+}
+
+unpinned_hub(u, v) if {
+	is_string(v)
+	repository.ref_kind(v) == "hub"
+	not pinned(repository.ref_revision(v))
+	count([r | some [r, _] in u.revisions; pinned(r)]) == 0
+}
+
+# The reference the card finding is about, when it reports one (its pin is said there).
+card_ref(u) := ranked(u)[0][0] if count(repository.unit_cards(u)) == 0
 
 no_card_message(u, v) := sprintf("%s `%s` serves `%s`, which does not say which model it is: name it (`--served-model-name`) or add a DeploymentManifest with `governance.model`", [u.kind, u.name, v]) if {
 	count(repository.match_names(v)) == 0
@@ -168,9 +186,8 @@ deny contains finding(u, sprintf("%s `%s` serves Hub model `%s` without a pinned
 	some u in workloads
 	some [v, p] in u.sources
 	is_string(v)
-	repository.ref_kind(v) == "hub"
-	not pinned(repository.ref_revision(v))
-	count([r | some [r, _] in u.revisions; pinned(r)]) == 0
+	unpinned_hub(u, v)
+	not card_ref(u) == v
 }
 
 # What the rule judges (docs/policies.md, "Evidence"): every deployment manifest, and every

@@ -95,12 +95,22 @@ test_manifest_naming_nothing_fires if {
 
 # --- Kubernetes workloads
 
-test_vllm_hub_model_without_card_or_revision_fires_twice if {
+# One reference, two faults: one finding, which says both.
+test_vllm_hub_model_without_card_or_revision_fires_once_saying_both if {
 	r := run([native_card, deployment(["--model", "meta-llama/Llama-3.2-1B-Instruct", "--port", "8000"], [])])
-	count(r) == 2
-	{f.path | some f in r} == {["spec", "template", "spec", "containers", 0, "args", 1]}
+	count(r) == 1
 	some f in r
+	f.path == ["spec", "template", "spec", "containers", 0, "args", 1]
 	f.file == "deploy/k8s.yaml"
+	contains(f.msg, "without a pinned revision, and no model card")
+}
+
+# With its card present, the pin alone is reported.
+test_vllm_hub_model_with_card_without_revision_fires_for_the_pin if {
+	r := run([hf_card, deployment(["--model", "meta-llama/Llama-2-7b-chat-hf"], [])])
+	count(r) == 1
+	some f in r
+	endswith(f.msg, "without a pinned revision")
 }
 
 test_vllm_hub_model_with_card_and_revision_is_quiet if {
@@ -118,7 +128,7 @@ test_model_id_from_configmap_is_resolved if {
 	d := deployment(["--model-id", "$(MODEL_ID)"], [])
 	d2 := object.union(d, {"document": {"spec": {"template": {"spec": {"containers": [object.union(d.document.spec.template.spec.containers[0], {"envFrom": [{"configMapRef": {"name": "cfg"}}]})]}}}}})
 	r := run([native_card, cm, d2])
-	count(r) == 2
+	count(r) == 1
 	some f in r
 	contains(f.msg, "`BAAI/bge-m3`")
 	f.path == ["spec", "template", "spec", "containers", 0, "args", 1]
@@ -168,7 +178,7 @@ test_llm_inference_service_reads_spec_model if {
 		"spec": {"model": {"uri": "hf://Qwen/Qwen2.5-7B-Instruct", "name": "Qwen/Qwen2.5-7B-Instruct"}},
 	}}
 	r := run([native_card, llmisvc])
-	count(r) == 2
+	count(r) == 1
 	{f.path | some f in r} == {["spec", "model", "uri"]}
 }
 
@@ -202,7 +212,7 @@ test_compose_service_with_hub_model_fires if {
 		"tgi": {"image": "ghcr.io/huggingface/text-generation-inference", "environment": ["MODEL_ID=google/gemma-2-9b-it"]},
 	}}}
 	r := run([native_card, compose])
-	count(r) == 2
+	count(r) == 1
 	{f.path | some f in r} == {["services", "tgi", "environment", 0]}
 }
 
@@ -213,7 +223,7 @@ test_production_stack_values if {
 		{"name": "example", "enabled": false, "modelURL": "mistralai/Mistral-7B-Instruct-v0.2"},
 	]}}}
 	r := run([hf_card, values])
-	count(r) == 2
+	count(r) == 1
 	{f.path | some f in r} == {["servingEngineSpec", "modelSpec", 1, "modelURL"]}
 }
 
