@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use crate::parse::Syntax;
 
+pub mod helm;
 pub mod sniff;
 
 /// The three kinds of governance artifact.
@@ -58,10 +59,11 @@ pub enum Format {
     Kubernetes,
     Compose,
     HelmValues,
+    Modelscope,
 }
 
 impl Format {
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Native,
         Format::Huggingface,
         Format::Croissant,
@@ -69,6 +71,7 @@ impl Format {
         Format::Kubernetes,
         Format::Compose,
         Format::HelmValues,
+        Format::Modelscope,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -80,6 +83,7 @@ impl Format {
             Format::Kubernetes => "kubernetes",
             Format::Compose => "compose",
             Format::HelmValues => "helm-values",
+            Format::Modelscope => "modelscope",
         }
     }
 
@@ -93,7 +97,7 @@ impl Format {
             Format::Native => &Kind::ALL,
             Format::Huggingface => &[Kind::ModelCard, Kind::DatasetManifest],
             Format::Croissant => &[Kind::DatasetManifest],
-            Format::Cyclonedx => &[Kind::ModelCard],
+            Format::Cyclonedx | Format::Modelscope => &[Kind::ModelCard],
             Format::Kubernetes | Format::Compose | Format::HelmValues => &[Kind::DeploymentConfig],
         }
     }
@@ -148,6 +152,9 @@ const HF_MODEL_KEYS: &[&str] = &[
     "new_version",
 ];
 
+/// Keys only ModelScope model cards use (its card template and model hub).
+pub const MODELSCOPE_KEYS: &[&str] = &["tasks", "domain", "frameworks", "backbone", "widgets", "finetune-support", "integrating"];
+
 /// Keys both kinds of Hugging Face card use.
 const HF_COMMON_KEYS: &[&str] = &["license", "license_name", "license_link", "language", "tags", "datasets", "metrics", "thumbnail", "governance"];
 
@@ -183,6 +190,12 @@ pub fn is_candidate(path: &Path, syntax: Syntax, has_front_matter: bool, glob: O
 pub fn classify(path: &Path, syntax: Syntax, value: &Value, has_front_matter: bool, glob: Option<GlobHint>) -> Result<Class, String> {
     let sniffed = sniff(path, syntax, value, has_front_matter);
     if let Some(g) = glob {
+        // A glob names where artifacts are; cluster plumbing among them is still not one.
+        if let Some((api, kind)) = value.get("apiVersion").and_then(Value::as_str).zip(value.get("kind").and_then(Value::as_str)) {
+            if let Some(role) = plumbing(api, kind) {
+                return Err(format!("Kubernetes `{kind}` ({api}) is {role}, not a deployment config, though a `kinds:` glob matches it"));
+            }
+        }
         let format = g
             .format
             .or_else(|| sniffed.as_ref().ok().map(|c| c.format).filter(|f| f.kinds().contains(&g.kind)))
@@ -222,6 +235,9 @@ fn sniff(path: &Path, syntax: Syntax, value: &Value, has_front_matter: bool) -> 
         if has_any(obj, HF_DATASET_KEYS) {
             return class(Kind::DatasetManifest, Format::Huggingface, "front matter has Hugging Face dataset-card keys");
         }
+        if has_any(obj, MODELSCOPE_KEYS) {
+            return class(Kind::ModelCard, Format::Modelscope, "front matter has ModelScope model-card keys (tasks, domain, frameworks…)");
+        }
         if has_any(obj, HF_MODEL_KEYS) {
             return class(Kind::ModelCard, Format::Huggingface, "front matter has Hugging Face model-card keys");
         }
@@ -256,7 +272,10 @@ fn sniff(path: &Path, syntax: Syntax, value: &Value, has_front_matter: bool) -> 
     if is_croissant(obj) {
         return class(Kind::DatasetManifest, Format::Croissant, "Croissant JSON-LD (@context / conformsTo)");
     }
-    if obj.get("apiVersion").is_some_and(Value::is_string) && obj.get("kind").is_some_and(Value::is_string) {
+    if let (Some(api), Some(kind)) = (obj.get("apiVersion").and_then(Value::as_str), obj.get("kind").and_then(Value::as_str)) {
+        if let Some(role) = plumbing(api, kind) {
+            return Err(format!("Kubernetes `{kind}` ({api}) is {role}, not a deployment config"));
+        }
         return class(Kind::DeploymentConfig, Format::Kubernetes, "Kubernetes object (apiVersion and kind)");
     }
     if is_compose(obj) || by_name.is_some_and(|h| h.format == Some(Format::Compose)) {
@@ -266,6 +285,86 @@ fn sniff(path: &Path, syntax: Syntax, value: &Value, has_front_matter: bool) -> 
         return class(h.kind, h.format.unwrap_or(Format::Native), "file name");
     }
     Err("no artifact signature (native apiVersion, CycloneDX, Croissant, Kubernetes, compose, card keys)".to_string())
+}
+
+/// The role of a Kubernetes object that is cluster plumbing rather than a deployment config:
+/// it defines the API, grants access, or sets up the cluster, a CI pipeline or a build, and
+/// holds no workload, configuration or secret that a rule reads. `None` for every other kind
+/// (workloads, services, ConfigMaps, Secrets, custom resources govlint does not know), which
+/// are checked: when in doubt, a document is reported on, never skipped.
+pub fn plumbing(api_version: &str, kind: &str) -> Option<&'static str> {
+    let group = api_version.rsplit_once('/').map_or("", |(g, _)| g);
+    let role = match (group, kind) {
+        ("apiextensions.k8s.io", "CustomResourceDefinition") => "an API definition (CRD)",
+        ("apiregistration.k8s.io", "APIService") => "an API definition (aggregated API)",
+        ("rbac.authorization.k8s.io", "Role" | "ClusterRole" | "RoleBinding" | "ClusterRoleBinding") => "access control (RBAC)",
+        ("", "ServiceAccount") => "access control (a service account)",
+        ("", "Namespace" | "LimitRange" | "ResourceQuota") => "cluster set-up (a namespace or its quotas)",
+        ("storage.k8s.io", _) => "cluster set-up (storage)",
+        ("scheduling.k8s.io", "PriorityClass") | ("node.k8s.io", "RuntimeClass") => "cluster set-up (scheduling)",
+        ("admissionregistration.k8s.io", _) => "cluster set-up (an admission webhook or policy)",
+        ("cert-manager.io", _) | ("acme.cert-manager.io", _) => "cluster set-up (cert-manager certificates and issuers)",
+        (g, _) if g == "tekton.dev" || g.ends_with(".tekton.dev") => "a CI pipeline (Tekton)",
+        ("kustomize.config.k8s.io", "Kustomization" | "Component") => "a build instruction (kustomize)",
+        _ => return None,
+    };
+    Some(role)
+}
+
+/// Files whose presence beside a `README.md` makes its directory a model repository (weights,
+/// their index, a model's configuration files, a license of the weights): its README is then
+/// the model card, front matter or not. A bare `config.json` counts when it names a model
+/// architecture (`architectures`, `model_type`).
+pub fn model_repository(dir: &Path) -> Option<String> {
+    let entries = std::fs::read_dir(dir).ok()?;
+    let mut names: Vec<String> = entries.filter_map(Result::ok).filter_map(|e| e.file_name().to_str().map(str::to_string)).collect();
+    names.sort();
+    let sign = names.iter().find(|n| {
+        let l = n.to_ascii_lowercase();
+        l.starts_with("model_license")
+            || l.starts_with("model-license")
+            || [".safetensors", ".gguf", ".safetensors.index.json", ".bin.index.json"].iter().any(|e| l.ends_with(e))
+            || (l.starts_with("pytorch_model") && l.ends_with(".bin"))
+            || ["generation_config.json", "tokenizer_config.json", "configuration.json", "adapter_config.json", "preprocessor_config.json"].contains(&l.as_str())
+    });
+    if let Some(n) = sign {
+        return Some(format!("README.md of a model repository (`{n}` beside it)"));
+    }
+    let config = std::fs::read_to_string(dir.join("config.json")).ok()?;
+    let v: Value = serde_json::from_str(&config).ok()?;
+    (v.get("architectures").is_some() || v.get("model_type").is_some()).then(|| "README.md of a model repository (`config.json` names a model architecture)".to_string())
+}
+
+/// Whether a kustomization in the file's directory (or the one above) applies the file as a
+/// patch (`patches`, `patchesStrategicMerge`, `patchesJson6902`): a partial object, merged
+/// into its base when kustomize builds, whose missing fields are the base's.
+pub fn kustomize_patch(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
+    let mut dir = path.parent();
+    let mut rel = name.to_string();
+    for _ in 0..2 {
+        let Some(d) = dir else { return false };
+        let text = ["kustomization.yaml", "kustomization.yml", "Kustomization"].iter().find_map(|k| std::fs::read_to_string(d.join(k)).ok());
+        if let Some(text) = text {
+            let mut section = "";
+            for line in text.lines() {
+                let item = line.trim_start();
+                if item.starts_with('#') || item.is_empty() {
+                    continue;
+                }
+                if !line.starts_with([' ', '\t', '-']) {
+                    section = line.split(':').next().unwrap_or("");
+                }
+                if section.starts_with("patch") && (item.ends_with(&*rel) || item.contains(&format!("{rel} ")) || item.contains(&format!("/{rel}")) || item.contains(&format!(" {rel}"))) {
+                    return true;
+                }
+            }
+        }
+        let Some(up) = d.file_name().and_then(|n| n.to_str()) else { return false };
+        rel = format!("{up}/{rel}");
+        dir = d.parent();
+    }
+    false
 }
 
 fn has_ml_model(v: &Value) -> bool {

@@ -163,6 +163,8 @@ pub struct Config {
     pub profile: serde_json::Value,
     /// The line of `profile:` in the config.
     pub profile_line: Option<usize>,
+    /// The Helm charts under the root, found on first need (a values file outside its chart).
+    pub charts: Arc<std::sync::OnceLock<Vec<crate::classify::helm::Chart>>>,
 }
 
 /// The default largest file govlint reads: 16 MiB.
@@ -198,6 +200,7 @@ impl Config {
             cache_dir: None,
             profile: serde_json::json!({}),
             profile_line: None,
+            charts: Arc::default(),
         }
     }
 

@@ -964,6 +964,15 @@ fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, Box<Fil
         Ok(t) => t,
         Err(unread) => return Err(Box::new(unreadable(c, config, name, glob, unread))),
     };
+    // A chart's template is a Go template, YAML only once Helm renders it: checked as it is,
+    // it would be a parse error or a schema error for what the template leaves to its values.
+    if !c.explicit && c.syntax == parse::Syntax::Yaml && classify::kind_from_name(&c.path).is_none() && classify::sniff::helm_template(&c.path, &text) {
+        return Err(Box::new(FileResult::Skipped(Skipped { path: name, reason: classify::sniff::HELM_TEMPLATE.to_string() })));
+    }
+    if !c.explicit && glob.is_none() && c.syntax == parse::Syntax::Yaml && classify::kustomize_patch(&c.path) {
+        let reason = "a kustomize patch (its kustomization applies it to a base): a partial object, checked once built".to_string();
+        return Err(Box::new(FileResult::Skipped(Skipped { path: name, reason })));
+    }
     let source = SourceFile::new(name.clone(), text);
     let mut parsed = parse::parse(source, c.syntax, &config.limits);
     // A front matter that is never closed reads as none at all (as on the Hub): a card that
@@ -980,6 +989,12 @@ fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, Box<Fil
     let mut docs = Vec::new();
     let mut why_not = None;
     for doc in &parsed.documents {
+        // An empty document (a stream's trailing `---`, or a `---` between two) holds nothing
+        // to check; it is an artifact only as the whole of a file named as one.
+        if doc.value.is_null() && (parsed.documents.len() > 1 || !(c.explicit || glob.is_some())) {
+            why_not.get_or_insert_with(|| "an empty YAML document".to_string());
+            continue;
+        }
         let class = classify::classify(&c.path, c.syntax, &doc.value, parsed.has_front_matter, glob).or_else(|e| {
             // A duplicated key: the document is an artifact if either reading makes it one
             // (the duplicate is then reported with the rest of its findings).
@@ -992,21 +1007,37 @@ fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, Box<Fil
             // items is an artifact is checked as it is.
             Ok(Class { kind, format, reason }) if format == Format::Kubernetes && parse::kubernetes::is_list(&doc.value) => {
                 let list = doc.value.get("kind").and_then(serde_json::Value::as_str).unwrap_or("List");
-                let before = docs.len();
+                let mut objects = 0;
                 for (i, item) in doc.value["items"].as_array().into_iter().flatten().enumerate() {
-                    if let Ok(c) = classify::classify(&c.path, c.syntax, item, false, glob) {
-                        let reason = format!("item {} of a `{list}`: {}", i + 1, c.reason);
-                        docs.push(ArtifactDoc { index: doc.index, kind: c.kind, format: c.format, reason, item: Some(i) });
+                    objects += usize::from(item.get("apiVersion").is_some_and(serde_json::Value::is_string) && item.get("kind").is_some_and(serde_json::Value::is_string));
+                    match classify::classify(&c.path, c.syntax, item, false, glob) {
+                        Ok(c) => {
+                            let reason = format!("item {} of a `{list}`: {}", i + 1, c.reason);
+                            docs.push(ArtifactDoc { index: doc.index, kind: c.kind, format: c.format, reason, item: Some(i) });
+                        }
+                        Err(e) => {
+                            why_not.get_or_insert(format!("item {} of a `{list}`: {e}", i + 1));
+                        }
                     }
                 }
-                if docs.len() == before {
+                // A list of cluster plumbing is not an artifact; one of no objects is what it is.
+                if objects == 0 {
                     docs.push(ArtifactDoc { index: doc.index, kind, format, reason, item: None });
                 }
             }
-            Ok(Class { kind, format, reason }) => docs.push(ArtifactDoc { index: doc.index, kind, format, reason, item: None }),
-            Err(e) => {
-                why_not.get_or_insert(e);
+            // A card whose front matter has only keys every card uses is a ModelScope card
+            // when its body points at the ModelScope hub (as ModelScope's card template does).
+            Ok(Class { kind, format: Format::Huggingface, reason }) if kind == Kind::ModelCard && glob.is_none() && !reason.contains("Hugging Face model-card keys") && modelscope_body(&parsed) => {
+                let reason = format!("{reason}; its body points at the ModelScope hub (modelscope.cn)");
+                docs.push(ArtifactDoc { index: doc.index, kind, format: Format::Modelscope, reason, item: None });
             }
+            Ok(Class { kind, format, reason }) => docs.push(ArtifactDoc { index: doc.index, kind, format, reason, item: None }),
+            Err(e) => match by_neighbours(c, config, &parsed, &doc.value, glob) {
+                Some(class) => docs.push(ArtifactDoc { index: doc.index, kind: class.kind, format: class.format, reason: class.reason, item: None }),
+                None => {
+                    why_not.get_or_insert(e);
+                }
+            },
         }
     }
     // Kubernetes objects and Helm values as kubectl and Helm read them (YAML 1.1 booleans).
@@ -1036,6 +1067,34 @@ fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, Box<Fil
         }
     }
     Ok(Artifact { file: name, parsed, docs, values: Vec::new(), facts: None, released: None, judged: Vec::new(), reported: false, links: None })
+}
+
+/// What the files around a document that carries no signature of its own say it is: a
+/// chart's values file ([`classify::helm`]), or the `README.md` of a model repository
+/// ([`classify::model_repository`]). Not for a file a `kinds:` glob names (the glob decides).
+fn by_neighbours(c: &Candidate, config: &Config, parsed: &parse::ParsedFile, value: &serde_json::Value, glob: Option<classify::GlobHint>) -> Option<Class> {
+    if glob.is_some() {
+        return None;
+    }
+    match c.syntax {
+        parse::Syntax::Yaml => {
+            let keys: Vec<&str> = value.as_object()?.keys().map(String::as_str).collect();
+            let charts = || config.charts.get_or_init(|| classify::helm::charts(&config.root)).as_slice();
+            let reason = classify::helm::values_of(&c.path, &keys, charts, &config.root)?;
+            Some(Class { kind: Kind::DeploymentConfig, format: Format::HelmValues, reason })
+        }
+        parse::Syntax::Markdown if c.path.file_name().is_some_and(|n| n == "README.md") && value.as_object().is_some() => {
+            let reason = classify::model_repository(c.path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")))?;
+            let format = if modelscope_body(parsed) { Format::Modelscope } else { Format::Huggingface };
+            Some(Class { kind: Kind::ModelCard, format, reason })
+        }
+        _ => None,
+    }
+}
+
+/// Whether a card's body points at the ModelScope hub.
+fn modelscope_body(parsed: &parse::ParsedFile) -> bool {
+    parsed.syntax == parse::Syntax::Markdown && parsed.source.text.contains("modelscope.cn/") && !parsed.source.text.contains("huggingface.co/")
 }
 
 fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> FileResult {

@@ -25,6 +25,7 @@ pub const BUNDLED: &[(&str, &str)] = &[
     ("model-card.native.schema.json", include_str!("../schemas/model-card.native.schema.json")),
     ("model-card.huggingface.schema.json", include_str!("../schemas/model-card.huggingface.schema.json")),
     ("model-card.cyclonedx.schema.json", include_str!("../schemas/model-card.cyclonedx.schema.json")),
+    ("model-card.modelscope.schema.json", include_str!("../schemas/model-card.modelscope.schema.json")),
     ("dataset-manifest.native.schema.json", include_str!("../schemas/dataset-manifest.native.schema.json")),
     ("dataset-manifest.huggingface.schema.json", include_str!("../schemas/dataset-manifest.huggingface.schema.json")),
     ("dataset-manifest.croissant.schema.json", include_str!("../schemas/dataset-manifest.croissant.schema.json")),

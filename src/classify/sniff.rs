@@ -142,19 +142,26 @@ pub fn unclosed_front_matter(path: &Path, text: &str) -> bool {
     card_keys(front).is_some() || ((readme || kind_from_name(path).is_some()) && front.lines().any(common))
 }
 
-/// Whether a file that does not parse is a Helm chart template: Go template actions (`{{`) in
-/// a file under a chart's `templates/` directory (one beside a `Chart.yaml`). Such a file is
+/// Whether a file is a Helm chart template: Go template actions (`{{`) in a file inside a
+/// chart — below a directory that holds a `Chart.yaml` (its `templates/`, and the `files/`
+/// it renders with `tpl`), or template helpers (`*.tpl`, a library of charts). Such a file is
 /// YAML only once rendered.
 pub fn helm_template(path: &Path, text: &str) -> bool {
     text.contains("{{")
-        && path.ancestors().skip(1).any(|dir| dir.file_name().is_some_and(|n| n == "templates") && dir.parent().is_some_and(|chart| chart.join("Chart.yaml").is_file()))
+        && path.ancestors().skip(1).filter(|d| !d.as_os_str().is_empty()).any(|dir| {
+            dir.join("Chart.yaml").is_file()
+                || std::fs::read_dir(dir).is_ok_and(|entries| entries.filter_map(Result::ok).any(|e| e.path().extension().is_some_and(|x| x == "tpl")))
+        })
 }
+
+/// Why a Helm chart template is skipped.
+pub const HELM_TEMPLATE: &str = "a Helm chart template (Go template actions `{{` inside a chart): YAML only once rendered";
 
 /// The sniff of a file whose text does not parse: by place, then by text; `Err` says why it
 /// is not taken for an artifact (a Helm chart template; no signature).
 pub fn unparsed(path: &Path, rel: &Path, syntax: Syntax, text: &str, glob: Option<GlobHint>) -> Result<Sniffed, String> {
     if glob.is_none() && kind_from_name(path).is_none() && helm_template(path, text) {
-        return Err("does not parse, and is a Helm chart template (YAML once rendered)".to_string());
+        return Err(format!("does not parse, and is {HELM_TEMPLATE}"));
     }
     by_place(path, rel, syntax, glob).or_else(|| by_text(syntax, text)).ok_or_else(|| {
         "does not parse, and neither its place nor its text (apiVersion/kind, bomFormat, Croissant, card keys) marks it as an artifact".to_string()
