@@ -5,7 +5,8 @@
 #   that snapshot and the collection time frame, so that the data behind a model can be traced
 #   and reproduced. In Croissant: `version`, `sha256` on every `FileObject` (a git repository
 #   cannot carry one) and `rai:dataCollectionTimeframe`, `temporalCoverage` or dates given in
-#   `rai:dataCollection`.
+#   `rai:dataCollection`. A manifest that records no source at all is DS002's finding, at its
+#   place: this rule does not report the same missing field again.
 # related_resources:
 #   - ref: https://doi.org/10.6028/NIST.AI.600-1
 #     description: NIST AI 600-1, GV-1.6 and MP-2.1 (data provenance)
@@ -37,7 +38,7 @@
 #       description: >-
 #         每个在用来源应记录稳定标识、所用版本或快照、快照的 SHA-256 校验和及采集时间范围，使模型背后的数据可追溯、可复现。
 #         Croissant 中对应 `version`、各 `FileObject` 的 `sha256`（git 仓库无法提供）以及 `rai:dataCollectionTimeframe` 或
-#         `temporalCoverage`。依据 NIST AI 600-1 GV-1.6、MP-2.1，对应《大模型落地路线图研究报告（2024年）》数据资源层的数据血缘与版本管理。
+#         `temporalCoverage`。完全未登记来源时由 DS002 在同一位置报告，本规则不重复。依据 NIST AI 600-1 GV-1.6、MP-2.1，对应《大模型落地路线图研究报告（2024年）》数据资源层的数据血缘与版本管理。
 #       remediation: >-
 #         在 `governance.sources[]` 中为每个来源填写 `id`、`version`、`checksum`（sha256）和 `collected_from` / `collected_to`；
 #         Croissant 文件补充 `version`、文件对象的 `sha256` 及 `rai:dataCollectionTimeframe`。
@@ -47,7 +48,6 @@
 #       clauses:
 #         caict-roadmap-2024: "数据资源：数据血缘与版本管理"
 #       messages:
-#         "the manifest records no data sources to trace (`governance.sources`)": "清单未登记可供溯源的数据来源（`governance.sources`）"
 #         "source %s does not record `%s`": "来源 %s 未记录 `%s`"
 #         "source %s has checksum `%s`, not a SHA-256 digest": "来源 %s 的校验和为 `%s`，不是 SHA-256 摘要"
 #         "the Croissant file has no `version`": "Croissant 文件缺少 `version`"
@@ -63,11 +63,6 @@ import rego.v1
 fields := ["id", "version", "checksum", "collected_from", "collected_to"]
 
 sha256 := `^(sha256:)?[0-9a-fA-F]{64}$`
-
-deny contains {"msg": "the manifest records no data sources to trace (`governance.sources`)", "path": ["governance", "sources"]} if {
-	not dataset.croissant
-	count(dataset.sources) == 0
-}
 
 deny contains {"msg": sprintf("source %s does not record `%s`", [label(i, s), field]), "path": ["governance", "sources", i, field]} if {
 	some [i, s] in dataset.sources

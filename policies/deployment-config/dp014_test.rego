@@ -151,3 +151,21 @@ test_documents_without_serving_containers_are_no_subject if {
 	count(dp014.no_subject) == 1 with input as job with data.govlint.file as {"format": "kubernetes"} with data.govlint.params as params
 	count(dp014.no_subject) == 1 with input as {"apiVersion": "v1", "kind": "Service"} with data.govlint.file as {"format": "kubernetes"} with data.govlint.params as params
 }
+
+# The serving rules apply to containers that serve a model: a device-plugin DaemonSet and a
+# tracing Deployment are not held to them, a vLLM container in the same shapes is.
+test_node_agents_and_monitoring_are_not_serving if {
+	plugin := {"apiVersion": "apps/v1", "kind": "DaemonSet", "spec": {"template": {"spec": {"containers": [{"name": "nvidia-device-plugin-ctr", "image": "nvcr.io/nvidia/k8s-device-plugin:v0.15.0"}]}}}}
+	count(dp014.deny) == 0 with input as plugin with data.govlint.file as k8s with data.govlint.params as params
+	jaeger := {"apiVersion": "apps/v1", "kind": "Deployment", "spec": {"template": {"spec": {"containers": [{"name": "jaeger", "image": "jaegertracing/all-in-one:latest", "ports": [{"containerPort": 16686}]}]}}}}
+	count(dp014.deny) == 0 with input as jaeger with data.govlint.file as k8s with data.govlint.params as params
+	served := {"apiVersion": "apps/v1", "kind": "DaemonSet", "spec": {"template": {"spec": {"containers": [
+		{"name": "app", "image": "ubuntu:22.04", "command": ["vllm", "serve", "/models/m"]},
+		{"name": "sidecar", "image": "busybox", "ports": [{"containerPort": 9000}]},
+	]}}}}
+	r := dp014.deny with input as served with data.govlint.file as k8s with data.govlint.params as params
+	count(r) > 0
+	every f in r {
+		f.path[4] == 0
+	}
+}

@@ -97,3 +97,12 @@ test_evidence_is_a_serving_container if {
 test_documents_without_serving_containers_are_no_subject if {
 	count(dp015.no_subject) == 1 with input as {"apiVersion": "v1", "kind": "ConfigMap"} with data.govlint.file as {"format": "kubernetes"}
 }
+
+# A container without a name is named by its place in the message.
+test_unnamed_container_is_named_by_its_index if {
+	r := dp015.deny with input as deployment({"image": "vllm/vllm-openai:v0.6.0", "name": ""}) with data.govlint.file as k8s
+	count(r) == 2
+	every f in r {
+		startswith(f.msg, "container `containers[0]` has no")
+	}
+}

@@ -380,13 +380,69 @@ serving(pod, field, name, i, list) if {
 serving(pod, field, name, i, list) if {
 	field == "containers"
 	pod.platform in {"pod", "knative"}
+	serves_model(list[i])
+}
+
+# A pod none of whose containers shows it serves a model: the containers that declare ports
+# (every container when none does) are taken to serve, unless the pod is a node agent
+# (DaemonSet: device plugins, log and metric collectors) or runs a monitoring, tracing or
+# utility image. When in doubt, a container is held to the serving rules.
+serving(pod, field, name, i, list) if {
+	field == "containers"
+	pod.platform in {"pod", "knative"}
+	not some_serves_model(list)
+	not input.kind == "DaemonSet"
+	not infra_image(list[i])
 	has_ports(list[i])
 }
 
 serving(pod, field, name, i, list) if {
 	field == "containers"
 	pod.platform in {"pod", "knative"}
+	not some_serves_model(list)
+	not input.kind == "DaemonSet"
+	not infra_image(list[i])
 	not some_has_ports(list)
+}
+
+some_serves_model(list) if {
+	some c in list
+	is_object(c)
+	serves_model(c)
+}
+
+# Signs that a container serves a model: a model server's image or command, a model argument
+# or variable, or an accelerator it claims.
+model_servers := `vllm|text-generation-inference|tgi|tritonserver|triton|sglang|ollama|lmdeploy|llama[.-]?cpp|llama-server|tensorflow/serving|torchserve|kserve|mlserver|seldon|xinference|fastchat|openllm|localai|lorax|aphrodite|tensorrt|nim|huggingface|infinity|tei|model-?server`
+
+serves_model(c) if {
+	is_string(c.image)
+	regex.match(concat("", [`(?i)(^|[/_.:-])(`, model_servers, `)([/_.:-]|$)`]), c.image)
+}
+
+serves_model(c) if {
+	some list in ["command", "args"]
+	some a in object.get(c, list, [])
+	is_string(a)
+	regex.match(`(?i)(^|\s)(--(model|model-id|model-path|model-name|model_name_or_path|served-model-name|model-repository|model-store)(=|\s|$)|vllm|sglang\.launch_server|text-generation-launcher|tritonserver|ollama serve|llama-server)`, a)
+}
+
+serves_model(c) if {
+	some e in object.get(c, "env", [])
+	is_object(e)
+	regex.match(`^(MODEL_ID|MODEL_NAME|MODEL_PATH|MODEL|HF_MODEL_ID|SERVED_MODEL_NAME|MODEL_REPO)$`, object.get(e, "name", ""))
+}
+
+serves_model(c) if {
+	some section in ["limits", "requests"]
+	some k, _ in object.get(c, ["resources", section], {})
+	regex.match(`^(nvidia\.com/gpu|amd\.com/gpu|gpu\.intel\.com/.*|habana\.ai/gaudi|aws\.amazon\.com/neuron.*|google\.com/tpu)$`, k)
+}
+
+# Images of monitoring, tracing, logging and utility software: not model servers.
+infra_image(c) if {
+	is_string(c.image)
+	regex.match(`(?i)(^|/)(prometheus|grafana|jaeger|jaegertracing|opentelemetry-collector[a-z-]*|otel|fluent-?bit|fluentd|loki|promtail|alertmanager|node-exporter|dcgm-exporter|k8s-device-plugin|busybox|alpine)([/:@]|$)`, c.image)
 }
 
 some_has_ports(list) if {
@@ -398,7 +454,7 @@ some_has_ports(list) if {
 # Containers as {"path", "name", "image", "container", "pod", "init", "serving", "supplied"}.
 containers contains {
 	"path": array.concat(pod.path, [field, i]),
-	"name": object.get(c, "name", ""),
+	"name": display_name(c, field, i),
 	"image": object.get(c, "image", null),
 	"container": c,
 	"pod": pod,
@@ -412,6 +468,22 @@ containers contains {
 	is_array(list)
 	some i, c in list
 	is_object(c)
+}
+
+# A container is named by its `name`; one without a name (or with an empty one) by its place,
+# `containers[1]`, so that a message says which.
+display_name(c, field, i) := c.name if {
+	is_string(c.name)
+	c.name != ""
+}
+
+display_name(c, field, i) := sprintf("%s[%d]", [field, i]) if {
+	not non_empty_name(c)
+}
+
+non_empty_name(c) if {
+	is_string(c.name)
+	c.name != ""
 }
 
 # Head values must never be undefined: regorus drops the whole set when one is.
