@@ -337,6 +337,13 @@ tasks contains t if {
 	t in hf_tasks
 }
 
+# A ModelScope card's `tasks` (`text-generation`, `chat`…) name its task, and so its modality.
+tasks contains lower(t) if {
+	format == "modelscope"
+	some t in as_list(object.get(input, "tasks", []))
+	is_string(t)
+}
+
 # model-index results, with their paths.
 model_index_results contains [["model-index", i, "results", j], r] if {
 	not cdx

@@ -56,7 +56,8 @@
 #         "the model card declares no license%s": "模型卡未声明许可证%s"
 #         "the machine-learning-model component declares no license": "machine-learning-model 组件未声明许可证"
 #         "`license: other` needs `%s` naming the license": "使用 `license: other` 时须以 `%s` 写明具体许可证"
-#         "`license` is `%s`, not an SPDX or Hugging Face license id (ids have no spaces, e.g. `apache-2.0`)": "`license` 的值为 `%s`，不是 SPDX 或 Hugging Face 许可证标识符（标识符不含空格，如 `apache-2.0`）"
+#         "`license` is `%s`, not an SPDX or Hugging Face license id, nor a license name govlint knows (ids have no spaces, e.g. `apache-2.0`)": "`license` 的值为 `%s`，既不是 SPDX 或 Hugging Face 许可证标识符，也不是 govlint 认识的许可证名称（标识符不含空格，如 `apache-2.0`）"
+#         "`license` is the name `%s`; the Hub reads only license ids: write `%s`": "`license` 写的是许可证名称 `%s`；Hub 只识别许可证标识符，请写作 `%s`"
 package govlint.rules.mc001
 
 import data.govlint.lib.core
@@ -94,10 +95,37 @@ deny contains {"msg": sprintf("`license: other` needs `%s` naming the license", 
 	not input[field]
 }
 
-deny contains {"msg": sprintf("`license` is `%s`, not an SPDX or Hugging Face license id (ids have no spaces, e.g. `apache-2.0`)", [l]), "path": ["license"]} if {
+deny contains {"msg": sprintf("`license` is `%s`, not an SPDX or Hugging Face license id, nor a license name govlint knows (ids have no spaces, e.g. `apache-2.0`)", [l]), "path": ["license"]} if {
 	model.format != "cyclonedx"
 	some l in model.licenses
 	not regex.match(`^[A-Za-z0-9][A-Za-z0-9.+_-]*$`, trim_space(l))
+	not known_names[squash(l)]
+}
+
+# A license name as ModelScope's card template writes it (`Apache License 2.0`) names the
+# license: on a ModelScope card that is its form. On a Hugging Face card the Hub reads only
+# ids, so the card is told the id, as a warning.
+deny contains {"msg": sprintf("`license` is the name `%s`; the Hub reads only license ids: write `%s`", [l, known_names[squash(l)]]), "path": ["license"], "severity": "warning"} if {
+	not model.format in {"cyclonedx", "modelscope"}
+	some l in model.licenses
+	not regex.match(`^[A-Za-z0-9][A-Za-z0-9.+_-]*$`, trim_space(l))
+	known_names[squash(l)]
+}
+
+squash(l) := regex.replace(lower(trim_space(l)), `[\s,_-]+|\bversion\b|\bthe\b|\blicen[cs]e\b`, "")
+
+# Common license names (ModelScope's card template and hub, and how authors write them),
+# squashed as above, with their SPDX ids.
+known_names := {
+	"apache2.0": "apache-2.0", "apache2": "apache-2.0",
+	"mit": "mit",
+	"bsd3clause": "bsd-3-clause", "bsd2clause": "bsd-2-clause",
+	"gpl3.0": "gpl-3.0", "gplv3": "gpl-3.0", "gnugeneralpublic3.0": "gpl-3.0", "gpl2.0": "gpl-2.0",
+	"lgpl3.0": "lgpl-3.0", "agpl3.0": "agpl-3.0", "mpl2.0": "mpl-2.0",
+	"ccby4.0": "cc-by-4.0", "ccbysa4.0": "cc-by-sa-4.0", "ccbync4.0": "cc-by-nc-4.0", "ccbyncsa4.0": "cc-by-nc-sa-4.0", "ccbynd4.0": "cc-by-nd-4.0", "ccbyncnd4.0": "cc-by-nc-nd-4.0",
+	"creativecommonsattribution4.0": "cc-by-4.0", "creativecommonsattributionnoncommercial4.0": "cc-by-nc-4.0",
+	"cc0": "cc0-1.0", "cc01.0": "cc0-1.0", "unlicense": "unlicense", "openrail": "openrail", "openrail++": "openrail++",
+	"llama2community": "llama2", "llama3community": "llama3", "llama3.1community": "llama3.1", "llama3.2community": "llama3.2",
 }
 
 # `**License** A custom…` → License; `- License: Apache 2.0` → License.

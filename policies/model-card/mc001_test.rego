@@ -45,11 +45,26 @@ test_body_license_is_named_in_the_message if {
 }
 
 test_free_text_license_is_not_an_id if {
-	fs := mc001.deny with input as {"license": "Apache 2.0"} with data.govlint.file as hf
+	fs := mc001.deny with input as {"license": "My Own Terms 2.0"} with data.govlint.file as hf
 	count(fs) == 1
 	some f in fs
 	f.path == ["license"]
 	contains(f.msg, "not an SPDX")
+	not f.severity
+}
+
+# A license name names the license: a ModelScope card writes it so; a Hub card is told the id,
+# as a warning, never an error.
+test_license_names_are_recognised if {
+	count(mc001.deny) == 0 with input as {"license": "Apache License 2.0"} with data.govlint.file as {"format": "modelscope"}
+	count(mc001.deny) == 0 with input as {"license": "Apache License, Version 2.0"} with data.govlint.file as {"format": "modelscope"}
+	fs := mc001.deny with input as {"license": "Apache 2.0"} with data.govlint.file as hf
+	count(fs) == 1
+	some f in fs
+	f.severity == "warning"
+	contains(f.msg, "write `apache-2.0`")
+	unknown := mc001.deny with input as {"license": "Some License 2.0"} with data.govlint.file as {"format": "modelscope"}
+	count(unknown) == 1
 }
 
 test_hf_license_ids_pass if {
