@@ -14,8 +14,9 @@ use crate::classify::{Format, Kind};
 use crate::config::Config;
 use crate::ToolError;
 
-/// Directories that hold copies of other projects' files, not the team's own artifacts.
-const VENDORED: &[&str] = &["vendor", "third_party", "third-party", "node_modules"];
+/// Directories that hold copies of other projects' files, or what a build or a release
+/// generates from the team's sources (checked where they are written, not again in copies).
+const VENDORED: &[&str] = &["vendor", "third_party", "third-party", "node_modules", "dist", "install", "release", "releases", "generated"];
 
 /// EU member states (ISO 3166-1 alpha-2); with `EU` itself they select the EU AI Act pack.
 const EU_MEMBERS: &[&str] = &[
@@ -64,13 +65,9 @@ fn relative(root: &Path, path: &Path) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// The glob that names `rel` and its likes: `models/acme/README.md` → `models/**/README.md`
-/// (every card of that name under the top directory), a file at the top → itself.
-fn glob_for(rel: &str) -> String {
-    match (rel.split_once('/'), rel.rsplit_once('/')) {
-        (Some((top, _)), Some((_, name))) => format!("{top}/**/{name}"),
-        _ => rel.to_string(),
-    }
+/// The top directory of `rel` (`deploy/`), or `./` for a file at the top.
+fn top_dir(rel: &str) -> String {
+    rel.split_once('/').map_or_else(|| "./".to_string(), |(top, _)| format!("{top}/"))
 }
 
 /// The vendored directory holding `rel`, if any (`vendor`, `third_party/x/vendor`…).
@@ -96,20 +93,15 @@ fn helm_values_glob(root: &Path, rel: &str) -> Option<String> {
     Some(format!("{dir}/**/values*.yaml"))
 }
 
-/// Every region that a governance block declares in `service.regions`, with the file.
-fn regions(artifacts: &[crate::Artifact], root: &Path) -> BTreeMap<String, BTreeSet<String>> {
-    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for a in artifacts {
-        let rel = relative(root, Path::new(&a.file)).unwrap_or_else(|| a.file.clone());
-        for d in &a.docs {
-            let doc = &a.parsed.documents[d.index].value;
-            let list = doc.pointer("/governance/service/regions").and_then(Value::as_array);
-            for r in list.into_iter().flatten().filter_map(Value::as_str) {
-                out.entry(r.to_ascii_uppercase()).or_default().insert(rel.clone());
-            }
+/// Adds every region that the artifact's governance blocks declare in `service.regions`.
+fn regions(a: &crate::Artifact, rel: &str, out: &mut BTreeMap<String, BTreeSet<String>>) {
+    for d in &a.docs {
+        let doc = &a.parsed.documents[d.index].value;
+        let list = doc.pointer("/governance/service/regions").and_then(Value::as_array);
+        for r in list.into_iter().flatten().filter_map(Value::as_str) {
+            out.entry(r.to_ascii_uppercase()).or_default().insert(rel.to_string());
         }
     }
-    out
 }
 
 fn files(set: &BTreeSet<String>) -> String {
@@ -153,22 +145,20 @@ fn choose_frameworks(regions: &BTreeMap<String, BTreeSet<String>>) -> Vec<Framew
 /// Surveys `root` as `govlint check` would with no config, and drafts `govlint.yaml` for it.
 pub fn plan(root: &Path) -> Result<Plan, ToolError> {
     let config = Config::default_at(root.to_path_buf());
-    let (artifacts, skipped) = crate::survey(&[root.to_path_buf()], &config)?;
-
     let mut found = Vec::new();
     let mut excluded: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut kept = Vec::new();
-    for a in artifacts {
+    let mut declared = BTreeMap::new();
+    let skipped = crate::survey(&[root.to_path_buf()], &config, |a| {
         let rel = relative(root, Path::new(&a.file)).unwrap_or_else(|| a.file.clone());
         if let Some(dir) = vendored_dir(&rel) {
             excluded.entry(dir).or_default().push(rel);
-            continue;
+            return;
         }
         for d in &a.docs {
             found.push(Found { path: rel.clone(), kind: d.kind, format: d.format });
         }
-        kept.push(a);
-    }
+        regions(&a, &rel, &mut declared);
+    })?;
     found.sort();
     found.dedup();
     let mut helm: Vec<String> = skipped
@@ -179,7 +169,7 @@ pub fn plan(root: &Path) -> Result<Plan, ToolError> {
         .collect();
     helm.sort();
     helm.dedup();
-    let frameworks = choose_frameworks(&regions(&kept, root));
+    let frameworks = choose_frameworks(&declared);
     let text = render(&found, &helm, &excluded, &frameworks);
     Ok(Plan { found, helm, excluded, frameworks, text })
 }
@@ -192,39 +182,35 @@ fn render(found: &[Found], helm: &[String], excluded: &BTreeMap<String, Vec<Stri
          # \"Configuration\" section lists them all, and `govlint schema config` prints the schema.\n\n",
     );
     out.push_str(
-        "# Which files are which artifact. Without a glob govlint still recognises a file by its\n\
-         # content (docs/classification.md); a glob makes the choice explicit and stable.\n\
-         kinds:",
+        "# Which files are which artifact. govlint recognised every artifact found here by its\n\
+         # content or its place (docs/classification.md), so none needs a glob; a glob is for a\n\
+         # file it cannot recognise (e.g. `model-card: [\"models/**/README.md\"]`), and forces\n\
+         # its kind on every file it matches. Found, by directory:\n",
     );
-    if found.is_empty() && helm.is_empty() {
-        out.push_str(" {}\n# No artifact was found. Name yours here, e.g. `model-card: [\"models/**/README.md\"]`,\n# or start one with `govlint new model-card`.\n");
+    let mut dirs: BTreeMap<(Kind, String), (BTreeSet<&str>, BTreeSet<&str>)> = BTreeMap::new();
+    for f in found {
+        let (files, formats) = dirs.entry((f.kind, top_dir(&f.path))).or_default();
+        files.insert(&f.path);
+        formats.insert(f.format.as_str());
+    }
+    for ((kind, dir), (files, formats)) in &dirs {
+        let n = files.len();
+        let formats = formats.iter().copied().collect::<Vec<_>>().join(", ");
+        let _ = writeln!(out, "#   {:<18} {dir}  {n} file{} ({formats})", kind.as_str(), if n == 1 { "" } else { "s" });
+    }
+    if found.is_empty() {
+        out.push_str("#   nothing yet: start one with `govlint new model-card`\n");
+    }
+    if helm.is_empty() {
+        out.push_str("kinds: {}\n");
     } else {
-        out.push('\n');
-    }
-    for kind in Kind::ALL {
-        let of_kind: Vec<&Found> = found.iter().filter(|f| f.kind == kind).collect();
-        let helm_here = kind == Kind::DeploymentConfig && !helm.is_empty();
-        if of_kind.is_empty() && !helm_here {
-            continue;
-        }
-        let _ = writeln!(out, "  {}:", kind.as_str());
-        let mut globs: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
-        for f in &of_kind {
-            globs.entry(glob_for(&f.path)).or_default().insert(f.format.as_str());
-        }
-        for (glob, formats) in &globs {
-            let n = of_kind.iter().filter(|f| glob_for(&f.path) == *glob).map(|f| &f.path).collect::<BTreeSet<_>>().len();
-            let formats = formats.iter().copied().collect::<Vec<_>>().join(", ");
-            let _ = writeln!(out, "    - \"{glob}\"    # {n} file{} found ({formats})", if n == 1 { "" } else { "s" });
-        }
-        if helm_here {
-            out.push_str("    # Helm values carry no signature govlint could sniff: these are named values*.yaml\n    # in a chart directory.\n");
-            for g in helm {
-                let _ = writeln!(out, "    - glob: \"{g}\"\n      format: helm-values");
-            }
+        out.push_str(
+            "kinds:\n  deployment-config:\n    # Helm values of a chart kept elsewhere: named values*.yaml in a chart directory.\n",
+        );
+        for g in helm {
+            let _ = writeln!(out, "    - glob: \"{g}\"\n      format: helm-values");
         }
     }
-
     out.push('\n');
     if excluded.is_empty() {
         out.push_str("# Paths (globs) never read, e.g. vendored copies of other projects' files.\nexclude: []\n\n");
@@ -291,9 +277,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn globs_name_the_top_directory_and_the_file_name() {
-        assert_eq!(glob_for("models/acme/README.md"), "models/**/README.md");
-        assert_eq!(glob_for("model-card.yaml"), "model-card.yaml");
+    fn directories_and_vendored_trees() {
+        assert_eq!(top_dir("models/acme/README.md"), "models/");
+        assert_eq!(top_dir("model-card.yaml"), "./");
         assert_eq!(vendored_dir("vendor/x/isvc.yaml").as_deref(), Some("vendor"));
         assert_eq!(vendored_dir("deploy/vendor.yaml"), None);
     }

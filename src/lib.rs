@@ -807,14 +807,16 @@ pub fn check_rule_ids(config: &Config, ids: &select::RuleIds) -> Result<(), Tool
 }
 
 /// What `govlint init` sees in a tree: the artifacts `check` would read under `config` (same
-/// discovery, parsing and classification), and the files it would skip, each sorted by path.
-pub fn survey(paths: &[PathBuf], config: &Config) -> Result<(Vec<Artifact>, Vec<Skipped>), ToolError> {
+/// discovery, parsing and classification), each handed to `each` in discovery order, and the
+/// files it would skip, sorted by path.
+pub fn survey(paths: &[PathBuf], config: &Config, mut each: impl FnMut(Artifact)) -> Result<Vec<Skipped>, ToolError> {
     let found = discover::discover(paths, config)?;
-    let mut artifacts = Vec::new();
     let mut skipped = found.skipped;
+    // Each artifact is handed over and dropped as it is read: what a survey holds at once is
+    // one file's documents, not the repository's.
     for c in &found.candidates {
         match read_and_classify(c, config) {
-            Ok(a) if !a.docs.is_empty() => artifacts.push(a),
+            Ok(a) if !a.docs.is_empty() => each(a),
             Ok(_) => {}
             Err(r) => {
                 if let FileResult::Skipped(s) = *r {
@@ -823,9 +825,8 @@ pub fn survey(paths: &[PathBuf], config: &Config) -> Result<(Vec<Artifact>, Vec<
             }
         }
     }
-    artifacts.sort_by(|a, b| a.file.cmp(&b.file));
     skipped.sort();
-    Ok((artifacts, skipped))
+    Ok(skipped)
 }
 
 /// Stack of each worker thread.
