@@ -145,9 +145,12 @@ pub fn unclosed_front_matter(path: &Path, text: &str) -> bool {
 /// Whether a file is a Helm chart template: Go template actions (`{{`) in a file inside a
 /// chart — below a directory that holds a `Chart.yaml` (its `templates/`, and the `files/`
 /// it renders with `tpl`), or template helpers (`*.tpl`, a library of charts). Such a file is
-/// YAML only once rendered.
+/// YAML only once rendered. A chart's values files are not templates.
 pub fn helm_template(path: &Path, text: &str) -> bool {
+    // Helm renders neither its values files nor `Chart.yaml`: `{{` there is text.
     text.contains("{{")
+        && !super::helm::is_values_name(path)
+        && path.file_name().is_none_or(|n| n != "Chart.yaml")
         && path.ancestors().skip(1).filter(|d| !d.as_os_str().is_empty()).any(|dir| {
             dir.join("Chart.yaml").is_file()
                 || std::fs::read_dir(dir).is_ok_and(|entries| entries.filter_map(Result::ok).any(|e| e.path().extension().is_some_and(|x| x == "tpl")))

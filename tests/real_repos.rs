@@ -1,0 +1,128 @@
+//! govlint on repositories it was not written for: the real repositories pinned in
+//! `../shared/repos` (SOURCES.tsv), and small trees of our own for each class of problem they
+//! showed. The shared repositories exist only in the development setup: where they are absent,
+//! the tests that read them skip with a message.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{check_json, govlint};
+
+fn repo(name: &str) -> Option<PathBuf> {
+    let dir = common::project_root().join("../shared/repos").join(name);
+    if dir.is_dir() {
+        Some(dir.canonicalize().unwrap())
+    } else {
+        eprintln!("skipped: no {} (it exists only in the development setup)", dir.display());
+        None
+    }
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_tree(&e.path(), &target);
+        } else {
+            std::fs::write(&target, std::fs::read(e.path()).unwrap()).unwrap();
+        }
+    }
+}
+
+#[test]
+fn production_stack_is_classified_by_role() {
+    let Some(dir) = repo("production-stack") else { return };
+    let (run, report) = check_json(&dir, &["-v"]);
+    let skip = |p: &str| run.skip_reason(p).unwrap_or_else(|| panic!("{p} is not skipped\n{}", run.stderr));
+    // Cluster plumbing: RBAC and CRDs are not deployment configs.
+    assert!(skip("operator/config/rbac/cacheserver_admin_role.yaml").contains("access control (RBAC), not a deployment config"));
+    assert!(skip("operator/config/crd/bases/production-stack.vllm.ai_vllmruntimes.yaml").contains("(CRD)"));
+    // Chart templates are Go templates; kustomize patches are partial objects.
+    assert!(skip("helm/templates/deployment-vllm-multi.yaml").contains("Helm chart template"));
+    assert!(skip("operator/config/default/manager_image_patch.yaml").contains("kustomize patch"));
+    // Values files of the chart, wherever the repository keeps them, are Helm values.
+    let checked = run.checked();
+    for values in ["helm/values.yaml", "tutorials/assets/values-01-minimal-example.yaml", "tests/assets/values-05-secure-vllm.yaml"] {
+        assert!(checked.iter().any(|(p, _, k, f)| p == values && k == "deployment-config" && f == "helm-values"), "{values}\n{}", run.stderr);
+    }
+    // The plaintext API key is found; a header name under a key named like a secret is not one.
+    let dp016: Vec<_> = report.diagnostics.iter().filter(|d| d.rule == "DP016").collect();
+    assert!(dp016.iter().any(|d| d.file == "tests/assets/values-05-secure-vllm.yaml" && d.pointer.as_deref() == Some("/servingEngineSpec/vllmApiKey")), "{dp016:#?}");
+    assert!(dp016.iter().all(|d| !d.message.contains("sessionKey")), "{dp016:#?}");
+    // A device plugin is not a serving workload; nothing is a parse or schema error.
+    assert!(!report.diagnostics.iter().any(|d| d.file.contains("nvidia-device-plugin") && ["DP014", "DP015"].contains(&d.rule.as_str())));
+    assert!(!report.diagnostics.iter().any(|d| d.rule == "schema" || d.rule == "parse-error"), "{:#?}", report.diagnostics);
+    // One reference, one finding: no two XR001 findings at the same place.
+    let mut xr001: Vec<_> = report.diagnostics.iter().filter(|d| d.rule == "XR001").map(|d| (d.file.clone(), d.pointer.clone())).collect();
+    let n = xr001.len();
+    xr001.dedup();
+    assert_eq!(n, xr001.len());
+}
+
+#[test]
+fn a_model_repository_readme_is_its_card() {
+    let Some(dir) = repo("ChatGLM3") else { return };
+    let (run, _) = check_json(&dir, &["-v"]);
+    assert!(run.checked().iter().any(|(p, _, k, _)| p == "README.md" && k == "model-card"), "{}", run.stderr);
+    // A translation beside it is not a second card.
+    assert!(!run.checked().iter().any(|(p, ..)| p == "README_en.md"), "{}", run.stderr);
+}
+
+#[test]
+fn modelscope_card_template_is_a_modelscope_card_with_a_license() {
+    let Some(dir) = repo("modelscope-template") else { return };
+    let (run, report) = check_json(&dir, &["-v"]);
+    assert!(run.checked().iter().any(|(p, _, k, f)| p == "README.md" && k == "model-card" && f == "modelscope"), "{}", run.stderr);
+    assert!(!report.diagnostics.iter().any(|d| d.rule == "MC001"), "{:#?}", report.diagnostics);
+}
+
+#[test]
+fn init_on_production_stack_reports_no_more_errors() {
+    let Some(dir) = repo("production-stack") else { return };
+    let copy = tempfile::tempdir().unwrap();
+    copy_tree(&dir, copy.path());
+    let (_, without) = check_json(copy.path(), &[]);
+    govlint(copy.path(), &["init"]).expect_code(0);
+    let config = std::fs::read_to_string(copy.path().join("govlint.yaml")).unwrap();
+    // No glob per file: the artifacts are listed by directory.
+    assert!(config.lines().filter(|l| l.trim_start().starts_with("- ") && l.contains('"')).count() < 5, "{config}");
+    assert!(config.contains("#   deployment-config  tutorials/"), "{config}");
+    let (_, with) = check_json(copy.path(), &[]);
+    assert!(with.summary.errors <= without.summary.errors, "{} > {}", with.summary.errors, without.summary.errors);
+}
+
+/// Each class, on a tree of our own: plumbing kinds in a List, a trailing `---`, a values file
+/// outside its chart, a template under a chart's `files/`, a model repository's README.
+#[test]
+fn classes_on_trees_of_our_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "deploy/app.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  MODEL: x\n---\n");
+    write(root, "deploy/rbac.yaml", "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: rbac.authorization.k8s.io/v1\n    kind: ClusterRole\n    metadata: {name: r}\n  - apiVersion: v1\n    kind: ServiceAccount\n    metadata: {name: s}\n");
+    write(root, "deploy/crd.yaml", "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: x.example.com\n");
+    write(root, "chart/Chart.yaml", "apiVersion: v2\nname: x\nversion: 1.0.0\n");
+    write(root, "chart/values.yaml", "servingSpec:\n  apiKey: \"\"\n");
+    write(root, "chart/files/patch.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  labels:\n    {{- toYaml .Values.labels | nindent 4 }}\n");
+    write(root, "examples/values-prod.yaml", "servingSpec:\n  apiKey: \"abc123XYZ987\"\n");
+    write(root, "models/m/README.md", "# M\n\nA model.\n");
+    write(root, "models/m/MODEL_LICENSE", "terms\n");
+    let (run, report) = check_json(root, &["-v"]);
+    let checked = run.checked();
+    assert!(checked.iter().any(|(p, _, k, _)| p == "deploy/app.yaml" && k == "deployment-config"), "{}", run.stderr);
+    assert!(run.skip_reason("deploy/rbac.yaml").is_some_and(|r| r.contains("not a deployment config")), "{}", run.stderr);
+    assert!(run.skip_reason("deploy/crd.yaml").is_some_and(|r| r.contains("(CRD)")), "{}", run.stderr);
+    assert!(run.skip_reason("chart/files/patch.yaml").is_some_and(|r| r.contains("Helm chart template")), "{}", run.stderr);
+    assert!(checked.iter().any(|(p, _, _, f)| p == "examples/values-prod.yaml" && f == "helm-values"), "{}", run.stderr);
+    assert!(checked.iter().any(|(p, _, k, _)| p == "models/m/README.md" && k == "model-card"), "{}", run.stderr);
+    assert!(!report.diagnostics.iter().any(|d| d.rule == "schema" || d.rule == "parse-error"), "{:#?}", report.diagnostics);
+    assert!(report.diagnostics.iter().any(|d| d.rule == "DP016" && d.file == "examples/values-prod.yaml"), "{:#?}", report.diagnostics);
+}
