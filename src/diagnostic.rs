@@ -55,6 +55,19 @@ pub mod codes {
     pub const LIMIT_EXCEEDED: &str = "limit-exceeded";
     /// A policy that failed at run time on one document.
     pub const POLICY_ERROR: &str = "policy-error";
+    /// YAML that PyYAML reads but the YAML spec (and stricter parsers) reject; read as PyYAML
+    /// reads it, and noted.
+    pub const YAML_PORTABILITY: &str = "yaml-portability";
+
+    /// The severity a built-in check reports at: a note for what is read as its main reader
+    /// reads it, an error for everything else.
+    pub fn severity(id: &str) -> super::Severity {
+        if id == YAML_PORTABILITY {
+            super::Severity::Note
+        } else {
+            super::Severity::Error
+        }
+    }
 
     /// Every built-in id with a one-line description, for `govlint rules`.
     pub const ALL: &[(&str, &str)] = &[
@@ -64,6 +77,7 @@ pub mod codes {
         (READ_ERROR, "The file could not be read as UTF-8 text."),
         (LIMIT_EXCEEDED, "The input goes beyond a configured bound (depth, aliases, documents, size)."),
         (POLICY_ERROR, "A policy failed while evaluating one document (a runtime error or its time limit)."),
+        (YAML_PORTABILITY, "YAML that PyYAML (the Hugging Face Hub's reader) accepts and the YAML spec does not; read as PyYAML reads it."),
     ];
 }
 

@@ -368,6 +368,7 @@ const BUILTIN_RULES: &[(&str, &str, &str)] = &[
     (codes::READ_ERROR, "文件无法读取", "文件无法作为 UTF-8 文本读取。"),
     (codes::LIMIT_EXCEEDED, "超出配置的限制", "输入超出了配置的上限（嵌套深度、别名展开、文档数量或文件大小）。"),
     (codes::POLICY_ERROR, "策略执行出错", "某个策略在评估一个文档时失败（运行时错误或超出时间限制）。"),
+    (codes::YAML_PORTABILITY, "不可移植的 YAML", "PyYAML（Hugging Face Hub 使用的解析器）接受而 YAML 规范不接受的写法；按 PyYAML 的方式读取。"),
     (crate::waivers::codes::WAIVER_EXPIRED, "豁免已过期", "govlint.yaml 中的豁免已超过其 `expires` 日期，它所覆盖的问题重新计入结果。"),
     (crate::waivers::codes::WAIVER_UNUSED, "豁免未被使用", "govlint.yaml 中的豁免没有匹配任何问题，应删除或更正。"),
     (crate::waivers::codes::BASELINE_STALE, "基线条目已失效", "基线中的条目没有匹配任何问题（问题已修复，或已针对另一对象），或基线格式过旧而未被应用。"),

@@ -72,7 +72,7 @@ pub fn catalog() -> Result<Vec<RuleDoc>, ToolError> {
         .iter()
         .map(|(id, desc)| RuleDoc {
             id: id.to_string(),
-            severity: "error".to_string(),
+            severity: codes::severity(id).as_str().to_string(),
             kinds: Vec::new(),
             layer: None,
             stage: None,

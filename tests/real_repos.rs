@@ -126,3 +126,43 @@ fn classes_on_trees_of_our_own() {
     assert!(!report.diagnostics.iter().any(|d| d.rule == "schema" || d.rule == "parse-error"), "{:#?}", report.diagnostics);
     assert!(report.diagnostics.iter().any(|d| d.rule == "DP016" && d.file == "examples/values-prod.yaml"), "{:#?}", report.diagnostics);
 }
+
+/// YAML the Hugging Face Hub accepts (it reads cards with PyYAML): a quoted scalar and a flow
+/// collection continued at column 1, in a card not named README.md. Read as PyYAML reads them,
+/// with one note; no parse error, no skip.
+#[test]
+fn cards_the_hub_accepts_are_read_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "cards/widget-card.md",
+        "---\r\nlicense: apache-2.0\r\npipeline_tag: text-generation\r\ntags: [chat,\r\nmultilingual]\r\nwidget:\r\n- text: \"How many sides, when\r\ncombined? Answer in Chinese.\"\r\n  example_title: \"math\"\r\nbase_model: bigscience/bloom\r\n---\r\n# Widget card\r\n",
+    );
+    let (run, report) = check_json(root, &["-v"]);
+    assert!(run.checked().iter().any(|(p, _, k, f)| p == "cards/widget-card.md" && k == "model-card" && f == "huggingface"), "{}", run.stderr);
+    assert!(!report.diagnostics.iter().any(|d| d.rule == "parse-error"), "{:#?}", report.diagnostics);
+    // The license after the re-indented lines is read: MC001 is quiet.
+    assert!(!report.diagnostics.iter().any(|d| d.rule == "MC001"), "{:#?}", report.diagnostics);
+    let notes: Vec<_> = report.diagnostics.iter().filter(|d| d.rule == "yaml-portability").collect();
+    assert_eq!(notes.len(), 1, "{notes:#?}");
+    assert_eq!((notes[0].severity.as_str(), notes[0].line, notes[0].column), ("note", 5, 1));
+    assert!(notes[0].message.contains("(at lines 5, 7)"), "{}", notes[0].message);
+}
+
+/// BLOOMZ's card in the corpus: its `widget:` list holds a quoted scalar continued at column 1.
+#[test]
+fn bloomz_card_from_the_corpus_is_read_as_the_hub_reads_it() {
+    let card = common::project_root().join("../shared/corpus/model-cards/hfreadme-bigscience_bloomz.md");
+    if !card.is_file() {
+        eprintln!("skipped: no {} (it exists only in the development setup)", card.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "README.md", &std::fs::read_to_string(&card).unwrap());
+    let (run, report) = check_json(dir.path(), &["-v"]);
+    assert!(run.checked().iter().any(|(p, _, k, _)| p == "README.md" && k == "model-card"), "{}", run.stderr);
+    assert!(!report.diagnostics.iter().any(|d| d.rule == "parse-error" || d.rule == "MC001"), "{:#?}", report.diagnostics);
+    let notes: Vec<_> = report.diagnostics.iter().filter(|d| d.rule == "yaml-portability").map(|d| (d.severity.as_str(), d.line, d.column)).collect();
+    assert_eq!(notes, [("note", 90, 1)]);
+}
