@@ -518,3 +518,20 @@ fn merged_html_report_prints_in_headless_chromium() {
         }
     }
 }
+
+#[test]
+fn an_artifact_that_could_not_be_classified_says_why() {
+    let (_guard, dir) = tempdir();
+    let root = dir.join("cards");
+    copy_tree(&example_repo().join("models"), &root.join("models"));
+    // Named as a model card, but its front matter does not parse.
+    std::fs::write(root.join("models/acme-chat-7b/model-card.yaml"), "name: [unclosed\nlicense: mit\n").unwrap();
+    let (_, stdout, stderr) = report(&root, &["--format", "markdown"]);
+    let md = String::from_utf8(stdout).unwrap();
+    let section = md.split("### `models/acme-chat-7b/model-card.yaml`").nth(1).unwrap_or_else(|| panic!("{stderr}\n{md}"));
+    assert!(section.lines().any(|l| l == "- Kind: not classified: parse error"), "{section}");
+    let (_, stdout, _) = report(&root, &["--format", "html"]);
+    let html = String::from_utf8(stdout).unwrap();
+    assert!(html.contains("<p class=\"meta\">not classified: parse error · "), "the HTML report says it too");
+    assert!(!md.contains("- Kind: \n"), "no artifact has an empty kind");
+}

@@ -623,7 +623,7 @@ fn artifacts(out: &mut String, r: &AuditReport, prefix: &str, lang: Lang) {
         } else {
             String::new()
         };
-        let docs = documents(&a.documents);
+        let docs = if a.documents.is_empty() { t(a.not_classified()) } else { documents(&a.documents) };
         let change = match &a.last_change {
             Some(c) => t(&format!(
                 "last changed in <code>{}</code> by {} on {} — {}",

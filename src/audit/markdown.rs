@@ -311,7 +311,8 @@ fn artifacts(out: &mut String, r: &AuditReport, level: &str, lang: Lang) {
     for a in &r.artifacts {
         let _ = writeln!(out, "\n{level} {}\n", code(&a.file));
         let docs: Vec<String> = a.documents.iter().map(|d| format!("{} ({}, document {})", d.kind, d.format, d.index + 1)).collect();
-        let _ = writeln!(out, "- Kind: {}", docs.join("; "));
+        let kind = if docs.is_empty() { t(a.not_classified()) } else { docs.join("; ") };
+        let _ = writeln!(out, "- Kind: {kind}");
         match &a.last_change {
             Some(c) => {
                 let _ = writeln!(out, "- Last change: `{}` by {} on {} — {}", short(&c.commit), cell(&c.author), c.date, cell(&c.summary));

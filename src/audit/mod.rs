@@ -270,6 +270,23 @@ pub struct ArtifactSection {
     pub findings: Vec<Finding>,
 }
 
+impl ArtifactSection {
+    /// What to say of an artifact none of whose documents was classified (the file was named as
+    /// an artifact but could not be read as one), from the finding that stopped it.
+    pub fn not_classified(&self) -> &'static str {
+        let has = |rule: &str| self.findings.iter().any(|f| f.rule == rule);
+        if has(crate::diagnostic::codes::READ_ERROR) {
+            "not classified: the file could not be read"
+        } else if has(crate::diagnostic::codes::PARSE_ERROR) {
+            "not classified: parse error"
+        } else if has(crate::diagnostic::codes::LIMIT_EXCEEDED) {
+            "not classified: beyond a configured limit"
+        } else {
+            "not classified: no document"
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Document {
     pub index: usize,
