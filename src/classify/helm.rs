@@ -31,7 +31,7 @@ pub fn is_values_name(path: &Path) -> bool {
 /// which settings a values file makes, without parsing it.
 fn top_keys(text: &str) -> BTreeSet<String> {
     text.lines()
-        .filter(|l| l.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '"' | '\'')))
         .filter_map(|l| l.split_once(':').map(|(k, _)| k.trim().trim_matches(|c| c == '"' || c == '\'').to_string()))
         .filter(|k| !k.is_empty() && !k.contains(' '))
         .collect()
