@@ -166,3 +166,18 @@ fn bloomz_card_from_the_corpus_is_read_as_the_hub_reads_it() {
     let notes: Vec<_> = report.diagnostics.iter().filter(|d| d.rule == "yaml-portability").map(|d| (d.severity.as_str(), d.line, d.column)).collect();
     assert_eq!(notes, [("note", 90, 1)]);
 }
+
+/// Keys given with no value, as overlays write them (KServe's `manager_image_patch.yaml` has
+/// `command:` alone): null where a list or a mapping is expected is no policy failure.
+#[test]
+fn keys_without_values_in_a_container_fail_no_policy() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "config/overlays/manager.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: manager\nspec:\n  template:\n    spec:\n      containers:\n        - name: manager\n          command:\n          args:\n          env:\n          image: example/manager:1.0\n          resources:\n            limits:\n            requests:\n              cpu: 50m\n",
+    );
+    let (run, report) = check_json(dir.path(), &["-v", "config/overlays/manager.yaml"]);
+    assert!(run.checked().iter().any(|(p, ..)| p == "config/overlays/manager.yaml"), "{}", run.stderr);
+    assert!(!report.diagnostics.iter().any(|d| d.rule == "policy-error"), "{:#?}", report.diagnostics);
+}

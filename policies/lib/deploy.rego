@@ -420,22 +420,29 @@ serves_model(c) if {
 	regex.match(concat("", [`(?i)(^|[/_.:-])(`, model_servers, `)([/_.:-]|$)`]), c.image)
 }
 
+# (A key given with no value, as in `command:`, is null: each list is checked to be one.)
 serves_model(c) if {
 	some list in ["command", "args"]
-	some a in object.get(c, list, [])
+	items := object.get(c, list, [])
+	is_array(items)
+	some a in items
 	is_string(a)
 	regex.match(`(?i)(^|\s)(--(model|model-id|model-path|model-name|model_name_or_path|served-model-name|model-repository|model-store)(=|\s|$)|vllm|sglang\.launch_server|text-generation-launcher|tritonserver|ollama serve|llama-server)`, a)
 }
 
 serves_model(c) if {
-	some e in object.get(c, "env", [])
+	env := object.get(c, "env", [])
+	is_array(env)
+	some e in env
 	is_object(e)
 	regex.match(`^(MODEL_ID|MODEL_NAME|MODEL_PATH|MODEL|HF_MODEL_ID|SERVED_MODEL_NAME|MODEL_REPO)$`, object.get(e, "name", ""))
 }
 
 serves_model(c) if {
 	some section in ["limits", "requests"]
-	some k, _ in object.get(c, ["resources", section], {})
+	bounds := object.get(c, ["resources", section], {})
+	is_object(bounds)
+	some k, _ in bounds
 	regex.match(`^(nvidia\.com/gpu|amd\.com/gpu|gpu\.intel\.com/.*|habana\.ai/gaudi|aws\.amazon\.com/neuron.*|google\.com/tpu)$`, k)
 }
 
