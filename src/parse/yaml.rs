@@ -63,8 +63,8 @@ pub fn parse(source: &SourceFile, base: usize, text: &str, limits: &Limits) -> P
 /// How many constructs of one text are re-indented before its parse error stands.
 const MAX_REINDENTS: usize = 256;
 
-/// The widest indentation inserted: lines longer than this before the construct make the
-/// parse error stand.
+/// The widest indentation inserted: a construct inside a block indented deeper than this keeps
+/// its parse error.
 const MAX_WIDTH: usize = 4096;
 
 /// What saphyr found left of its block's indentation.
@@ -261,15 +261,20 @@ fn flow_lines(text: &str, at: usize) -> Option<Vec<usize>> {
 }
 
 /// An indentation wide enough for any block open at byte `at`: a block's indentation is the
-/// column of a token on that line or an earlier one, so one more than the longest of those
-/// lines (as parsed, with what was inserted) is enough; `None` beyond [`MAX_WIDTH`].
+/// column of its first key or `-`, which only blanks and the indicators of enclosing compact
+/// entries (`- `, `? `, `: `) precede on its line. So one more than the widest such prefix of
+/// the lines up to `at` is enough (the lines already indented continue a scalar or a flow
+/// collection and open no block: they are left out, so the width does not grow from round to
+/// round); `None` beyond [`MAX_WIDTH`].
 fn width_before(text: &str, at: usize, shift: &Shift) -> Option<usize> {
     let mut widest = 0;
     let mut start = 0;
     let end = text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i);
     for line in text[..end].split_inclusive(['\n', '\r']) {
-        let len = line.trim_end_matches(['\n', '\r']).chars().count() + shift.inserted_at(start);
-        widest = widest.max(len);
+        if shift.inserted_at(start) == 0 {
+            let prefix = line.chars().take_while(|c| matches!(c, ' ' | '\t' | '-' | '?' | ':')).count();
+            widest = widest.max(prefix);
+        }
         start += line.len();
     }
     let width = widest + 1;
@@ -921,6 +926,25 @@ mod pyyaml_tests {
         let m = &p.documents[0].map;
         let three = m.get("/model-index/0/results/1/1").unwrap().value;
         assert_eq!((&f.text[three.start..three.end], f.position(three.start).line, f.position(three.start).column), ("3", 10, 1));
+    }
+
+    #[test]
+    fn many_constructs_at_their_keys_column_in_a_deep_block() {
+        // As in KServe's CRDs: descriptions continued at the column of their key, 100 of them
+        // (the indentation each needs does not grow with those before it).
+        let mut text = String::from("spec:\n  versions:\n    - schema:\n        properties:\n");
+        for i in 0..100 {
+            text.push_str(&format!(
+                "          f{i}:\n            description: \"first\n            second {i}, a line as long as a real description\"\n            type: string\n"
+            ));
+        }
+        text.push_str("        type: object\n");
+        let (_, p) = run(&text);
+        assert_eq!(rules(&p), [("yaml-portability", Severity::Note, 7, 13)], "{:?}", p.diagnostics);
+        assert!(p.diagnostics[0].message.starts_with("100 quoted scalars"), "{}", p.diagnostics[0].message);
+        let props = &p.documents[0].value["spec"]["versions"][0]["schema"]["properties"];
+        assert_eq!(props["f99"]["description"], "first second 99, a line as long as a real description");
+        assert_eq!(p.documents[0].value["spec"]["versions"][0]["schema"]["type"], "object");
     }
 
     #[test]
