@@ -90,10 +90,37 @@ impl Schemas {
     /// Validates a document of `kind`/`format`; no schema means nothing to report.
     pub fn validate(&self, source: &SourceFile, doc: &Document, kind: Kind, format: Format) -> Vec<Diagnostic> {
         let Some(name) = file_for(kind, format) else { return Vec::new() };
+        // kubectl and the API server read a field given as null (`annotations:` with nothing
+        // after it) as not given: so does the schema check of a Kubernetes object.
+        let pruned;
+        let doc = if format == Format::Kubernetes && has_null_member(&doc.value) {
+            pruned = Document { value: without_null_members(doc.value.clone()), ..doc.clone() };
+            &pruned
+        } else {
+            doc
+        };
         match self.validator(name) {
             Ok(v) => errors_to_diagnostics(v, source, doc, &format!("{} ({})", kind.as_str(), format.as_str())),
             Err(e) => vec![Diagnostic::at(source, Span::empty(doc.span.start), codes::SCHEMA, Severity::Error, e)],
         }
+    }
+}
+
+/// Whether a mapping anywhere in `v` has a member whose value is null.
+fn has_null_member(v: &Value) -> bool {
+    match v {
+        Value::Object(m) => m.values().any(|x| x.is_null() || has_null_member(x)),
+        Value::Array(items) => items.iter().any(has_null_member),
+        _ => false,
+    }
+}
+
+/// `v` without the members of its mappings whose value is null (list items stay).
+fn without_null_members(v: Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(m.into_iter().filter(|(_, x)| !x.is_null()).map(|(k, x)| (k, without_null_members(x))).collect()),
+        Value::Array(items) => Value::Array(items.into_iter().map(without_null_members).collect()),
+        other => other,
     }
 }
 

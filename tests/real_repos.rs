@@ -181,3 +181,18 @@ fn keys_without_values_in_a_container_fail_no_policy() {
     assert!(run.checked().iter().any(|(p, ..)| p == "config/overlays/manager.yaml"), "{}", run.stderr);
     assert!(!report.diagnostics.iter().any(|d| d.rule == "policy-error"), "{:#?}", report.diagnostics);
 }
+
+/// A Kubernetes field given with no value is not given, as kubectl reads it: `annotations:` or
+/// `command:` alone is no schema error; a required field given so is still missing.
+#[test]
+fn kubernetes_fields_without_values_are_absent() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "deploy/app.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  annotations:\ndata:\n  A: b\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          command:\n          image: example/app@sha256:0000000000000000000000000000000000000000000000000000000000000000\n        - name: side\n          image:\n",
+    );
+    let (_, report) = check_json(dir.path(), &[]);
+    let schema: Vec<(usize, &str)> = report.diagnostics.iter().filter(|d| d.rule == "schema").map(|d| (d.line, d.message.as_str())).collect();
+    assert_eq!(schema, [(20, "missing required property `image`")], "{:#?}", report.diagnostics);
+}
