@@ -346,16 +346,27 @@ pub fn kustomize_patch(path: &Path) -> bool {
         let Some(d) = dir else { return false };
         let text = ["kustomization.yaml", "kustomization.yml", "Kustomization"].iter().find_map(|k| std::fs::read_to_string(d.join(k)).ok());
         if let Some(text) = text {
+            let names = |item: &str| item.ends_with(&*rel) || item.contains(&format!("{rel} ")) || item.contains(&format!("/{rel}")) || item.contains(&format!(" {rel}"));
             let mut section = "";
             for line in text.lines() {
                 let item = line.trim_start();
-                if item.starts_with('#') || item.is_empty() {
+                if item.is_empty() {
+                    continue;
+                }
+                // An entry commented out (`#- x_patch.yaml`, `#ENABLE_X - path: x.yaml`) is a
+                // patch switched off or left for a build script to switch on: still a partial
+                // object, when the patch section lists it or its name says it is a patch.
+                if let Some(comment) = item.strip_prefix('#') {
+                    let entry = comment.find("- ").map(|i| &comment[i..]);
+                    if entry.is_some_and(|e| names(e) && (section.starts_with("patch") || rel.contains("patch"))) {
+                        return true;
+                    }
                     continue;
                 }
                 if !line.starts_with([' ', '\t', '-']) {
                     section = line.split(':').next().unwrap_or("");
                 }
-                if section.starts_with("patch") && (item.ends_with(&*rel) || item.contains(&format!("{rel} ")) || item.contains(&format!("/{rel}")) || item.contains(&format!(" {rel}"))) {
+                if section.starts_with("patch") && names(item) {
                     return true;
                 }
             }

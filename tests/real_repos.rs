@@ -196,3 +196,22 @@ fn kubernetes_fields_without_values_are_absent() {
     let schema: Vec<(usize, &str)> = report.diagnostics.iter().filter(|d| d.rule == "schema").map(|d| (d.line, d.message.as_str())).collect();
     assert_eq!(schema, [(20, "missing required property `image`")], "{:#?}", report.diagnostics);
 }
+
+/// A kustomize patch switched off in its kustomization (`#- x_patch.yaml`), or left for a build
+/// script to switch on (`#ENABLE_X - path: x.yaml` under `patches:`), is still a patch.
+#[test]
+fn commented_kustomize_patches_are_patches() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "config/default/kustomization.yaml", "resources:\n- ../base\n#- metrics_patch.yaml\npatches:\n- path: image_patch.yaml\n");
+    write(root, "config/overlay/kustomization.yaml", "resources:\n- ../base\npatches:\n#ENABLE_X - path: manager.yaml\n");
+    let partial = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: m\nspec:\n  template:\n    spec:\n      containers:\n      - name: manager\n        ports:\n        - containerPort: 8080\n";
+    for f in ["config/default/metrics_patch.yaml", "config/default/image_patch.yaml", "config/overlay/manager.yaml"] {
+        write(root, f, partial);
+    }
+    let (run, report) = check_json(root, &["-v"]);
+    for f in ["config/default/metrics_patch.yaml", "config/default/image_patch.yaml", "config/overlay/manager.yaml"] {
+        assert!(run.skip_reason(f).is_some_and(|r| r.contains("kustomize patch")), "{f}\n{}", run.stderr);
+    }
+    assert!(!report.diagnostics.iter().any(|d| d.rule == "schema"), "{:#?}", report.diagnostics);
+}
