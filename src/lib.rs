@@ -970,6 +970,9 @@ fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, Box<Fil
     if !c.explicit && c.syntax == parse::Syntax::Yaml && classify::kind_from_name(&c.path).is_none() && classify::sniff::helm_template(&c.path, &text) {
         return Err(Box::new(FileResult::Skipped(Skipped { path: name, reason: classify::sniff::HELM_TEMPLATE.to_string() })));
     }
+    if !c.explicit && glob.is_none() && c.syntax == parse::Syntax::Yaml && classify::kind_from_name(&c.path).is_none() && classify::sniff::template_placeholders(&text) {
+        return Err(Box::new(FileResult::Skipped(Skipped { path: name, reason: classify::sniff::TEMPLATE.to_string() })));
+    }
     if !c.explicit && glob.is_none() && c.syntax == parse::Syntax::Yaml && classify::kustomize_patch(&c.path) {
         let reason = "a kustomize patch (its kustomization applies it to a base): a partial object, checked once built".to_string();
         return Err(Box::new(FileResult::Skipped(Skipped { path: name, reason })));

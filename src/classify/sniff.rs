@@ -157,6 +157,25 @@ pub fn helm_template(path: &Path, text: &str) -> bool {
         })
 }
 
+/// Whether a YAML text holds a template placeholder where a value goes, unquoted (`name: {{ x }}`,
+/// `- {{ x }}`, `{{- if … }}` on its own line): YAML reads `{{ x }}` as a mapping inside a
+/// mapping, which no author means, so the file is a template (Jinja, Go), YAML only once
+/// rendered. A quoted placeholder (`name: "{{ x }}"`) is a string, and the file YAML.
+pub fn template_placeholders(text: &str) -> bool {
+    text.lines().any(|line| {
+        let t = line.trim_start();
+        if t.starts_with('#') {
+            return false;
+        }
+        let t = t.strip_prefix("- ").unwrap_or(t);
+        let value = t.split_once(": ").map_or(t, |(_, v)| v).trim_start();
+        value.starts_with("{{") && value.contains("}}")
+    })
+}
+
+/// Why a template outside a Helm chart is skipped.
+pub const TEMPLATE: &str = "a template (`{{ … }}` placeholders where values go): YAML only once rendered";
+
 /// Why a Helm chart template is skipped.
 pub const HELM_TEMPLATE: &str = "a Helm chart template (Go template actions `{{` inside a chart): YAML only once rendered";
 
