@@ -970,15 +970,21 @@ fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifact, Box<Fil
     if !c.explicit && c.syntax == parse::Syntax::Yaml && classify::kind_from_name(&c.path).is_none() && classify::sniff::helm_template(&c.path, &text) {
         return Err(Box::new(FileResult::Skipped(Skipped { path: name, reason: classify::sniff::HELM_TEMPLATE.to_string() })));
     }
-    if !c.explicit && glob.is_none() && c.syntax == parse::Syntax::Yaml && classify::kind_from_name(&c.path).is_none() && classify::sniff::template_placeholders(&text) {
-        return Err(Box::new(FileResult::Skipped(Skipped { path: name, reason: classify::sniff::TEMPLATE.to_string() })));
-    }
     if !c.explicit && glob.is_none() && c.syntax == parse::Syntax::Yaml && classify::kustomize_patch(&c.path) {
         let reason = "a kustomize patch (its kustomization applies it to a base): a partial object, checked once built".to_string();
         return Err(Box::new(FileResult::Skipped(Skipped { path: name, reason })));
     }
     let source = SourceFile::new(name.clone(), text);
     let mut parsed = parse::parse(source, c.syntax, &config.limits);
+    if !c.explicit
+        && glob.is_none()
+        && c.syntax == parse::Syntax::Yaml
+        && classify::kind_from_name(&c.path).is_none()
+        && parsed.source.text.contains("{{")
+        && parsed.documents.iter().any(|d| classify::sniff::template_placeholder(&d.value))
+    {
+        return Err(Box::new(FileResult::Skipped(Skipped { path: name, reason: classify::sniff::TEMPLATE.to_string() })));
+    }
     // A front matter that is never closed reads as none at all (as on the Hub): a card that
     // meant one loses its metadata without a word, so it is a parse error.
     let unclosed = parsed.unclosed.filter(|_| classify::sniff::unclosed_front_matter(&c.path, &parsed.source.text));

@@ -218,15 +218,19 @@ fn commented_kustomize_patches_are_patches() {
 
 /// A template outside a Helm chart (KServe's e2e graphs: `name: {{ graph_name }}`, filled in by
 /// Jinja) is YAML only once rendered: skipped with that reason, never a schema error. A quoted
-/// placeholder is a string, and its file is checked.
+/// placeholder is a string, and placeholders in a block scalar (a script a release bundle's
+/// ConfigMap carries) are text: their files are checked.
 #[test]
 fn templates_outside_charts_are_skipped() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "test/resources/graph.yaml", "apiVersion: serving.kserve.io/v1alpha1\nkind: InferenceGraph\nmetadata:\n  name: {{ graph_name }}\nspec:\n  nodes: {}\n");
     write(root, "deploy/quoted.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \"{{ name }}\"\ndata:\n  A: b\n");
+    write(root, "install/v1/bundle.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  run.sh: |\n    {{- if .Spec.X }} --x {{ .Spec.X }}{{- end }}\n    name: {{ .Name }}\n");
     let (run, report) = check_json(root, &["-v"]);
     assert!(run.skip_reason("test/resources/graph.yaml").is_some_and(|r| r.starts_with("a template")), "{}", run.stderr);
-    assert!(run.checked().iter().any(|(p, ..)| p == "deploy/quoted.yaml"), "{}", run.stderr);
+    for checked in ["deploy/quoted.yaml", "install/v1/bundle.yaml"] {
+        assert!(run.checked().iter().any(|(p, ..)| p == checked), "{checked}\n{}", run.stderr);
+    }
     assert!(!report.diagnostics.iter().any(|d| d.rule == "schema"), "{:#?}", report.diagnostics);
 }

@@ -11,6 +11,7 @@ use std::path::{Component, Path};
 
 use super::{kind_from_name, GlobHint, Kind, HF_DATASET_KEYS, HF_MODEL_KEYS, NATIVE_API_VERSION};
 use crate::parse::Syntax;
+use serde_json::Value;
 
 /// Why a file that does not parse is taken for an artifact, and the kind it looks like.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,20 +158,19 @@ pub fn helm_template(path: &Path, text: &str) -> bool {
         })
 }
 
-/// Whether a YAML text holds a template placeholder where a value goes, unquoted (`name: {{ x }}`,
-/// `- {{ x }}`, `{{- if … }}` on its own line): YAML reads `{{ x }}` as a mapping inside a
-/// mapping, which no author means, so the file is a template (Jinja, Go), YAML only once
-/// rendered. A quoted placeholder (`name: "{{ x }}"`) is a string, and the file YAML.
-pub fn template_placeholders(text: &str) -> bool {
-    text.lines().any(|line| {
-        let t = line.trim_start();
-        if t.starts_with('#') {
-            return false;
+/// Whether a parsed YAML value holds a template placeholder where a value goes, unquoted
+/// (`name: {{ x }}`, `- {{ x }}`): YAML reads `{{ x }}` as a mapping whose one key is the
+/// mapping `{x: null}`, with no value, which no author means; so the file is a template (Jinja,
+/// Go), YAML only once rendered. A quoted placeholder (`name: "{{ x }}"`) is a string, and text
+/// in a block scalar (a script in a ConfigMap) is text: neither makes a template.
+pub fn template_placeholder(v: &Value) -> bool {
+    match v {
+        Value::Object(m) => {
+            (m.len() == 1 && m.iter().all(|(k, x)| k.starts_with("{\"") && x.is_null())) || m.values().any(template_placeholder)
         }
-        let t = t.strip_prefix("- ").unwrap_or(t);
-        let value = t.split_once(": ").map_or(t, |(_, v)| v).trim_start();
-        value.starts_with("{{") && value.contains("}}")
-    })
+        Value::Array(items) => items.iter().any(template_placeholder),
+        _ => false,
+    }
 }
 
 /// Why a template outside a Helm chart is skipped.
