@@ -260,14 +260,14 @@ fn verbose_names_the_frameworks_and_the_rules_on_and_off() {
     assert!(err.contains("config: govlint.yaml (found walking up"), "{err}");
     assert!(err.contains("frameworks: cn-genai (from the config's frameworks:)"), "{err}");
     let on = err.lines().find(|l| l.starts_with("rules on: ")).unwrap_or_else(|| panic!("{err}"));
-    assert!(on.contains("cn-genai ") && on.contains("6 built-in checks"), "{on}");
+    assert!(on.contains("cn-genai ") && on.contains("7 built-in checks"), "{on}");
     let ids = err.lines().skip_while(|l| !l.starts_with("rules on: ")).nth(1).unwrap();
     assert!(ids.contains("MC003") && !ids.contains("MC001") && !ids.contains("MC017") && !ids.contains("DS0"), "{ids}");
     assert!(err.lines().any(|l| l == "rules off (off in the config's rules:): MC017"), "{err}");
     assert!(err.lines().any(|l| l.starts_with("rules off (--ignore): DS001 DS002")), "{err}");
     let run = govlint(&root, &["check", "-v", "--no-builtin"]);
     assert!(run.stderr.contains("frameworks: none (--no-builtin: no bundled rule is in force)"), "{}", run.stderr);
-    assert!(run.stderr.contains("rules on: 6 (0 bundled; 6 built-in checks; 0 user policies)"), "{}", run.stderr);
+    assert!(run.stderr.contains("rules on: 7 (0 bundled; 7 built-in checks; 0 user policies)"), "{}", run.stderr);
     let run = govlint(&root, &["check", "-v", "--framework", "baseline", "--framework", "eu-ai-act"]);
     assert!(run.stderr.contains("frameworks: baseline, eu-ai-act (from --framework)"), "{}", run.stderr);
     assert!(run.stderr.lines().any(|l| l.starts_with("rules on: ") && l.contains("baseline ") && l.contains("eu-ai-act ")), "{}", run.stderr);
