@@ -54,6 +54,9 @@ pub struct Plan {
 }
 
 /// `path` relative to `root`, `/`-separated; `None` when it is not below `root`.
+/// The files found in one directory for one kind, and their formats.
+type FilesAndFormats<'a> = (BTreeSet<&'a str>, BTreeSet<&'a str>);
+
 fn relative(root: &Path, path: &Path) -> Option<String> {
     let abs = std::path::absolute(path).ok()?;
     let root = std::path::absolute(root).ok()?;
@@ -187,7 +190,7 @@ fn render(found: &[Found], helm: &[String], excluded: &BTreeMap<String, Vec<Stri
          # file it cannot recognise (e.g. `model-card: [\"models/**/README.md\"]`), and forces\n\
          # its kind on every file it matches. Found, by directory:\n",
     );
-    let mut dirs: BTreeMap<(Kind, String), (BTreeSet<&str>, BTreeSet<&str>)> = BTreeMap::new();
+    let mut dirs: BTreeMap<(Kind, String), FilesAndFormats> = BTreeMap::new();
     for f in found {
         let (files, formats) = dirs.entry((f.kind, top_dir(&f.path))).or_default();
         files.insert(&f.path);

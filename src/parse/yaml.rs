@@ -181,11 +181,7 @@ fn quoted_end(text: &str, quote: usize, lines: &mut Vec<usize>) -> Option<usize>
             b'"' if !single => return Some(i + 1),
             // An escape takes the next character, unless that is a line break (an escaped
             // break still starts a line).
-            b'\\' if !single => {
-                if !matches!(bytes.get(i + 1), Some(b'\n' | b'\r') | None) {
-                    i += 1;
-                }
-            }
+            b'\\' if !single && !matches!(bytes.get(i + 1), Some(b'\n' | b'\r') | None) => i += 1,
             b'\n' | b'\r' => {
                 i = after_break(bytes, i);
                 if indentable(text, i) {
