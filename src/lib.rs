@@ -1172,8 +1172,9 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
             gather(set, pkg, result, (&parsed.source, doc), a, (d, e), &mut judged);
         }
     }
-    // A per-artifact rule's silence on a file means no evidence: only the rest is kept.
-    judged.retain(|j| j.judgement != evidence::Judgement::NoEvidence);
+    // A per-artifact rule's silence on a file means no evidence: only the rest is kept, and
+    // what lacks evidence for a reason the rule gave (no market declared…), with its reason.
+    judged.retain(|j| j.judgement != evidence::Judgement::NoEvidence || j.reason.is_some());
     if summarize {
         values = vec![file_summary(set, engine, &name, &docs, values)];
     }
@@ -1286,7 +1287,7 @@ fn volatile_findings(ctx: &Context<'_>, engine: &mut regorus::Engine, name: &str
     identify(parsed, diags.iter_mut().chain(excepted.iter_mut()));
     let (diags, mut ignored) = waivers::apply_inline(&waivers::inline_ignores(parsed), diags);
     excepted.append(&mut ignored);
-    judged.retain(|j| j.judgement != evidence::Judgement::NoEvidence);
+    judged.retain(|j| j.judgement != evidence::Judgement::NoEvidence || j.reason.is_some());
     (Some(Box::new((diags, excepted))), judged)
 }
 

@@ -72,24 +72,24 @@ thresholds := [
 	["automated", "pass_rate", params.min_automated_pass_rate, "automated pass rate"],
 ]
 
-deny contains {"msg": "the manifest records no corpus spot checks (`governance.spot_checks.manual` and `.automated`)", "path": base} if {
+findings contains {"msg": "the manifest records no corpus spot checks (`governance.spot_checks.manual` and `.automated`)", "path": base} if {
 	not dataset.croissant
 	not is_object(checks)
 }
 
-deny contains {"msg": sprintf("no %s spot check is recorded", [check]), "path": array.concat(base, [check])} if {
+findings contains {"msg": sprintf("no %s spot check is recorded", [check]), "path": array.concat(base, [check])} if {
 	is_object(checks)
 	some check in ["manual", "automated"]
 	not is_object(checks[check])
 }
 
-deny contains {"msg": sprintf("the %s spot check does not record `%s`", [check, field]), "path": array.concat(base, [check, field])} if {
+findings contains {"msg": sprintf("the %s spot check does not record `%s`", [check, field]), "path": array.concat(base, [check, field])} if {
 	some [check, field, _, _] in thresholds
 	is_object(checks[check])
 	not is_number(checks[check][field])
 }
 
-deny contains {"msg": sprintf("%s: %v, below the minimum of %v", [what, value, minimum]), "path": array.concat(base, [check, field])} if {
+findings contains {"msg": sprintf("%s: %v, below the minimum of %v", [what, value, minimum]), "path": array.concat(base, [check, field])} if {
 	some [check, field, minimum, what] in thresholds
 	value := checks[check][field]
 	is_number(value)
@@ -99,4 +99,22 @@ deny contains {"msg": sprintf("%s: %v, below the minimum of %v", [what, value, m
 # What the rule judges (docs/policies.md, "Evidence"): the corpus spot checks of a dataset card or native manifest,
 # which fails the rule when it states none. Croissant has no field for it (a native
 # DatasetManifest that describes the file does), so a Croissant file alone lacks the evidence.
-evidence if not dataset.croissant
+evidence if {
+	not dataset.croissant
+	dataset.cn_market
+}
+
+# TC260-003's corpus requirements bind data for a model offered in China (docs/policies.md,
+# "Markets"): elsewhere they do not apply, and where no market is declared the manifest lacks
+# the evidence, never an error.
+deny contains f if {
+	dataset.cn_market
+	some f in findings
+}
+
+not_applicable contains r if r := dataset.cn_exclusion
+
+no_evidence contains r if {
+	not dataset.croissant
+	r := dataset.cn_undeclared
+}

@@ -68,13 +68,13 @@ thresholds := [
 	["risk_types_covered", params.min_risk_types_covered, "risk types covered by the keyword library"],
 ]
 
-deny contains {"msg": sprintf("the keyword library does not record `%s`", [field]), "path": array.concat(base, [field])} if {
+findings contains {"msg": sprintf("the keyword library does not record `%s`", [field]), "path": array.concat(base, [field])} if {
 	is_object(library)
 	some [field, _, _] in thresholds
 	not is_number(library[field])
 }
 
-deny contains {"msg": sprintf("%s: %v, below the minimum of %v", [what, library[field], minimum]), "path": array.concat(base, [field])} if {
+findings contains {"msg": sprintf("%s: %v, below the minimum of %v", [what, library[field], minimum]), "path": array.concat(base, [field])} if {
 	is_object(library)
 	some [field, minimum, what] in thresholds
 	is_number(library[field])
@@ -83,6 +83,26 @@ deny contains {"msg": sprintf("%s: %v, below the minimum of %v", [what, library[
 
 # What the rule judges (docs/policies.md, "Evidence"): the manifest of the keyword library; other datasets are
 # none of its business.
-evidence if is_object(object.get(dataset.gov, "keyword_library", null))
+described if is_object(object.get(dataset.gov, "keyword_library", null))
 
-no_subject contains "the manifest describes no keyword library" if not evidence
+evidence if {
+	described
+	dataset.cn_market
+}
+
+no_subject contains "the manifest describes no keyword library" if not described
+
+# TC260-003's corpus requirements bind data for a model offered in China (docs/policies.md,
+# "Markets"): elsewhere they do not apply, and where no market is declared the manifest lacks
+# the evidence, never an error.
+deny contains f if {
+	dataset.cn_market
+	some f in findings
+}
+
+not_applicable contains r if r := dataset.cn_exclusion
+
+no_evidence contains r if {
+	not dataset.croissant
+	r := dataset.cn_undeclared
+}

@@ -75,20 +75,20 @@ thresholds := [
 	["should_not_refuse", "questions", params.min_should_not_refuse_questions, "should-not-refuse test questions"],
 ]
 
-deny contains {"msg": sprintf("the test banks do not include a `%s` bank", [bank]), "path": array.concat(base, [bank])} if {
+findings contains {"msg": sprintf("the test banks do not include a `%s` bank", [bank]), "path": array.concat(base, [bank])} if {
 	is_object(banks)
 	some bank in ["generated_content", "should_refuse", "should_not_refuse"]
 	not is_object(banks[bank])
 }
 
-deny contains {"msg": sprintf("the `%s` bank does not record `%s`", [bank, field]), "path": array.concat(base, [bank, field])} if {
+findings contains {"msg": sprintf("the `%s` bank does not record `%s`", [bank, field]), "path": array.concat(base, [bank, field])} if {
 	is_object(banks)
 	some [bank, field, _, _] in thresholds
 	is_object(banks[bank])
 	not is_number(banks[bank][field])
 }
 
-deny contains {"msg": sprintf("%s: %v, below the minimum of %v", [what, value, minimum]), "path": array.concat(base, [bank, field])} if {
+findings contains {"msg": sprintf("%s: %v, below the minimum of %v", [what, value, minimum]), "path": array.concat(base, [bank, field])} if {
 	is_object(banks)
 	some [bank, field, minimum, what] in thresholds
 	value := banks[bank][field]
@@ -98,6 +98,26 @@ deny contains {"msg": sprintf("%s: %v, below the minimum of %v", [what, value, m
 
 # What the rule judges (docs/policies.md, "Evidence"): the manifest of the safety test-question banks; other datasets are
 # none of its business.
-evidence if is_object(object.get(dataset.gov, "test_banks", null))
+described if is_object(object.get(dataset.gov, "test_banks", null))
 
-no_subject contains "the manifest describes no safety test-question banks" if not evidence
+evidence if {
+	described
+	dataset.cn_market
+}
+
+no_subject contains "the manifest describes no safety test-question banks" if not described
+
+# TC260-003's corpus requirements bind data for a model offered in China (docs/policies.md,
+# "Markets"): elsewhere they do not apply, and where no market is declared the manifest lacks
+# the evidence, never an error.
+deny contains f if {
+	dataset.cn_market
+	some f in findings
+}
+
+not_applicable contains r if r := dataset.cn_exclusion
+
+no_evidence contains r if {
+	not dataset.croissant
+	r := dataset.cn_undeclared
+}

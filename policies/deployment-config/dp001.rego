@@ -4,10 +4,10 @@
 #   A generative AI service offered to the public in mainland China is filed with the Cyberspace
 #   Administration (算法备案 / 生成式人工智能服务备案) and shows its filing or launch number to users.
 #   The native `DeploymentManifest` records `governance.filing.number`, the `model_name` as filed
-#   and the `display_location` where users see the number. Scope: the rule applies unless the
-#   manifest says the service is not public (`service.public: false`) or lists
-#   `service.regions` without `CN`; a manifest that declares no scope is taken to be in scope, so
-#   that a missing scope cannot hide a missing filing. Kubernetes, Helm and compose files carry
+#   and the `display_location` where users see the number. Scope: the rule applies where the
+#   service's markets (`service.regions`, else `regions` of the repository profile) include `CN`
+#   and it is not declared internal (`public: false`); where no market is declared the service
+#   lacks the evidence (reported as such, never an error). Kubernetes, Helm and compose files carry
 #   no field for these facts and are not checked: the facts go in a DeploymentManifest in the same
 #   file or beside it (docs/governance.md).
 # related_resources:
@@ -43,8 +43,8 @@
 #         依据《生成式人工智能服务管理暂行办法》第十七条及国家网信办关于生成式人工智能服务备案的通知，面向中国境内
 #         公众提供的生成式人工智能服务须履行备案手续，并在显著位置展示备案号或上线编号。DeploymentManifest 应记录
 #         `governance.filing.number`（备案号）、`model_name`（备案的模型名称）与 `display_location`（展示位置）。
-#         除非清单声明 `service.public: false` 或 `service.regions` 不含 `CN`，本规则均适用；未声明适用范围的清单
-#         按适用处理。Kubernetes、Helm、compose 文件没有承载这些事实的字段，应在同一文件或相邻文件中提供
+#         服务的市场（`service.regions`，否则仓库画像的 `regions`）包含 `CN` 且未声明 `public: false` 时，本规则
+#         适用；未声明市场的服务记为缺少证据（不报错）。Kubernetes、Helm、compose 文件没有承载这些事实的字段，应在同一文件或相邻文件中提供
 #         DeploymentManifest。
 #         对应《大模型落地路线图研究报告（2024年）》安全可信层关于应用合规备案的要求。
 #       remediation: >-
@@ -94,5 +94,7 @@ evidence if {
 }
 
 not_applicable contains r if r := deploy.cn_exclusion
+
+no_evidence contains r if r := deploy.cn_undeclared
 
 no_subject contains r if r := deploy.no_service

@@ -29,9 +29,15 @@ test_incomplete_filing_fires if {
 	f.path == ["governance", "filing", "display_location"]
 }
 
-test_undeclared_scope_is_in_scope if {
-	count(dp001.deny) == 1 with input as manifest({}) with data.govlint.file as native
-	count(dp001.deny) == 1 with input as {"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifest", "metadata": {"name": "d"}} with data.govlint.file as native
+test_undeclared_markets_lack_the_evidence_and_never_fire if {
+	bare := {"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifest", "metadata": {"name": "d"}}
+	count(dp001.deny) == 0 with input as manifest({}) with data.govlint.file as native
+	count(dp001.deny) == 0 with input as bare with data.govlint.file as native
+	not dp001.evidence with input as bare with data.govlint.file as native
+	count(dp001.not_applicable) == 0 with input as bare with data.govlint.file as native
+	some r in dp001.no_evidence with input as bare with data.govlint.file as native
+	contains(r, "no market is declared")
+	count(dp001.deny) == 1 with input as bare with data.govlint.file as native with data.govlint.profile as {"regions": ["CN"]}
 }
 
 test_out_of_scope_is_quiet if {

@@ -3,32 +3,35 @@ package govlint.rules.dp003_test
 import data.govlint.rules.dp003
 import rego.v1
 
+# The rule binds services offered in China (the repository profile declares it here).
+cn_market := {"regions": ["CN"]}
+
 native := {"format": "native"}
 
 manifest(g) := {"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifest", "metadata": {"name": "d"}, "governance": g}
 
 test_labeled_modalities_are_quiet if {
 	g := {"output_modalities": ["text", "image"], "content_labeling": {"explicit": {"text": true, "image": true, "export": true}}}
-	count(dp003.deny) == 0 with input as manifest(g) with data.govlint.file as native
+	count(dp003.deny) == 0 with input as manifest(g) with data.govlint.file as native with data.govlint.profile as cn_market
 }
 
 test_unlabeled_modality_fires if {
 	g := {"output_modalities": ["text", "image"], "content_labeling": {"explicit": {"text": true, "image": false, "export": true}}}
-	r := dp003.deny with input as manifest(g) with data.govlint.file as native
+	r := dp003.deny with input as manifest(g) with data.govlint.file as native with data.govlint.profile as cn_market
 	count(r) == 1
 	some f in r
 	f.path == ["governance", "content_labeling", "explicit", "image"]
 }
 
 test_missing_declarations_fire if {
-	r := dp003.deny with input as manifest({}) with data.govlint.file as native
+	r := dp003.deny with input as manifest({}) with data.govlint.file as native with data.govlint.profile as cn_market
 	count(r) == 2
 	some f in r
 	f.path == ["governance", "output_modalities"]
 }
 
 test_out_of_scope_and_workloads_are_quiet if {
-	count(dp003.deny) == 0 with input as manifest({"service": {"regions": ["US"]}}) with data.govlint.file as native
+	count(dp003.deny) == 0 with input as manifest({"service": {"regions": ["US"]}}) with data.govlint.file as native with data.govlint.profile as cn_market
 	count(dp003.deny) == 0 with input as {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "d"}} with data.govlint.file as {"format": "kubernetes"}
 }
 
@@ -39,7 +42,7 @@ ev_workload := {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"nam
 ev_namespace := {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "chat"}}
 
 test_evidence_is_the_declared_facts if {
-	dp003.evidence with input as manifest({"service": {"public": true, "regions": ["CN"]}, "output_modalities": ["text"], "content_labeling": {"explicit": {"text": true, "export": true}}}) with data.govlint.file as native
+	dp003.evidence with input as manifest({"service": {"public": true, "regions": ["CN"]}, "output_modalities": ["text"], "content_labeling": {"explicit": {"text": true, "export": true}}}) with data.govlint.file as native with data.govlint.profile as cn_market
 }
 
 test_a_workload_without_a_manifest_has_no_evidence if {
@@ -53,7 +56,7 @@ test_declared_facts_outside_china_make_it_not_applicable if {
 	count(dp003.not_applicable) == 1 with input as ev_workload with data.govlint.file as ev_k8s with data.govlint.profile as {"regions": ["US"]}
 	count(dp003.not_applicable) == 1 with input as manifest({}) with data.govlint.file as native with data.govlint.profile as {"public": false}
 	count(dp003.deny) == 0 with input as manifest({}) with data.govlint.file as native with data.govlint.profile as {"public": false}
-	count(dp003.not_applicable) == 1 with input as manifest({"service": {"public": true, "regions": ["DE"]}}) with data.govlint.file as native
+	count(dp003.not_applicable) == 1 with input as manifest({"service": {"public": true, "regions": ["DE"]}}) with data.govlint.file as native with data.govlint.profile as cn_market
 }
 
 test_the_manifest_declaration_wins_over_the_profile if {

@@ -3,6 +3,9 @@ package govlint.rules.dp005_test
 import data.govlint.rules.dp005
 import rego.v1
 
+# The rule binds services offered in China (the repository profile declares it here).
+cn_market := {"regions": ["CN"]}
+
 native := {"format": "native"}
 
 params := {"dp005": {"min_log_retention_days": 180}}
@@ -11,16 +14,16 @@ manifest(opt_out) := {"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifes
 
 test_documented_opt_out_is_quiet if {
 	o := {"allowed": true, "user_agreement_clause": "User Agreement 7.3", "log_retention_days": 180}
-	count(dp005.deny) == 0 with input as manifest(o) with data.govlint.file as native with data.govlint.params as params
+	count(dp005.deny) == 0 with input as manifest(o) with data.govlint.file as native with data.govlint.profile as cn_market with data.govlint.params as params
 }
 
 test_no_opt_out_is_quiet if {
-	count(dp005.deny) == 0 with input as manifest({"allowed": false}) with data.govlint.file as native with data.govlint.params as params
-	count(dp005.deny) == 0 with input as {"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifest", "metadata": {"name": "d"}} with data.govlint.file as native with data.govlint.params as params
+	count(dp005.deny) == 0 with input as manifest({"allowed": false}) with data.govlint.file as native with data.govlint.profile as cn_market with data.govlint.params as params
+	count(dp005.deny) == 0 with input as {"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifest", "metadata": {"name": "d"}} with data.govlint.file as native with data.govlint.profile as cn_market with data.govlint.params as params
 }
 
 test_short_retention_fires if {
-	r := dp005.deny with input as manifest({"allowed": true, "user_agreement_clause": "UA 7.3", "log_retention_days": 30}) with data.govlint.file as native with data.govlint.params as params
+	r := dp005.deny with input as manifest({"allowed": true, "user_agreement_clause": "UA 7.3", "log_retention_days": 30}) with data.govlint.file as native with data.govlint.profile as cn_market with data.govlint.params as params
 	count(r) == 1
 	some f in r
 	f.path == ["governance", "content_labeling", "opt_out", "log_retention_days"]
@@ -28,12 +31,12 @@ test_short_retention_fires if {
 }
 
 test_missing_clause_and_retention_fire if {
-	r := dp005.deny with input as manifest({"allowed": true}) with data.govlint.file as native with data.govlint.params as params
+	r := dp005.deny with input as manifest({"allowed": true}) with data.govlint.file as native with data.govlint.profile as cn_market with data.govlint.params as params
 	count(r) == 2
 }
 
 test_retention_is_a_parameter if {
-	count(dp005.deny) == 0 with input as manifest({"allowed": true, "user_agreement_clause": "UA 7.3", "log_retention_days": 30}) with data.govlint.file as native
+	count(dp005.deny) == 0 with input as manifest({"allowed": true, "user_agreement_clause": "UA 7.3", "log_retention_days": 30}) with data.govlint.file as native with data.govlint.profile as cn_market
 		with data.govlint.params as {"dp005": {"min_log_retention_days": 30}}
 }
 
@@ -50,7 +53,7 @@ ev_workload := {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"nam
 ev_namespace := {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "chat"}}
 
 test_evidence_is_the_declared_facts if {
-	dp005.evidence with input as ev_manifest({"service": {"public": true, "regions": ["CN"]}, "content_labeling": {"explicit": {"text": true}}}) with data.govlint.file as native
+	dp005.evidence with input as ev_manifest({"service": {"public": true, "regions": ["CN"]}, "content_labeling": {"explicit": {"text": true}}}) with data.govlint.file as native with data.govlint.profile as cn_market
 }
 
 test_a_workload_without_a_manifest_has_no_evidence if {
@@ -64,7 +67,7 @@ test_declared_facts_outside_china_make_it_not_applicable if {
 	count(dp005.not_applicable) == 1 with input as ev_workload with data.govlint.file as ev_k8s with data.govlint.profile as {"regions": ["US"]}
 	count(dp005.not_applicable) == 1 with input as ev_manifest({}) with data.govlint.file as native with data.govlint.profile as {"public": false}
 	count(dp005.deny) == 0 with input as ev_manifest({}) with data.govlint.file as native with data.govlint.profile as {"public": false}
-	count(dp005.not_applicable) == 1 with input as ev_manifest({"service": {"public": true, "regions": ["DE"]}}) with data.govlint.file as native
+	count(dp005.not_applicable) == 1 with input as ev_manifest({"service": {"public": true, "regions": ["DE"]}}) with data.govlint.file as native with data.govlint.profile as cn_market
 }
 
 test_the_manifest_declaration_wins_over_the_profile if {

@@ -3,6 +3,9 @@ package govlint.rules.dp006_test
 import data.govlint.rules.dp006
 import rego.v1
 
+# The rule binds services offered in China (the repository profile declares it here).
+cn_market := {"regions": ["CN"]}
+
 native := {"format": "native"}
 
 manifest(g) := {"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifest", "metadata": {"name": "d"}, "governance": g}
@@ -16,18 +19,18 @@ complete := {
 }
 
 test_complete_handling_is_quiet if {
-	count(dp006.deny) == 0 with input as manifest({"illegal_content": complete}) with data.govlint.file as native
+	count(dp006.deny) == 0 with input as manifest({"illegal_content": complete}) with data.govlint.file as native with data.govlint.profile as cn_market
 }
 
 test_missing_handling_fires if {
-	r := dp006.deny with input as manifest({}) with data.govlint.file as native
+	r := dp006.deny with input as manifest({}) with data.govlint.file as native with data.govlint.profile as cn_market
 	count(r) == 1
 	some f in r
 	f.path == ["governance", "illegal_content"]
 }
 
 test_missing_step_fires if {
-	r := dp006.deny with input as manifest({"illegal_content": object.remove(complete, ["reporting"])}) with data.govlint.file as native
+	r := dp006.deny with input as manifest({"illegal_content": object.remove(complete, ["reporting"])}) with data.govlint.file as native with data.govlint.profile as cn_market
 	count(r) == 1
 	some f in r
 	f.path == ["governance", "illegal_content", "reporting"]
@@ -44,7 +47,7 @@ ev_workload := {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"nam
 ev_namespace := {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "chat"}}
 
 test_evidence_is_the_declared_facts if {
-	dp006.evidence with input as manifest({"service": {"public": true, "regions": ["CN"]}, "illegal_content": {"stop_generation": "s", "model_remediation": "m", "reporting": "r", "user_sanctions": "u", "records": "k"}}) with data.govlint.file as native
+	dp006.evidence with input as manifest({"service": {"public": true, "regions": ["CN"]}, "illegal_content": {"stop_generation": "s", "model_remediation": "m", "reporting": "r", "user_sanctions": "u", "records": "k"}}) with data.govlint.file as native with data.govlint.profile as cn_market
 }
 
 test_a_workload_without_a_manifest_has_no_evidence if {
@@ -58,7 +61,7 @@ test_declared_facts_outside_china_make_it_not_applicable if {
 	count(dp006.not_applicable) == 1 with input as ev_workload with data.govlint.file as ev_k8s with data.govlint.profile as {"regions": ["US"]}
 	count(dp006.not_applicable) == 1 with input as manifest({}) with data.govlint.file as native with data.govlint.profile as {"public": false}
 	count(dp006.deny) == 0 with input as manifest({}) with data.govlint.file as native with data.govlint.profile as {"public": false}
-	count(dp006.not_applicable) == 1 with input as manifest({"service": {"public": true, "regions": ["DE"]}}) with data.govlint.file as native
+	count(dp006.not_applicable) == 1 with input as manifest({"service": {"public": true, "regions": ["DE"]}}) with data.govlint.file as native with data.govlint.profile as cn_market
 }
 
 test_the_manifest_declaration_wins_over_the_profile if {

@@ -70,4 +70,6 @@ evidence if {
 
 not_applicable contains r if r := deploy.cn_exclusion
 
+no_evidence contains r if r := deploy.cn_undeclared
+
 no_subject contains r if r := deploy.no_service

@@ -3,24 +3,27 @@ package govlint.rules.dp008_test
 import data.govlint.rules.dp008
 import rego.v1
 
+# The rule binds services offered in China (the repository profile declares it here).
+cn_market := {"regions": ["CN"]}
+
 native := {"format": "native"}
 
 manifest(g) := {"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifest", "metadata": {"name": "d"}, "governance": g}
 
 test_offered_is_quiet if {
-	count(dp008.deny) == 0 with input as manifest({"training_opt_out": {"offered": true, "method": "Settings"}}) with data.govlint.file as native
+	count(dp008.deny) == 0 with input as manifest({"training_opt_out": {"offered": true, "method": "Settings"}}) with data.govlint.file as native with data.govlint.profile as cn_market
 }
 
 test_not_offered_fires if {
-	r := dp008.deny with input as manifest({"training_opt_out": {"offered": false}}) with data.govlint.file as native
+	r := dp008.deny with input as manifest({"training_opt_out": {"offered": false}}) with data.govlint.file as native with data.govlint.profile as cn_market
 	count(r) == 1
 	some f in r
 	f.path == ["governance", "training_opt_out", "offered"]
-	count(dp008.deny) == 1 with input as manifest({}) with data.govlint.file as native
+	count(dp008.deny) == 1 with input as manifest({}) with data.govlint.file as native with data.govlint.profile as cn_market
 }
 
 test_out_of_scope_and_workloads_are_quiet if {
-	count(dp008.deny) == 0 with input as manifest({"service": {"public": false}}) with data.govlint.file as native
+	count(dp008.deny) == 0 with input as manifest({"service": {"public": false}}) with data.govlint.file as native with data.govlint.profile as cn_market
 	count(dp008.deny) == 0 with input as {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "d"}} with data.govlint.file as {"format": "kubernetes"}
 }
 
@@ -31,7 +34,7 @@ ev_workload := {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"nam
 ev_namespace := {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "chat"}}
 
 test_evidence_is_the_declared_facts if {
-	dp008.evidence with input as manifest({"service": {"public": true, "regions": ["CN"]}, "training_opt_out": {"offered": true, "method": "settings"}}) with data.govlint.file as native
+	dp008.evidence with input as manifest({"service": {"public": true, "regions": ["CN"]}, "training_opt_out": {"offered": true, "method": "settings"}}) with data.govlint.file as native with data.govlint.profile as cn_market
 }
 
 test_a_workload_without_a_manifest_has_no_evidence if {
@@ -45,7 +48,7 @@ test_declared_facts_outside_china_make_it_not_applicable if {
 	count(dp008.not_applicable) == 1 with input as ev_workload with data.govlint.file as ev_k8s with data.govlint.profile as {"regions": ["US"]}
 	count(dp008.not_applicable) == 1 with input as manifest({}) with data.govlint.file as native with data.govlint.profile as {"public": false}
 	count(dp008.deny) == 0 with input as manifest({}) with data.govlint.file as native with data.govlint.profile as {"public": false}
-	count(dp008.not_applicable) == 1 with input as manifest({"service": {"public": true, "regions": ["DE"]}}) with data.govlint.file as native
+	count(dp008.not_applicable) == 1 with input as manifest({"service": {"public": true, "regions": ["DE"]}}) with data.govlint.file as native with data.govlint.profile as cn_market
 }
 
 test_the_manifest_declaration_wins_over_the_profile if {

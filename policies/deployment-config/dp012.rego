@@ -74,4 +74,6 @@ evidence if deploy.eu_scope
 
 not_applicable contains r if r := deploy.eu_exclusion
 
+no_evidence contains r if r := deploy.eu_undeclared
+
 no_subject contains r if r := deploy.no_service

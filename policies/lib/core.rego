@@ -61,3 +61,64 @@ profile := p if {
 	p := data.govlint.profile
 	is_object(p)
 }
+
+# Markets (`regions`): ISO 3166-1 alpha-2 codes or `EU`, upper-cased. The profile's speak for
+# every artifact that declares none of its own; the libraries of each kind take an artifact's
+# own first (deploy.regions, model.regions, dataset.regions).
+profile_regions := [upper(r) | some r in profile.regions; is_string(r)] if is_array(profile.regions)
+
+default profile_regions := []
+
+regions_of(v) := [upper(r) | some r in v; is_string(r)] if is_array(v)
+
+default regions_of(_) := []
+
+# `EU` or a member state: the EU AI Act applies to what is placed on the Union market.
+eu_codes := {
+	"EU", "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
+	"LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+}
+
+any_in_eu(regions) if {
+	some r in regions
+	r in eu_codes
+}
+
+# The markets in force for an artifact that declares `own` (its regions, from regions_of) at
+# `field`: its own, else the profile's; and where they are declared, for the reasons given.
+regions_in_force(own) := own if count(own) > 0
+
+regions_in_force(own) := profile_regions if count(own) == 0
+
+regions_source(own, field) := field if count(own) > 0
+
+regions_source(own, _) := "profile.regions in govlint.yaml" if count(own) == 0
+
+# Applicability of the Chinese rules (offered to the public in China) and of the EU AI Act
+# (placed on the Union market) to an artifact, `what` naming it in the reasons ("model",
+# "dataset"). Without declared markets neither is decided: the artifact lacks the evidence.
+profile_not_public if profile.public == false
+
+cn_market(own) if {
+	"CN" in regions_in_force(own)
+	not profile_not_public
+}
+
+eu_market(own) if any_in_eu(regions_in_force(own))
+
+cn_exclusion(what, _, _) := sprintf("the %s is declared not offered to the public (profile.public in govlint.yaml: false)", [what]) if profile_not_public
+
+cn_exclusion(what, own, field) := sprintf("the %s is declared offered in %s, not in China (%s)", [what, concat(", ", regions_in_force(own)), regions_source(own, field)]) if {
+	not profile_not_public
+	count(regions_in_force(own)) > 0
+	not "CN" in regions_in_force(own)
+}
+
+eu_exclusion(what, own, field) := sprintf("the %s is declared offered in %s, not in the EU (%s)", [what, concat(", ", regions_in_force(own)), regions_source(own, field)]) if {
+	count(regions_in_force(own)) > 0
+	not any_in_eu(regions_in_force(own))
+}
+
+markets_undeclared(what, own, field) := sprintf("no market is declared for the %s (`%s`, or `profile.regions` in govlint.yaml)", [what, field]) if count(regions_in_force(own)) == 0
+
+cn_undeclared(what, own, field) := markets_undeclared(what, own, field) if not profile_not_public

@@ -22,6 +22,23 @@ default gov := {}
 
 gov := governance if is_object(governance)
 
+# Markets of the models trained on the data (the manifest's `governance.regions`, else the
+# repository profile's): TC260-003's corpus requirements (DS003, DS004, DS014, DS015) bind data
+# for a model offered in China; without declared markets the manifest lacks the evidence.
+own_regions := core.regions_of(object.get(gov, "regions", null))
+
+regions_field := "governance.regions"
+
+cn_market if core.cn_market(own_regions)
+
+eu_market if core.eu_market(own_regions)
+
+cn_exclusion := core.cn_exclusion("dataset", own_regions, regions_field)
+
+cn_undeclared := core.cn_undeclared("dataset", own_regions, regions_field)
+
+markets_undeclared := core.markets_undeclared("dataset", own_regions, regions_field)
+
 as_list(v) := v if is_array(v)
 
 as_list(v) := [v] if not is_array(v)

@@ -51,9 +51,9 @@ gpath(path) := array.concat(["governance"], path)
 # Where and to whom the service is offered: the manifest's own `governance.service`, else the
 # repository profile (`profile:` in govlint.yaml), which speaks for every service that does not
 # declare its own. Regions are ISO 3166-1 alpha-2 codes or `EU`, upper-cased.
-manifest_regions := [upper(r) | some r in g(["service", "regions"]); is_string(r)] if is_array(g(["service", "regions"]))
+manifest_regions := core.regions_of(g(["service", "regions"]))
 
-profile_regions := [upper(r) | some r in core.profile.regions; is_string(r)] if is_array(core.profile.regions)
+profile_regions := core.profile_regions
 
 default regions := []
 
@@ -99,14 +99,8 @@ public_source := "profile.public in govlint.yaml" if {
 not_public if declared_public == false
 
 # The Chinese rules (Interim Measures, Labeling Measures, TC260-003: DP001–DP008, DP019) govern
-# generative AI services offered to the public in China. A manifest is in scope unless it, or the
-# repository profile, says otherwise: `public: false`, or `regions` declared without `CN`.
-cn_scope if {
-	native
-	not not_public
-	not regions_declared
-}
-
+# generative AI services offered to the public in China: a manifest whose regions, or the
+# repository profile's, name `CN`, unless it or the profile says `public: false`.
 cn_scope if {
 	native
 	not not_public
@@ -126,17 +120,18 @@ cn_exclusion := sprintf("the service is declared offered in %s, not in China (%s
 	not "CN" in regions
 }
 
-# EU AI Act Article 50 (DP012) applies to services placed on the EU market: the regions name
-# `EU` or a member state. Without declared regions nothing puts the service in the EU.
-eu_codes := {
-	"EU", "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
-	"LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+# Without declared markets a Chinese rule cannot know that it applies: the service lacks the
+# evidence (it is never judged in or out of scope by default, so neither an error nor silence).
+markets_undeclared := "no market is declared for the service (`governance.service.regions` of its DeploymentManifest, or `profile.regions` in govlint.yaml)" if {
+	service
+	not regions_declared
 }
 
-in_eu if {
-	some r in regions
-	r in eu_codes
-}
+cn_undeclared := markets_undeclared if not not_public
+
+# EU AI Act Article 50 (DP012) applies to services placed on the EU market: the regions name
+# `EU` or a member state.
+in_eu if core.any_in_eu(regions)
 
 eu_scope if {
 	native
@@ -149,6 +144,8 @@ eu_exclusion := sprintf("the service is declared offered in %s, not in the EU (%
 	regions_declared
 	not in_eu
 }
+
+eu_undeclared := markets_undeclared
 
 # ---------------------------------------------------------------------------------------------
 # Which documents are services (the subject of the governance rules)

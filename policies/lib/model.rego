@@ -54,6 +54,29 @@ is_composite(x) if is_array(x)
 is_composite(x) if is_object(x)
 
 # ---------------------------------------------------------------------------------------------
+# Markets: where the model is offered (the card's `governance.regions`, else the repository
+# profile's). The Chinese rules (TC260-003 evaluations: MC009, MC010) apply to a model
+# offered in China, unless the profile says the service is not public; the EU AI Act's
+# provider duties (MC015, MC016) to a model placed on the EU market. Without declared markets
+# they lack the evidence: a card is never in or out of a market by default.
+
+card_regions := core.regions_of(gov(["regions"]))
+
+regions_field := "governance.regions"
+
+cn_market if core.cn_market(card_regions)
+
+eu_market if core.eu_market(card_regions)
+
+cn_exclusion := core.cn_exclusion("model", card_regions, regions_field)
+
+eu_exclusion := core.eu_exclusion("model", card_regions, regions_field)
+
+cn_undeclared := core.cn_undeclared("model", card_regions, regions_field)
+
+eu_undeclared := core.markets_undeclared("model", card_regions, regions_field)
+
+# ---------------------------------------------------------------------------------------------
 # Template placeholders (MC014) and values that say something
 
 # `[More Information Needed]` (HF template default), a Jinja `{{ … }}`, or an upper-case TODO.

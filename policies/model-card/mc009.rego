@@ -4,6 +4,9 @@
 #   A generative model offered as a service must pass a generated-content safety evaluation on a
 #   random sample of test questions. The card records the sample size and the acceptable-answer
 #   rate; both must reach the thresholds, which are parameters.
+#   Scope: a model offered in China (`governance.regions` of the card, else `profile.regions` of
+#   govlint.yaml, lists `CN`, and the profile does not declare the service internal); elsewhere
+#   the rule does not apply, and without declared markets the card lacks the evidence.
 # related_resources:
 #   - ref: https://www.tc260.org.cn/
 #     description: TC260-003-2024 Basic security requirements for generative AI services, §9.3 (GB/T 45654-2025)
@@ -39,6 +42,8 @@
 #         达到阈值（可配置参数）。依据《生成式人工智能服务安全基本要求》(TC260-003) 9.3（已转化为 GB/T 45654-2025
 #         《网络安全技术 生成式人工智能服务安全基本要求》），以及《大模型落地路线图研究报告（2024年）》安全可信层关于安全评估的要求。
 #         默认值（不少于 1000 题、合格率不低于 90%）取自对该标准的二手解读，并非标准原文，可在 govlint.yaml 中调整。
+#         适用范围：在中国境内提供的模型（模型卡的 `governance.regions`，否则 govlint.yaml 中的 `profile.regions`
+#         包含 `CN`，且画像未声明 `public: false`）；其他市场不适用，未声明市场的模型卡记为缺少证据。
 #       remediation: >-
 #         在 `governance.evaluation.safety.generated_content` 中记录满足阈值的测试结果：`sample_size` 与 `acceptable_rate`。
 #       evidence: >-
@@ -62,12 +67,12 @@ base := ["governance", "evaluation", "safety", "generated_content"]
 
 result := object.get(model.governance, ["evaluation", "safety", "generated_content"], null)
 
-deny contains {"msg": "no generated-content safety evaluation is recorded (`governance.evaluation.safety.generated_content`)", "path": base} if {
+findings contains {"msg": "no generated-content safety evaluation is recorded (`governance.evaluation.safety.generated_content`)", "path": base} if {
 	model.format != "cyclonedx"
 	not is_object(result)
 }
 
-deny contains {
+findings contains {
 	"msg": sprintf("the safety evaluation sampled %v questions; at least %v are required", [result.sample_size, params.min_sample_size]),
 	"path": array.concat(base, ["sample_size"]),
 } if {
@@ -75,7 +80,7 @@ deny contains {
 	result.sample_size < params.min_sample_size
 }
 
-deny contains {
+findings contains {
 	"msg": sprintf("the acceptable-answer rate is %v; at least %v is required", [result.acceptable_rate, params.min_acceptable_rate]),
 	"path": array.concat(base, ["acceptable_rate"]),
 } if {
@@ -83,7 +88,7 @@ deny contains {
 	result.acceptable_rate < params.min_acceptable_rate
 }
 
-deny contains {"msg": sprintf("the safety evaluation does not record `%s`", [field]), "path": array.concat(base, [field])} if {
+findings contains {"msg": sprintf("the safety evaluation does not record `%s`", [field]), "path": array.concat(base, [field])} if {
 	is_object(result)
 	some field in ["sample_size", "acceptable_rate"]
 	not is_number(result[field])
@@ -92,4 +97,21 @@ deny contains {"msg": sprintf("the safety evaluation does not record `%s`", [fie
 # What the rule judges (docs/policies.md, "Evidence"): the generated-content safety evaluation of a Hugging Face or native card,
 # which fails the rule when it states none. A CycloneDX BOM has no field for it (a native ModelCard
 # that describes the BOM does), so a BOM alone lacks the evidence.
-evidence if not model.cdx
+evidence if {
+	not model.cdx
+	model.cn_market
+}
+
+# The requirement binds a model offered in China (docs/policies.md, "Markets"): elsewhere it
+# does not apply, and where no market is declared the card lacks the evidence, never an error.
+deny contains f if {
+	model.cn_market
+	some f in findings
+}
+
+not_applicable contains r if r := model.cn_exclusion
+
+no_evidence contains r if {
+	not model.cdx
+	r := model.cn_undeclared
+}

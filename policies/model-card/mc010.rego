@@ -8,6 +8,9 @@
 #   and the refusal rate (which must stay under a maximum). Sample sizes and rates are
 #   parameters. CycloneDX has no field for this test; it goes in a native `ModelCard` beside the
 #   BOM, so BOMs are not checked.
+#   Scope: a model offered in China (`governance.regions` of the card, else `profile.regions` of
+#   govlint.yaml, lists `CN`, and the profile does not declare the service internal); elsewhere
+#   the rule does not apply, and without declared markets the card lacks the evidence.
 # related_resources:
 #   - ref: https://www.tc260.org.cn/
 #     description: TC260-003-2024 Basic security requirements for generative AI services, §9.4 (GB/T 45654-2025)
@@ -44,6 +47,8 @@
 #         从非拒答测试题库抽取的题量及拒答率（不高于上限）。题量与比率均为可配置参数。依据《生成式人工智能服务安全基本要求》
 #         (TC260-003) 9.4（已转化为 GB/T 45654-2025《网络安全技术 生成式人工智能服务安全基本要求》），以及
 #         《大模型落地路线图研究报告（2024年）》安全可信层关于安全评估的要求。CycloneDX 不承载此项，应记录在其旁的原生 ModelCard 中。
+#         适用范围：在中国境内提供的模型（模型卡的 `governance.regions`，否则 govlint.yaml 中的 `profile.regions`
+#         包含 `CN`，且画像未声明 `public: false`）；其他市场不适用，未声明市场的模型卡记为缺少证据。
 #       remediation: >-
 #         在 `governance.evaluation.safety.refusal.should_refuse` 与 `.should_not_refuse` 中分别记录 `sample_size` 和
 #         `refusal_rate`，测试结果须满足阈值要求。
@@ -72,12 +77,12 @@ refusal := model.gov(["evaluation", "safety", "refusal"])
 
 sets := {"should_refuse": "should-refuse", "should_not_refuse": "should-not-refuse"}
 
-deny contains {"msg": "no refusal test is recorded (`governance.evaluation.safety.refusal`)", "path": base} if {
+findings contains {"msg": "no refusal test is recorded (`governance.evaluation.safety.refusal`)", "path": base} if {
 	not model.cdx
 	not is_object(refusal)
 }
 
-deny contains {
+findings contains {
 	"msg": sprintf("the refusal test records no %s question set (`%s`)", [label, set]),
 	"path": array.concat(base, [set]),
 } if {
@@ -86,7 +91,7 @@ deny contains {
 	not is_object(refusal[set])
 }
 
-deny contains {
+findings contains {
 	"msg": sprintf("the %s set does not record `%s`", [label, field]),
 	"path": array.concat(base, [set, field]),
 } if {
@@ -97,7 +102,7 @@ deny contains {
 	not is_number(refusal[set][field])
 }
 
-deny contains {
+findings contains {
 	"msg": sprintf("the %s set sampled %v questions; at least %v are required", [label, n, params.min_sample_size]),
 	"path": array.concat(base, [set, "sample_size"]),
 } if {
@@ -108,7 +113,7 @@ deny contains {
 	n < params.min_sample_size
 }
 
-deny contains {
+findings contains {
 	"msg": sprintf("the model refused %v of the should-refuse questions; at least %v is required", [r, params.min_should_refuse_rate]),
 	"path": array.concat(base, ["should_refuse", "refusal_rate"]),
 } if {
@@ -118,7 +123,7 @@ deny contains {
 	r < params.min_should_refuse_rate
 }
 
-deny contains {
+findings contains {
 	"msg": sprintf("the model refused %v of the should-not-refuse questions; at most %v is allowed", [r, params.max_should_not_refuse_rate]),
 	"path": array.concat(base, ["should_not_refuse", "refusal_rate"]),
 } if {
@@ -131,4 +136,21 @@ deny contains {
 # What the rule judges (docs/policies.md, "Evidence"): the refusal test of a Hugging Face or native card,
 # which fails the rule when it states none. A CycloneDX BOM has no field for it (a native ModelCard
 # that describes the BOM does), so a BOM alone lacks the evidence.
-evidence if not model.cdx
+evidence if {
+	not model.cdx
+	model.cn_market
+}
+
+# The requirement binds a model offered in China (docs/policies.md, "Markets"): elsewhere it
+# does not apply, and where no market is declared the card lacks the evidence, never an error.
+deny contains f if {
+	model.cn_market
+	some f in findings
+}
+
+not_applicable contains r if r := model.cn_exclusion
+
+no_evidence contains r if {
+	not model.cdx
+	r := model.cn_undeclared
+}

@@ -7,12 +7,15 @@
 #   published policy (`url`), whether opt-outs were honoured (`tdm_opt_out_honoured: true`) and
 #   how they were detected (`tdm_opt_out_method`). A card without the block may instead have a
 #   "Copyright" section that addresses the opt-outs. CycloneDX has no field for this; it goes in a
-#   native `ModelCard` beside the BOM.
+#   native `ModelCard` beside the BOM. The opt-out mechanism is the EU's (Art. 4(3) of Directive
+#   (EU) 2019/790); the Chinese duty not to infringe intellectual property in training data is
+#   DS012's.
+#   Scope: a model placed on the EU market (`governance.regions` of the card, else
+#   `profile.regions` of govlint.yaml, lists `EU` or a member state); elsewhere the rule does not
+#   apply, and without declared markets the card lacks the evidence.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
 #     description: EU AI Act, Art. 53(1)(c) — copyright policy, rights reservations under Art. 4(3) of Directive (EU) 2019/790
-#   - ref: https://www.cac.gov.cn/2023-07/13/c_1690898327029107.htm
-#     description: Interim Measures for the Management of Generative AI Services, Art. 7(2) (no infringement of intellectual property)
 # custom:
 #   id: MC015
 #   severity: error
@@ -21,7 +24,6 @@
 #   stage: capability-building
 #   frameworks:
 #     eu-ai-act: "Art. 53(1)(c)"
-#     cn-genai: "Interim Measures Art. 7(2) (intellectual property of training data)"
 #     caict-roadmap-2024: "data resources: data compliance (copyright of training data)"
 #   remediation: >-
 #     Add `governance.copyright_policy` with `url`, `tdm_opt_out_honoured: true` and
@@ -40,8 +42,9 @@
 #         通用模型提供者应制定遵守版权法的政策，尤其应识别并遵守权利人作出的文本与数据挖掘保留声明（如 robots.txt、TDMRep）。
 #         模型卡应在 `governance.copyright_policy` 中记录：已公布的政策（`url`）、是否遵守了保留声明（`tdm_opt_out_honoured: true`）
 #         及识别方法（`tdm_opt_out_method`）；未使用该字段的模型卡可在“Copyright”（版权）章节中说明保留声明的处理。依据欧盟
-#         《人工智能法》第五十三条第1款(c)项、《生成式人工智能服务管理暂行办法》第七条第（二）项（不得侵害他人依法享有的知识产权），
-#         以及《大模型落地路线图研究报告（2024年）》数据资源层关于数据合规的要求。
+#         《人工智能法》第五十三条第1款(c)项（中国的知识产权要求见 DS012 所引《生成式人工智能服务管理暂行办法》第七条），以及《大模型落地路线图研究报告（2024年）》数据资源层关于数据合规的要求。
+#         适用范围：投放欧盟市场的模型（模型卡的 `governance.regions`，否则 govlint.yaml 中的 `profile.regions`
+#         包含 `EU` 或某一成员国）；其他市场不适用，未声明市场的模型卡记为缺少证据。
 #       remediation: >-
 #         补充 `governance.copyright_policy`：`url`、`tdm_opt_out_honoured: true` 以及 `tdm_opt_out_method`（如抓取时检查
 #         robots.txt 与 TDMRep）。
@@ -77,28 +80,28 @@ md_policy if {
 	regex.match(opt_out_re, t)
 }
 
-deny contains {"msg": "the model card records no copyright policy (`governance.copyright_policy`) nor how text-and-data-mining opt-outs were honoured", "path": base} if {
+findings contains {"msg": "the model card records no copyright policy (`governance.copyright_policy`) nor how text-and-data-mining opt-outs were honoured", "path": base} if {
 	not model.cdx
 	not is_object(policy)
 	not md_policy
 }
 
-deny contains {"msg": "the copyright policy has no published `url`", "path": array.concat(base, ["url"])} if {
+findings contains {"msg": "the copyright policy has no published `url`", "path": array.concat(base, ["url"])} if {
 	is_object(policy)
 	not model.url_like(object.get(policy, "url", null))
 }
 
-deny contains {"msg": "the copyright policy does not say whether text-and-data-mining opt-outs were honoured (`tdm_opt_out_honoured`)", "path": array.concat(base, ["tdm_opt_out_honoured"])} if {
+findings contains {"msg": "the copyright policy does not say whether text-and-data-mining opt-outs were honoured (`tdm_opt_out_honoured`)", "path": array.concat(base, ["tdm_opt_out_honoured"])} if {
 	is_object(policy)
 	not is_boolean(object.get(policy, "tdm_opt_out_honoured", null))
 }
 
-deny contains {"msg": "`tdm_opt_out_honoured` is false: reservations of rights must be identified and complied with", "path": array.concat(base, ["tdm_opt_out_honoured"])} if {
+findings contains {"msg": "`tdm_opt_out_honoured` is false: reservations of rights must be identified and complied with", "path": array.concat(base, ["tdm_opt_out_honoured"])} if {
 	is_object(policy)
 	policy.tdm_opt_out_honoured == false
 }
 
-deny contains {"msg": "the copyright policy does not say how opt-outs were detected (`tdm_opt_out_method`)", "path": array.concat(base, ["tdm_opt_out_method"])} if {
+findings contains {"msg": "the copyright policy does not say how opt-outs were detected (`tdm_opt_out_method`)", "path": array.concat(base, ["tdm_opt_out_method"])} if {
 	is_object(policy)
 	policy.tdm_opt_out_honoured == true
 	not model.filled(object.get(policy, "tdm_opt_out_method", null))
@@ -107,4 +110,21 @@ deny contains {"msg": "the copyright policy does not say how opt-outs were detec
 # What the rule judges (docs/policies.md, "Evidence"): the copyright policy of a Hugging Face or native card,
 # which fails the rule when it states none. A CycloneDX BOM has no field for it (a native ModelCard
 # that describes the BOM does), so a BOM alone lacks the evidence.
-evidence if not model.cdx
+evidence if {
+	not model.cdx
+	model.eu_market
+}
+
+# The requirement binds a model offered in the EU (docs/policies.md, "Markets"): elsewhere it
+# does not apply, and where no market is declared the card lacks the evidence, never an error.
+deny contains f if {
+	model.eu_market
+	some f in findings
+}
+
+not_applicable contains r if r := model.eu_exclusion
+
+no_evidence contains r if {
+	not model.cdx
+	r := model.eu_undeclared
+}
