@@ -420,3 +420,31 @@ fn chinese_html_report_prints_to_pdf() {
         let _ = std::fs::copy(&html, Path::new(&dir).join("audit-zh-CN.html"));
     }
 }
+
+/// The clauses a filing reviewer looks up: `govlint explain` gives each rule's corrected
+/// citation in English (its framework clauses) and in Chinese (its description), and none of the
+/// citations that pointed at the wrong article, annex point or numbering.
+#[test]
+fn explain_gives_the_corrected_citations_in_english_and_chinese() {
+    let repo = tiny_repo(None);
+    let cases: &[(&str, &str, &str, &str)] = &[
+        ("MC005", "Annex XII, points 1(g) and 2(b)", "附件十二第2(b)点", "Annex XI 1(1)(e)"),
+        ("MC008", "Art. 53(1)(a); with systemic risk also Annex XI Section 2, point 1", "第五十三条第1款(a)项", "Annex XI 2(1)"),
+        ("MC013", "Art. 53(1)(b)(i); Annex XII", "第五十三条第1款(b)项(i)目", "Art. 13(3)(b)"),
+        ("DS007", "Annex XI Section 1, point 2(c)", "附件十一第1节第2(c)点", "Annex XI 2(c)\n"),
+        ("XR003", "Annex XI Section 1, point 2(c)", "附件十一第1节第2(c)点", "Annex XI 2(c)\n"),
+        ("MC017", "value alignment (stage: capability building)", "安全可信层、能力建设阶段", "§6(3)"),
+        ("DP011", "Art 23(3), formerly Art 21(3)", "第二十三条第（三）项", "Law Art 21(3) (logs"),
+        ("DS016", "MG-4.1", "MG-4.1", "MS-2.4 ("),
+        ("DS004", "GB/T 45654", "训练数据使用前", "语料"),
+    ];
+    for (id, english, chinese, wrong) in cases {
+        let en = run(repo.path(), &["explain", id], &[]);
+        en.expect_code(0);
+        assert!(en.stdout.contains(english), "{id} in English lacks {english:?}:\n{}", en.stdout);
+        let zh = run(repo.path(), &["explain", id, "--lang", "zh-CN"], &[]);
+        zh.expect_code(0);
+        assert!(zh.stdout.contains(chinese), "{id} in Chinese lacks {chinese:?}:\n{}", zh.stdout);
+        assert!(!en.stdout.contains(wrong) && !zh.stdout.contains(wrong), "{id} still cites {wrong:?}");
+    }
+}

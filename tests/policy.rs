@@ -493,7 +493,7 @@ fn rules_lists_builtin_and_bundled_ids() {
     let mc001 = rules.iter().find(|r| r["id"] == "MC001").expect("MC001 listed");
     assert_eq!(mc001["severity"], "error");
     assert_eq!(mc001["kinds"], json!(["model-card"]));
-    assert_eq!(mc001["frameworks"]["eu-ai-act"], "Annex XI 1(f)");
+    assert_eq!(mc001["frameworks"]["eu-ai-act"], "Annex XI Section 1, point 1(f); Annex XII, point 1(h)");
     assert_eq!(mc001["title"], "Model card declares a license");
     // Built-ins first, then every bundled rule.
     let listed: Vec<&str> = rules.iter().filter_map(|r| r["id"].as_str()).collect();
@@ -523,7 +523,7 @@ fn explain_prints_a_rules_documentation() {
     for res in &meta.related_resources {
         assert!(out.contains(&format!("- {}", res.reference)), "no reference {} in:\n{out}", res.reference);
     }
-    assert!(out.contains("- eu-ai-act: Annex XI 1(f)\n"), "{out}");
+    assert!(out.contains("- eu-ai-act: Annex XI Section 1, point 1(f); Annex XII, point 1(h)\n"), "{out}");
     assert!(out.contains("Source: `policies/model-card/mc001.rego`"), "{out}");
     // Ids match whatever their case.
     assert_eq!(govlint(&case("shapes"), &["explain", "mc001"]).code(0).stdout, run.stdout);

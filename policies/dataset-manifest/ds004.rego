@@ -34,12 +34,12 @@
 #       pass rate) in a dataset card or native manifest
 #   i18n:
 #     zh-CN:
-#       title: 语料抽检的样本量与合格率须达标
+#       title: 训练数据抽检的样本量与合格率须达标
 #       description: >-
-#         训练语料使用前应进行人工抽检和技术抽检。依据《生成式人工智能服务安全基本要求》(TC260-003，GB/T 45654-2025)
-#         9.2 语料安全评估：人工抽检随机抽取不少于 4000 条、合格率不低于 96%；技术抽检随机抽取不少于语料总量的 10%、
+#         训练数据使用前应进行人工抽检和技术抽检。依据《生成式人工智能服务安全基本要求》(TC260-003，GB/T 45654-2025)
+#         9.2 训练数据安全评估：人工抽检随机抽取不少于 4000 条、合格率不低于 96%；技术抽检随机抽取不少于训练数据总量的 10%、
 #         合格率不低于 98%。四项阈值均为参数。
-#         对应《大模型落地路线图研究报告（2024年）》安全可信层关于训练语料安全评估的要求。
+#         对应《大模型落地路线图研究报告（2024年）》安全可信层关于训练数据安全评估的要求。
 #       remediation: >-
 #         在 `governance.spot_checks.manual` 中记录 `sample_size`、`pass_rate`、`date`，在
 #         `governance.spot_checks.automated` 中记录 `sample_ratio`、`pass_rate`、`date`，数值须达到阈值。
@@ -49,7 +49,7 @@
 #       clauses:
 #         caict-roadmap-2024: "安全可信：训练数据安全评估"
 #       messages:
-#         "the manifest records no corpus spot checks (`governance.spot_checks.manual` and `.automated`)": "清单未记录语料抽检（`governance.spot_checks.manual` 与 `.automated`）"
+#         "the manifest records no corpus spot checks (`governance.spot_checks.manual` and `.automated`)": "清单未记录训练数据抽检（`governance.spot_checks.manual` 与 `.automated`）"
 #         "no %s spot check is recorded": "未记录 %s 抽检"
 #         "the %s spot check does not record `%s`": "%s 抽检未记录 `%s`"
 #         "%s: %v, below the minimum of %v": "%s：%v，低于最低要求 %v"

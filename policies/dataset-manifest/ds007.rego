@@ -9,7 +9,7 @@
 #   - ref: https://www.cac.gov.cn/2023-07/13/c_1690898327029107.htm
 #     description: Interim Measures for the Management of Generative AI Services, Art. 7(4)
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
-#     description: EU AI Act, Annex XI section 2(c) (data curation methodologies such as cleaning and filtering)
+#     description: EU AI Act, Annex XI Section 1, point 2(c) and Annex XII, point 2(c) (data curation methodologies such as cleaning and filtering)
 #   - ref: https://docs.mlcommons.org/croissant/docs/croissant-rai-spec.html
 #     description: Croissant-RAI 1.0, rai:dataPreprocessingProtocol
 # custom:
@@ -21,7 +21,7 @@
 #   frameworks:
 #     caict-roadmap-2024: "data resources: data processing and quality"
 #     cn-genai: "Interim Measures Art. 7(4)"
-#     eu-ai-act: "Annex XI 2(c)"
+#     eu-ai-act: "Annex XI Section 1, point 2(c); Annex XII, point 2(c)"
 #   remediation: >-
 #     Describe cleaning, filtering and deduplication in `governance.preprocessing` (a string or a
 #     list of steps), or in `rai:dataPreprocessingProtocol` in a Croissant file.
@@ -39,7 +39,7 @@
 #         清单应说明采集后的数据如何清洗、过滤、去重：`governance.preprocessing`、Hugging Face 卡片中已填写的
 #         “Data Collection and Processing”等章节，或 Croissant-RAI 的 `rai:dataPreprocessingProtocol`。依据
 #         《生成式人工智能服务管理暂行办法》第七条第（四）项“采取有效措施提高训练数据质量，增强训练数据的真实性、准确性、
-#         客观性、多样性”，以及欧盟《人工智能法》附件十一第 2(c) 项。
+#         客观性、多样性”，以及欧盟《人工智能法》附件十一第1节第2(c)点与附件十二第2(c)点。
 #         对应《大模型落地路线图研究报告（2024年）》数据资源层关于数据处理与数据质量的要求。
 #       remediation: >-
 #         在 `governance.preprocessing` 中描述清洗、过滤、去重步骤（字符串或步骤列表）；Croissant 文件填写

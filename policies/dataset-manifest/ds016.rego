@@ -5,7 +5,7 @@
 #   where its baseline statistics are kept and who watches the drift, so that a change in the
 #   incoming data is noticed. The owner is `drift_monitoring.owner`, or the dataset's `owner`.
 # related_resources:
-#   - ref: https://www.caict.ac.cn/
+#   - ref: http://www.caict.ac.cn/kxyj/qwfb/
 #     description: CAICT, Large Model Deployment Roadmap Research Report (2024), operations management (data links and drift)
 # custom:
 #   id: DS016
@@ -15,7 +15,7 @@
 #   stage: operations-management
 #   frameworks:
 #     caict-roadmap-2024: "operations management: data link monitoring and drift"
-#     nist-ai-600-1: "MS-2.4 (functionality and behaviour monitored in production)"
+#     nist-ai-600-1: "MG-4.1 (post-deployment monitoring; MEASURE 2.4 of AI RMF 1.0 is the core subcategory)"
 #   remediation: >-
 #     Add `governance.drift_monitoring` with `baseline` (where the baseline statistics are) and
 #     `owner`, plus the `metrics` watched.
@@ -34,7 +34,7 @@
 #         为生产模型或数据链路供数的数据集（`governance.production: true`）应说明基线统计数据的存放位置以及由谁负责监测漂移，
 #         以便及时发现输入数据变化。依据《大模型落地路线图研究报告（2024年）》运营管理阶段对数据链路与数据漂移监测的要求。
 #         负责人取 `drift_monitoring.owner`，缺省时取数据集的 `owner`。
-#         亦对应 NIST AI 600-1 MS-2.4（在生产环境中持续监测系统的功能与行为）。
+#         亦对应 NIST AI 600-1 MG-4.1（部署后监测；AI RMF 1.0 核心子类别 MEASURE 2.4）。
 #       remediation: >-
 #         添加 `governance.drift_monitoring`，填写 `baseline`（基线统计位置）、`owner` 及监测的 `metrics`。
 #       evidence: >-

@@ -9,8 +9,8 @@
 #   DeploymentManifest. Kubernetes, Helm and compose files carry no field for it (a ServiceMonitor
 #   shows that metrics are scraped, not which thresholds alert whom).
 # related_resources:
-#   - ref: http://www.caict.ac.cn/
-#     description: CAICT, Large Model Implementation Roadmap Research Report (2024), operations management — run-time monitoring
+#   - ref: http://www.caict.ac.cn/kxyj/qwfb/
+#     description: CAICT, Large Model Deployment Roadmap Research Report (2024), operations management — run-time monitoring
 # custom:
 #   id: DP009
 #   severity: warning

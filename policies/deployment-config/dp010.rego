@@ -9,7 +9,7 @@
 #   strategy says how pods are replaced, not how the service is taken back or down).
 # related_resources:
 #   - ref: https://doi.org/10.6028/NIST.AI.600-1
-#     description: NIST AI 600-1, Generative AI Profile, GV-1.7 (decommissioning and phasing out)
+#     description: NIST AI 600-1, Generative AI Profile, GV-1.7 (decommissioning and phasing out) and MG-2.4 (mechanisms to supersede, disengage or deactivate; MG-2.4-004)
 # custom:
 #   id: DP010
 #   severity: warning
@@ -17,7 +17,7 @@
 #   layer: application-services
 #   stage: operations-management
 #   frameworks:
-#     nist-ai-600-1: "GV-1.7 (processes for decommissioning and phasing out AI systems safely)"
+#     nist-ai-600-1: ["GV-1.7 (processes for decommissioning and phasing out AI systems safely)", "MG-2.4 (supersede, disengage or deactivate; MG-2.4-004)"]
 #     caict-roadmap-2024: "operations management: version management and emergency response"
 #   remediation: >-
 #     Add `governance.rollback: {plan, deactivation, previous_revision, last_tested, owner}`.
@@ -32,7 +32,7 @@
 #     zh-CN:
 #       title: 须制定回滚与下线预案
 #       description: >-
-#         生成式人工智能服务出现异常时应能回滚到此前的模型或应用版本，并能停用服务（NIST AI 600-1 GV-1.7；《大模型落地路线图研究报告
+#         生成式人工智能服务出现异常时应能回滚到此前的模型或应用版本，并能停用服务（NIST AI 600-1 GV-1.7 与 MG-2.4；《大模型落地路线图研究报告
 #         （2024年）》运营管理中的版本管理与应急处置）。DeploymentManifest 应记录 `governance.rollback.plan`（回滚方案）与
 #         `governance.rollback.deactivation`（停用方式），可补充 `previous_revision`、`last_tested` 与 `owner`。
 #       remediation: >-

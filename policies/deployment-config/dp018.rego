@@ -7,8 +7,8 @@
 #   and limits). Applies to every DeploymentManifest. Kubernetes, Helm and compose files carry no
 #   standard field for it (gateway annotations and chart values differ by product).
 # related_resources:
-#   - ref: http://www.caict.ac.cn/
-#     description: CAICT, Large Model Implementation Roadmap Research Report (2024), application services — service security
+#   - ref: http://www.caict.ac.cn/kxyj/qwfb/
+#     description: CAICT, Large Model Deployment Roadmap Research Report (2024), application services — service security
 #   - ref: https://owasp.org/API-Security/editions/2023/en/0xa4-unrestricted-resource-consumption/
 #     description: OWASP API Security Top 10 (2023), API4 unrestricted resource consumption
 # custom:

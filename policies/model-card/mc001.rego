@@ -13,7 +13,7 @@
 #   - ref: https://huggingface.co/docs/hub/repositories-licenses
 #     description: Hugging Face license identifiers
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
-#     description: EU AI Act, Annex XI section 1(1)(f)
+#     description: EU AI Act, Annex XI Section 1, point 1(f) and Annex XII, point 1(h) — the licence
 # custom:
 #   id: MC001
 #   severity: error
@@ -21,7 +21,7 @@
 #   layer: algorithm-models
 #   stage: capability-building
 #   frameworks:
-#     eu-ai-act: "Annex XI 1(f)"
+#     eu-ai-act: "Annex XI Section 1, point 1(f); Annex XII, point 1(h)"
 #     caict-roadmap-2024: "algorithm models: model asset management"
 #     baseline: hygiene
 #   remediation: >-
@@ -41,7 +41,7 @@
 #         与 `license_link`。缺少许可声明，下游使用者无从判断可对模型做什么。仅在 Markdown 正文中说明许可（如“## License”
 #         “协议”章节）不可被机器读取，本规则仍会报告，并指出正文提及之处；含空格的值（如“Apache 2.0”）不是许可证标识符。
 #         CycloneDX 组件以 `licenses`（SPDX `id`、`name` 或 `expression`）声明。依据 Hugging Face 模型卡规范、欧盟
-#         《人工智能法》附件十一第1节第1(f)项，以及《大模型落地路线图研究报告（2024年）》算法模型层关于模型资产管理的要求。
+#         《人工智能法》附件十一第1节第1(f)点、附件十二第1(h)点，以及《大模型落地路线图研究报告（2024年）》算法模型层关于模型资产管理的要求。
 #       remediation: >-
 #         在前置元数据中添加 `license:`，取 SPDX 标识符（如 `apache-2.0`）或 Hugging Face 许可证标识符；使用 `license: other`
 #         时须补充 `license_name` 与 `license_link`。

@@ -12,7 +12,7 @@
 #   CycloneDX has no field for out-of-scope uses, which go in a native `ModelCard` beside the BOM.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
-#     description: EU AI Act, Annex XI section 1(1)(a)(b) and Annex XII 1(a)(b) — tasks, intended uses, acceptable use policies
+#     description: EU AI Act, Annex XI Section 1, point 1(a)(b) and Annex XII, point 1(a)(b) — tasks, intended uses, acceptable use policies
 #   - ref: https://www.cac.gov.cn/2023-07/13/c_1690898327029107.htm
 #     description: Interim Measures for the Management of Generative AI Services, Art. 10
 #   - ref: https://huggingface.co/docs/hub/model-card-annotated
@@ -24,7 +24,7 @@
 #   layer: application-services
 #   stage: application-deployment
 #   frameworks:
-#     eu-ai-act: ["Annex XI 1(1)(a)(b)", "Annex XII 1(a)(b)"]
+#     eu-ai-act: ["Annex XI Section 1, point 1(a)(b)", "Annex XII, point 1(a)(b)"]
 #     cn-genai: "Interim Measures Art. 10 (intended users, occasions and uses made explicit and public)"
 #     caict-roadmap-2024: "application services: scenario definition and use boundaries"
 #   remediation: >-
@@ -47,7 +47,7 @@
 #         （`governance.intended_uses`，或“Intended Use”“Direct Use”“用途”等章节、带标签的说明行）和不适用用途
 #         （`governance.out_of_scope_uses`、可访问的可接受使用政策 `acceptable_use_policy_url`，或“Out-of-Scope Use”等章节）。
 #         仅含模板占位符的章节不计。依据《生成式人工智能服务管理暂行办法》第十条（明确并公开服务的适用人群、场合、用途），
-#         欧盟《人工智能法》附件十一第1节第1(a)(b)项、附件十二第1(a)(b)项，以及《大模型落地路线图研究报告（2024年）》
+#         欧盟《人工智能法》附件十一第1节第1(a)(b)点、附件十二第1(a)(b)点，以及《大模型落地路线图研究报告（2024年）》
 #         应用服务层关于场景界定的要求。CycloneDX 物料清单以 `modelCard.considerations.useCases` 载明预期用途。
 #       remediation: >-
 #         补充 `governance.intended_uses` 与 `governance.out_of_scope_uses`（或 `acceptable_use_policy_url`），

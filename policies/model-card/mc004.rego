@@ -12,7 +12,7 @@
 #   `ModelCard` beside the BOM.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
-#     description: EU AI Act, Annex XI section 1(1)(d) — architecture and number of parameters
+#     description: EU AI Act, Annex XI Section 1, point 1(d) and Annex XII, point 1(f) — architecture and number of parameters
 #   - ref: https://cyclonedx.org/docs/1.6/json/#components_items_modelCard_modelParameters
 #     description: CycloneDX 1.6 modelParameters (architectureFamily, modelArchitecture)
 # custom:
@@ -22,7 +22,7 @@
 #   layer: algorithm-models
 #   stage: capability-building
 #   frameworks:
-#     eu-ai-act: "Annex XI 1(1)(d)"
+#     eu-ai-act: "Annex XI Section 1, point 1(d); Annex XII, point 1(f)"
 #     caict-roadmap-2024: "algorithm models: model selection (architecture and scale)"
 #   remediation: >-
 #     Add `governance.architecture` (e.g. `decoder-only transformer, 28 layers, GQA`) and
@@ -44,7 +44,7 @@
 #         章节、“Model type”等标签行、“基于 Transformer 的语言模型”一类表述）和参数量（`governance.parameter_count`，
 #         须为整数，如 7615616512，而非“7.6B”；正文中可为“7.61B parameters”“70亿参数”或表格中的“Params”列）。
 #         CycloneDX 以 `modelParameters.modelArchitecture` 或 `architectureFamily` 载明架构。依据欧盟《人工智能法》附件十一
-#         第1节第1(d)项，以及《大模型落地路线图研究报告（2024年）》算法模型层关于模型选型的要求。
+#         第1节第1(d)点、附件十二第1(f)点，以及《大模型落地路线图研究报告（2024年）》算法模型层关于模型选型的要求。
 #       remediation: >-
 #         补充 `governance.architecture`（如“decoder-only transformer，28 层，GQA”）和整数形式的
 #         `governance.parameter_count`；CycloneDX 中填写 `modelCard.modelParameters.modelArchitecture`。

@@ -12,7 +12,7 @@
 #   context-window field, which goes in a native `ModelCard` beside the BOM.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
-#     description: EU AI Act, Annex XI section 1(1)(e) — modality and format of inputs and outputs and their maximum size
+#     description: EU AI Act, Annex XI Section 1, point 1(e) and Annex XII, point 1(g) — modality and format of inputs and outputs; Annex XII, point 2(b) — their maximum size (context window length)
 #   - ref: https://huggingface.co/docs/hub/models-widgets#enabling-a-widget
 #     description: Hugging Face pipeline_tag (task, hence input and output modality)
 # custom:
@@ -22,7 +22,7 @@
 #   layer: algorithm-models
 #   stage: capability-building
 #   frameworks:
-#     eu-ai-act: "Annex XI 1(1)(e)"
+#     eu-ai-act: "Annex XI Section 1, point 1(e); Annex XII, points 1(g) and 2(b) (maximum input size: context window)"
 #     caict-roadmap-2024: "algorithm models: model capability description (modalities, interfaces)"
 #   remediation: >-
 #     Add `governance.modalities` ({input: [text], output: [text]}), `governance.formats` and
@@ -44,7 +44,7 @@
 #         `pipeline_tag` 或任务标签、正文中的“Input”“Output”标签行）、输入输出格式（`governance.formats`，或“Prompt format”
 #         “Chat template”等章节），以及处理词元序列的模型的上下文窗口（`governance.context_window`，以词元计的整数；正文中
 #         如“Context Length: 131,072 tokens”“支持 128K 上下文”）。CycloneDX 以 `modelParameters.inputs[].format`、
-#         `outputs[].format` 载明格式。依据欧盟《人工智能法》附件十一第1节第1(e)项，以及《大模型落地路线图研究报告（2024年）》
+#         `outputs[].format` 载明格式。依据欧盟《人工智能法》附件十一第1节第1(e)点、附件十二第1(g)点（输入输出的模态与格式）及附件十二第2(b)点（输入输出的最大长度，如上下文窗口），以及《大模型落地路线图研究报告（2024年）》
 #         算法模型层关于模型能力说明的要求。
 #       remediation: >-
 #         补充 `governance.modalities`（如 {input: [text], output: [text]}）、`governance.formats` 与整数形式的

@@ -12,7 +12,7 @@
 #   component of the same BOM); the other facts go in a native `ModelCard` beside the BOM.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
-#     description: EU AI Act, Annex XI section 1(2)(c) — type, provenance, curation and number of data points of the training data
+#     description: EU AI Act, Annex XI Section 1, point 2(c) and Annex XII, point 2(c) — type, provenance, curation and number of data points of the training data
 #   - ref: https://www.cac.gov.cn/2023-07/13/c_1690898327029107.htm
 #     description: Interim Measures for the Management of Generative AI Services, Art. 7 (training data from lawful sources)
 #   - ref: https://huggingface.co/docs/hub/model-cards#specifying-a-dataset
@@ -24,7 +24,7 @@
 #   layer: data-resources
 #   stage: capability-building
 #   frameworks:
-#     eu-ai-act: "Annex XI 1(2)(c)"
+#     eu-ai-act: "Annex XI Section 1, point 2(c); Annex XII, point 2(c)"
 #     cn-genai: "Interim Measures Art. 7 (lawful sources, quality of training data); TC260-003 §5 (corpus security)"
 #     caict-roadmap-2024: "data resources: data asset management and provenance of training data"
 #   remediation: >-
@@ -48,7 +48,7 @@
 #         `curation`、`size`、`datasets`）中载明；Hugging Face 模型卡也可在“Training Data”章节中说明（须写明规模与整理方法），
 #         并在 `datasets:` 字段列出数据集。CycloneDX 以 `modelCard.modelParameters.datasets` 列出数据集。依据
 #         《生成式人工智能服务管理暂行办法》第七条（使用具有合法来源的数据、提高训练数据质量）、
-#         《生成式人工智能服务安全基本要求》(TC260-003) 第5章语料安全要求、欧盟《人工智能法》附件十一第1节第2(c)项，
+#         《生成式人工智能服务安全基本要求》(TC260-003) 第5章语料安全要求、欧盟《人工智能法》附件十一第1节第2(c)点与附件十二第2(c)点，
 #         以及《大模型落地路线图研究报告（2024年）》数据资源层关于数据资产管理的要求。
 #       remediation: >-
 #         补充 `governance.training_data` 的 `types`、`provenance`、`curation`、`size` 与 `datasets`（数据集清单名称），

@@ -10,7 +10,7 @@
 #   `value`).
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
-#     description: EU AI Act, Annex XI section 2(1) — evaluation strategies and results
+#     description: EU AI Act, Art. 53(1)(a) — technical documentation including the testing process and the results of its evaluation (every general-purpose model); Annex XI Section 2, point 1 — evaluation strategies and results (models with systemic risk only)
 #   - ref: https://huggingface.co/docs/hub/model-cards#evaluation-results
 #     description: Hugging Face model cards, evaluation results
 #   - ref: https://cyclonedx.org/docs/1.6/json/#components_items_modelCard_quantitativeAnalysis
@@ -22,7 +22,7 @@
 #   layer: algorithm-models
 #   stage: capability-building
 #   frameworks:
-#     eu-ai-act: "Annex XI 2(1)"
+#     eu-ai-act: "Art. 53(1)(a); with systemic risk also Annex XI Section 2, point 1"
 #     caict-roadmap-2024: "algorithm models: capability assessment on benchmarks"
 #   remediation: >-
 #     Record `governance.evaluation.capability` entries ({benchmark, metric, value, date}), or
@@ -43,7 +43,7 @@
 #         `benchmark` 与数值 `value` 的条目、Hugging Face `model-index` 中注明数据集并给出指标值的结果，或正文“Evaluation”
 #         “Benchmarks”“评测”等章节中的结果（含分数的表格、分数行或结果图）。仅给出外部链接不算结果。CycloneDX 以
 #         `modelCard.quantitativeAnalysis.performanceMetrics` 报告。依据《大模型落地路线图研究报告（2024年）》关于模型能力评估的要求，
-#         以及欧盟《人工智能法》附件十一第2节第1项。
+#         以及欧盟《人工智能法》第五十三条第1款(a)项（所有通用模型的技术文档含测试过程与评估结果）；具有系统性风险的模型另适用附件十一第2节第1点（评估策略与结果）。
 #       remediation: >-
 #         记录 `governance.evaluation.capability`（benchmark、metric、value、date），或 `model-index` 评测结果，或在正文
 #         “Evaluation”章节给出结果表；CycloneDX 中填写 `modelCard.quantitativeAnalysis.performanceMetrics`。

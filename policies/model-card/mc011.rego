@@ -13,7 +13,7 @@
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
 #     description: EU AI Act, Art. 51(2) (10^25 FLOP presumption) and Art. 55(1)(a) (adversarial testing)
 #   - ref: https://doi.org/10.6028/NIST.AI.600-1
-#     description: NIST AI 600-1, MS-2.7 (security and resilience evaluated, red-teaming)
+#     description: NIST AI 600-1, MS-2.7 (security and resilience evaluated); MS-2.7-007 (AI red-teaming)
 # custom:
 #   id: MC011
 #   severity: error
@@ -22,7 +22,7 @@
 #   stage: capability-building
 #   frameworks:
 #     eu-ai-act: ["Art. 51(2)", "Art. 55(1)(a)"]
-#     nist-ai-600-1: "MS-2.7"
+#     nist-ai-600-1: "MS-2.7-007 (AI red-teaming)"
 #     caict-roadmap-2024: "security & trustworthiness: red teaming and adversarial testing"
 #   params: [systemic_risk_flop]
 #   remediation: >-
@@ -43,7 +43,7 @@
 #         具有系统性风险的通用模型的提供者应开展对抗性测试并形成记录。模型卡声明 `governance.systemic_risk: true`，或
 #         `governance.training_compute_flop` 超过欧盟《人工智能法》推定具有系统性风险的算力阈值（可配置参数）时，应在
 #         `governance.evaluation.red_teaming` 中记录红队测试：`performed: true`、测试日期 `date`，以及结论 `findings` 或报告
-#         `report_url`。依据欧盟《人工智能法》第五十一条第2款、第五十五条第1款(a)项，NIST AI 600-1 MS-2.7，以及
+#         `report_url`。依据欧盟《人工智能法》第五十一条第2款、第五十五条第1款(a)项，NIST AI 600-1 MS-2.7-007（AI 红队测试），以及
 #         《大模型落地路线图研究报告（2024年）》安全可信层关于红队测试的要求。
 #       remediation: >-
 #         在 `governance.evaluation.red_teaming` 中记录 `performed: true`、`date`、`performed_by`、`scope` 以及 `findings`

@@ -12,9 +12,9 @@
 #   training-compute field, which goes in a native `ModelCard` beside the BOM.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
-#     description: EU AI Act, Annex XI section 1(2)(d) computational resources and (e) energy consumption
+#     description: EU AI Act, Annex XI Section 1, point 2(d) computational resources and point 2(e) energy consumption
 #   - ref: https://doi.org/10.6028/NIST.AI.600-1
-#     description: NIST AI 600-1, MS-2.12 (environmental impact and sustainability)
+#     description: NIST AI 600-1, MS-2.12 (environmental impact and sustainability; MS-2.12-003 energy and water of training)
 #   - ref: https://huggingface.co/docs/hub/model-cards-co2
 #     description: Hugging Face model cards, co2_eq_emissions
 # custom:
@@ -24,8 +24,8 @@
 #   layer: infrastructure
 #   stage: capability-building
 #   frameworks:
-#     eu-ai-act: "Annex XI 1(2)(d)(e)"
-#     nist-ai-600-1: "MS-2.12"
+#     eu-ai-act: "Annex XI Section 1, point 2(d)(e)"
+#     nist-ai-600-1: "MS-2.12 (MS-2.12-003)"
 #     caict-roadmap-2024: "infrastructure: compute planning and energy efficiency"
 #   remediation: >-
 #     Add `governance.training_compute_flop` (a number, e.g. `9.5e+22`) and
@@ -45,7 +45,7 @@
 #         通用模型的技术文档应说明训练所用的计算资源和能耗。模型卡应以数值给出训练算力（`governance.training_compute_flop`；
 #         正文中可为 FLOP 数或 GPU 小时数，如“7.7M GPU hours”），并给出能耗或碳排放（`governance.energy_kwh`、Hugging Face
 #         `co2_eq_emissions` 字段，或正文中的“2290 tCO2eq”“4,200 kWh”等数值）。占位符不计。CycloneDX 以
-#         `environmentalConsiderations.energyConsumptions` 载明能耗与排放。依据欧盟《人工智能法》附件十一第1节第2(d)(e)项、
+#         `environmentalConsiderations.energyConsumptions` 载明能耗与排放。依据欧盟《人工智能法》附件十一第1节第2(d)(e)点、
 #         NIST AI 600-1 MS-2.12，以及《大模型落地路线图研究报告（2024年）》基础设施层关于算力规划与能效的要求。
 #       remediation: >-
 #         补充 `governance.training_compute_flop`（数值，如 `9.5e+22`）以及 `governance.energy_kwh` 或 `co2_eq_emissions`；

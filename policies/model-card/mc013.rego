@@ -14,7 +14,7 @@
 #   - ref: https://huggingface.co/docs/hub/model-card-annotated
 #     description: Hugging Face annotated model card, "Bias, Risks, and Limitations"
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
-#     description: EU AI Act, Art. 13(3)(b) — characteristics, capabilities and limitations of performance, foreseeable risks
+#     description: EU AI Act, Art. 53(1)(b)(i) — information that gives downstream providers a good understanding of the capabilities and limitations of the model; Annex XII (its minimum elements)
 #   - ref: https://cyclonedx.org/docs/1.6/json/#components_items_modelCard_considerations
 #     description: CycloneDX 1.6 modelCard considerations
 # custom:
@@ -24,7 +24,7 @@
 #   layer: security-trustworthiness
 #   stage: capability-building
 #   frameworks:
-#     eu-ai-act: "Art. 13(3)(b)"
+#     eu-ai-act: "Art. 53(1)(b)(i); Annex XII"
 #     caict-roadmap-2024: "security & trustworthiness: disclosure of model limitations, bias and risks"
 #   remediation: >-
 #     Add `governance.limitations` and `governance.bias_risks`, or fill the card's "Bias, Risks,
@@ -46,7 +46,7 @@
 #         或“Bias, Risks, and Limitations”“Limitations and biases”“局限性”等章节、“**Limitations:** …”标签行）以及偏见与风险
 #         （`governance.bias_risks`，或关于偏见、风险、伦理、危害、安全的章节，或讨论偏见、有害输出的局限性说明）。仅含模板
 #         占位符的章节不计。CycloneDX 以 `considerations.technicalLimitations` 与 `ethicalConsiderations`（或
-#         `fairnessAssessments`）载明。依据 Hugging Face 模型卡模板、欧盟《人工智能法》第十三条第3款(b)项，以及
+#         `fairnessAssessments`）载明。依据 Hugging Face 模型卡模板、欧盟《人工智能法》第五十三条第1款(b)项(i)目及附件十二（使下游提供者充分了解模型的能力与局限），以及
 #         《大模型落地路线图研究报告（2024年）》安全可信层关于风险披露的要求。
 #       remediation: >-
 #         补充 `governance.limitations` 与 `governance.bias_risks`，或填写模型卡的“Bias, Risks, and Limitations”章节；

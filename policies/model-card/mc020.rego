@@ -11,7 +11,7 @@
 #   goes in a native `ModelCard` beside the BOM.
 # related_resources:
 #   - ref: https://doi.org/10.6028/NIST.AI.600-1
-#     description: NIST AI 600-1, MP-4.1 (third-party components and fine-tuned models assessed)
+#     description: NIST AI 600-1, MP-4.1-007 (re-evaluate models fine-tuned or enhanced on top of third-party models) and MG-3.1-003
 # custom:
 #   id: MC020
 #   severity: warning
@@ -19,7 +19,7 @@
 #   layer: algorithm-models
 #   stage: capability-building
 #   frameworks:
-#     nist-ai-600-1: "MP-4.1"
+#     nist-ai-600-1: "MP-4.1-007; MG-3.1-003"
 #     caict-roadmap-2024: "algorithm models: fine-tuning and post-tuning evaluation"
 #   remediation: >-
 #     Evaluate the derived model and record the results with their `date` in
@@ -40,7 +40,7 @@
 #         来自第三方（`governance.lineage.third_party_base: true`，或 `base_model` 与 `governance.model_id` 分属不同机构）时，
 #         模型卡应记录对衍生模型的评测（`governance.evaluation` 中的能力、安全或红队测试结果，或 `model-index` 结果），注明日期，
 #         且日期不早于 `governance.lineage.derivation_date`、晚于 `governance.lineage.base_model_release_date`。依据
-#         NIST AI 600-1 MP-4.1，以及《大模型落地路线图研究报告（2024年）》算法模型层关于微调及微调后评测的要求。
+#         NIST AI 600-1 MP-4.1-007（对基于第三方模型微调或增强的模型重新评估）与 MG-3.1-003，以及《大模型落地路线图研究报告（2024年）》算法模型层关于微调及微调后评测的要求。
 #       remediation: >-
 #         对衍生模型开展评测，并在 `governance.evaluation` 中记录结果及日期 `date`；在 `governance.lineage` 中记录
 #         `derivation_date` 与 `base_model_release_date`。

@@ -12,7 +12,7 @@
 #   or its directory. Hub references need a pinned revision; local paths and storage URIs are
 #   matched by their last meaningful segment.
 # related_resources:
-#   - ref: https://www.caict.ac.cn/
+#   - ref: http://www.caict.ac.cn/kxyj/qwfb/
 #     description: CAICT, Large Model Deployment Roadmap Research Report (2024), model asset management
 #   - ref: https://kserve.github.io/website/docs/model-serving/storage/providers/hf
 #     description: KServe, hf:// storage URIs with an optional revision

@@ -7,7 +7,7 @@
 # related_resources:
 #   - ref: https://huggingface.co/docs/hub/model-cards#specifying-a-dataset
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
-#     description: EU AI Act, Annex XI section 2(c)
+#     description: EU AI Act, Annex XI Section 1, point 2(c) (training, testing and validation data, its provenance)
 # custom:
 #   id: XR003
 #   severity: warning
@@ -15,7 +15,7 @@
 #   layer: data-resources
 #   stage: capability-building
 #   frameworks:
-#     eu-ai-act: "Annex XI 2(c)"
+#     eu-ai-act: "Annex XI Section 1, point 2(c)"
 #     caict-roadmap-2024: "data resources: data asset management"
 #     cn-genai: "Interim Measures Art. 7(1) (lawful, documented training data sources)"
 #   remediation: >-
@@ -33,7 +33,7 @@
 #       title: 模型卡引用的数据集须在仓库中有数据集清单
 #       description: >-
 #         模型卡引用的每个数据集（Hugging Face `datasets:` 或 governance 块的 `training_data.datasets`）都应在仓库中有对应的数据集清单
-#         （HF 数据集卡片、Croissant 文件或原生清单），按名称、数据集 ID 或所在目录匹配。依据欧盟《人工智能法》附件十一第 2(c) 项
+#         （HF 数据集卡片、Croissant 文件或原生清单），按名称、数据集 ID 或所在目录匹配。依据欧盟《人工智能法》附件十一第1节第2(c)点
 #         （训练数据的来源与特征说明）及《生成式人工智能服务管理暂行办法》第七条，对应《大模型落地路线图研究报告（2024年）》数据资源层的
 #         数据资产管理。
 #       remediation: >-

@@ -9,7 +9,7 @@
 #   (`governance.content_safety.output_personal_information_filter: true`).
 # related_resources:
 #   - ref: https://doi.org/10.6028/NIST.AI.600-1
-#     description: NIST AI 600-1, MP-4.1 (data privacy of training data) and the Data Privacy risk
+#     description: NIST AI 600-1, MP-4.1-001 and MP-4.1-009 (personal information in training data and outputs) and the Data Privacy risk
 #   - ref: https://www.tc260.org.cn/
 #     description: TC260-003-2024 Basic security requirements for generative AI services, §5.2 (personal information in the corpus)
 # custom:
@@ -20,7 +20,7 @@
 #   stage: application-deployment
 #   frameworks:
 #     caict-roadmap-2024: "security & trustworthiness: personal information protection across data, model and service"
-#     nist-ai-600-1: "MP-4.1"
+#     nist-ai-600-1: "MP-4.1-001; MP-4.1-009"
 #     cn-genai: ["Interim Measures Art. 4(4) (personal information rights of others)", "TC260-003 §5.2 (GB/T 45654-2025)"]
 #   remediation: >-
 #     Record `governance.personal_information_mitigation` (redaction, de-identification,
@@ -43,7 +43,7 @@
 #         数据集声明包含个人信息（`governance.personal_information.present: true`）时，引用该数据集的每个模型卡（Hugging Face
 #         `datasets` 或 `governance.training_data.datasets[].name`）应记录个人信息缓解措施（`governance.personal_information_mitigation`，
 #         同一模型的任一卡片均可），服务该模型的每个部署清单应开启输出个人信息过滤
-#         （`governance.content_safety.output_personal_information_filter: true`）。依据 NIST AI 600-1 MP-4.1、
+#         （`governance.content_safety.output_personal_information_filter: true`）。依据 NIST AI 600-1 MP-4.1-001 与 MP-4.1-009、
 #         《生成式人工智能服务安全基本要求》(TC260-003) 5.2 及《生成式人工智能服务管理暂行办法》第四条第（四）项“不得侵害他人……隐私权和个人信息权益”，对应
 #         《大模型落地路线图研究报告（2024年）》安全可信层的个人信息保护要求。
 #       remediation: >-

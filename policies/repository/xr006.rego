@@ -11,7 +11,7 @@
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
 #     description: EU AI Act, Art. 51(2) (10^25 FLOP presumption) and Art. 55(1)(a) (model evaluation incl. adversarial testing)
 #   - ref: https://doi.org/10.6028/NIST.AI.600-1
-#     description: NIST AI 600-1, MS-2.7 (AI red-teaming)
+#     description: NIST AI 600-1, MS-2.7-007 (AI red-teaming)
 # custom:
 #   id: XR006
 #   severity: error
@@ -21,7 +21,7 @@
 #   frameworks:
 #     caict-roadmap-2024: "security & trustworthiness: model evaluation and red-teaming"
 #     eu-ai-act: ["Art. 51(2)", "Art. 55(1)(a)"]
-#     nist-ai-600-1: "MS-2.7"
+#     nist-ai-600-1: "MS-2.7-007 (AI red-teaming)"
 #   params: [compute_threshold_flop]
 #   remediation: >-
 #     Record the model evaluation (`governance.evaluation.capability[]` or `.safety`, or
@@ -42,7 +42,7 @@
 #         模型卡声明的累计训练算力超过阈值（参数，默认为欧盟《人工智能法》第五十一条第二款推定的 10^25 FLOP），或声明属于具有系统性风险的
 #         通用人工智能模型时，该模型的任一卡片应有评估记录（能力或安全评估结果、Hugging Face `model-index` 结果、CycloneDX 性能指标）
 #         和红队测试记录（`governance.evaluation.red_teaming.performed: true`）。依据欧盟《人工智能法》第五十一条第二款、第五十五条
-#         第一款 (a) 项（含对抗测试的模型评估）及 NIST AI 600-1 MS-2.7，对应《大模型落地路线图研究报告（2024年）》安全可信层的
+#         第一款 (a) 项（含对抗测试的模型评估）及 NIST AI 600-1 MS-2.7-007（AI 红队测试），对应《大模型落地路线图研究报告（2024年）》安全可信层的
 #         模型评测与红队测试。
 #       remediation: >-
 #         在模型卡中记录模型评估（`governance.evaluation.capability[]` 或 `.safety`，或 `model-index` 结果）以及对抗测试
