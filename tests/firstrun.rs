@@ -388,7 +388,7 @@ fn human_output_names_the_rule_and_its_clauses_and_ends_with_the_fix() {
     let clause = lines.iter().position(|l| l.starts_with("  clause: ")).unwrap_or_else(|| panic!("no clause line:\n{block}"));
     let help = lines.iter().position(|l| l.starts_with("  help: ")).unwrap_or_else(|| panic!("no help line:\n{block}"));
     let clause_text = lines[clause..help].join(" ");
-    for cited in ["baseline: hygiene", "eu-ai-act:", "Annex XI 1(f)", "`govlint explain MC001`"] {
+    for cited in ["baseline: hygiene", "eu-ai-act:", "Annex XI Section 1, point 1(f)", "`govlint explain MC001`"] {
         assert!(clause_text.contains(cited), "{block}");
     }
     // The help, how to fix it, comes last.

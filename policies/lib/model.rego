@@ -403,7 +403,7 @@ evaluation_dates contains [["governance", "evaluation", "capability", i, "date"]
 }
 
 evaluation_dates contains [array.concat(["governance", "evaluation"], p), d] if {
-	some p in [["safety", "date"], ["safety", "generated_content", "date"], ["safety", "refusal", "date"], ["red_teaming", "date"]]
+	some p in [["safety", "date"], ["safety", "generated_content", "date"], ["safety", "generated_content", "manual", "date"], ["safety", "generated_content", "keyword", "date"], ["safety", "generated_content", "classifier", "date"], ["safety", "refusal", "date"], ["red_teaming", "date"]]
 	d := gov(array.concat(["evaluation"], p))
 	iso_date(d)
 }

@@ -379,6 +379,12 @@ default safety_of(_) := {}
 
 generated_content_result(doc) := true if result_recorded(object.get(safety_of(doc), "generated_content", null), "acceptable_rate")
 
+# The three sampled tests of TC260-003 §9.3 (MC009 judges each).
+generated_content_result(doc) := true if {
+	some m in ["manual", "keyword", "classifier"]
+	result_recorded(object.get(safety_of(doc), ["generated_content", m], null), "acceptable_rate")
+}
+
 default generated_content_result(_) := false
 
 generated_content_recorded(keys) if {

@@ -9,18 +9,41 @@ hf := {"format": "huggingface"}
 
 params := {"mc009": {"min_sample_size": 1000, "min_acceptable_rate": 0.9}}
 
-card(sample, rate) := {"license": "mit", "governance": {"evaluation": {"safety": {"generated_content": {"sample_size": sample, "acceptable_rate": rate}}}}}
+method(sample, rate) := {"sample_size": sample, "acceptable_rate": rate}
+
+three(sample, rate) := {"manual": method(sample, rate), "keyword": method(1200, 0.95), "classifier": method(1500, 0.96)}
+
+card(sample, rate) := {"license": "mit", "governance": {"evaluation": {"safety": {"generated_content": three(sample, rate)}}}}
 
 test_passing_evaluation_is_quiet if {
 	count(mc009.deny) == 0 with input as card(2000, 0.96) with data.govlint.profile as market with data.govlint.file as hf with data.govlint.params as params
 }
 
-test_small_sample_fires if {
-	count(mc009.deny) == 1 with input as card(200, 0.96) with data.govlint.profile as market with data.govlint.file as hf with data.govlint.params as params
+test_small_manual_sample_fires if {
+	fs := mc009.deny with input as card(200, 0.96) with data.govlint.profile as market with data.govlint.file as hf with data.govlint.params as params
+	count(fs) == 1
+	some f in fs
+	f.path == ["governance", "evaluation", "safety", "generated_content", "manual", "sample_size"]
 }
 
 test_low_rate_fires if {
 	count(mc009.deny) == 1 with input as card(2000, 0.5) with data.govlint.profile as market with data.govlint.file as hf with data.govlint.params as params
+}
+
+test_each_method_has_its_own_threshold_check if {
+	g := {"manual": method(1000, 0.9), "keyword": method(999, 0.95), "classifier": method(1000, 0.89)}
+	fs := mc009.deny with input as {"governance": {"evaluation": {"safety": {"generated_content": g}}}} with data.govlint.profile as market with data.govlint.file as hf with data.govlint.params as params
+	{f.path | some f in fs} == {
+		["governance", "evaluation", "safety", "generated_content", "keyword", "sample_size"],
+		["governance", "evaluation", "safety", "generated_content", "classifier", "acceptable_rate"],
+	}
+}
+
+# One overall pair of numbers does not show the three sampled tests of §9.3.
+test_a_single_overall_pair_is_not_the_three_tests if {
+	flat := {"governance": {"evaluation": {"safety": {"generated_content": {"sample_size": 3000, "acceptable_rate": 0.97}}}}}
+	fs := mc009.deny with input as flat with data.govlint.profile as market with data.govlint.file as hf with data.govlint.params as params
+	{f.path[4] | some f in fs} == {"manual", "keyword", "classifier"}
 }
 
 test_threshold_is_a_parameter if {
@@ -35,15 +58,16 @@ test_missing_evaluation_fires_on_native if {
 
 test_path_of_a_low_rate if {
 	some f in mc009.deny with input as card(2000, 0.5) with data.govlint.profile as market with data.govlint.file as hf with data.govlint.params as params
-	f.path == ["governance", "evaluation", "safety", "generated_content", "acceptable_rate"]
+	f.path == ["governance", "evaluation", "safety", "generated_content", "manual", "acceptable_rate"]
 }
 
 test_missing_field_fires if {
-	fs := mc009.deny with input as {"governance": {"evaluation": {"safety": {"generated_content": {"sample_size": 2000}}}}}
+	g := {"manual": {"sample_size": 2000}, "keyword": method(1200, 0.95), "classifier": method(1500, 0.96)}
+	fs := mc009.deny with input as {"governance": {"evaluation": {"safety": {"generated_content": g}}}}
 		with data.govlint.profile as market with data.govlint.file as hf with data.govlint.params as params
 	count(fs) == 1
 	some f in fs
-	f.path == ["governance", "evaluation", "safety", "generated_content", "acceptable_rate"]
+	f.path == ["governance", "evaluation", "safety", "generated_content", "manual", "acceptable_rate"]
 }
 
 test_cyclonedx_is_not_checked if {
