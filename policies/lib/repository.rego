@@ -101,6 +101,8 @@ dataset_facts(a) := {
 	"dataset_ids": sort(dataset.ids(a)),
 	"personal_information": personal_information(a.document),
 	"no_personal_information": object.get(a.document, ["governance", "personal_information", "present"], null) == false,
+	"keyword_library": is_object(object.get(gov(a.document), "keyword_library", null)),
+	"test_banks": is_object(object.get(gov(a.document), "test_banks", null)),
 }
 
 personal_information(doc) := true if dataset.declares_personal_information(doc)
