@@ -7,7 +7,7 @@ native := {"format": "native"}
 
 manifest(g) := {"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifest", "metadata": {"name": "d"}, "governance": g}
 
-filing := {"number": "Beijing-AcmeAssistant-20250301", "model_name": "ACME Chat", "display_location": "web footer"}
+filing := {"route": "filed", "algorithm_filing_number": "网信算备110108000000001230001号", "number": "Beijing-AcmeAssistant-20250301", "model_name": "ACME Chat", "display_location": "web footer"}
 
 cn := {"public": true, "regions": ["CN"]}
 
@@ -24,9 +24,36 @@ test_missing_filing_fires if {
 
 test_incomplete_filing_fires if {
 	r := dp001.deny with input as manifest({"service": cn, "filing": {"number": "X-1"}}) with data.govlint.file as native
-	count(r) == 2
-	some f in r
-	f.path == ["governance", "filing", "display_location"]
+	{f.path[2] | some f in r} == {"route", "algorithm_filing_number", "model_name", "display_location"}
+}
+
+registered := {
+	"route": "registered", "algorithm_filing_number": "网信算备110108000000001230002号", "launch_number": "Beijing-AcmeApp-202504010001",
+	"model_name": "ACME Helper", "display_location": "app About page",
+	"upstream": {"model_name": "Qwen", "filing_number": "Zhejiang-TongyiQianwen-20230901"},
+}
+
+test_a_registered_application_shows_the_model_it_calls if {
+	count(dp001.deny) == 0 with input as manifest({"service": cn, "filing": registered}) with data.govlint.file as native
+	r := dp001.deny with input as manifest({"service": cn, "filing": object.remove(registered, ["upstream"])}) with data.govlint.file as native
+	{f.path | some f in r} == {["governance", "filing", "upstream", "model_name"], ["governance", "filing", "upstream", "filing_number"]}
+}
+
+test_a_registered_application_records_its_launch_number_not_a_filing_number if {
+	r := dp001.deny with input as manifest({"service": cn, "filing": object.remove(registered, ["launch_number"])}) with data.govlint.file as native
+	{f.path | some f in r} == {["governance", "filing", "launch_number"]}
+}
+
+test_the_algorithm_filing_is_required_on_both_routes if {
+	r := dp001.deny with input as manifest({"service": cn, "filing": object.remove(filing, ["algorithm_filing_number"])}) with data.govlint.file as native
+	{f.path | some f in r} == {["governance", "filing", "algorithm_filing_number"]}
+	r2 := dp001.deny with input as manifest({"service": cn, "filing": object.remove(registered, ["algorithm_filing_number"])}) with data.govlint.file as native
+	{f.path | some f in r2} == {["governance", "filing", "algorithm_filing_number"]}
+}
+
+test_an_unknown_route_fires if {
+	r := dp001.deny with input as manifest({"service": cn, "filing": object.union(filing, {"route": "licensed"})}) with data.govlint.file as native
+	{f.path | some f in r} == {["governance", "filing", "route"]}
 }
 
 test_undeclared_markets_lack_the_evidence_and_never_fire if {
