@@ -10,9 +10,25 @@ native := {"format": "native"}
 
 manifest(g) := {"apiVersion": "govlint.dev/v1", "kind": "DeploymentManifest", "metadata": {"name": "d"}, "governance": g}
 
+implicit(extra) := {"content_labeling": {"implicit": object.union({"enabled": true, "producer": "ACME Ltd", "content_id": true, "metadata_fields": ["Label", "ContentProducer", "ProduceID"]}, extra)}}
+
 test_implicit_labels_are_quiet if {
-	g := {"content_labeling": {"implicit": {"enabled": true, "producer": "ACME Ltd", "content_id": true}}}
-	count(dp004.deny) == 0 with input as manifest(g) with data.govlint.file as native with data.govlint.profile as cn_market
+	count(dp004.deny) == 0 with input as manifest(implicit({})) with data.govlint.file as native with data.govlint.profile as cn_market
+}
+
+test_the_gb_45438_fields_are_written if {
+	r := dp004.deny with input as manifest(implicit({"metadata_fields": ["Label"]})) with data.govlint.file as native with data.govlint.profile as cn_market
+	{f.msg | some f in r} == {
+		"the implicit label does not write GB 45438-2025's metadata field `ContentProducer` (governance.content_labeling.implicit.metadata_fields)",
+		"the implicit label does not write GB 45438-2025's metadata field `ProduceID` (governance.content_labeling.implicit.metadata_fields)",
+	}
+}
+
+test_a_service_that_distributes_content_writes_the_propagation_fields if {
+	r := dp004.deny with input as manifest(implicit({"propagation": true})) with data.govlint.file as native with data.govlint.profile as cn_market
+	count(r) == 2
+	fields := ["Label", "ContentProducer", "ProduceID", "ContentPropagator", "PropagateID"]
+	count(dp004.deny) == 0 with input as manifest(implicit({"propagation": true, "metadata_fields": fields})) with data.govlint.file as native with data.govlint.profile as cn_market
 }
 
 test_missing_block_fires if {
