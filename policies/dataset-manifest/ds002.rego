@@ -3,8 +3,11 @@
 # description: >-
 #   Every source of a training corpus is declared with its type, and each type carries its own
 #   evidence: an open-source source its license, a self-collected source its collection record, a
-#   commercial source its contract. A Croissant file, which cannot carry the governance block,
-#   must at least describe its collection (`rai:dataCollection`).
+#   commercial source its contract, and users' input used as training data the users'
+#   authorisation (consent) record. Synthetic (generated) data records the model that generated it
+#   and when (`generator_model`, `generated_at`): govlint's practice for tracing it, cited by no
+#   standard, so a warning. A Croissant file, which cannot carry the governance block, must at
+#   least describe its collection (`rai:dataCollection`).
 # related_resources:
 #   - ref: https://www.tc260.org.cn/
 #     description: TC260-003-2024 Basic security requirements for generative AI services, §5.1 (GB/T 45654-2025)
@@ -24,9 +27,14 @@
 #   secondary_source: >-
 #     The three source types and the evidence each needs follow secondary summaries of TC260-003
 #     §5.1 (the standard's text speaks of open-source, self-collected and commercial corpora).
+#     That users' input used as training data needs their consent follows secondary summaries
+#     ("获得用户明示同意"); "authorisation record" is govlint's name for the record of it. No source
+#     was found for recording the generating model and time of synthetic data: it is govlint's
+#     practice, reported as a warning.
 #   remediation: >-
-#     List every source under `governance.sources[]` with `type` (open-source, self-collected or
-#     commercial) and its evidence: `license`, `collection_record` or `contract`. In a Croissant
+#     List every source under `governance.sources[]` with `type` (open-source, self-collected,
+#     commercial, user-input or synthetic) and its evidence: `license`, `collection_record`,
+#     `contract`, `authorisation_record`, or `generator_model` and `generated_at`. In a Croissant
 #     file, describe the collection in `rai:dataCollection` and keep the typed sources in a native
 #     manifest beside it.
 #   examples:
@@ -57,8 +65,11 @@
 #       messages:
 #         "the manifest records no typed data sources (`governance.sources`); the card describes its source data only in prose (line %d)": "清单未登记已分类的数据来源（`governance.sources`）；卡片仅以文字描述来源数据（第 %d 行）"
 #         "the manifest records no data sources (`governance.sources`) with their type and evidence": "清单未登记数据来源及其类型和合法性证明（`governance.sources`）"
-#         "source %s has no `type` (open-source, self-collected or commercial)": "来源 %s 缺少 `type`（open-source 开源、self-collected 自采或 commercial 商业）"
-#         "source %s has type `%v`, not one of open-source, self-collected, commercial": "来源 %s 的类型为 `%v`，不属于 open-source、self-collected、commercial 之一"
+#         "source %s has no `type` (open-source, self-collected, commercial, user-input or synthetic)": "来源 %s 缺少 `type`（open-source 开源、self-collected 自采、commercial 商业、user-input 使用者输入或 synthetic 合成）"
+#         "source %s has type `%v`, not one of open-source, self-collected, commercial, user-input, synthetic": "来源 %s 的类型为 `%v`，不属于 open-source、self-collected、commercial、user-input、synthetic 之一"
+#         "synthetic source %s does not record %s (`%s`)": "合成数据来源 %s 未记录%s（`%s`）"
+#         "the model that generated it": "生成它的模型"
+#         "when it was generated": "生成时间"
 #         "%s source %s has no `%s`": "%s 类来源 %s 缺少 `%s`"
 #         "the Croissant file does not describe how the data was collected (`rai:dataCollection`)": "Croissant 文件未说明数据采集方式（`rai:dataCollection`）"
 package govlint.rules.ds002
@@ -67,7 +78,12 @@ import data.govlint.lib.core
 import data.govlint.lib.dataset
 import rego.v1
 
-proof_field := {"open-source": "license", "self-collected": "collection_record", "commercial": "contract"}
+# The evidence each type of source carries. Users' input used as training data carries the users'
+# authorisation (consent) record.
+proof_field := {"open-source": "license", "self-collected": "collection_record", "commercial": "contract", "user-input": "authorisation_record"}
+
+# Synthetic data traces to the model that generated it and when (govlint's practice: a warning).
+synthetic_fields := {"generator_model": "the model that generated it", "generated_at": "when it was generated"}
 
 base := ["governance", "sources"]
 
@@ -82,17 +98,29 @@ no_sources_message := sprintf("the manifest records no typed data sources (`gove
 	line := dataset.section_line(`(?i)source data|data collection|collection process`)
 }
 
-default no_sources_message := "the manifest records no data sources (`governance.sources`) with their type and proof_field"
+default no_sources_message := "the manifest records no data sources (`governance.sources`) with their type and evidence"
 
-deny contains {"msg": sprintf("source %s has no `type` (open-source, self-collected or commercial)", [label(i, s)]), "path": array.concat(base, [i, "type"])} if {
+deny contains {"msg": sprintf("source %s has no `type` (open-source, self-collected, commercial, user-input or synthetic)", [label(i, s)]), "path": array.concat(base, [i, "type"])} if {
 	some [i, s] in dataset.sources
 	not s.type
 }
 
-deny contains {"msg": sprintf("source %s has type `%v`, not one of open-source, self-collected, commercial", [label(i, s), s.type]), "path": array.concat(base, [i, "type"])} if {
+deny contains {"msg": sprintf("source %s has type `%v`, not one of open-source, self-collected, commercial, user-input, synthetic", [label(i, s), s.type]), "path": array.concat(base, [i, "type"])} if {
 	some [i, s] in dataset.sources
 	s.type
 	not proof_field[s.type]
+	s.type != "synthetic"
+}
+
+deny contains {
+	"msg": sprintf("synthetic source %s does not record %s (`%s`)", [label(i, s), what, field]),
+	"path": array.concat(base, [i, field]),
+	"severity": "warning",
+} if {
+	some [i, s] in dataset.sources
+	s.type == "synthetic"
+	some field, what in synthetic_fields
+	not core.present(object.get(s, field, null))
 }
 
 deny contains {"msg": sprintf("%s source %s has no `%s`", [s.type, label(i, s), field]), "path": array.concat(base, [i, field])} if {

@@ -73,3 +73,24 @@ test_every_manifest_is_judged if {
 	ds002.evidence with input as {} with data.govlint.file as {"format": "huggingface"}
 	ds002.evidence with input as {} with data.govlint.file as {"format": "croissant"}
 }
+
+test_user_input_used_as_training_data_needs_the_users_authorisation if {
+	count(ds002.deny) == 0 with input as manifest([{"id": "chats", "type": "user-input", "authorisation_record": "Consent log, terms v3 clause 5"}]) with data.govlint.file as native
+	r := ds002.deny with input as manifest([{"id": "chats", "type": "user-input"}]) with data.govlint.file as native
+	{f.path | some f in r} == {["governance", "sources", 0, "authorisation_record"]}
+}
+
+test_synthetic_data_records_its_generator_and_time_as_a_warning if {
+	ok := {"id": "syn", "type": "synthetic", "generator_model": "acme-chat-7b 1.1.0", "generated_at": "2025-01-20"}
+	count(ds002.deny) == 0 with input as manifest([ok]) with data.govlint.file as native
+	r := ds002.deny with input as manifest([{"id": "syn", "type": "synthetic"}]) with data.govlint.file as native
+	{f.path | some f in r} == {["governance", "sources", 0, "generator_model"], ["governance", "sources", 0, "generated_at"]}
+	every f in r {
+		f.severity == "warning"
+	}
+}
+
+test_the_message_without_sources_names_what_is_missing if {
+	some f in ds002.deny with input as {"apiVersion": "govlint.dev/v1", "kind": "DatasetManifest", "metadata": {"name": "d"}} with data.govlint.file as native
+	f.msg == "the manifest records no data sources (`governance.sources`) with their type and evidence"
+}

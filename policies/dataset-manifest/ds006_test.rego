@@ -72,3 +72,33 @@ test_data_declared_not_labeled_is_not_applicable if {
 	count(ds006.not_applicable) == 1 with input as native({"labeled": false}) with data.govlint.file as {"format": "native"}
 	count(ds006.not_applicable) == 1 with input as {"annotations_creators": ["no-annotation"]} with data.govlint.file as {"format": "huggingface"}
 }
+
+ann_params := {"ds006": {"min_safety_risks_covered": 31}}
+
+human_record := {
+	"labeled": true, "rules": "guide v3", "quality_assessment": "kappa 0.82", "verification": "weekly review", "annotator_training": "two-day course",
+	"annotator_vetting": "exam before annotating, re-examined quarterly, suspended on failure", "separate_review": true, "safety_rules": {"risks_covered": 31},
+}
+
+ann_run(record, profile) := r if {
+	r := ds006.deny with input as {"apiVersion": "govlint.dev/v1", "kind": "DatasetManifest", "metadata": {"name": "d"}, "governance": {"annotation": record}}
+		with data.govlint.file as {"format": "native"} with data.govlint.params as ann_params with data.govlint.profile as profile
+}
+
+test_tc260_annotation_for_a_model_offered_in_china_is_quiet if {
+	count(ann_run(human_record, {"regions": ["CN"]})) == 0
+}
+
+test_tc260_annotation_requirements_for_a_model_offered_in_china if {
+	general := object.remove(human_record, ["annotator_vetting", "separate_review", "safety_rules"])
+	r := ann_run(general, {"regions": ["CN"]})
+	{f.path[2] | some f in r} == {"annotator_vetting", "separate_review", "safety_rules"}
+	r2 := ann_run(object.union(human_record, {"separate_review": false, "safety_rules": {"risks_covered": 17}}), {"regions": ["CN"]})
+	{concat(".", array.slice(f.path, 2, count(f.path))) | some f in r2} == {"separate_review", "safety_rules.risks_covered"}
+}
+
+test_tc260_annotation_requirements_stay_out_of_other_markets if {
+	general := object.remove(human_record, ["annotator_vetting", "separate_review", "safety_rules"])
+	count(ann_run(general, {"regions": ["US"]})) == 0
+	count(ann_run(general, {})) == 0
+}
