@@ -19,7 +19,7 @@ const ENV: &[(&str, &str)] = &[("SOURCE_DATE_EPOCH", "1796126400"), ("GOVLINT_TO
 /// Requirements that only a governance declaration (a manifest's `governance:` block, the
 /// profile) can evidence: no workload field says them.
 const GOVERNANCE_EVIDENCE: &[&str] = &[
-    "DP001", "DP002", "DP003", "DP004", "DP005", "DP006", "DP007", "DP008", "DP009", "DP010", "DP011", "DP012", "DP018", "DP019", "DP020", "XR002", "XR004",
+    "DP001", "DP002", "DP003", "DP004", "DP005", "DP006", "DP007", "DP008", "DP009", "DP010", "DP011", "DP012", "DP018", "DP019", "DP020", "DP021", "DP022", "DP023", "XR002", "XR004",
     "XR005", "DG001", "DG002", "DG003", "DG004", "DG005", "DG006",
 ];
 
@@ -174,7 +174,7 @@ fn no_evidence_is_counted_in_every_output_and_fails_nothing() {
             }
         }
     }
-    assert_eq!(pairs.len(), 21, "{pairs:?}");
+    assert_eq!(pairs.len(), 24, "{pairs:?}");
 
     let human = govlint_with(&root, ENV, &["check"]);
     human.expect_code(0);

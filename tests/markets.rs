@@ -13,8 +13,8 @@ use common::{check_json, govlint_with, tempdir, write};
 use serde_json::Value;
 
 /// The rules that bind one market (docs/policies.md, "Markets").
-const CHINA: &[&str] = &["MC009", "MC010", "DS003", "DS004", "DP001", "DP002", "DP003", "DP004", "DP006", "DP019"];
-const EU: &[&str] = &["MC015", "MC016", "DP012"];
+const CHINA: &[&str] = &["MC009", "MC010", "DS003", "DS004", "DP001", "DP002", "DP003", "DP004", "DP006", "DP019", "DP020", "DP021"];
+const EU: &[&str] = &["MC015", "MC016", "DP012", "DP023"];
 
 /// A model card, a dataset manifest and a deployment manifest that record none of the facts the
 /// Chinese or EU rules ask for; `card_regions` is the card's own declaration, if any.

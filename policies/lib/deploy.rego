@@ -98,6 +98,26 @@ public_source := "profile.public in govlint.yaml" if {
 # The service says it is not offered to the public.
 not_public if declared_public == false
 
+# Whether minors may use the service (Interim Measures Art. 10): the manifest's
+# `service.minors`, else the profile's `minors`; and where it is declared.
+declared_minors := v if {
+	v := g(["service", "minors"])
+	is_boolean(v)
+}
+
+declared_minors := v if {
+	not is_boolean(g(["service", "minors"]))
+	v := core.profile.minors
+	is_boolean(v)
+}
+
+minors_source := "governance.service.minors" if is_boolean(g(["service", "minors"]))
+
+minors_source := "profile.minors in govlint.yaml" if {
+	not is_boolean(g(["service", "minors"]))
+	is_boolean(core.profile.minors)
+}
+
 # The Chinese rules (Interim Measures, Labeling Measures, TC260-003: DP001–DP008, DP019) govern
 # generative AI services offered to the public in China: a manifest whose regions, or the
 # repository profile's, name `CN`, unless it or the profile says `public: false`.

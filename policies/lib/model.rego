@@ -76,6 +76,19 @@ cn_undeclared := core.cn_undeclared("model", card_regions, regions_field)
 
 eu_undeclared := core.markets_undeclared("model", card_regions, regions_field)
 
+# Systemic risk (EU AI Act Art. 51; MC021) as declared: the card's declaration, else the
+# repository profile's.
+declared_systemic := v if {
+	v := gov(["systemic_risk"])
+	is_boolean(v)
+}
+
+declared_systemic := v if {
+	not is_boolean(gov(["systemic_risk"]))
+	v := core.profile.systemic_risk
+	is_boolean(v)
+}
+
 # ---------------------------------------------------------------------------------------------
 # Template placeholders (MC014) and values that say something
 
