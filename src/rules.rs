@@ -244,11 +244,22 @@ pub fn markdown_in(rules: &[RuleDoc], lang: Lang) -> String {
             anchor = r.id.to_ascii_lowercase(),
         );
     }
+    out.push_str(match lang {
+        Lang::En => "\n## Sources\n\n",
+        Lang::ZhCn => "\n## 来源 (Sources)\n\n",
+    });
+    out.push_str(sources());
     for r in &rules {
         out.push('\n');
         out.push_str(&explain_markdown(r, lang));
     }
     out
+}
+
+/// Where each framework's facts were read, and which numbers come from secondary summaries:
+/// `policies/SOURCES.md`, kept with the rules it speaks for.
+pub fn sources() -> &'static str {
+    crate::policy::BUNDLE.get_file("SOURCES.md").and_then(|f| f.contents_utf8()).unwrap_or_default()
 }
 
 /// One rule's page; `r` is already in `lang` (see [`localized`]), `lang` picks the fixed words.

@@ -72,3 +72,22 @@ fn every_rule_belongs_to_the_caict_pack_and_packs_select_rules() {
         assert!(baseline.contains(&id), "{id} is not in the baseline pack");
     }
 }
+
+#[test]
+fn docs_rules_md_names_the_sources_of_every_framework() {
+    let doc = std::fs::read_to_string(project_root().join("docs/rules.md")).unwrap_or_default();
+    let sources = doc.split("\n## Sources\n").nth(1).and_then(|rest| rest.split("\n## ").next()).expect("docs/rules.md has a Sources section");
+    for fw in govlint::policy::FRAMEWORKS {
+        let part = sources.split(&format!("### {fw}\n")).nth(1).unwrap_or_else(|| panic!("no sources for {fw}"));
+        let part = part.split("\n### ").next().unwrap_or_default();
+        assert!(part.contains("| document | version, date | where its text was read | secondary ([2nd]) |") || fw == "baseline", "{fw}: {part}");
+    }
+    // Every rule that takes a number from a secondary summary says so, and the numbers are
+    // listed among the sources.
+    for r in govlint::rules::catalog().unwrap().iter().filter(|r| r.source.starts_with("policies/")) {
+        let meta = std::fs::read_to_string(project_root().join(&r.source)).unwrap();
+        if meta.contains("secondary_source:") && meta.contains("cn-genai:") {
+            assert!(sources.contains(&r.id), "{} has a secondary source but the cn-genai sources do not name it", r.id);
+        }
+    }
+}
