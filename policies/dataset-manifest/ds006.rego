@@ -135,6 +135,7 @@ deny contains {"msg": sprintf("annotation and review are not separate roles (`go
 	not dataset.croissant
 	human
 	dataset.cn_market
+	count(object.keys(annotation) - {"labeled"}) > 0
 	v := object.get(annotation, "separate_review", "missing")
 	v != true
 }

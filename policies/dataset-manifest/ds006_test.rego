@@ -102,3 +102,10 @@ test_tc260_annotation_requirements_stay_out_of_other_markets if {
 	count(ann_run(general, {"regions": ["US"]})) == 0
 	count(ann_run(general, {})) == 0
 }
+
+test_a_missing_record_is_one_finding_in_china_too if {
+	r := ann_run({"labeled": true}, {"regions": ["CN"]})
+	count(r) == 1
+	some f in r
+	contains(f.msg, "annotator_vetting")
+}
