@@ -26,6 +26,7 @@ pub mod scaffold;
 pub mod select;
 pub mod source;
 pub mod teardown;
+pub mod timings;
 pub mod waivers;
 
 use std::path::{Path, PathBuf};
@@ -39,6 +40,7 @@ use crate::diagnostic::{codes, Diagnostic, Severity, Sources};
 use crate::discover::{Candidate, Skipped};
 use crate::parse::ParsedFile;
 use crate::source::{SourceFile, Span};
+use crate::timings::Stage;
 
 /// The tool could not do its job: bad config, bad path, bad flag. Exit code 2.
 #[derive(Debug)]
@@ -250,6 +252,8 @@ pub struct CheckOptions {
     /// Nothing after the run shows the files' text (no excerpts, no SARIF): each text is let go
     /// once its file is checked, not kept for the files with findings.
     pub drop_sources: bool,
+    /// Time each stage and each rule (`--timings`; see [`timings`]).
+    pub timings: bool,
 }
 
 /// The result of a run.
@@ -278,6 +282,8 @@ pub struct Outcome {
     /// What the repository rules said of the repository itself (a result that names no
     /// artifact: the repository profile in govlint.yaml).
     pub repository_judged: Vec<evidence::Judged>,
+    /// Where the run's time went, with `--timings` (the report stage is the caller's to add).
+    pub timings: Option<Arc<timings::Timings>>,
 }
 
 impl Outcome {
@@ -395,6 +401,12 @@ impl Outcome {
     }
 
     /// Whether any diagnostic reaches `fail_on`.
+    /// The timings of the run, its rules named, when it was timed.
+    pub fn timings_report(&self) -> Option<timings::Report> {
+        let t = self.timings.as_ref()?;
+        Some(t.report(|i| self.packages[i].rule_id(), |i| self.packages[i].name.clone()))
+    }
+
     pub fn failed(&self, fail_on: config::FailOn) -> bool {
         fail_on.threshold().is_some_and(|t| self.diagnostics.iter().any(|d| d.severity >= t))
     }
@@ -482,16 +494,35 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let prepared = cache::prepare(opts, &config);
     let (policies, cache, walked) = std::thread::scope(|s| {
         let (paths, config) = (&paths, &config);
-        let walk = speculate.then(|| s.spawn(move || discover::discover_sharing(paths, config, shared)));
+        let walk = speculate.then(|| {
+            s.spawn(move || {
+                let start = std::time::Instant::now();
+                (discover::discover_sharing(paths, config, shared), start.elapsed())
+            })
+        });
+        let start = std::time::Instant::now();
         let policies = if opts.parse_only {
             policy::PolicySet::compile(Vec::new(), &policy::LoadOptions::default())
         } else {
             policy::PolicySet::load(&load_options(opts, config))
         };
-        let cache = policies.as_ref().ok().map(|p| cache::for_run(prepared, opts, config, p));
-        (policies, cache, walk.map(|w| w.join().unwrap_or_else(|_| Err(ToolError::msg("walking the paths failed")))))
+        let policies = policies.map(|p| (p, start.elapsed()));
+        let cache = policies.as_ref().ok().map(|(p, _)| cache::for_run(prepared, opts, config, p));
+        (policies, cache, walk.map(|w| w.join().unwrap_or_else(|_| (Err(ToolError::msg("walking the paths failed")), std::time::Duration::ZERO))))
     });
-    let policies = policies?;
+    let (mut policies, compiled_in) = policies?;
+    let timings = opts.timings.then(|| Arc::new(timings::Timings::new(policies.packages.len())));
+    if let Some(t) = &timings {
+        policies.set_timings(Arc::clone(t));
+        t.add(Stage::Compile, compiled_in);
+    }
+    let walked = walked.map(|(walked, took)| {
+        if let Some(t) = &timings {
+            t.add(Stage::Discover, took);
+        }
+        walked
+    });
+    let discovering = std::time::Instant::now();
     // A rule id that names nothing is a typo, found once the user policies are known.
     if !opts.parse_only {
         check_rule_ids(&config, &policies.rule_ids)?;
@@ -527,6 +558,10 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         (None, Some(walked)) => walked?,
         (None, None) => discover::discover(&paths, &config)?,
     };
+    if let Some(t) = &timings {
+        // What git and the walk left to do here (the walk's own time is counted above).
+        t.add(Stage::Discover, discovering.elapsed());
+    }
     if let Some(changed) = &changed {
         // Each candidate lies under one of the given paths: resolve those once and join the
         // rest, rather than resolving every candidate (a readlink per path component).
@@ -699,7 +734,11 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
             }
         }
     };
+    let placing = std::time::Instant::now();
     let (mut d, mut e, repository_judged) = repository_diagnostics(&policies, results, &mut artifacts, &config, partial.then_some(&reported), !opts.drop_sources);
+    if let Some(t) = &timings {
+        t.add(Stage::Repository, placing.elapsed());
+    }
     diagnostics.append(&mut d);
     exceptions.append(&mut e);
     progress.finish();
@@ -731,7 +770,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let rule_ids = policies.rule_ids.clone();
     // What the run built and the outcome does not hold: often left to the end of the process.
     teardown::release((policies, schemas, found.candidates, seen, reported, changed, unchanged, untracked));
-    Ok(Outcome { config, diagnostics, artifacts, skipped, files_read, suppressed, packages, rule_ids, waivers_used, lang, cache, repository_judged })
+    Ok(Outcome { config, diagnostics, artifacts, skipped, files_read, suppressed, packages, rule_ids, waivers_used, lang, cache, repository_judged, timings })
 }
 
 /// The policy options of a run: the command line's, plus the config's policies, params and
@@ -749,6 +788,7 @@ pub fn load_options(opts: &CheckOptions, config: &Config) -> policy::LoadOptions
         load.frameworks = Some(frameworks.into_iter().collect());
     }
     load.selection = config.selection.clone();
+    load.timings = opts.timings;
     load
 }
 
@@ -1116,7 +1156,8 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     if !c.report {
         return for_repository(c, ctx, engine);
     }
-    let Artifact { file: name, mut parsed, docs, .. } = match read_and_classify(c, ctx.config) {
+    let clock = ctx.policies.timings();
+    let Artifact { file: name, mut parsed, docs, .. } = match timings::time(clock, Stage::Parse, || read_and_classify(c, ctx.config)) {
         Ok(a) => a,
         Err(r) => return *r,
     };
@@ -1158,7 +1199,9 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     for a in docs.iter().filter(|_| !ctx.parse_only) {
         let doc = views.of(a);
         links.add(a.format, &doc.value);
-        diags.extend(ctx.schemas.validate(&parsed.source, doc, a.kind, a.format).into_iter().map(|d| a.place(d)));
+        let found = timings::time(clock, Stage::Schema, || ctx.schemas.validate(&parsed.source, doc, a.kind, a.format));
+        diags.extend(found.into_iter().map(|d| a.place(d)));
+        let evaluating = clock.map(|_| std::time::Instant::now());
         let file_ctx = policy::file_context(&name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections);
         let pkgs: Vec<usize> = set.for_kind(a.kind).into_iter().filter(|&p| !ctx.combine || set.packages[p].builtin).collect();
         let value = regorus::Value::from(doc.value.clone());
@@ -1170,6 +1213,9 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
         for (pkg, result) in set.eval_all(engine, &pkgs, &input) {
             let (d, e) = if split && set.is_volatile(pkg) { (&mut volatile.0, &mut volatile.1) } else { (&mut diags, &mut excepted) };
             gather(set, pkg, result, (&parsed.source, doc), a, (d, e), &mut judged);
+        }
+        if let (Some(t), Some(start)) = (clock, evaluating) {
+            t.add(Stage::Policies, start.elapsed());
         }
     }
     // A per-artifact rule's silence on a file means no evidence: only the rest is kept, and
@@ -1270,6 +1316,11 @@ fn volatile_findings(ctx: &Context<'_>, engine: &mut regorus::Engine, name: &str
     if !set.has_volatile() || ctx.parse_only {
         return (None, Vec::new());
     }
+    timings::time(set.timings(), Stage::Policies, || volatile_evaluated(ctx, engine, name, parsed, docs))
+}
+
+fn volatile_evaluated(ctx: &Context<'_>, engine: &mut regorus::Engine, name: &str, parsed: &ParsedFile, docs: &[ArtifactDoc]) -> (Volatile, Vec<evidence::Judged>) {
+    let set = ctx.policies;
     let (mut diags, mut excepted, mut judged) = (Vec::new(), Vec::new(), Vec::new());
     let mut views = Views { parsed, list: None };
     for a in docs {
@@ -1318,7 +1369,7 @@ fn read_again(checked: &[Artifact], read: &[Artifact], reported: &std::collectio
 /// A file read for the repository rules only: its documents as they read them, and no findings
 /// of its own (one that cannot be read or parsed is no artifact for them).
 fn for_repository(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> FileResult {
-    match read_and_classify(c, ctx.config) {
+    match timings::time(ctx.policies.timings(), Stage::Parse, || read_and_classify(c, ctx.config)) {
         Ok(Artifact { file, parsed, docs, .. }) => checked(ctx, engine, file, parsed, docs, Vec::new(), None, true, (Vec::new(), Vec::new()), None),
         Err(r) => *r,
     }
@@ -1423,6 +1474,10 @@ fn summaries(set: &policy::PolicySet, engine: &mut regorus::Engine, file: &str, 
 /// repository rules read: one evaluation over the file, which resolves what its documents
 /// share (the ConfigMaps of a workload's environment).
 fn file_summary(set: &policy::PolicySet, engine: &mut regorus::Engine, file: &str, docs: &[ArtifactDoc], values: Vec<regorus::Value>) -> regorus::Value {
+    timings::time(set.timings(), Stage::Repository, || file_summary_untimed(set, engine, file, docs, values))
+}
+
+fn file_summary_untimed(set: &policy::PolicySet, engine: &mut regorus::Engine, file: &str, docs: &[ArtifactDoc], values: Vec<regorus::Value>) -> regorus::Value {
     let path = regorus::Value::from(file);
     let entries: Vec<regorus::Value> = docs.iter().zip(values).map(|(d, value)| artifact_entry(&path, d, value)).collect();
     let input = regorus::Value::from(std::collections::BTreeMap::from([(regorus::Value::from("artifacts"), regorus::Value::from(entries))]));
@@ -1437,7 +1492,7 @@ fn reread(a: &mut Artifact, config: &Config, policies: &policy::PolicySet) {
         return;
     }
     let c = Candidate::new(PathBuf::from(&a.file), a.parsed.syntax, false);
-    let Ok(fresh) = read_and_classify(&c, config) else { return };
+    let Ok(fresh) = timings::time(policies.timings(), Stage::Parse, || read_and_classify(&c, config)) else { return };
     a.values = summaries(policies, &mut policies.worker(), &a.file, &fresh.docs, &fresh.parsed);
     a.docs = fresh.docs;
 }
@@ -1481,6 +1536,10 @@ fn repository_rules(set: &policy::PolicySet, repo: &[usize], artifacts: &mut [Ar
     if repo.is_empty() {
         return Vec::new();
     }
+    timings::time(set.timings(), Stage::Repository, || repository_evaluated(set, repo, artifacts, progress))
+}
+
+fn repository_evaluated(set: &policy::PolicySet, repo: &[usize], artifacts: &mut [Artifact], progress: &progress::Progress) -> RepositoryResults {
     let ctx = serde_json::json!({"path": "", "kind": "repository"});
     let documents = artifacts.iter().map(|a| a.docs.len()).sum();
     let input = policy::PolicySet::input(repository_input(artifacts, set.summarizes()), &ctx);
@@ -1611,6 +1670,10 @@ fn repository_diagnostics(
 /// conftest `--combine`: user policies see every artifact document at once, as
 /// `[{path, contents}]`; their findings are reported on `(combined)`.
 fn combined_rules(set: &policy::PolicySet, engine: &mut regorus::Engine, artifacts: &[Artifact]) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    timings::time(set.timings(), Stage::Repository, || combined_evaluated(set, engine, artifacts))
+}
+
+fn combined_evaluated(set: &policy::PolicySet, engine: &mut regorus::Engine, artifacts: &[Artifact]) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let input: Vec<regorus::Value> = artifacts
         .iter()
         .flat_map(|a| {

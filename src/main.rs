@@ -286,6 +286,10 @@ struct CheckArgs {
     /// first, instead of the findings; with --format json, add a `statistics` array.
     #[arg(long)]
     statistics: bool,
+    /// Print on stderr the time spent in each stage and each rule, slowest first; with --format
+    /// json, add a `timings` object (each rule is then evaluated on its own, so the run is slower).
+    #[arg(long)]
+    timings: bool,
     /// Cache each file's findings in .govlint-cache/ (in the config's directory), so a repeat
     /// run re-evaluates only the files that changed; a change of govlint, govlint.yaml or the
     /// policies starts afresh. Same as `cache: true` in govlint.yaml.
@@ -423,8 +427,10 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
         },
         cache_dir: args.cache_dir,
         drop_sources,
+        timings: args.timings,
     };
     let mut outcome = govlint::check(&opts)?;
+    let reporting = std::time::Instant::now();
     report_notes(&outcome);
     report_cache(outcome.cache.as_ref());
     let fail_on = match args.fail_on {
@@ -474,6 +480,11 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
     let per_artifact = outputs.iter().any(|o| matches!(o.format, OutputFormat::Sarif | OutputFormat::Junit));
     let mut view = outcome.view_for(&sources, per_artifact);
     view.summary = summary;
+    // The JSON document holds the stages up to the report, which it is part of.
+    let timings = outcome.timings_report().map(|mut t| {
+        t.stages.retain(|s| s.stage != govlint::timings::Stage::Report.as_str());
+        t
+    });
     for out in &outputs {
         let to_terminal = out.file.is_none() && std::io::stdout().is_terminal();
         let mut text = match out.format {
@@ -483,7 +494,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
             },
             OutputFormat::Json => {
                 // Streamed: the document of a large run is never held whole.
-                let write = |w: &mut dyn Write| report::json::write(w, view.diagnostics, view.suppressed, view.summary, statistics.as_deref());
+                let write = |w: &mut dyn Write| report::json::write(w, view.diagnostics, view.suppressed, view.summary, statistics.as_deref(), timings.as_ref());
                 match &out.file {
                     Some(path) => govlint::waivers::write_atomic_with(path, write)?,
                     None => {
@@ -507,6 +518,14 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
         match &out.file {
             Some(path) => govlint::waivers::write_atomic(path, &text)?,
             None => write_stdout(&text),
+        }
+    }
+    if let Some(t) = &outcome.timings {
+        t.add(govlint::timings::Stage::Report, reporting.elapsed());
+        if let Some(report) = outcome.timings_report() {
+            let mut err = std::io::stderr().lock();
+            // Rule and package names come from the policies: inert in the log.
+            let _ = write!(err, "{}", report::inert_but(&report.table(), &['\n']));
         }
     }
     let code = if outcome.failed(fail_on) { ExitCode::from(1) } else { ExitCode::SUCCESS };

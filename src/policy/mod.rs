@@ -138,6 +138,9 @@ pub struct LoadOptions {
     pub selection: crate::select::Selection,
     /// The repository profile, at `data.govlint.profile` (an empty object when none).
     pub profile: Value,
+    /// Prepare to evaluate each package on its own, so that its time can be measured
+    /// (`check --timings`, see [`PolicySet::set_timings`]).
+    pub timings: bool,
 }
 
 impl Default for LoadOptions {
@@ -154,6 +157,7 @@ impl Default for LoadOptions {
             timeout: Duration::from_secs(5),
             selection: crate::select::Selection::default(),
             profile: json!({}),
+            timings: false,
         }
     }
 }
@@ -483,6 +487,8 @@ pub struct PolicySet {
     volatile: BTreeSet<usize>,
     /// The rule ids known and in force, before the selection (see [`crate::select`]).
     pub rule_ids: crate::select::RuleIds,
+    /// Where each package's evaluations are timed (`check --timings`).
+    timings: Option<Arc<crate::timings::Timings>>,
 }
 
 impl std::fmt::Debug for PolicySet {
@@ -610,7 +616,7 @@ impl PolicySet {
         let rule_ids = rule_ids(&by_name, opts, &in_force);
         let packages: Vec<Package> = by_name.into_values().filter(|p| in_force(p) && opts.selection.enabled(&p.rule_id())).collect();
         let terms = package_terms(&mut engine, &packages);
-        let groups = group_rules(&mut engine, &packages, &terms);
+        let groups = group_rules(&mut engine, &packages, &terms, opts.timings);
         let summary = summary_rule(&files, &packages);
         engine.set_rego_v0(opts.rego_v0);
         let mut params = default_params();
@@ -645,7 +651,7 @@ impl PolicySet {
         let volatile_names = volatile::packages(&files);
         let volatile = (0..packages.len()).filter(|&i| volatile_names.contains(&packages[i].name)).collect();
 
-        Ok(PolicySet { engine, packages, terms, files, timeout: opts.timeout, digest, groups, summary, volatile, rule_ids })
+        Ok(PolicySet { engine, packages, terms, files, timeout: opts.timeout, digest, groups, summary, volatile, rule_ids, timings: None })
     }
 
     /// A digest of the policy bundle: every module's path and source text (bundled and user, in
@@ -654,6 +660,17 @@ impl PolicySet {
     /// with the same digest find the same things in the same documents.
     pub fn digest(&self) -> &str {
         &self.digest
+    }
+
+    /// Times every evaluation of a package from now on, each package evaluated on its own (the
+    /// set should be loaded with [`LoadOptions::timings`], or each evaluation parses a query).
+    pub fn set_timings(&mut self, timings: Arc<crate::timings::Timings>) {
+        self.timings = Some(timings);
+    }
+
+    /// Where evaluations are timed, when they are.
+    pub fn timings(&self) -> Option<&crate::timings::Timings> {
+        self.timings.as_deref()
     }
 
     /// An engine for one worker thread.
@@ -719,6 +736,16 @@ impl PolicySet {
     }
 
     fn eval_one_scaled(&self, engine: &mut Engine, pkg: usize, input: &regorus::Value, scale: u64) -> Result<Vec<Finding>, String> {
+        if let Some(t) = &self.timings {
+            let start = std::time::Instant::now();
+            let out = self.eval_one_untimed(engine, pkg, input, scale);
+            t.add_rule(pkg, start.elapsed());
+            return out;
+        }
+        self.eval_one_untimed(engine, pkg, input, scale)
+    }
+
+    fn eval_one_untimed(&self, engine: &mut Engine, pkg: usize, input: &regorus::Value, scale: u64) -> Result<Vec<Finding>, String> {
         bounds::begin(scale);
         engine.set_input(input.clone());
         self.query(engine, &self.terms[pkg]).map(|v| v.map(|v| findings(pkg, &v)).unwrap_or_default())
@@ -742,6 +769,30 @@ impl PolicySet {
         if pkgs.is_empty() {
             return Vec::new();
         }
+        // Timed, each package alone: what one package costs is then its own.
+        if let Some(t) = &self.timings {
+            return pkgs
+                .iter()
+                .map(|&p| {
+                    let start = std::time::Instant::now();
+                    let out = match self.eval_group(engine, &[p], input, scale) {
+                        Some(mut one) => one.pop().map_or_else(|| Ok(Vec::new()), |(_, r)| r),
+                        None => self.eval_one_untimed(engine, p, input, scale),
+                    };
+                    t.add_rule(p, start.elapsed());
+                    (p, out)
+                })
+                .collect();
+        }
+        if let Some(out) = self.eval_group(engine, pkgs, input, scale) {
+            return out;
+        }
+        pkgs.iter().map(|&p| (p, self.eval_one_scaled(engine, p, input, scale))).collect()
+    }
+
+    /// Evaluates the packages `pkgs` in one query; `None` when it fails (each package is then
+    /// evaluated alone, so that the error is reported on the one that caused it).
+    fn eval_group(&self, engine: &mut Engine, pkgs: &[usize], input: &regorus::Value, scale: u64) -> Option<Evaluated> {
         bounds::begin(scale);
         engine.set_input(input.clone());
         let values = match self.groups.get(pkgs) {
@@ -754,12 +805,10 @@ impl PolicySet {
                 self.query(engine, &format!("[{}]", refs.join(", ")))
             }
         };
-        if let Ok(Some(Value::Array(values))) = values {
-            if values.len() == pkgs.len() {
-                return pkgs.iter().zip(values).map(|(&p, v)| (p, Ok(findings(p, &v)))).collect();
-            }
+        match values {
+            Ok(Some(Value::Array(values))) if values.len() == pkgs.len() => Some(pkgs.iter().zip(values).map(|(&p, v)| (p, Ok(findings(p, &v)))).collect()),
+            _ => None,
         }
-        pkgs.iter().map(|&p| (p, self.eval_one_scaled(engine, p, input, scale))).collect()
     }
 
     /// Whether the repository rules read summaries of the documents (see [`PolicySet::summary`])
@@ -820,8 +869,13 @@ const GROUP_PACKAGE: &str = "govlint_internal.groups";
 /// analyse per document, which is most of an evaluation's cost with a small policy set.
 /// Should the module not parse (a package name it cannot spell), every group is evaluated by a
 /// query as before.
-fn group_rules(engine: &mut Engine, packages: &[Package], terms: &[String]) -> BTreeMap<Vec<usize>, String> {
+/// With `alone`, each per-artifact package is also a group of its own (for `--timings`).
+fn group_rules(engine: &mut Engine, packages: &[Package], terms: &[String], alone: bool) -> BTreeMap<Vec<usize>, String> {
     let mut groups = BTreeMap::new();
+    for p in (0..packages.len()).filter(|&p| alone && packages[p].role == Role::Artifact) {
+        let name = format!("g{}", groups.len());
+        groups.insert(vec![p], name);
+    }
     for kind in Kind::ALL {
         let all = artifact_packages(packages, kind);
         let builtin: Vec<usize> = all.iter().copied().filter(|&i| packages[i].builtin).collect();
@@ -893,6 +947,9 @@ fn package_terms(engine: &mut Engine, packages: &[Package]) -> Vec<String> {
         })
         .collect()
 }
+
+/// Each package's findings on a document, or why it failed.
+pub type Evaluated = Vec<(usize, Result<Vec<Finding>, String>)>;
 
 /// Whether a rule name is a conftest result rule, and of which kind.
 pub fn rule_kind(name: &str) -> Option<RuleKind> {

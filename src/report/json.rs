@@ -56,6 +56,9 @@ struct Doc<'a> {
     /// Only with `--statistics`.
     #[serde(skip_serializing_if = "Option::is_none")]
     statistics: Option<&'a [super::statistics::Row]>,
+    /// Only with `--timings`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    timings: Option<&'a crate::timings::Report>,
 }
 
 /// Diagnostics serialized one by one as they are written, not gathered first.
@@ -93,7 +96,7 @@ fn out(d: &Diagnostic) -> DiagOut<'_> {
 
 pub fn render(diags: &[Diagnostic], suppressed: &[Diagnostic], summary: Summary, statistics: Option<&[super::statistics::Row]>) -> String {
     let mut out = Vec::new();
-    write(&mut out, diags, suppressed, summary, statistics).expect("writing to memory does not fail");
+    write(&mut out, diags, suppressed, summary, statistics, None).expect("writing to memory does not fail");
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
@@ -105,6 +108,7 @@ pub fn write(
     suppressed: &[Diagnostic],
     summary: Summary,
     statistics: Option<&[super::statistics::Row]>,
+    timings: Option<&crate::timings::Report>,
 ) -> std::io::Result<()> {
     let doc = Doc {
         version: VERSION,
@@ -113,6 +117,7 @@ pub fn write(
         suppressed: List(suppressed),
         summary,
         statistics,
+        timings,
     };
     serde_json::to_writer_pretty(&mut *w, &doc)?;
     w.write_all(b"\n")
