@@ -19,7 +19,10 @@ Besides the repository, it writes `bench-manifest.json` at its root (excluded fr
 the generated config) naming each artifact file's kind, format and schema, for the peers,
 which cannot classify files themselves.
 
-Usage: generate.py --n N --seed S --out DIR
+`--only KIND/FORMAT[,...]` keeps the artifacts of those kinds and formats alone (a repository
+of Hugging Face model cards: `--only model-card/huggingface`).
+
+Usage: generate.py --n N --seed S --out DIR [--only KIND/FORMAT,...]
 """
 
 import argparse
@@ -216,7 +219,15 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--mutate", type=float, default=0.18, help="probability that a clean file gets a finding")
+    ap.add_argument("--only", help="comma-separated KIND/FORMAT pairs: only artifacts of these (e.g. model-card/huggingface)")
     args = ap.parse_args()
+    files = FILES
+    if args.only:
+        wanted = set(args.only.split(","))
+        files = [f for f in FILES if f"{f[1]}/{f[2]}" in wanted]
+        unknown = wanted - {f"{f[1]}/{f[2]}" for f in FILES}
+        if unknown or not files:
+            ap.error(f"--only: no template of {', '.join(sorted(unknown)) or args.only}")
 
     rng = random.Random(args.seed)
     templates = {rel: (TEMPLATES / rel).read_text(encoding="utf-8") for rel, *_ in FILES}
@@ -231,7 +242,7 @@ def main():
         suffix = f"p{project:06d}"
         # Projects are grouped in directories of 100, like teams in a monorepo.
         base = Path(f"team{project // 100:04d}") / suffix
-        for rel, kind, fmt, schema in FILES:
+        for rel, kind, fmt, schema in files:
             if written >= args.n:
                 break
             text = NAMES.sub(lambda m: f"{m.group(1)}-{suffix}", templates[rel])
