@@ -1222,7 +1222,7 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
     // what lacks evidence for a reason the rule gave (no market declared…), with its reason.
     judged.retain(|j| j.judgement != evidence::Judgement::NoEvidence || j.reason.is_some());
     if summarize {
-        values = vec![file_summary(set, engine, &name, &docs, values)];
+        values = vec![file_summary(set, engine, &name, &docs, values, &parsed.sections)];
     }
     identify(&parsed, diags.iter_mut().chain(excepted.iter_mut()).chain(volatile.0.iter_mut()).chain(volatile.1.iter_mut()));
     let ignores = waivers::inline_ignores(&parsed);
@@ -1467,19 +1467,34 @@ fn summaries(set: &policy::PolicySet, engine: &mut regorus::Engine, file: &str, 
         .iter()
         .map(|d| d.value(parsed))
         .collect();
-    vec![file_summary(set, engine, file, docs, values)]
+    vec![file_summary(set, engine, file, docs, values, &parsed.sections)]
 }
 
 /// The summaries of one file's documents (`values`, in the order of `docs`) that the bundled
 /// repository rules read: one evaluation over the file, which resolves what its documents
 /// share (the ConfigMaps of a workload's environment).
-fn file_summary(set: &policy::PolicySet, engine: &mut regorus::Engine, file: &str, docs: &[ArtifactDoc], values: Vec<regorus::Value>) -> regorus::Value {
-    timings::time(set.timings(), Stage::Repository, || file_summary_untimed(set, engine, file, docs, values))
+fn file_summary(set: &policy::PolicySet, engine: &mut regorus::Engine, file: &str, docs: &[ArtifactDoc], values: Vec<regorus::Value>, sections: &[parse::Section]) -> regorus::Value {
+    timings::time(set.timings(), Stage::Repository, || file_summary_untimed(set, engine, file, docs, values, sections))
 }
 
-fn file_summary_untimed(set: &policy::PolicySet, engine: &mut regorus::Engine, file: &str, docs: &[ArtifactDoc], values: Vec<regorus::Value>) -> regorus::Value {
+fn file_summary_untimed(set: &policy::PolicySet, engine: &mut regorus::Engine, file: &str, docs: &[ArtifactDoc], values: Vec<regorus::Value>, sections: &[parse::Section]) -> regorus::Value {
     let path = regorus::Value::from(file);
-    let entries: Vec<regorus::Value> = docs.iter().zip(values).map(|(d, value)| artifact_entry(&path, d, value)).collect();
+    // A Markdown card's title section (its first heading, at level 1): the model pages it links
+    // there name the model that a card without front matter describes (`title_text`).
+    let title = sections.first().filter(|s| s.level == 1).map(|s| s.text.as_str()).unwrap_or("");
+    let entries: Vec<regorus::Value> = docs
+        .iter()
+        .zip(values)
+        .map(|(d, value)| {
+            let mut entry = artifact_entry(&path, d, value);
+            if d.kind == Kind::ModelCard && !title.is_empty() {
+                if let Ok(map) = entry.as_object_mut() {
+                    map.insert(regorus::Value::from("title_text"), regorus::Value::from(title));
+                }
+            }
+            entry
+        })
+        .collect();
     let input = regorus::Value::from(std::collections::BTreeMap::from([(regorus::Value::from("artifacts"), regorus::Value::from(entries))]));
     set.summary(engine, &input)
 }

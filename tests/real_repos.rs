@@ -234,3 +234,52 @@ fn templates_outside_charts_are_skipped() {
     }
     assert!(!report.diagnostics.iter().any(|d| d.rule == "schema"), "{:#?}", report.diagnostics);
 }
+
+/// The README of a model repository names its model by the model pages its title links (the Hub,
+/// ModelScope): a workload serving that model from a local path is traced to the card. A title
+/// that links no model page leaves the workload untraced.
+#[test]
+fn a_readme_card_names_the_model_its_title_links() {
+    let compose = "services:\n  api:\n    image: example/api@sha256:0000000000000000000000000000000000000000000000000000000000000000\n    user: \"1000\"\n    command: [\"vllm\", \"serve\", \"/models/acme-chat-7b\"]\n";
+    let xr001 = |title: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "README.md", &format!("# Acme Chat\n\n{title}\n\n## Usage\n\nRun the demo.\n"));
+        write(dir.path(), "MODEL_LICENSE", "Acme model license\n");
+        write(dir.path(), "config.json", "{}\n");
+        write(dir.path(), "demo/docker-compose.yml", compose);
+        let (run, report) = check_json(dir.path(), &["-v"]);
+        assert!(run.checked().iter().any(|(p, _, k, _)| p == "README.md" && k == "model-card"), "{}", run.stderr);
+        report.diagnostics.iter().filter(|d| d.rule == "XR001").map(|d| d.message.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(xr001("<a href=\"https://huggingface.co/acme/acme-chat-7b\">HF Repo</a>"), Vec::<String>::new());
+    assert_eq!(xr001("[ModelScope](https://modelscope.cn/models/Acme/acme-chat-7b)"), Vec::<String>::new());
+    // A dataset page, or no link, names no model.
+    let untraced = xr001("[data](https://huggingface.co/datasets/acme/acme-chat-7b)");
+    assert!(untraced.iter().any(|m| m.contains("/models/acme-chat-7b")), "{untraced:?}");
+    assert!(!xr001("Read the docs.").is_empty());
+}
+
+#[test]
+fn chatglm3_compose_serves_the_model_its_readme_describes() {
+    let Some(dir) = repo("ChatGLM3") else { return };
+    let (_, report) = check_json(&dir, &[]);
+    let xr001: Vec<_> = report.diagnostics.iter().filter(|d| d.rule == "XR001").map(|d| (d.file.as_str(), d.line, d.message.as_str())).collect();
+    assert!(xr001.iter().all(|(_, _, m)| !m.contains("chatglm3-6b")), "{xr001:?}");
+}
+
+/// A path the reader is to fill in (`YOUR-MODEL-PATH`, `path/to/model`) names no model: no
+/// XR001 error, as for a template or a variable.
+#[test]
+fn placeholder_model_paths_are_not_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, model) in [("a", "/var/mdl/YOUR-MODEL-PATH"), ("b", "path/to/your_model"), ("c", "/models/acme-chat-7b")] {
+        write(
+            dir.path(),
+            &format!("deploy/{name}.yaml"),
+            &format!("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {name}\nspec:\n  template:\n    spec:\n      containers:\n        - name: vllm\n          image: vllm/vllm-openai@sha256:0000000000000000000000000000000000000000000000000000000000000000\n          command: [\"vllm\", \"serve\", \"{model}\"]\n"),
+        );
+    }
+    let (_, report) = check_json(dir.path(), &[]);
+    let files: Vec<&str> = report.diagnostics.iter().filter(|d| d.rule == "XR001").map(|d| d.file.as_str()).collect();
+    assert_eq!(files, ["deploy/c.yaml"], "{:#?}", report.diagnostics);
+}

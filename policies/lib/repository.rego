@@ -233,11 +233,25 @@ hub_self_id(doc) := id if {
 
 default hub_self_id(_) := ""
 
-# Names a reference may use for a card: its ids, their last segments, and its directory.
+# Names a reference may use for a card: its ids, the model pages a card without ids links under
+# its title, their last segments, and its directory.
 card_names(a) := {n |
-	some id in explicit_ids(a.document, a.format) | {lower(dir_name(a.path))}
+	some id in (explicit_ids(a.document, a.format) | title_ids(a)) | {lower(dir_name(a.path))}
 	id != ""
 	some n in {id, last_segment(id)}
+}
+
+# The model pages (Hugging Face `org/name`, ModelScope `models/org/name`) that the title section of
+# a Markdown card without ids or a base model links: the README of a model repository names its
+# model there (`title_text` is given to the summaries; see `file_summary` in src/lib.rs).
+title_ids(a) := {lower(id) |
+	count(explicit_ids(a.document, a.format)) == 0
+	count(as_list(object.get(a.document, "base_model", []))) == 0
+	text := object.get(a, "title_text", "")
+	is_string(text)
+	some m in regex.find_all_string_submatch_n(`https?://(?:huggingface\.co|(?:www\.)?modelscope\.cn/models)/([A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9][A-Za-z0-9_.-]*)`, text, -1)
+	id := m[1]
+	not split(id, "/")[0] in {"datasets", "spaces", "docs", "papers", "blog", "models", "collections", "organizations"}
 }
 
 # A native manifest that `describes` another card file.
@@ -714,21 +728,27 @@ helm_units(a, cms) := [u |
 
 # `hub` (a Hub id or `hf://`, which needs a pinned revision), `path` (a local path or a storage
 # URI), or `unknown` (a template or an unresolved variable).
-ref_kind(v) := "unknown" if regex.match(`\$|\{\{|<[^>]*>`, v)
+ref_kind(v) := "unknown" if unresolved(v)
+
+# A template, a variable or a placeholder the reader fills in (`YOUR-MODEL-PATH`, `path/to/model`).
+unresolved(v) if regex.match(`\$|\{\{|<[^>]*>`, v)
+
+unresolved(v) if regex.match(`(?i)(^|[/:_.-])your[-_]|(^|/)path/to/`, v)
 
 ref_kind(v) := "hub" if {
-	not regex.match(`\$|\{\{|<[^>]*>`, v)
+	not unresolved(v)
 	startswith(lower(v), "hf://")
 }
 
 ref_kind(v) := "path" if {
-	not regex.match(`\$|\{\{|<[^>]*>`, v)
+	not unresolved(v)
 	not startswith(lower(v), "hf://")
 	regex.match(`^([A-Za-z][A-Za-z0-9+.-]*://|/|\.|~)`, v)
 }
 
 ref_kind(v) := "hub" if {
-	not regex.match(`\$|\{\{|<[^>]*>|^([A-Za-z][A-Za-z0-9+.-]*://|/|\.|~)`, v)
+	not unresolved(v)
+	not regex.match(`^([A-Za-z][A-Za-z0-9+.-]*://|/|\.|~)`, v)
 	v != ""
 }
 
