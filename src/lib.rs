@@ -121,7 +121,7 @@ impl ArtifactDoc {
             None => doc,
             Some(i) => doc.and_then(|d| d.get("items")?.get(i)),
         };
-        value.map(|v| regorus::Value::from(v.clone())).unwrap_or(regorus::Value::Null)
+        value.map(policy::to_engine).unwrap_or(regorus::Value::Null)
     }
 
     /// A finding on this document, placed in its file: in its document, and for an item of a
@@ -1202,14 +1202,19 @@ fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> Fi
         let found = timings::time(clock, Stage::Schema, || ctx.schemas.validate(&parsed.source, doc, a.kind, a.format));
         diags.extend(found.into_iter().map(|d| a.place(d)));
         let evaluating = clock.map(|_| std::time::Instant::now());
-        let file_ctx = policy::file_context(&name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections);
         let pkgs: Vec<usize> = set.for_kind(a.kind).into_iter().filter(|&p| !ctx.combine || set.packages[p].builtin).collect();
-        let value = regorus::Value::from(doc.value.clone());
-        let input = policy::PolicySet::input(value.clone(), &file_ctx);
         // Kept for the rules that see every artifact, or for the file's summaries below.
-        if ctx.keep_documents && ctx.values {
-            values.push(value);
+        let keep = ctx.keep_documents && ctx.values;
+        if pkgs.is_empty() && !keep {
+            // No rule to evaluate, and nothing to keep (`--no-builtin` without policies).
+            continue;
         }
+        let value = policy::to_engine(&doc.value);
+        if keep {
+            values.push(value.clone());
+        }
+        let file_ctx = policy::file_context(&name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections);
+        let input = policy::PolicySet::input(value, file_ctx);
         for (pkg, result) in set.eval_all(engine, &pkgs, &input) {
             let (d, e) = if split && set.is_volatile(pkg) { (&mut volatile.0, &mut volatile.1) } else { (&mut diags, &mut excepted) };
             gather(set, pkg, result, (&parsed.source, doc), a, (d, e), &mut judged);
@@ -1330,7 +1335,7 @@ fn volatile_evaluated(ctx: &Context<'_>, engine: &mut regorus::Engine, name: &st
         }
         let doc = views.of(a);
         let file_ctx = policy::file_context(name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections);
-        let input = policy::PolicySet::input(regorus::Value::from(doc.value.clone()), &file_ctx);
+        let input = policy::PolicySet::input(policy::to_engine(&doc.value), file_ctx);
         for (pkg, result) in set.eval_all(engine, &pkgs, &input) {
             gather(set, pkg, result, (&parsed.source, doc), a, (&mut diags, &mut excepted), &mut judged);
         }
@@ -1555,9 +1560,9 @@ fn repository_rules(set: &policy::PolicySet, repo: &[usize], artifacts: &mut [Ar
 }
 
 fn repository_evaluated(set: &policy::PolicySet, repo: &[usize], artifacts: &mut [Artifact], progress: &progress::Progress) -> RepositoryResults {
-    let ctx = serde_json::json!({"path": "", "kind": "repository"});
+    let ctx = regorus::Value::from(serde_json::json!({"path": "", "kind": "repository"}));
     let documents = artifacts.iter().map(|a| a.docs.len()).sum();
-    let input = policy::PolicySet::input(repository_input(artifacts, set.summarizes()), &ctx);
+    let input = policy::PolicySet::input(repository_input(artifacts, set.summarizes()), ctx);
     for a in artifacts.iter_mut() {
         a.values = Vec::new(); // the input holds them now
     }
@@ -1698,8 +1703,8 @@ fn combined_evaluated(set: &policy::PolicySet, engine: &mut regorus::Engine, art
             })
         })
         .collect();
-    let ctx = serde_json::json!({"path": "(combined)"});
-    let input = policy::PolicySet::input(regorus::Value::from(input), &ctx);
+    let ctx = regorus::Value::from(serde_json::json!({"path": "(combined)"}));
+    let input = policy::PolicySet::input(regorus::Value::from(input), ctx);
     let combined = SourceFile::new("(combined)", String::new());
     let mut diags = Vec::new();
     let mut excepted = Vec::new();

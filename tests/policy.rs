@@ -381,6 +381,7 @@ fn policies_see_the_file_context_and_params() {
             "models/chat/README.md:2:1 warning main: section `Chat model` level 1 at line 6 with 4 words".to_string(),
             "models/chat/README.md:2:1 warning main: section `Intended use` level 2 at line 10 with 5 words".to_string(),
             "models/chat/README.md:2:1 warning main: section `Limitations` level 2 at line 14 with 0 words".to_string(),
+            "models/chat/README.md:2:1 warning main: with gives overridden and elsewhere, dir models/chat".to_string(),
         ]
     );
 }

@@ -8,6 +8,7 @@
 //! - anything else — user policies, conftest style, selected by namespace (`main` by default).
 
 pub mod bounds;
+mod context;
 pub mod metadata;
 pub mod opa_compat;
 pub mod recursion;
@@ -141,6 +142,9 @@ pub struct LoadOptions {
     /// Prepare to evaluate each package on its own, so that its time can be measured
     /// (`check --timings`, see [`PolicySet::set_timings`]).
     pub timings: bool,
+    /// Define `data.govlint.file` and `data.conftest.file` as rules that read each evaluation's
+    /// context (see [`context`]); off for `govlint test`, whose tests give them with `with`.
+    pub context_rules: bool,
 }
 
 impl Default for LoadOptions {
@@ -158,6 +162,7 @@ impl Default for LoadOptions {
             selection: crate::select::Selection::default(),
             profile: json!({}),
             timings: false,
+            context_rules: true,
         }
     }
 }
@@ -556,6 +561,9 @@ impl PolicySet {
         bound_ranges(&mut engine)?;
         regex_ext::register(&mut engine).map_err(|e| ToolError::msg(format!("cannot set up the policy engine: {e}")))?;
         bounds::register(&mut engine).map_err(|e| ToolError::msg(format!("cannot set up the policy engine: {e}")))?;
+        if opts.context_rules {
+            context::register(&mut engine).map_err(|e| ToolError::msg(format!("cannot set up the policy engine: {e}")))?;
+        }
         for f in files.iter().filter(|f| f.builtin) {
             engine.add_policy(f.path.clone(), f.source.text.clone()).map_err(|e| rego_error(&e.to_string(), &files))?;
         }
@@ -708,34 +716,42 @@ impl PolicySet {
         (0..self.packages.len()).filter(|&i| self.packages[i].role == Role::Repository).collect()
     }
 
-    /// The engine input for one evaluation: the document (or the repository), already converted
-    /// for the engine, and its per-file context. Cloning the result is cheap, so one input can
-    /// serve several engines.
-    pub fn input(input: regorus::Value, file: &Value) -> regorus::Value {
-        let path = file.get("path").cloned().unwrap_or(Value::Null);
-        let dir = file.get("path").and_then(Value::as_str).map(|p| Path::new(p).parent().map(|d| d.to_string_lossy().to_string()).unwrap_or_default());
-        let conftest = json!({ "name": path, "dir": dir });
-        // The per-file context reaches the policies through `with`, carried in a wrapper input
-        // so that the query text stays small and fixed.
-        let mut wrapper = BTreeMap::new();
-        wrapper.insert(regorus::Value::from("doc"), input);
-        wrapper.insert(regorus::Value::from("file"), regorus::Value::from(file.clone()));
-        wrapper.insert(regorus::Value::from("conftest"), regorus::Value::from(conftest));
-        regorus::Value::from(wrapper)
+    /// The input of one evaluation: the document (or the repository), already converted for
+    /// the engine, and its per-file context (`data.govlint.file`; see [`file_context`]), from
+    /// which `data.conftest.file` is made. Cloning it is cheap, so one input can serve several
+    /// engines.
+    pub fn input(doc: regorus::Value, file: regorus::Value) -> Input {
+        let path = match &file["path"] {
+            regorus::Value::Undefined => regorus::Value::Null,
+            p => p.clone(),
+        };
+        let dir = match path.as_string() {
+            Ok(p) => regorus::Value::from(Path::new(p.as_ref()).parent().map(|d| d.to_string_lossy().to_string()).unwrap_or_default()),
+            Err(_) => regorus::Value::Null,
+        };
+        let conftest = regorus::Value::from(BTreeMap::from([(regorus::Value::from("dir"), dir), (regorus::Value::from("name"), path)]));
+        Input { doc, file, conftest }
+    }
+
+    /// Sets the engine's input and this thread's context (see [`context`]) for an evaluation.
+    fn prepare(engine: &mut Engine, input: &Input, scale: u64) {
+        bounds::begin(scale);
+        context::set(Some((&input.file, &input.conftest)));
+        engine.set_input(input.doc.clone());
     }
 
     /// Evaluates one package on a prepared input, in its own query: for inputs as large as the
     /// whole repository, where one package's time limit must not cost the others their results.
-    pub fn eval_one(&self, engine: &mut Engine, pkg: usize, input: &regorus::Value) -> Result<Vec<Finding>, String> {
+    pub fn eval_one(&self, engine: &mut Engine, pkg: usize, input: &Input) -> Result<Vec<Finding>, String> {
         self.eval_one_scaled(engine, pkg, input, 1)
     }
 
     /// [`PolicySet::eval_one`] for an input of `documents` documents (see [`PolicySet::wide_worker`]).
-    pub fn eval_one_wide(&self, engine: &mut Engine, pkg: usize, input: &regorus::Value, documents: usize) -> Result<Vec<Finding>, String> {
+    pub fn eval_one_wide(&self, engine: &mut Engine, pkg: usize, input: &Input, documents: usize) -> Result<Vec<Finding>, String> {
         self.eval_one_scaled(engine, pkg, input, hundreds(documents))
     }
 
-    fn eval_one_scaled(&self, engine: &mut Engine, pkg: usize, input: &regorus::Value, scale: u64) -> Result<Vec<Finding>, String> {
+    fn eval_one_scaled(&self, engine: &mut Engine, pkg: usize, input: &Input, scale: u64) -> Result<Vec<Finding>, String> {
         if let Some(t) = &self.timings {
             let start = std::time::Instant::now();
             let out = self.eval_one_untimed(engine, pkg, input, scale);
@@ -745,9 +761,8 @@ impl PolicySet {
         self.eval_one_untimed(engine, pkg, input, scale)
     }
 
-    fn eval_one_untimed(&self, engine: &mut Engine, pkg: usize, input: &regorus::Value, scale: u64) -> Result<Vec<Finding>, String> {
-        bounds::begin(scale);
-        engine.set_input(input.clone());
+    fn eval_one_untimed(&self, engine: &mut Engine, pkg: usize, input: &Input, scale: u64) -> Result<Vec<Finding>, String> {
+        Self::prepare(engine, input, scale);
         self.query(engine, &self.terms[pkg]).map(|v| v.map(|v| findings(pkg, &v)).unwrap_or_default())
     }
 
@@ -755,17 +770,17 @@ impl PolicySet {
     /// the `with` setup are paid once, not once per package. When that query fails (a runtime
     /// error or the time limit in one package), each package is evaluated alone, so the error
     /// is reported on the package that caused it and the others still report.
-    pub fn eval_all(&self, engine: &mut Engine, pkgs: &[usize], input: &regorus::Value) -> Vec<(usize, Result<Vec<Finding>, String>)> {
+    pub fn eval_all(&self, engine: &mut Engine, pkgs: &[usize], input: &Input) -> Vec<(usize, Result<Vec<Finding>, String>)> {
         self.eval_all_scaled(engine, pkgs, input, 1)
     }
 
     /// [`PolicySet::eval_all`] for an input of `documents` documents: the repository rules'
     /// (see [`PolicySet::wide_worker`]).
-    pub fn eval_all_wide(&self, engine: &mut Engine, pkgs: &[usize], input: &regorus::Value, documents: usize) -> Vec<(usize, Result<Vec<Finding>, String>)> {
+    pub fn eval_all_wide(&self, engine: &mut Engine, pkgs: &[usize], input: &Input, documents: usize) -> Vec<(usize, Result<Vec<Finding>, String>)> {
         self.eval_all_scaled(engine, pkgs, input, hundreds(documents))
     }
 
-    fn eval_all_scaled(&self, engine: &mut Engine, pkgs: &[usize], input: &regorus::Value, scale: u64) -> Vec<(usize, Result<Vec<Finding>, String>)> {
+    fn eval_all_scaled(&self, engine: &mut Engine, pkgs: &[usize], input: &Input, scale: u64) -> Vec<(usize, Result<Vec<Finding>, String>)> {
         if pkgs.is_empty() {
             return Vec::new();
         }
@@ -792,14 +807,16 @@ impl PolicySet {
 
     /// Evaluates the packages `pkgs` in one query; `None` when it fails (each package is then
     /// evaluated alone, so that the error is reported on the one that caused it).
-    fn eval_group(&self, engine: &mut Engine, pkgs: &[usize], input: &regorus::Value, scale: u64) -> Option<Evaluated> {
-        bounds::begin(scale);
-        engine.set_input(input.clone());
+    fn eval_group(&self, engine: &mut Engine, pkgs: &[usize], input: &Input, scale: u64) -> Option<Evaluated> {
+        Self::prepare(engine, input, scale);
         let values = match self.groups.get(pkgs) {
-            Some(rule) => engine.eval_rule(rule.clone()).map_err(|e| e.to_string()).and_then(|v| {
+            Some(rule) => {
+                let values = engine.eval_rule(rule.clone()).ok()?;
                 let _ = engine.take_prints();
-                serde_json::to_value(&v).map(Some).map_err(|e| e.to_string())
-            }),
+                // Only the result rules of each package are converted, not its other rules.
+                let values: Vec<Value> = values.as_array().ok()?.iter().map(result_rules).collect::<Result<_, _>>().ok()?;
+                return (values.len() == pkgs.len()).then(|| pkgs.iter().zip(values).map(|(&p, v)| (p, Ok(findings(p, &v)))).collect());
+            }
             None => {
                 let refs: Vec<&str> = pkgs.iter().map(|&p| self.terms[p].as_str()).collect();
                 self.query(engine, &format!("[{}]", refs.join(", ")))
@@ -824,16 +841,16 @@ impl PolicySet {
     pub fn summary(&self, engine: &mut Engine, input: &regorus::Value) -> regorus::Value {
         let Some(rule) = &self.summary else { return regorus::Value::Null };
         bounds::begin(1);
+        context::set(None);
         engine.set_input(input.clone());
         let value = engine.eval_rule(rule.clone()).unwrap_or(regorus::Value::Null);
         let _ = engine.take_prints();
         if value == regorus::Value::Undefined { regorus::Value::Null } else { value }
     }
 
-    /// Evaluates `term` in the context of the engine's input (see [`PolicySet::input`]); `None` when undefined.
+    /// Evaluates `term` on the input and context set (see [`PolicySet::prepare`]); `None` when undefined.
     fn query(&self, engine: &mut Engine, term: &str) -> Result<Option<Value>, String> {
-        let query = format!("{term} {CONTEXT}");
-        let results = engine.eval_query(query, false).map_err(|e| {
+        let results = engine.eval_query(term.to_string(), false).map_err(|e| {
             let s = e.to_string();
             s.lines().find_map(|l| l.trim().strip_prefix("error: ").map(str::to_string)).unwrap_or_else(|| s.trim().to_string())
         })?;
@@ -855,10 +872,6 @@ fn hundreds(documents: usize) -> u64 {
 fn artifact_packages(packages: &[Package], kind: Kind) -> Vec<usize> {
     (0..packages.len()).filter(|&i| packages[i].role == Role::Artifact && packages[i].applies_to(kind)).collect()
 }
-
-/// How an evaluation sees its document and file context: the engine input is the wrapper of
-/// [`PolicySet::input`].
-const CONTEXT: &str = "with data.govlint.file as input.file with data.conftest.file as input.conftest with input as input.doc";
 
 /// The package that holds the generated group rules.
 const GROUP_PACKAGE: &str = "govlint_internal.groups";
@@ -892,7 +905,7 @@ fn group_rules(engine: &mut Engine, packages: &[Package], terms: &[String], alon
     let mut module = format!("package {GROUP_PACKAGE}\n\nimport rego.v1\n");
     for (group, name) in &groups {
         let refs: Vec<&str> = group.iter().map(|&p| terms[p].as_str()).collect();
-        module.push_str(&format!("\n{name} := x if {{\n\tx := [{}] {CONTEXT}\n}}\n", refs.join(", ")));
+        module.push_str(&format!("\n{name} := [{}]\n", refs.join(", ")));
     }
     engine.set_rego_v0(false);
     if engine.add_policy("<govlint groups>".to_string(), module).is_err() {
@@ -946,6 +959,17 @@ fn package_terms(engine: &mut Engine, packages: &[Package]) -> Vec<String> {
             _ => format!("data.{}", p.name),
         })
         .collect()
+}
+
+/// What one evaluation sees (see [`PolicySet::input`]).
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// The document, `input`.
+    doc: regorus::Value,
+    /// `data.govlint.file`.
+    file: regorus::Value,
+    /// `data.conftest.file`: `{name, dir}`.
+    conftest: regorus::Value,
 }
 
 /// Each package's findings on a document, or why it failed.
@@ -1059,6 +1083,21 @@ fn judgements(pkg: usize, name: &str, j: crate::evidence::Judgement, v: &Value, 
     }
 }
 
+/// What [`findings`] reads of a package's evaluated document: its result rules, its judging
+/// rules and `exception`, in its order, as JSON; its other rules' values are left unconverted.
+fn result_rules(package: &regorus::Value) -> Result<Value, serde_json::Error> {
+    let Ok(object) = package.as_object() else { return serde_json::to_value(package) };
+    let mut out = serde_json::Map::new();
+    for (key, value) in object.iter() {
+        if let regorus::Value::String(name) = key {
+            if rule_kind(name).is_some() || crate::evidence::Judgement::of_rule(name).is_some() || name.as_ref() == "exception" {
+                out.insert(name.to_string(), serde_json::to_value(value)?);
+            }
+        }
+    }
+    Ok(Value::Object(out))
+}
+
 fn collect_strings(v: &Value, out: &mut BTreeSet<String>) {
     match v {
         Value::String(s) => {
@@ -1069,18 +1108,38 @@ fn collect_strings(v: &Value, out: &mut BTreeSet<String>) {
     }
 }
 
-/// The per-file context at `data.govlint.file`.
-pub fn file_context(path: &str, kind: Kind, format: &str, index: usize, documents: usize, sections: &[Section]) -> Value {
-    json!({
-        "path": path,
-        "kind": kind.as_str(),
-        "format": format,
-        "document": index,
-        "documents": documents,
-        "sections": sections.iter().map(|s| json!({
-            "heading": s.heading, "level": s.level, "line": s.line, "words": s.words, "text": s.text,
-        })).collect::<Vec<_>>(),
-    })
+/// A parsed value as the engine holds it: what `regorus::Value::from` makes of it, without the
+/// copy of the whole tree that conversion takes first.
+pub fn to_engine(value: &Value) -> regorus::Value {
+    use serde::Deserialize;
+    regorus::Value::deserialize(value).unwrap_or(regorus::Value::Undefined)
+}
+
+/// The per-file context at `data.govlint.file`, made for the engine.
+pub fn file_context(path: &str, kind: Kind, format: &str, index: usize, documents: usize, sections: &[Section]) -> regorus::Value {
+    use regorus::Value as V;
+    let object = |fields: Vec<(&str, V)>| V::from(fields.into_iter().map(|(k, v)| (V::from(k), v)).collect::<BTreeMap<V, V>>());
+    let count = |n: usize| V::from(n as u64);
+    let sections: Vec<V> = sections
+        .iter()
+        .map(|s| {
+            object(vec![
+                ("heading", V::from(s.heading.as_str())),
+                ("level", count(s.level as usize)),
+                ("line", count(s.line)),
+                ("words", count(s.words)),
+                ("text", V::from(s.text.as_str())),
+            ])
+        })
+        .collect();
+    object(vec![
+        ("path", V::from(path)),
+        ("kind", V::from(kind.as_str())),
+        ("format", V::from(format)),
+        ("document", count(index)),
+        ("documents", count(documents)),
+        ("sections", V::from(sections)),
+    ])
 }
 
 /// A result's `path`: an array of keys and indices, or a JSON pointer.

@@ -99,7 +99,8 @@ pub fn run(opts: &TestOptions) -> Result<TestReport, ToolError> {
     if !files.iter().any(|f| f.package.starts_with(LIB_PREFIX)) {
         files.extend(bundled_files().into_iter().filter(|f| f.package.starts_with(LIB_PREFIX) && !f.is_test()));
     }
-    let load = LoadOptions { builtin: false, rego_v0: opts.rego_v0, data: opts.data.clone(), ..LoadOptions::default() };
+    // The tests give `data.govlint.file` with `with`, as they please.
+    let load = LoadOptions { builtin: false, rego_v0: opts.rego_v0, data: opts.data.clone(), context_rules: false, ..LoadOptions::default() };
     let set = PolicySet::compile(files.clone(), &load)?;
     let mut engine = set.worker();
     engine.set_enable_coverage(opts.coverage);
