@@ -533,19 +533,7 @@ fn frameworks(out: &mut String, fws: &[super::FrameworkSection], prefix: &str, r
     for f in fws {
         let c = &f.counts;
         let _ = writeln!(out, "<h3 id=\"{prefix}fw-{id}\">{id} — {}</h3>", esc(&t(&f.title)), id = esc(&f.id));
-        let _ = writeln!(
-            out,
-            "<p class=\"meta\">{}</p>",
-            t(&format!(
-                "{} requirements: {} met, {} failed, {} waived, {} without evidence, {} not applicable.",
-                c.total(),
-                c.met,
-                c.failed,
-                c.waived,
-                c.no_evidence,
-                c.not_applicable
-            ))
-        );
+        let _ = writeln!(out, "<p class=\"meta\">{}</p>", c.sentence(lang));
         if f.requirements.is_empty() {
             let _ = writeln!(out, "<p>{}</p>", t("No rule of this framework ran."));
             continue;

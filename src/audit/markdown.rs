@@ -266,19 +266,7 @@ fn frameworks(out: &mut String, fws: &[super::FrameworkSection], level: &str, co
     for f in fws {
         let c = &f.counts;
         let _ = writeln!(out, "\n{level} {} — {}\n", f.id, cell(&t(&f.title)));
-        let _ = writeln!(
-            out,
-            "{}\n",
-            t(&format!(
-                "{} requirements: {} met, {} failed, {} waived, {} without evidence, {} not applicable.",
-                c.total(),
-                c.met,
-                c.failed,
-                c.waived,
-                c.no_evidence,
-                c.not_applicable
-            ))
-        );
+        let _ = writeln!(out, "{}\n", c.sentence(lang));
         if f.requirements.is_empty() {
             let _ = writeln!(out, "{}", t("No rule of this framework ran."));
             continue;

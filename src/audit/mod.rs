@@ -174,6 +174,22 @@ impl Counts {
     pub fn total(&self) -> usize {
         self.met + self.failed + self.waived + self.no_evidence + self.not_applicable
     }
+
+    /// The counts as one sentence in `lang`, as a framework's section opens in every format.
+    pub fn sentence(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::audit_text(
+            &format!(
+                "{} requirements: {} met, {} failed, {} waived, {} without evidence, {} not applicable.",
+                self.total(),
+                self.met,
+                self.failed,
+                self.waived,
+                self.no_evidence,
+                self.not_applicable
+            ),
+            lang,
+        )
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
