@@ -42,11 +42,10 @@ use crate::diagnostic::Diagnostic;
 use crate::policy::PolicySet;
 use crate::classify::{Format, Kind};
 use crate::discover::Candidate;
-use crate::{Artifact, ArtifactDoc, Facts, RepositoryResults};
+use crate::artifact::{Artifact, ArtifactDoc, Facts};
+use crate::policy::RepositoryResults;
 
-/// The name of the default cache directory, in the config root. Discovery never enters a
-/// directory of this name.
-pub const DIR_NAME: &str = ".govlint-cache";
+pub use crate::config::CACHE_DIR_NAME as DIR_NAME;
 
 /// The version of the cache format (also the name of its subdirectory). 5: findings carry the
 /// digest of the object they are about, and a file's findings changed with its reading
@@ -200,10 +199,10 @@ impl Key {
             })
         };
         // Before anything is made there, and again once links are resolved.
-        if let Some(refused) = crate::absolute(&dir).map(|d| crate::config::lexical(&d)).and_then(|d| inside(&d)) {
+        if let Some(refused) = crate::paths::absolute(&dir).map(|d| crate::config::lexical(&d)).and_then(|d| inside(&d)) {
             return Err(refused);
         }
-        let fail = |e: std::io::Error| format!("the cache's key cannot be kept in {}: {}", dir.display(), crate::discover::io_reason(&e));
+        let fail = |e: std::io::Error| format!("the cache's key cannot be kept in {}: {}", dir.display(), crate::fileio::io_reason(&e));
         std::fs::create_dir_all(&dir).map_err(fail)?;
         let canonical = dir.canonicalize().map_err(fail)?;
         if let Some(refused) = inside(&canonical) {
@@ -316,13 +315,13 @@ pub fn settings_digest(config: &Config, policies: &PolicySet, combine: bool) -> 
     hex(&h.finalize())
 }
 
-/// Where the cache a run asks for is (`CheckOptions::cache` and `cache_dir`, else the config's
-/// `cache:`), made when missing with a `.gitignore` and a `CACHEDIR.TAG`, and the key that signs
+/// Where the cache a run asks for is (`wanted`, the `--cache`/`--no-cache` choice, and
+/// `cache_dir`, else the config's `cache:`), made when missing with a `.gitignore` and a `CACHEDIR.TAG`, and the key that signs
 /// its files: `None` when the run uses no cache (`--parse-only` runs evaluate nothing to
 /// cache), an error (the warning to give) when the directory cannot be made or used, or the
 /// key cannot be had. Called before the walk, which keeps out of it.
-pub fn prepare(opts: &crate::CheckOptions, config: &Config) -> Option<Result<(PathBuf, Key), String>> {
-    if !opts.cache.unwrap_or(config.cache || opts.cache_dir.is_some()) || opts.parse_only {
+pub fn prepare(wanted: Option<bool>, cache_dir: Option<&Path>, parse_only: bool, config: &Config) -> Option<Result<(PathBuf, Key), String>> {
+    if !wanted.unwrap_or(config.cache || cache_dir.is_some()) || parse_only {
         return None;
     }
     let repository = crate::config::repository_root(&config.root).and_then(|r| r.canonicalize().ok());
@@ -330,23 +329,24 @@ pub fn prepare(opts: &crate::CheckOptions, config: &Config) -> Option<Result<(Pa
         Ok(k) => k,
         Err(e) => return Some(Err(e)),
     };
-    let dir = opts.cache_dir.clone().unwrap_or_else(|| default_dir(config));
+    let dir = cache_dir.map_or_else(|| default_dir(config), Path::to_path_buf);
     // The default directory is the repository's to hold: a link there is not followed.
-    if opts.cache_dir.is_none() && std::fs::symlink_metadata(&dir).is_ok_and(|m| !m.is_dir()) {
+    if cache_dir.is_none() && std::fs::symlink_metadata(&dir).is_ok_and(|m| !m.is_dir()) {
         return Some(Err(format!("the cache directory {} is not a directory (a symbolic link?): the cache is not used", dir.display())));
     }
     if dir.is_dir() {
         return Some(Ok((dir, key)));
     }
-    Some(create(&dir).map(|()| (dir.clone(), key)).map_err(|e| format!("cannot create the cache directory {}: {}", dir.display(), crate::discover::io_reason(&e))))
+    Some(create(&dir).map(|()| (dir.clone(), key)).map_err(|e| format!("cannot create the cache directory {}: {}", dir.display(), crate::fileio::io_reason(&e))))
 }
 
-/// The cache of a run in the directory [`prepare`] gave, opened; or the warning to give.
-pub fn for_run(prepared: Option<Result<(PathBuf, Key), String>>, opts: &crate::CheckOptions, config: &Config, policies: &PolicySet) -> (Option<Cache>, Option<String>) {
+/// The cache of a run in the directory [`prepare`] gave, opened for a run with or without
+/// `--combine`; or the warning to give.
+pub fn for_run(prepared: Option<Result<(PathBuf, Key), String>>, combine: bool, config: &Config, policies: &PolicySet) -> (Option<Cache>, Option<String>) {
     match prepared {
         None => (None, None),
         Some(Err(warning)) => (None, Some(warning)),
-        Some(Ok((dir, key))) => match Cache::open(&dir, settings_digest(config, policies, opts.combine), key) {
+        Some(Ok((dir, key))) => match Cache::open(&dir, settings_digest(config, policies, combine), key) {
             Ok(cache) => (Some(cache), None),
             Err(warning) => (None, Some(warning)),
         },
@@ -651,7 +651,7 @@ impl Cache {
         for (name, (meta, _)) in &self.new {
             files.insert(name.clone(), meta.clone());
         }
-        let written = std::fs::create_dir_all(&self.dir).map_err(|e| crate::discover::io_reason(&e)).and_then(|()| {
+        let written = std::fs::create_dir_all(&self.dir).map_err(|e| crate::fileio::io_reason(&e)).and_then(|()| {
             for i in (0..SHARDS).filter(|&i| dirty[i]) {
                 let shard: Shard = files
                     .keys()
@@ -692,7 +692,7 @@ fn shard_name(i: usize) -> String {
 /// Writes `value` as JSON to `path`, signed (see [`Key::seal`]) as file `name` of `settings`.
 fn write_json(path: &Path, value: &impl Serialize, key: &Key, settings: &str, name: &str) -> Result<(), String> {
     let text = serde_json::to_string(value).map_err(|e| e.to_string())?;
-    crate::waivers::write_atomic(path, &key.seal(settings, name, &text)).map_err(|e| e.message)
+    crate::fileio::write_atomic(path, &key.seal(settings, name, &text)).map_err(|e| e.message)
 }
 
 /// Creates a cache directory, marked as one for backup tools and for git.

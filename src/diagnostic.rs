@@ -58,6 +58,12 @@ pub mod codes {
     /// YAML that PyYAML reads but the YAML spec (and stricter parsers) reject; read as PyYAML
     /// reads it, and noted.
     pub const YAML_PORTABILITY: &str = "yaml-portability";
+    /// A waiver past its `expires` date (raised by `waivers`).
+    pub const WAIVER_EXPIRED: &str = "waiver-expired";
+    /// A waiver that matched no finding.
+    pub const WAIVER_UNUSED: &str = "waiver-unused";
+    /// A baseline entry that matched no finding, or a baseline of an old format.
+    pub const BASELINE_STALE: &str = "baseline-stale";
 
     /// The severity a built-in check reports at: a note for what is read as its main reader
     /// reads it, an error for everything else.
@@ -118,7 +124,7 @@ pub struct Diagnostic {
     /// The text in the output language, when it is not English (set once after the run, so
     /// never part of a cached finding).
     #[serde(skip)]
-    pub localized: Option<Box<crate::i18n::Localized>>,
+    pub localized: Option<Box<crate::lang::Localized>>,
 }
 
 /// How a finding was suppressed: it is reported, but it is not a failure.

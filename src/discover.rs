@@ -15,10 +15,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use crate::fileio::io_reason;
 use crate::config::Config;
 use crate::git::Tracked;
 use crate::parse::Syntax;
-use crate::ToolError;
+use crate::error::ToolError;
 
 /// A file to read.
 #[derive(Debug, Clone)]
@@ -30,7 +31,7 @@ pub struct Candidate {
     /// The bytes to lint, when they do not come from the file (staged content).
     pub contents: Option<Vec<u8>>,
     /// The name shown to users, when known beforehand: the repository path of staged content,
-    /// or the walk's name for the path (as [`crate::display_path`] gives it).
+    /// or the walk's name for the path (as [`crate::paths::display_path`] gives it).
     pub display: Option<String>,
     /// Whether its findings are reported (false: read only for repository rules).
     pub report: bool,
@@ -46,7 +47,7 @@ impl Candidate {
 
     /// The name shown to users.
     pub fn name(&self) -> String {
-        self.display.clone().unwrap_or_else(|| crate::display_path(&self.path))
+        self.display.clone().unwrap_or_else(|| crate::paths::display_path(&self.path))
     }
 }
 
@@ -65,7 +66,7 @@ pub fn staged(targets: &[PathBuf], config: &Config) -> Result<Found, ToolError> 
         if !roots.iter().any(|r| f.path.starts_with(r)) {
             continue;
         }
-        let name = crate::display_path(&f.path);
+        let name = crate::paths::display_path(&f.path);
         if let Some(reason) = f.other {
             if f.changed {
                 found.skipped.push(Skipped { path: name, reason: reason.to_string() });
@@ -101,7 +102,7 @@ pub fn among(targets: &[PathBuf], changed: &BTreeSet<PathBuf>, config: &Config) 
         let Ok(rel) = abs.strip_prefix(canonical_root) else { continue };
         let path = root.join(rel);
         let Some(syntax) = Syntax::from_path(&path) else { continue };
-        if rel.components().any(|c| c.as_os_str() == ".git" || c.as_os_str() == crate::cache::DIR_NAME)
+        if rel.components().any(|c| c.as_os_str() == ".git" || c.as_os_str() == crate::config::CACHE_DIR_NAME)
             || cache_dir.as_deref().is_some_and(|d| abs.starts_with(d))
             || config.path.as_deref().is_some_and(|c| same_file(c, &path))
             || path.ancestors().take_while(|a| a.starts_with(root) && *a != root.as_path()).any(|a| config.is_excluded(a))
@@ -281,8 +282,8 @@ fn walk(root: &Path, config: &Config, found: &mut Found, shared: &mut SharedInde
         _ => config.is_excluded(path),
     };
     let rel_of = |path: &Path| root_text.and_then(|r| below(r, path));
-    // Each file's name as shown, from its text below the root (see `crate::display_path`).
-    let shown = crate::display_prefix(root).filter(|_| root_text.is_some());
+    // Each file's name as shown, from its text below the root (see `crate::paths::display_path`).
+    let shown = crate::paths::display_prefix(root).filter(|_| root_text.is_some());
     let name = |rel: &str| match &shown {
         Some(prefix) if prefix.is_empty() => Some(rel.to_string()),
         Some(prefix) => Some(format!("{prefix}/{rel}")),
@@ -295,7 +296,7 @@ fn walk(root: &Path, config: &Config, found: &mut Found, shared: &mut SharedInde
             return true;
         }
         // The result cache is govlint's own: never linted, and not listed as skipped.
-        if e.file_name() == ".git" || e.file_name() == crate::cache::DIR_NAME {
+        if e.file_name() == ".git" || e.file_name() == crate::config::CACHE_DIR_NAME {
             return false;
         }
         if cache_dir.as_deref().is_some_and(|d| d.file_name() == Some(e.file_name()) && e.path().canonicalize().is_ok_and(|p| p == d)) {
@@ -406,21 +407,6 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 fn skip(path: &Path, reason: &str) -> Skipped {
-    Skipped { path: crate::display_path(path), reason: reason.to_string() }
+    Skipped { path: crate::paths::display_path(path), reason: reason.to_string() }
 }
 
-/// A short reason for an I/O error, without the OS error number.
-pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound => "no such file or directory".to_string(),
-        K::PermissionDenied => "permission denied".to_string(),
-        _ => {
-            let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_string(),
-                None => s,
-            }
-        }
-    }
-}

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use git2::Repository;
 use rayon::prelude::*;
 
-use crate::ToolError;
+use crate::error::ToolError;
 
 /// A file as staged in the index.
 #[derive(Debug, Clone)]
@@ -49,7 +49,7 @@ fn commit_index(repo: &Repository) -> Result<git2::Index, ToolError> {
         return repo.index().map_err(|e| ToolError::msg(format!("cannot read the git index: {}", e.message())));
     };
     let file = PathBuf::from(file);
-    let path = crate::absolute(&file).unwrap_or(file);
+    let path = crate::paths::absolute(&file).unwrap_or(file);
     if !path.is_file() {
         return Err(ToolError::msg(format!("GIT_INDEX_FILE names {}, which is not a file", path.display())));
     }
@@ -65,7 +65,7 @@ pub fn staged_config(start: &Path, names: &[&str]) -> Result<Option<(PathBuf, St
     let wd = workdir(&repo)?;
     let canonical = wd.canonicalize().unwrap_or_else(|_| wd.clone());
     let index = commit_index(&repo)?;
-    let start = start.canonicalize().map_err(|e| ToolError::msg(format!("cannot read {}: {}", start.display(), crate::discover::io_reason(&e))))?;
+    let start = start.canonicalize().map_err(|e| ToolError::msg(format!("cannot read {}: {}", start.display(), crate::fileio::io_reason(&e))))?;
     let mut dir = if start.is_dir() { Some(start.as_path()) } else { start.parent() };
     while let Some(d) = dir.filter(|d| d.starts_with(&canonical)) {
         let rel = d.strip_prefix(&canonical).ok().and_then(Path::to_str).map(|r| r.replace('\\', "/")).unwrap_or_default();

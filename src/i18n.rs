@@ -13,110 +13,11 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use serde::Serialize;
 
 use crate::diagnostic::{codes, Diagnostic};
 use crate::policy::metadata::Metadata;
 
-/// The language of human-facing text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
-pub enum Lang {
-    #[default]
-    #[serde(rename = "en")]
-    En,
-    #[serde(rename = "zh-CN")]
-    ZhCn,
-}
-
-/// The environment variable that chooses the language (below `--lang`, above `lang:`).
-pub const ENV_VAR: &str = "GOVLINT_LANG";
-
-impl Lang {
-    /// Every language, in the order `--help` lists them.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhCn];
-
-    /// Reads a language tag: `en`, `zh-CN`, `zh_CN`, `zh` (case-insensitive; an encoding or
-    /// region suffix of an English tag, as in `en_US.UTF-8`, is accepted too).
-    pub fn parse(s: &str) -> Option<Lang> {
-        let base = s.split('.').next().unwrap_or("").trim().to_ascii_lowercase().replace('_', "-");
-        match base.as_str() {
-            "zh" | "zh-cn" | "zh-hans" | "zh-hans-cn" => Some(Lang::ZhCn),
-            "en" => Some(Lang::En),
-            b if b.starts_with("en-") => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The tag written in output (`lang` of JSON `localized`, HTML `lang=`).
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::ZhCn => "zh-CN",
-        }
-    }
-
-    /// The key of this language under `custom.i18n` in rule metadata.
-    fn metadata_key(self) -> &'static str {
-        self.tag()
-    }
-}
-
-impl std::fmt::Display for Lang {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.tag())
-    }
-}
-
-impl std::str::FromStr for Lang {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Lang, String> {
-        Lang::parse(s).ok_or_else(|| format!("unknown language `{s}` (expected en or zh-CN)"))
-    }
-}
-
-/// The language of a run: `--lang`, else `GOVLINT_LANG`, else the config's `lang:`, else the
-/// locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: Chinese when it starts with `zh`), else English.
-/// A `GOVLINT_LANG` that names no known language is an error, as a bad flag would be.
-pub fn resolve(flag: Option<Lang>, config: Option<Lang>) -> Result<Lang, String> {
-    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().find_map(var);
-    resolve_with(flag, var(ENV_VAR).as_deref(), config, locale.as_deref())
-}
-
-/// [`resolve`] with the environment given: `env` is `GOVLINT_LANG`, `locale` the first set of
-/// `LC_ALL`, `LC_MESSAGES`, `LANG`.
-pub fn resolve_with(flag: Option<Lang>, env: Option<&str>, config: Option<Lang>, locale: Option<&str>) -> Result<Lang, String> {
-    if let Some(l) = flag {
-        return Ok(l);
-    }
-    if let Some(v) = env {
-        return Lang::parse(v).ok_or_else(|| format!("{ENV_VAR}=`{v}` names no known language (expected en or zh-CN)"));
-    }
-    if let Some(l) = config {
-        return Ok(l);
-    }
-    Ok(match locale {
-        Some(l) if l.to_ascii_lowercase().starts_with("zh") => Lang::ZhCn,
-        _ => Lang::En,
-    })
-}
-
-/// A diagnostic's text in another language than English, beside the English fields.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
-pub struct Localized {
-    pub lang: Lang,
-    /// The rule's title, when it has one in this language.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// The message; the English one when no template of the rule matched it.
-    pub message: String,
-    /// Whether `message` is a translation (false: the English message, kept as is).
-    pub translated: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
-}
+pub use crate::lang::{resolve, resolve_with, Lang, Localized, ENV_VAR};
 
 /// A rule's documentation in one language.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -369,9 +270,9 @@ const BUILTIN_RULES: &[(&str, &str, &str)] = &[
     (codes::LIMIT_EXCEEDED, "超出配置的限制", "输入超出了配置的上限（嵌套深度、别名展开、文档数量或文件大小）。"),
     (codes::POLICY_ERROR, "策略执行出错", "某个策略在评估一个文档时失败（运行时错误或超出时间限制）。"),
     (codes::YAML_PORTABILITY, "不可移植的 YAML", "PyYAML（Hugging Face Hub 使用的解析器）接受而 YAML 规范不接受的写法；按 PyYAML 的方式读取。"),
-    (crate::waivers::codes::WAIVER_EXPIRED, "豁免已过期", "govlint.yaml 中的豁免已超过其 `expires` 日期，它所覆盖的问题重新计入结果。"),
-    (crate::waivers::codes::WAIVER_UNUSED, "豁免未被使用", "govlint.yaml 中的豁免没有匹配任何问题，应删除或更正。"),
-    (crate::waivers::codes::BASELINE_STALE, "基线条目已失效", "基线中的条目没有匹配任何问题（问题已修复，或已针对另一对象），或基线格式过旧而未被应用。"),
+    (codes::WAIVER_EXPIRED, "豁免已过期", "govlint.yaml 中的豁免已超过其 `expires` 日期，它所覆盖的问题重新计入结果。"),
+    (codes::WAIVER_UNUSED, "豁免未被使用", "govlint.yaml 中的豁免没有匹配任何问题，应删除或更正。"),
+    (codes::BASELINE_STALE, "基线条目已失效", "基线中的条目没有匹配任何问题（问题已修复，或已针对另一对象），或基线格式过旧而未被应用。"),
     ("config", "配置无效", "govlint.yaml 不符合其配置模式（未知的键或无效的值）。"),
 ];
 
@@ -858,16 +759,6 @@ pub fn audit_text(english: &str, lang: Lang) -> String {
     }
 }
 
-/// The closing summary line of the human output.
-pub fn summary_line(s: &crate::report::Summary, lang: Lang) -> String {
-    match lang {
-        Lang::En => s.line(),
-        Lang::ZhCn => format!(
-            "{} 个制品，{} 个错误，{} 个警告，{} 个提示，{} 个已豁免；{} 项检查缺少证据",
-            s.artifacts, s.errors, s.warnings, s.notes, s.suppressed, s.no_evidence
-        ),
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -1,5 +1,5 @@
 //! `govlint init`: the first run in a repository. It surveys the tree with the same discovery,
-//! parsing and classification as `govlint check` ([`crate::survey`]), then drafts a commented
+//! parsing and classification as `govlint check` ([`crate::pipeline::survey`]), then drafts a commented
 //! `govlint.yaml`: kind globs for where the artifacts are, excludes for vendored copies, Helm
 //! values files (which no content sniffing can recognise) and the framework packs that fit the
 //! regions the deployments declare. Nothing here writes or prints: `main.rs` does both.
@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::classify::{Format, Kind};
 use crate::config::Config;
-use crate::ToolError;
+use crate::error::ToolError;
 
 /// Directories that hold copies of other projects' files, or what a build or a release
 /// generates from the team's sources (checked where they are written, not again in copies).
@@ -97,7 +97,7 @@ fn helm_values_glob(root: &Path, rel: &str) -> Option<String> {
 }
 
 /// Adds every region that the artifact's governance blocks declare in `service.regions`.
-fn regions(a: &crate::Artifact, rel: &str, out: &mut BTreeMap<String, BTreeSet<String>>) {
+fn regions(a: &crate::artifact::Artifact, rel: &str, out: &mut BTreeMap<String, BTreeSet<String>>) {
     for d in &a.docs {
         let doc = &a.parsed.documents[d.index].value;
         let list = doc.pointer("/governance/service/regions").and_then(Value::as_array);
@@ -151,7 +151,7 @@ pub fn plan(root: &Path) -> Result<Plan, ToolError> {
     let mut found = Vec::new();
     let mut excluded: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut declared = BTreeMap::new();
-    let skipped = crate::survey(&[root.to_path_buf()], &config, |a| {
+    let skipped = crate::pipeline::survey(&[root.to_path_buf()], &config, |a| {
         let rel = relative(root, Path::new(&a.file)).unwrap_or_else(|| a.file.clone());
         if let Some(dir) = vendored_dir(&rel) {
             excluded.entry(dir).or_default().push(rel);

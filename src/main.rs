@@ -461,7 +461,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
     }
     if let Some(path) = &args.write_baseline {
         let baseline = govlint::waivers::Baseline::of(&outcome.diagnostics);
-        govlint::waivers::write_atomic(path, &baseline.to_json())?;
+        govlint::fileio::write_atomic(path, &baseline.to_json())?;
         let mut err = std::io::stderr().lock();
         let _ = writeln!(err, "wrote {} findings to the baseline {}", baseline.findings.len(), path.display());
         return Ok(ExitCode::SUCCESS);
@@ -478,7 +478,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
     let sources = outcome.sources();
     let outputs = if args.format.is_empty() { vec![Output { format: OutputFormat::Human, file: None }] } else { args.format };
     let per_artifact = outputs.iter().any(|o| matches!(o.format, OutputFormat::Sarif | OutputFormat::Junit));
-    let mut view = outcome.view_for(&sources, per_artifact);
+    let mut view = report::RunView::of_run(&outcome, &sources, per_artifact);
     view.summary = summary;
     // The JSON document holds the stages up to the report, which it is part of.
     let timings = outcome.timings_report().map(|mut t| {
@@ -496,7 +496,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
                 // Streamed: the document of a large run is never held whole.
                 let write = |w: &mut dyn Write| report::json::write(w, view.diagnostics, view.suppressed, view.summary, statistics.as_deref(), timings.as_ref());
                 match &out.file {
-                    Some(path) => govlint::waivers::write_atomic_with(path, write)?,
+                    Some(path) => govlint::fileio::write_atomic_with(path, write)?,
                     None => {
                         let mut w = std::io::BufWriter::new(std::io::stdout().lock());
                         // A closed pipe (`| head`) is not a failure.
@@ -512,11 +512,11 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
             OutputFormat::Gitlab => report::gitlab::render(&view),
         };
         if out.format == OutputFormat::Human && !args.quiet {
-            text.push_str(&govlint::i18n::summary_line(&view.summary, outcome.lang));
+            text.push_str(&view.summary.line_in(outcome.lang));
             text.push('\n');
         }
         match &out.file {
-            Some(path) => govlint::waivers::write_atomic(path, &text)?,
+            Some(path) => govlint::fileio::write_atomic(path, &text)?,
             None => write_stdout(&text),
         }
     }
@@ -572,7 +572,7 @@ fn run_report(args: ReportArgs) -> Result<ExitCode, ToolError> {
             ReportFormat::Json => govlint::audit::merge::json(&merged),
         };
         match &args.output {
-            Some(path) => govlint::waivers::write_atomic(path, &text)?,
+            Some(path) => govlint::fileio::write_atomic(path, &text)?,
             None => write_stdout(&text),
         }
         return Ok(ExitCode::SUCCESS);
@@ -607,7 +607,7 @@ fn run_report(args: ReportArgs) -> Result<ExitCode, ToolError> {
         ReportFormat::Json => govlint::audit::json::render(&audit),
     };
     match &args.output {
-        Some(path) => govlint::waivers::write_atomic(path, &text)?,
+        Some(path) => govlint::fileio::write_atomic(path, &text)?,
         None => write_stdout(&text),
     }
     // The report is evidence, not a gate: findings do not fail it.
@@ -720,7 +720,7 @@ fn run_init(args: InitArgs) -> Result<ExitCode, ToolError> {
         )));
     }
     let plan = govlint::init::plan(&args.dir)?;
-    govlint::waivers::write_atomic(&path, &plan.text)?;
+    govlint::fileio::write_atomic(&path, &plan.text)?;
     let mut out = String::new();
     let files: std::collections::BTreeSet<&str> = plan.found.iter().map(|f| f.path.as_str()).collect();
     out.push_str(&format!("found {} artifact document(s) in {} file(s):\n", plan.found.len(), files.len()));
@@ -765,7 +765,7 @@ fn run_new(args: NewArgs) -> Result<ExitCode, ToolError> {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir).map_err(|e| ToolError::msg(format!("cannot create {}: {e}", dir.display())))?;
             }
-            govlint::waivers::write_atomic(path, &text)?;
+            govlint::fileio::write_atomic(path, &text)?;
             write_stdout(&format!("wrote {}; fill in every empty value, then run `govlint check {}`\n", path.display(), path.display()));
         }
     }

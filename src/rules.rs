@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::codes;
 use crate::i18n::{self, Lang, Ui};
 use crate::policy::{self, metadata::Resource, REPOSITORY_PREFIX, RULES_PREFIX};
-use crate::ToolError;
+use crate::error::ToolError;
 
 /// One rule's documentation.
 #[derive(Debug, Clone, Serialize, Deserialize)]

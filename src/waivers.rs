@@ -6,107 +6,15 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity, Suppression, SuppressionKind};
 use crate::parse::ParsedFile;
 use crate::source::{SourceFile, Span};
-use crate::ToolError;
+use crate::error::ToolError;
 
-/// A waiver from govlint.yaml.
-#[derive(Debug, Clone)]
-pub struct Waiver {
-    pub rule: String,
-    pub paths: Vec<String>,
-    globs: GlobSet,
-    /// JSON pointer the waiver is limited to (the value and everything below it).
-    pub pointer: Option<String>,
-    pub reason: String,
-    pub approved_by: String,
-    /// `YYYY-MM-DD`.
-    pub expires: Option<String>,
-    /// Where the waiver is written in the config.
-    pub span: Span,
-    /// Where its `rule` is written.
-    pub rule_span: Span,
-}
-
-/// The raw form in the config.
-#[derive(Debug, Clone, Deserialize)]
-pub struct RawWaiver {
-    pub rule: String,
-    pub paths: Vec<String>,
-    pub path: Option<PathSpec>,
-    pub reason: String,
-    pub approved_by: String,
-    pub expires: Option<String>,
-}
-
-/// A JSON path as a pointer string or an array of keys and indices.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-pub enum PathSpec {
-    Pointer(String),
-    Keys(Vec<serde_json::Value>),
-}
-
-impl Waiver {
-    pub fn new(raw: RawWaiver, span: Span, rule_span: Span) -> Result<Waiver, String> {
-        let mut b = GlobSetBuilder::new();
-        for p in &raw.paths {
-            b.add(path_glob(p).map_err(|e| format!("invalid glob `{p}` in a waiver: {}", e.kind()))?);
-        }
-        let globs = b.build().map_err(|e| e.to_string())?;
-        let pointer = raw.path.map(|p| match p {
-            PathSpec::Pointer(s) => s,
-            PathSpec::Keys(keys) => crate::policy::result_pointer(&serde_json::json!({ "path": keys })).unwrap_or_default(),
-        });
-        Ok(Waiver {
-            rule: raw.rule,
-            paths: raw.paths,
-            globs,
-            pointer,
-            reason: raw.reason,
-            approved_by: raw.approved_by,
-            expires: raw.expires,
-            span,
-            rule_span,
-        })
-    }
-
-    /// Whether the waiver has expired by `today` (`YYYY-MM-DD`; it holds through its expiry day).
-    pub fn expired(&self, today: &str) -> bool {
-        self.expires.as_deref().is_some_and(|e| e < today)
-    }
-
-    fn matches(&self, d: &Diagnostic, relative: &Path) -> bool {
-        d.rule == self.rule
-            && self.globs.is_match(relative)
-            && self.pointer.as_deref().is_none_or(|p| {
-                d.pointer.as_deref().is_some_and(|dp| dp == p || dp.starts_with(&format!("{p}/")))
-            })
-    }
-
-    fn suppression(&self) -> Suppression {
-        Suppression {
-            kind: SuppressionKind::Waiver,
-            reason: Some(self.reason.clone()),
-            approved_by: Some(self.approved_by.clone()),
-            expires: self.expires.clone(),
-        }
-    }
-}
-
-/// A waiver's path glob, matched against a path relative to the config's directory as
-/// gitignore matches a pattern that holds a `/`: `*`, `?` and `[…]` stay within one path
-/// segment, `**` spans any number of them (`deploy/*.yaml` is not `deploy/a/b.yaml`;
-/// `deploy/**/*.yaml` is). A waiver that reached further than it reads would hide findings
-/// nobody approved.
-pub fn path_glob(pattern: &str) -> Result<globset::Glob, globset::Error> {
-    GlobBuilder::new(pattern).literal_separator(true).build()
-}
+pub use crate::config::waiver::{path_glob, RawWaiver, Waiver};
 
 /// Today's date, `YYYY-MM-DD` (UTC), or `GOVLINT_TODAY` when set (for reproducible runs). A
 /// `GOVLINT_TODAY` that is not a date in that form is an error: compared as text with the
@@ -124,11 +32,10 @@ pub fn today() -> Result<String, ToolError> {
     }
 }
 
-/// Rule ids of the findings this module raises.
+/// Rule ids of the findings this module raises (kept with the other built-in ids in
+/// [`crate::diagnostic::codes`]).
 pub mod codes {
-    pub const WAIVER_EXPIRED: &str = "waiver-expired";
-    pub const WAIVER_UNUSED: &str = "waiver-unused";
-    pub const BASELINE_STALE: &str = "baseline-stale";
+    pub use crate::diagnostic::codes::{BASELINE_STALE, WAIVER_EXPIRED, WAIVER_UNUSED};
 }
 
 /// Applies the config's waivers. Returns the findings still counted, plus a finding for each
@@ -330,8 +237,8 @@ impl Baseline {
 
     pub fn load(path: &Path) -> Result<Baseline, ToolError> {
         let text = std::fs::read_to_string(path)
-            .map_err(|e| ToolError::msg(format!("cannot read baseline {}: {}", path.display(), crate::discover::io_reason(&e))))?;
-        let src = SourceFile::new(crate::display_path(path), text);
+            .map_err(|e| ToolError::msg(format!("cannot read baseline {}: {}", path.display(), crate::fileio::io_reason(&e))))?;
+        let src = SourceFile::new(crate::paths::display_path(path), text);
         let mut baseline: Baseline = serde_json::from_str(&src.text).map_err(|e| {
             let at = src.offset(e.line(), e.column());
             let d = Diagnostic::at(&src, Span::empty(at), "baseline", Severity::Error, format!("invalid baseline: {e}"));
@@ -405,33 +312,6 @@ impl Baseline {
         let source = self.source.clone().unwrap_or_else(|| SourceFile::new("baseline", String::new()));
         Diagnostic::at(&source, Span::empty(at), codes::BASELINE_STALE, Severity::Warning, message).with_label(label).with_help(help)
     }
-}
-
-/// Writes `contents` to `path` atomically: a temporary file beside it, then a rename.
-pub fn write_atomic(path: &Path, contents: &str) -> Result<(), ToolError> {
-    write_atomic_with(path, |w| w.write_all(contents.as_bytes()))
-}
-
-/// [`write_atomic`], the contents written by `write` (buffered).
-pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> Result<(), ToolError> {
-    use std::io::Write;
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let fail = |e: std::io::Error| ToolError::msg(format!("cannot write {}: {}", path.display(), crate::discover::io_reason(&e)));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    {
-        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-        write(&mut w).and_then(|()| w.flush()).map_err(fail)?;
-    }
-    // The temporary file is private (0600); the output keeps the mode of the file it replaces,
-    // or gets the usual 0644 of a new file.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map(|m| m.permissions().mode() & 0o7777).unwrap_or(0o644);
-        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(mode)).map_err(fail)?;
-    }
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
 }
 
 #[cfg(test)]

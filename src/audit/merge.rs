@@ -19,7 +19,7 @@ use super::{
     Status, Summary, Tool, FRAMEWORKS, LAYERS, STAGES, VERSION,
 };
 use crate::rules::RuleDoc;
-use crate::ToolError;
+use crate::error::ToolError;
 
 /// The merged report (its JSON form; docs/audit-report.md, "Merging reports").
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -69,8 +69,8 @@ pub struct Input {
 pub fn merge(files: &[PathBuf], date: String, date_source: String) -> Result<MergedReport, ToolError> {
     let mut reports = Vec::new();
     for f in files {
-        let name = crate::display_path(f);
-        let text = std::fs::read_to_string(f).map_err(|e| ToolError::msg(format!("cannot read the report {name}: {}", crate::discover::io_reason(&e))))?;
+        let name = crate::paths::display_path(f);
+        let text = std::fs::read_to_string(f).map_err(|e| ToolError::msg(format!("cannot read the report {name}: {}", crate::fileio::io_reason(&e))))?;
         let value: serde_json::Value = serde_json::from_str(&text)
             .map_err(|e| ToolError::msg(format!("{name}:{}:{}: not a JSON report: {e}", e.line(), e.column())))?;
         if value.get("kind").and_then(serde_json::Value::as_str) == Some("merged") {

@@ -3,7 +3,7 @@
 //! which framework, with what result per artifact, who last changed each artifact, and which
 //! waivers apply and when they expire.
 //!
-//! [`build`] turns a run's [`Outcome`](crate::Outcome) and the git facts into one versioned,
+//! [`build`] turns a run's [`Outcome`](crate::pipeline::Outcome) and the git facts into one versioned,
 //! serializable [`AuditReport`]; the renderers ([`html`], [`markdown`], [`json`]) only format it.
 //! A requirement is `met` only where its rule judged the evidence it needs ([`crate::evidence`]);
 //! [`maturity`] derives a level per CAICT layer from the statuses, and [`merge`] combines the
@@ -25,7 +25,7 @@ use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{Diagnostic, Severity, Sources};
 use crate::rules::RuleDoc;
-use crate::Outcome;
+use crate::pipeline::Outcome;
 
 /// Version of the report's data model (the JSON output); bumped on any breaking change.
 pub const VERSION: u32 = 2;
@@ -333,7 +333,7 @@ pub struct Finding {
     pub excerpt: Vec<ExcerptLine>,
     /// The finding's text in the report's language, when it is not English (`--lang`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub localized: Option<crate::i18n::Localized>,
+    pub localized: Option<crate::lang::Localized>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -394,15 +394,15 @@ pub struct BuildOptions {
 
 /// The report date: `SOURCE_DATE_EPOCH` (seconds since 1970, as reproducible builds set it)
 /// when set, else the clock; and which of the two it is. A malformed value is an error.
-pub fn report_date() -> Result<(String, String), crate::ToolError> {
+pub fn report_date() -> Result<(String, String), crate::error::ToolError> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(v) if !v.trim().is_empty() => {
             let secs: i64 = v
                 .trim()
                 .parse()
-                .map_err(|_| crate::ToolError::msg(format!("SOURCE_DATE_EPOCH=`{v}` is not a number of seconds since 1970")))?;
+                .map_err(|_| crate::error::ToolError::msg(format!("SOURCE_DATE_EPOCH=`{v}` is not a number of seconds since 1970")))?;
             let date = chrono::DateTime::from_timestamp(secs, 0)
-                .ok_or_else(|| crate::ToolError::msg(format!("SOURCE_DATE_EPOCH=`{v}` is out of range")))?;
+                .ok_or_else(|| crate::error::ToolError::msg(format!("SOURCE_DATE_EPOCH=`{v}` is out of range")))?;
             Ok((date.format("%Y-%m-%dT%H:%M:%SZ").to_string(), "SOURCE_DATE_EPOCH".to_string()))
         }
         _ => Ok((chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(), "clock".to_string())),
@@ -637,19 +637,19 @@ pub fn build(outcome: &Outcome, opts: &BuildOptions) -> AuditReport {
 }
 
 /// The overall status of each rule of `rules`, with its status on each artifact it concerns (in
-/// path order): per artifact as [`crate::evidence::statuses`] gives it, the rules of one id
+/// path order): per artifact as [`crate::coverage::statuses`] gives it, the rules of one id
 /// together; over the run the worst of them, a finding on a file that is not an artifact
 /// included. A rule that concerns no artifact is `not-applicable`. The repository itself is a
 /// subject too, named by the config (`(repository)` without one), for the rules that speak of it
 /// (the diagnosis rules read the profile).
 fn rule_statuses<'a>(outcome: &Outcome, rules: &'a [RuleDoc], artifact_files: &BTreeSet<&str>) -> BTreeMap<&'a str, (Status, Vec<ArtifactStatus>)> {
     let ids: Vec<String> = outcome.packages.iter().map(|p| p.rule_id()).collect();
-    let per_file = crate::evidence::statuses(outcome);
+    let per_file = crate::coverage::statuses(outcome);
     let reported: std::collections::HashMap<&str, &'a str> = rules.iter().map(|r| (r.id.as_str(), r.id.as_str())).collect();
-    type ByFile = BTreeMap<String, crate::evidence::ArtifactStatus>;
+    type ByFile = BTreeMap<String, crate::coverage::ArtifactStatus>;
     let mut on: BTreeMap<&'a str, ByFile> = BTreeMap::new();
     // Several packages of one id, and several judgements of one file, count as the worst.
-    let keep = |on: &mut BTreeMap<&'a str, ByFile>, rule: &str, file: &str, s: crate::evidence::ArtifactStatus| {
+    let keep = |on: &mut BTreeMap<&'a str, ByFile>, rule: &str, file: &str, s: crate::coverage::ArtifactStatus| {
         let Some(&rule) = reported.get(rule) else { return };
         let slot = on.entry(rule).or_default();
         match slot.get(file) {
@@ -667,22 +667,22 @@ fn rule_statuses<'a>(outcome: &Outcome, rules: &'a [RuleDoc], artifact_files: &B
     // The built-in checks judge every document they read.
     for a in &outcome.artifacts {
         for (code, _) in crate::diagnostic::codes::ALL {
-            keep(&mut on, code, a.file.as_str(), crate::evidence::ArtifactStatus { status: Status::Met, reason: None });
+            keep(&mut on, code, a.file.as_str(), crate::coverage::ArtifactStatus { status: Status::Met, reason: None });
         }
     }
     for d in outcome.diagnostics.iter().filter(|d| crate::diagnostic::codes::ALL.iter().any(|(c, _)| *c == d.rule)) {
         if artifact_files.contains(d.file.as_str()) {
-            keep(&mut on, &d.rule, d.file.as_str(), crate::evidence::ArtifactStatus { status: Status::Failed, reason: None });
+            keep(&mut on, &d.rule, d.file.as_str(), crate::coverage::ArtifactStatus { status: Status::Failed, reason: None });
         }
     }
     for d in outcome.suppressed.iter().filter(|d| crate::diagnostic::codes::ALL.iter().any(|(c, _)| *c == d.rule)) {
         if artifact_files.contains(d.file.as_str()) {
-            keep(&mut on, &d.rule, d.file.as_str(), crate::evidence::ArtifactStatus { status: Status::Waived, reason: None });
+            keep(&mut on, &d.rule, d.file.as_str(), crate::coverage::ArtifactStatus { status: Status::Waived, reason: None });
         }
     }
     // The repository itself.
     let repository: &str = outcome.config.source.as_ref().map_or(REPOSITORY_SUBJECT, |s| s.name.as_str());
-    for (pkg, s) in crate::evidence::repository_statuses(outcome, repository) {
+    for (pkg, s) in crate::coverage::repository_statuses(outcome, repository) {
         keep(&mut on, &ids[pkg], repository, s);
     }
     // Findings on other files (the config, files that could not be read) count against the rule.
@@ -759,7 +759,7 @@ pub fn profile_text(p: &serde_json::Value, lang: crate::i18n::Lang) -> String {
     parts.join(if lang == crate::i18n::Lang::En { "; " } else { "；" })
 }
 
-pub use crate::evidence::REPOSITORY_SUBJECT;
+pub use crate::coverage::REPOSITORY_SUBJECT;
 
 fn finding_of(d: &Diagnostic, sources: &Sources) -> Finding {
     let excerpt = sources

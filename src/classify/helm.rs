@@ -69,7 +69,7 @@ pub fn values_of<'c>(path: &Path, keys: &[&str], charts: impl FnOnce() -> &'c [C
         let shared: Vec<&str> = chart.keys.iter().map(String::as_str).filter(|k| keys.contains(k)).take(3).collect();
         (!shared.is_empty()).then(|| {
             let dir = chart.dir.strip_prefix(root).unwrap_or(&chart.dir);
-            let dir = if dir.as_os_str().is_empty() { ".".to_string() } else { crate::display_path(dir) };
+            let dir = if dir.as_os_str().is_empty() { ".".to_string() } else { crate::paths::display_path(dir) };
             format!("Helm values of the chart in `{dir}` (sets its `{}`)", shared.join("`, `"))
         })
     })

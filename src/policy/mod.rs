@@ -30,7 +30,7 @@ use crate::classify::Kind;
 use crate::diagnostic::{codes, Diagnostic, Severity};
 use crate::parse::{self, Document, Limits, Section, Syntax};
 use crate::source::{escape_token, SourceFile, Span};
-use crate::ToolError;
+use crate::error::ToolError;
 use metadata::Metadata;
 
 /// The bundled policies, embedded in the binary.
@@ -238,7 +238,7 @@ pub fn user_files(paths: &[PathBuf]) -> Result<Vec<RegoFile>, ToolError> {
     let mut out = Vec::new();
     for p in paths {
         let meta = std::fs::metadata(p).map_err(|e| {
-            ToolError::msg(format!("policy path {} cannot be read: {}", p.display(), crate::discover::io_reason(&e)))
+            ToolError::msg(format!("policy path {} cannot be read: {}", p.display(), crate::fileio::io_reason(&e)))
         })?;
         let files: Vec<PathBuf> = if meta.is_dir() {
             walkdir::WalkDir::new(p)
@@ -255,7 +255,7 @@ pub fn user_files(paths: &[PathBuf]) -> Result<Vec<RegoFile>, ToolError> {
         };
         for f in files {
             let text = read_text(&f).map_err(|why| ToolError::msg(format!("policy {} {why}", f.display())))?;
-            let path = crate::display_path(&f);
+            let path = crate::paths::display_path(&f);
             let package = package_of(&text).unwrap_or_default();
             out.push(RegoFile { source: SourceFile::new(path.clone(), text), path, builtin: false, package });
         }
@@ -265,7 +265,7 @@ pub fn user_files(paths: &[PathBuf]) -> Result<Vec<RegoFile>, ToolError> {
 
 /// The text of a file read as a policy or data, or why it is not text (no content is quoted).
 fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot be read: {}", crate::discover::io_reason(&e)))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot be read: {}", crate::fileio::io_reason(&e)))?;
     if bytes.contains(&0) {
         return Err("is not a text file (it holds a NUL byte)".to_string());
     }
@@ -298,7 +298,7 @@ pub fn load_data(paths: &[PathBuf]) -> Result<Value, ToolError> {
         for f in files {
             let text = read_text(&f).map_err(|why| ToolError::msg(format!("data file {} {why}", f.display())))?;
             let syntax = Syntax::from_path(&f).unwrap_or(Syntax::Yaml);
-            let src = SourceFile::new(crate::display_path(&f), text);
+            let src = SourceFile::new(crate::paths::display_path(&f), text);
             let parsed = parse::parse(Arc::clone(&src), syntax, &Limits::default());
             if let Some(d) = parsed.diagnostics.first() {
                 return Err(ToolError::msg(format!("data file {}:{}:{} does not parse: {}", src.name, d.start.line, d.start.column, d.message)));
@@ -836,7 +836,7 @@ impl PolicySet {
 
     /// The summaries of the documents of one file that the bundled repository rules read, from
     /// `input`: `{artifacts: [...]}`, the file's artifact entries as the repository rules'
-    /// input has them (see [`crate::repository_input`]). Null when they read whole documents, or
+    /// input has them (see [`crate::pipeline::repository_input`]). Null when they read whole documents, or
     /// when it cannot be evaluated (the repository rules then see nothing of the file).
     pub fn summary(&self, engine: &mut Engine, input: &regorus::Value) -> regorus::Value {
         let Some(rule) = &self.summary else { return regorus::Value::Null };
@@ -998,6 +998,17 @@ pub enum RuleKind {
     Warn,
     Judged(crate::evidence::Judgement),
 }
+
+/// Whether a package states its evidence: its modules declare one of the judging rules, or its
+/// metadata lists `custom.evidence.fields`. A package that does not is taken to read whole
+/// documents, so a document it finds nothing on counts as met (as conftest policies do).
+pub fn states_evidence(p: &Package) -> bool {
+    p.judges || p.evidence_fields().is_some()
+}
+
+/// The results of the repository rules, by package index: each package's findings, or the
+/// error it failed with.
+pub type RepositoryResults = Vec<(usize, Result<Vec<Finding>, String>)>;
 
 /// One result of one rule.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]

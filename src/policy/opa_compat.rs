@@ -16,7 +16,7 @@ use super::recursion::blank_comments_and_strings;
 use super::RegoFile;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{SourceFile, Span};
-use crate::ToolError;
+use crate::error::ToolError;
 
 /// The builtins of OPA v1.20 (its capabilities file) that govlint's engine does not provide, and
 /// the three conftest adds for its tests, with what to do instead. A unit test holds each to

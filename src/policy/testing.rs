@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::{bundled_files, user_files, LoadOptions, PolicySet, RegoFile, LIB_PREFIX};
-use crate::ToolError;
+use crate::error::ToolError;
 
 /// What to test.
 #[derive(Debug, Clone, Default)]

@@ -43,7 +43,7 @@ struct DiagOut<'a> {
     suppression: Option<&'a crate::diagnostic::Suppression>,
     /// Present only when the output language is not English.
     #[serde(skip_serializing_if = "Option::is_none")]
-    localized: Option<&'a crate::i18n::Localized>,
+    localized: Option<&'a crate::lang::Localized>,
 }
 
 #[derive(Serialize)]

@@ -15,6 +15,7 @@ use std::borrow::Cow;
 use std::str::FromStr;
 
 use crate::diagnostic::{Diagnostic, Sources};
+use crate::pipeline::Outcome;
 use crate::rules::RuleDoc;
 
 /// Whether `c` can act on a terminal or on a CI log rather than show as text: a control
@@ -115,6 +116,49 @@ pub struct RunView<'a> {
     pub summary: Summary,
 }
 
+impl<'a> RunView<'a> {
+    /// The renderers' view of this run.
+    pub fn of(outcome: &'a Outcome, sources: &'a Sources) -> RunView<'a> {
+        RunView::of_run(outcome, sources, true)
+    }
+
+    /// The renderers' view of this run; without `per_artifact`, the list of artifacts with the
+    /// rules evaluated on each, and the rules' documentation, are left empty: only SARIF and
+    /// JUnit show them, and the documentation is read from every bundled rule's metadata.
+    pub fn of_run(outcome: &'a Outcome, sources: &'a Sources, per_artifact: bool) -> RunView<'a> {
+        let builtin: Vec<String> = crate::diagnostic::codes::ALL.iter().map(|(c, _)| c.to_string()).collect();
+        let artifacts = outcome
+            .artifacts
+            .iter()
+            .filter(|_| per_artifact)
+            .map(|a| {
+                let mut kinds: Vec<String> = a.docs.iter().map(|d| d.kind.as_str().to_string()).collect();
+                kinds.sort();
+                kinds.dedup();
+                let mut rules = builtin.clone();
+                for p in &outcome.packages {
+                    if a.docs.iter().any(|d| p.role == crate::policy::Role::Artifact && p.applies_to(d.kind))
+                        || (p.role == crate::policy::Role::Repository && p.applies_to_any(&a.docs.iter().map(|d| d.kind).collect::<Vec<_>>()))
+                    {
+                        rules.push(p.rule_id());
+                    }
+                }
+                rules.sort();
+                rules.dedup();
+                ArtifactRules { file: a.file.clone(), kinds, rules, released: a.released.clone() }
+            })
+            .collect();
+        RunView {
+            diagnostics: &outcome.diagnostics,
+            suppressed: &outcome.suppressed,
+            sources,
+            artifacts,
+            rules: if per_artifact { crate::rules::for_run(&outcome.packages) } else { Vec::new() },
+            summary: Summary::of(outcome),
+        }
+    }
+}
+
 /// An artifact file and the rules that were evaluated on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArtifactRules {
@@ -122,7 +166,7 @@ pub struct ArtifactRules {
     pub kinds: Vec<String>,
     pub rules: Vec<String>,
     /// The length and SHA-256 of a text the run let go (not in `sources`).
-    pub released: Option<crate::Released>,
+    pub released: Option<crate::artifact::Released>,
 }
 
 /// Counts for the closing summary.
@@ -141,7 +185,18 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn of(outcome: &crate::Outcome) -> Summary {
+    /// The closing summary line of the human output.
+    pub fn line_in(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::En => self.line(),
+            crate::lang::Lang::ZhCn => format!(
+                "{} 个制品，{} 个错误，{} 个警告，{} 个提示，{} 个已豁免；{} 项检查缺少证据",
+                self.artifacts, self.errors, self.warnings, self.notes, self.suppressed, self.no_evidence
+            ),
+        }
+    }
+
+    pub fn of(outcome: &Outcome) -> Summary {
         use crate::diagnostic::Severity;
         Summary {
             files: outcome.files_read,
@@ -150,7 +205,7 @@ impl Summary {
             warnings: outcome.count(Severity::Warning),
             notes: outcome.count(Severity::Note),
             suppressed: outcome.suppressed.len(),
-            no_evidence: crate::evidence::no_evidence_count(outcome),
+            no_evidence: crate::coverage::no_evidence_count(outcome),
         }
     }
 

@@ -262,7 +262,7 @@ fn artifact(view: &RunView, a: &super::ArtifactRules) -> sarif::Artifact {
         .properties(PropertyBag::builder().additional_properties(BTreeMap::from([("kinds".to_string(), json!(a.kinds))])).build())
         .build();
     // An empty text is one the run did not read, or let go: then its stamp, if it kept one.
-    let held = view.sources.get(&a.file).filter(|s| !s.text.is_empty()).map(|s| crate::Released::of(&s.text));
+    let held = view.sources.get(&a.file).filter(|s| !s.text.is_empty()).map(|s| crate::artifact::Released::of(&s.text));
     if let Some(stamp) = held.or_else(|| a.released.clone()) {
         out.length = Some(stamp.len as i64);
         out.hashes = Some(BTreeMap::from([("sha-256".to_string(), data_encoding::HEXLOWER.encode(&stamp.sha256))]));

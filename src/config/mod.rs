@@ -3,6 +3,8 @@
 //! finding), then read into `Config`. A config above the repository is not the repository's
 //! own: it is used only when named with `-c`.
 
+pub mod waiver;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,7 +17,11 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::parse::{self, Limits, Syntax};
 use crate::schema;
 use crate::source::{SourceFile, Span};
-use crate::ToolError;
+use crate::error::ToolError;
+
+/// The name of the default cache directory, in the config root (see `cache`). Discovery never
+/// enters a directory of this name.
+pub const CACHE_DIR_NAME: &str = ".govlint-cache";
 
 /// File names govlint looks for, in order, in each directory walking up.
 pub const FILE_NAMES: &[&str] = &["govlint.yaml", ".govlint.yaml", "govlint.yml"];
@@ -96,7 +102,7 @@ struct Raw {
     #[serde(default)]
     frameworks: Vec<String>,
     #[serde(default)]
-    waivers: Vec<crate::waivers::RawWaiver>,
+    waivers: Vec<waiver::RawWaiver>,
     #[serde(default)]
     cache: bool,
     #[serde(default)]
@@ -149,7 +155,7 @@ pub struct Config {
     pub params: serde_json::Value,
     /// Framework packs enabled; empty means the default.
     pub frameworks: Vec<String>,
-    pub waivers: Vec<crate::waivers::Waiver>,
+    pub waivers: Vec<waiver::Waiver>,
     /// The config's text, for findings about it (expired or unused waivers).
     pub source: Option<Arc<SourceFile>>,
     /// Cache per-file results between runs (`cache:`; `--cache`/`--no-cache` win over it).
@@ -215,7 +221,7 @@ impl Config {
     /// have found: a file there belongs to whoever owns the directories above the checkout (a
     /// home directory, a CI runner), not to the repository, and is never used silently.
     pub fn locate(start: &Path) -> Located {
-        let Some(abs) = crate::absolute(start).map(|a| lexical(&a)) else { return Located::default() };
+        let Some(abs) = crate::paths::absolute(start).map(|a| lexical(&a)) else { return Located::default() };
         let mut dir = if abs.is_dir() { Some(abs.as_path()) } else { abs.parent() };
         let mut above_repository = false;
         while let Some(d) = dir {
@@ -232,7 +238,7 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config, ToolError> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| ToolError::msg(format!("cannot read config {}: {e}", path.display())))?;
-        let name = crate::display_path(path);
+        let name = crate::paths::display_path(path);
         Self::from_text(&name, text, path)
     }
 
@@ -395,7 +401,7 @@ impl Config {
         for (i, w) in raw.waivers.into_iter().enumerate() {
             let span = waiver_spans.get(i).copied().unwrap_or_default();
             let rule_span = waiver_rule_spans.get(i).copied().unwrap_or(span);
-            let w = crate::waivers::Waiver::new(w, span, rule_span).map_err(|e| {
+            let w = waiver::Waiver::new(w, span, rule_span).map_err(|e| {
                 ToolError::with_diagnostics(
                     format!("invalid configuration in {name}"),
                     Arc::clone(&source),
@@ -410,8 +416,8 @@ impl Config {
 
     /// The path of `path` relative to the config root, `/`-separated, for glob matching.
     pub fn relative(&self, path: &Path) -> PathBuf {
-        let abs = crate::absolute(path).unwrap_or_else(|| path.to_path_buf());
-        let root = crate::absolute(&self.root).unwrap_or_else(|| self.root.clone());
+        let abs = crate::paths::absolute(path).unwrap_or_else(|| path.to_path_buf());
+        let root = crate::paths::absolute(&self.root).unwrap_or_else(|| self.root.clone());
         abs.strip_prefix(&root).map(Path::to_path_buf).unwrap_or(abs)
     }
 
@@ -475,7 +481,7 @@ pub(crate) fn lexical(path: &Path) -> PathBuf {
 /// The top of the git working tree that holds `dir` (see [`is_repository_root`]), else `dir`
 /// itself: what a config's paths may reach. `None` when `dir` cannot be made absolute.
 pub fn repository_root(dir: &Path) -> Option<PathBuf> {
-    let abs = lexical(&crate::absolute(dir)?);
+    let abs = lexical(&crate::paths::absolute(dir)?);
     Some(abs.ancestors().find(|d| is_repository_root(d)).unwrap_or(&abs).to_path_buf())
 }
 
