@@ -59,7 +59,7 @@ fn assert_valid_sarif(log: &str, what: &str) {
 
 fn sarif_of(outcome: &Outcome) -> String {
     let sources = outcome.sources();
-    sarif::render(&govlint::report::RunView::of(&outcome, &sources))
+    sarif::render(&govlint::report::RunView::of(outcome, &sources))
 }
 
 #[test]
@@ -120,7 +120,7 @@ fn sarif_artifacts_carry_their_files_hashes() {
 fn junit_of_the_example_repo_parses_and_counts_match() {
     let outcome = example_repo();
     let sources = outcome.sources();
-    let view = govlint::report::RunView::of(&outcome, &sources);
+    let view = govlint::report::RunView::of(outcome, &sources);
     let xml = junit::render(&view);
     let report = quick_junit::Report::deserialize_from_str(&xml).unwrap_or_else(|e| panic!("JUnit XML does not parse: {e}\n{xml}"));
     // One case per (file, rule) with a finding that counts fails; nothing is an error or skipped.
@@ -141,7 +141,7 @@ fn junit_of_the_example_repo_parses_and_counts_match() {
 fn gitlab_code_quality_of_the_example_repo_is_what_gitlab_reads() {
     let outcome = example_repo();
     let sources = outcome.sources();
-    let report = gitlab::render(&govlint::report::RunView::of(&outcome, &sources));
+    let report = gitlab::render(&govlint::report::RunView::of(outcome, &sources));
     let schema: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(project_root().join("tests/data/gitlab/codeclimate.json")).unwrap()).unwrap();
     let validator = jsonschema::draft7::new(&schema).expect("GitLab's schema compiles");
