@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The steps of the GitHub Action (action.yml runs each as `ci/action.sh STEP`; tests/install.rs
+# The steps of the GitHub Action (action.yml runs each as `ci/action.sh STEP`; tests/it/install.rs
 # runs them the same way, with the variables a runner sets).
 #
 #   install  Download the release archive of the Action's ref for this runner, verify its

@@ -5,7 +5,7 @@
 //! renders the outcome and maps it to an exit code.
 //!
 //! The modules form layers, each importing only from the layers below it (docs/architecture.md;
-//! `tests/architecture.rs` holds the table): base (`error`, `paths`, `fileio`, `source`,
+//! `tests/it/architecture.rs` holds the table): base (`error`, `paths`, `fileio`, `source`,
 //! `lang`, `diagnostic`, `progress`, `teardown`, `timings`), syntax (`parse`, `classify`,
 //! `evidence`, `artifact`), checks (`schema`, `select`, `policy`, `i18n`, `rules`), settings
 //! (`config`, `waivers`), I/O (`gitignore`, `git`, `discover`, `cache`), the pipeline

@@ -411,7 +411,7 @@ mod tests {
     }
 
     /// The sample holds the awkward cases (suppressions, a comma and a space in a path, a file
-    /// with no source); tests/sarif.rs validates real runs the same way. The OASIS schema says
+    /// with no source); tests/it/sarif.rs validates real runs the same way. The OASIS schema says
     /// draft-04 but uses draft-06's `uri-reference` format, which a draft-04 validator skips, so
     /// it is checked under draft-07 too (the schema has nothing else the two read differently).
     #[test]

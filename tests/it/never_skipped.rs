@@ -1,0 +1,155 @@
+//! A broken, oversized or disguised artifact is a finding, never a silent skip: a file that
+//! does not parse but looks like an artifact (by its place or its text) is a `parse-error` at
+//! the parser's position; a file over `max_file_size` found by the walk is `limit-exceeded`; a
+//! duplicated key is reported whatever the order of its values; a Kubernetes document is read
+//! as kubectl reads it (YAML 1.1 booleans, each item of a `List`).
+
+use crate::common;
+
+use std::path::Path;
+
+use common::{check_json, tempdir, write, Report};
+
+/// `check --no-builtin --format json -v .` in `root` (no rule: only the built-in checks).
+fn check(root: &Path) -> (common::Run, Report) {
+    check_json(root, &["--no-builtin", "-v", "."])
+}
+
+/// The (rule, line, column) of each finding in `file`.
+fn at(report: &Report, file: &str) -> Vec<(String, usize, usize)> {
+    report.in_file(file).into_iter().map(|d| (d.rule.clone(), d.line, d.column)).collect()
+}
+
+#[test]
+fn a_broken_file_that_looks_like_an_artifact_is_reported_where_it_breaks() {
+    let (_t, root) = tempdir();
+    // A Kubernetes manifest with a syntax error, in deploy/.
+    write(&root, "deploy/serving.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: llm\n  labels: [a, b\nspec: {}\n");
+    // A manifest outside any deployment directory: its apiVersion and kind lines survive.
+    write(&root, "ops/llm.yaml", "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template: {\n");
+    // A BOM with a trailing comma, another with a comment.
+    write(&root, "bom.json", "{\n  \"bomFormat\": \"CycloneDX\",\n  \"specVersion\": \"1.6\",\n}\n");
+    write(&root, "sbom/ml.json", "// generated\n{\"bomFormat\": \"CycloneDX\"}\n");
+    // A Croissant file with a trailing comma.
+    write(&root, "data/meta.json", "{\n  \"@context\": {\"cr\": \"http://mlcommons.org/croissant/\"},\n  \"name\": \"x\",\n}\n");
+    // A native manifest with a YAML error.
+    write(&root, "models/m/manifest.yaml", "apiVersion: govlint.dev/v1\nkind: ModelCard\nname: [x\n");
+    // A README whose front matter is never closed.
+    write(&root, "models/m/README.md", "---\nlicense: mit\npipeline_tag: text-generation\n\n# Model\n");
+    // Not artifacts: a tsconfig with comments, a Helm chart's template, a README that opens
+    // with a thematic break.
+    write(&root, "web/tsconfig.json", "{\n  // comment\n  \"compilerOptions\": {},\n}\n");
+    write(&root, "chart/Chart.yaml", "apiVersion: v2\nname: x\nversion: 1.0.0\n");
+    write(&root, "chart/templates/deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n  labels: {{- include \"x\" . | nindent 4 }}\n");
+    write(&root, "docs/README.md", "---\nNote: this page is a draft.\n");
+
+    let (run, report) = check(&root);
+    run.expect_code(1);
+    assert_eq!(at(&report, "deploy/serving.yaml"), [("parse-error".to_string(), 6, 5)]);
+    assert_eq!(report.only("deploy/serving.yaml", "parse-error").kind.as_deref(), Some("deployment-config"));
+    assert_eq!(at(&report, "ops/llm.yaml"), [("parse-error".to_string(), 5, 1)]);
+    // At the trailing comma.
+    assert_eq!(at(&report, "bom.json"), [("parse-error".to_string(), 3, 23)]);
+    assert_eq!(report.only("bom.json", "parse-error").kind.as_deref(), Some("model-card"));
+    assert_eq!(at(&report, "sbom/ml.json"), [("parse-error".to_string(), 1, 1)]);
+    assert_eq!(at(&report, "data/meta.json"), [("parse-error".to_string(), 3, 14)]);
+    assert_eq!(report.only("data/meta.json", "parse-error").kind.as_deref(), Some("dataset-manifest"));
+    assert_eq!(at(&report, "models/m/manifest.yaml"), [("parse-error".to_string(), 4, 1)]);
+    assert_eq!(at(&report, "models/m/README.md"), [("parse-error".to_string(), 1, 1)]);
+    assert!(report.only("models/m/README.md", "parse-error").message.contains("never closed"));
+    for skipped in ["web/tsconfig.json", "chart/templates/deploy.yaml", "docs/README.md"] {
+        assert!(report.in_file(skipped).is_empty(), "{skipped}: {:?}", report.in_file(skipped));
+        assert!(run.skip_reason(skipped).is_some(), "{skipped} is not listed as skipped:\n{}", run.stderr);
+    }
+    assert!(run.skip_reason("chart/templates/deploy.yaml").unwrap().contains("Helm chart template"));
+}
+
+#[test]
+fn an_oversized_file_found_by_the_walk_is_a_finding() {
+    let (_t, root) = tempdir();
+    write(&root, "govlint.yaml", "limits:\n  max_file_size: 1000\n");
+    // A Deployment padded with comments, where nothing in its place names it.
+    let padded = format!("{}apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: llm\n", "# padding\n".repeat(200));
+    write(&root, "ops/llm.yaml", &padded);
+    write(&root, "models/m/README.md", &format!("---\nlicense: mit\n---\n{}", "text ".repeat(300)));
+    // A JSON file whose first bytes are a BOM's, and one that is data.
+    write(&root, "sbom.json", &format!("{{\"bomFormat\": \"CycloneDX\", \"components\": [{}]}}", "{}, ".repeat(400)));
+    write(&root, "data/train.json", &format!("[{}1]", "1, ".repeat(600)));
+
+    let (run, report) = check(&root);
+    run.expect_code(1);
+    for file in ["ops/llm.yaml", "models/m/README.md", "sbom.json"] {
+        let d = report.only(file, "limit-exceeded");
+        assert_eq!(d.severity, "error", "{file}");
+        assert!(d.message.contains("larger than the 1000 byte limit"), "{file}: {}", d.message);
+    }
+    // Data that shows no sign of an artifact is not checked, and says so without failing.
+    assert_eq!(report.only("data/train.json", "limit-exceeded").severity, "note");
+}
+
+#[test]
+fn a_duplicated_key_is_reported_whatever_the_order_of_its_values() {
+    let (_t, root) = tempdir();
+    let bom = |types: [&str; 2]| {
+        format!(
+            "{{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"components\": [{{\"type\": \"{}\", \"type\": \"{}\", \"name\": \"m\"}}]}}\n",
+            types[0], types[1]
+        )
+    };
+    write(&root, "a.json", &bom(["library", "machine-learning-model"]));
+    write(&root, "b.json", &bom(["machine-learning-model", "library"]));
+    // A Kubernetes object whose first `kind` is not a string.
+    write(&root, "c.yaml", "apiVersion: v1\nkind: 3\nkind: Pod\nmetadata: {name: x}\n");
+    let (run, report) = check(&root);
+    run.expect_code(1);
+    for (file, column) in [("a.json", 85), ("b.json", 100)] {
+        let d = report.only(file, "duplicate-key");
+        assert_eq!((d.line, d.column), (1, column), "{file}");
+        assert!(run.checked().iter().any(|(f, _, kind, _)| f == file && kind == "model-card"), "{file}:\n{}", run.stderr);
+    }
+    assert_eq!(report.only("c.yaml", "duplicate-key").line, 3);
+}
+
+/// The DP017 findings of `file` (the bundled rule on pod and container security), as (line,
+/// message).
+fn dp017(report: &Report, file: &str) -> Vec<(usize, String)> {
+    report.in_file(file).into_iter().filter(|d| d.rule == "DP017").map(|d| (d.line, d.message.clone())).collect()
+}
+
+#[test]
+fn kubernetes_booleans_are_read_as_kubectl_reads_them() {
+    let (_t, root) = tempdir();
+    let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      hostNetwork: YES\n      securityContext: {runAsNonRoot: true, runAsUser: 1000}\n      containers:\n        - name: a\n          image: x\n          securityContext: {privileged: yes}\n        - name: b\n          image: x\n          securityContext: {allowPrivilegeEscalation: On}\n        - name: c\n          image: x\n          securityContext: {privileged: true}\n        - name: d\n          image: x\n          securityContext: {privileged: \"yes\"}\n";
+    write(&root, "deploy/web.yaml", text);
+    let (run, report) = check_json(&root, &["deploy/web.yaml"]);
+    run.expect_code(1);
+    // `yes`, `On`, `YES` and `true` are true for kubectl; a quoted "yes" is a string.
+    assert_eq!(
+        dp017(&report, "deploy/web.yaml"),
+        [
+            (8, "the pod shares the host's namespace: hostNetwork is true".to_string()),
+            (13, "container `a` is privileged (securityContext.privileged: true)".to_string()),
+            (16, "container `b` allows privilege escalation (securityContext.allowPrivilegeEscalation: true)".to_string()),
+            (19, "container `c` is privileged (securityContext.privileged: true)".to_string()),
+        ]
+    );
+    // Neither is `On` a type error: the schema check sees the boolean kubectl sees.
+    assert!(report.in_file("deploy/web.yaml").iter().all(|d| d.rule != "schema"), "{:#?}", report.diagnostics);
+}
+
+#[test]
+fn each_item_of_a_kubernetes_list_is_checked_where_it_is() {
+    let (_t, root) = tempdir();
+    let text = "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: web}\n  - apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: web}\n    spec:\n      template:\n        spec:\n          securityContext: {runAsNonRoot: true, runAsUser: 1000}\n          containers:\n            - name: app\n              image: x\n              securityContext: {privileged: true}\n";
+    write(&root, "cluster.yaml", text);
+    let (run, report) = check_json(&root, &["-v", "cluster.yaml"]);
+    run.expect_code(1);
+    let d = report.in_file("cluster.yaml").into_iter().find(|d| d.rule == "DP017").unwrap_or_else(|| panic!("{:#?}", report.diagnostics));
+    assert_eq!((d.line, d.column), (17, 45));
+    assert_eq!(d.pointer.as_deref(), Some("/items/1/spec/template/spec/containers/0/securityContext/privileged"));
+    assert_eq!((d.document, d.kind.as_deref()), (Some(0), Some("deployment-config")));
+    // Each item is a document of its own kind; the list itself is none.
+    let checked: Vec<String> = run.checked().into_iter().map(|(_, _, _, format)| format).collect();
+    assert_eq!(checked, ["kubernetes", "kubernetes"], "{}", run.stderr);
+    assert!(run.stderr.contains("item 2 of a `List`"), "{}", run.stderr);
+}
