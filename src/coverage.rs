@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use crate::evidence::{intern, Judgement, Status};
+use crate::messages::Msg;
 use crate::pipeline::Outcome;
 use crate::policy::{states_evidence, Package, Role};
 
@@ -154,8 +155,8 @@ fn covered(outcome: &Outcome, mut own: Vec<BTreeMap<usize, ArtifactStatus>>) -> 
             if let Some((status, c, reason)) = said {
                 let from = &arts[c].file;
                 let reason = match reason {
-                    Some(r) => format!("{r} (declared in `{from}`)"),
-                    None => format!("declared in `{from}`"),
+                    Some(r) => Msg::WithDeclaredIn.text(&[&r, &from]),
+                    None => Msg::DeclaredIn.text(&[&from]),
                 };
                 own[a].insert(p, ArtifactStatus { status, reason: Some(intern(&reason)) });
             }

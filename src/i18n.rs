@@ -5,9 +5,12 @@
 //! message templates in its `# METADATA` (`custom.i18n.zh-CN`). A finding's English message is
 //! matched against the rule's English templates (the `sprintf` format strings of its Rego
 //! source), and the captured arguments are put into the Chinese template, so a policy author
-//! never writes the translation logic. The built-in checks and the fixed words of the human
-//! output have their translations in the tables below. Messages that come from outside govlint
-//! (a parser's or jsonschema's error text) have no template and stay in English.
+//! never writes the translation logic. The pipeline's own texts (labels, messages, help, and the
+//! reasons the bundled helpers give) are written by id (`messages::Msg`), and their Chinese is
+//! kept by the same id in the table below, so an English text cannot lose its translation by
+//! being edited; a test fails on an id without one. The fixed words of the human output have
+//! their translations beside them. Messages that come from outside govlint (a parser's or
+//! jsonschema's error text) have no template and stay in English.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -15,6 +18,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::diagnostic::{codes, Diagnostic};
+use crate::messages::Msg;
 use crate::policy::metadata::Metadata;
 
 pub use crate::lang::{resolve, resolve_with, Lang, Localized, ENV_VAR};
@@ -280,110 +284,75 @@ const BUILTIN_RULES: &[(&str, &str, &str)] = &[
     ("config", "配置无效", "govlint.yaml 不符合其配置模式（未知的键或无效的值）。"),
 ];
 
-/// Fixed English texts of the pipeline (messages, labels, help) and their Chinese templates.
-const BUILTIN_TEXTS: &[(&str, &str)] = &[
-    // Labels.
-    ("here", "此处"),
-    ("`%s` is missing here", "此处缺少 `%s`"),
-    ("missing here", "此处缺失"),
-    ("in this document", "在此文档中"),
-    ("in this file", "在此文件中"),
-    ("the parser stopped here", "解析器在此处停止"),
-    ("given again here", "在此处再次给出"),
-    ("second `%s` here", "此处是第二个 `%s`"),
-    ("expired waiver", "已过期的豁免"),
-    ("unused waiver", "未使用的豁免"),
-    ("stale entry", "失效的条目"),
-    ("format 1", "格式 1"),
-    ("while checking this document", "检查此文档时"),
-    ("not allowed here", "此处不允许"),
-    ("invalid value", "无效的值"),
-    ("defined here", "在此处定义"),
-    // Messages of the built-in checks.
-    ("duplicate key `%s`", "重复的键 `%s`"),
-    // The schema check words these two itself; jsonschema's other messages stay English.
-    ("missing required property `%s`", "缺少必需的属性 `%s`"),
-    ("unknown property `%s`", "未知的属性 `%s`"),
-    ("the waiver of %s for %s expired on %s", "对 %[2]s 的 %[1]s 豁免已于 %[3]s 过期"),
-    ("the waiver of %s for %s matches no finding", "对 %[2]s 的 %[1]s 豁免未匹配任何问题"),
-    ("the baseline entry of %s in %s matches no finding", "基线中 %[2]s 的 %[1]s 条目未匹配任何问题"),
-    (
-        "the baseline is of format %s, whose fingerprints do not tell a replaced object from the one recorded: none of its %s entries is applied",
-        "该基线为格式 %s，其指纹无法区分被替换的对象与记录的对象：其 %s 个条目均未应用",
-    ),
-    ("the file cannot be read: %s", "无法读取该文件：%s"),
-    ("the file has binary content (a NUL byte at offset %s)", "该文件是二进制内容（偏移 %s 处有 NUL 字节）"),
-    ("the file is not UTF-8 text (invalid byte at offset %s)", "该文件不是 UTF-8 文本（偏移 %s 处为无效字节）"),
-    ("the file is larger than the %s byte limit (`limits.max_file_size` in govlint.yaml)", "该文件超过 %s 字节的大小上限（govlint.yaml 中的 `limits.max_file_size`）"),
-    ("policy %s failed: %s", "策略 %s 执行失败：%s"),
-    // Help.
-    ("fix the YAML syntax; every later check needs a file that parses", "请修正 YAML 语法；后续所有检查都需要文件能够解析"),
-    ("fix the JSON syntax; every later check needs a file that parses", "请修正 JSON 语法；后续所有检查都需要文件能够解析"),
-    (
-        "the key was first given at line %s, column %s; YAML parsers disagree on which value wins, so keep one",
-        "该键首次出现在第 %s 行第 %s 列；不同的 YAML 解析器对取哪个值看法不一，请只保留一个",
-    ),
-    (
-        "the key was first given at line %s, column %s; JSON parsers disagree on which value wins, so keep one",
-        "该键首次出现在第 %s 行第 %s 列；不同的 JSON 解析器对取哪个值看法不一，请只保留一个",
-    ),
-    ("raise `limits.max_depth` in govlint.yaml if this file is legitimate", "若该文件确属正常，请在 govlint.yaml 中调高 `limits.max_depth`"),
-    ("raise `limits.max_documents` in govlint.yaml if this file is legitimate", "若该文件确属正常，请在 govlint.yaml 中调高 `limits.max_documents`"),
-    (
-        "an alias bomb looks like this; if the file is legitimate, raise `limits.max_nodes` in govlint.yaml",
-        "这看起来像别名炸弹；若该文件确属正常，请在 govlint.yaml 中调高 `limits.max_nodes`",
-    ),
-    (
-        "fix the findings it covered, or renew the waiver with a new `expires` date and approval",
-        "请修复该豁免覆盖的问题，或以新的 `expires` 日期和审批续期该豁免",
-    ),
-    ("remove the waiver, or correct its rule, paths or path", "请删除该豁免，或更正其 rule、paths 或 path"),
-    (
-        "remove the entry (write the baseline again): the finding was fixed, or it is about another object now",
-        "请删除该条目（重新生成基线）：该问题已修复，或现在针对的是另一对象",
-    ),
-    (
-        "write the baseline again with `govlint check --write-baseline FILE` once the findings reported are known",
-        "确认所报告的问题后，请用 `govlint check --write-baseline FILE` 重新生成基线",
-    ),
-    ("the policy is in %s", "该策略位于 %s"),
-    (
-        "the policy is in %s; a policy that needs longer can be given it with `limits.policy_timeout_ms` in govlint.yaml",
-        "该策略位于 %s；确需更长时间的策略可通过 govlint.yaml 中的 `limits.policy_timeout_ms` 放宽时限",
-    ),
-    (
-        "the %s schema is printed by `govlint schema`; see docs/governance.md for the govlint fields",
-        "%s 的 JSON Schema 可用 `govlint schema` 打印；govlint 专有字段见 docs/governance.md",
-    ),
-    ("see the Configuration section of README.md", "参见 README.md 的 Configuration 一节"),
-    // Why a rule does not apply, as the bundled helpers say it (policies/lib).
-    ("the service is declared not offered to the public (%s: false)", "服务已声明不面向公众提供（%s: false）"),
-    ("the service is declared offered in %s, not in China (%s)", "服务已声明在 %s 提供，不在中国境内（%s）"),
-    ("the service is declared offered in %s, not in the EU (%s)", "服务已声明在 %s 提供，不在欧盟（%s）"),
-    (
-        "no market is declared for the service (`governance.service.regions` of its DeploymentManifest, or `profile.regions` in govlint.yaml)",
-        "未声明服务的市场（DeploymentManifest 的 `governance.service.regions`，或 govlint.yaml 中的 `profile.regions`）",
-    ),
-    ("the model is declared not offered to the public (profile.public in govlint.yaml: false)", "模型已声明不面向公众提供（govlint.yaml 中的 profile.public: false）"),
-    ("the model is declared offered in %s, not in China (%s)", "模型已声明在 %s 提供，不在中国境内（%s）"),
-    ("the model is declared offered in %s, not in the EU (%s)", "模型已声明在 %s 提供，不在欧盟（%s）"),
-    ("no market is declared for the model (`%s`, or `profile.regions` in govlint.yaml)", "未声明模型的市场（`%s`，或 govlint.yaml 中的 `profile.regions`）"),
-    ("the dataset is declared not offered to the public (profile.public in govlint.yaml: false)", "数据集已声明不面向公众提供（govlint.yaml 中的 profile.public: false）"),
-    ("the dataset is declared offered in %s, not in China (%s)", "数据集已声明在 %s 提供，不在中国境内（%s）"),
-    ("the dataset is declared offered in %s, not in the EU (%s)", "数据集已声明在 %s 提供，不在欧盟（%s）"),
-    ("no market is declared for the dataset (`%s`, or `profile.regions` in govlint.yaml)", "未声明数据集的市场（`%s`，或 govlint.yaml 中的 `profile.regions`）"),
-    ("profile.%s in govlint.yaml", "govlint.yaml 中的 profile.%s"),
-    ("a document of kind `%s` runs no service", "类型为 `%s` 的文档不运行服务"),
-    ("no container is defined in this document of kind `%s`", "类型为 `%s` 的文档未定义容器"),
-    ("a DeploymentManifest defines no container: the workloads it targets do", "DeploymentManifest 不定义容器：容器由其指向的工作负载定义"),
-    ("declared in `%s`", "已在 `%s` 中声明"),
-    ("%s (declared in `%s`)", "%s（已在 `%s` 中声明）"),
+/// The Chinese of the fixed texts of the pipeline (`messages`), by id.
+const BUILTIN_TEXTS: &[(Msg, &str)] = &[
+    (Msg::Here, "此处"),
+    (Msg::MissingNamed, "此处缺少 `%s`"),
+    (Msg::MissingHere, "此处缺失"),
+    (Msg::InThisDocument, "在此文档中"),
+    (Msg::InThisFile, "在此文件中"),
+    (Msg::ParserStopped, "解析器在此处停止"),
+    (Msg::GivenAgain, "在此处再次给出"),
+    (Msg::SecondNamed, "此处是第二个 `%s`"),
+    (Msg::ExpiredWaiver, "已过期的豁免"),
+    (Msg::UnusedWaiver, "未使用的豁免"),
+    (Msg::StaleEntry, "失效的条目"),
+    (Msg::FormatOne, "格式 1"),
+    (Msg::WhileChecking, "检查此文档时"),
+    (Msg::NotAllowedHere, "此处不允许"),
+    (Msg::InvalidValue, "无效的值"),
+    (Msg::DefinedHere, "在此处定义"),
+    (Msg::DuplicateKey, "重复的键 `%s`"),
+    (Msg::MissingProperty, "缺少必需的属性 `%s`"),
+    (Msg::UnknownProperty, "未知的属性 `%s`"),
+    (Msg::WaiverExpired, "对 %[2]s 的 %[1]s 豁免已于 %[3]s 过期"),
+    (Msg::WaiverUnused, "对 %[2]s 的 %[1]s 豁免未匹配任何问题"),
+    (Msg::BaselineEntryUnused, "基线中 %[2]s 的 %[1]s 条目未匹配任何问题"),
+    (Msg::BaselineOldFormat, "该基线为格式 %s，其指纹无法区分被替换的对象与记录的对象：其 %s 个条目均未应用"),
+    (Msg::FileUnreadable, "无法读取该文件：%s"),
+    (Msg::FileBinary, "该文件是二进制内容（偏移 %s 处有 NUL 字节）"),
+    (Msg::FileNotUtf8, "该文件不是 UTF-8 文本（偏移 %s 处为无效字节）"),
+    (Msg::FileTooLarge, "该文件超过 %s 字节的大小上限（govlint.yaml 中的 `limits.max_file_size`）"),
+    (Msg::PolicyFailed, "策略 %s 执行失败：%s"),
+    (Msg::FixYaml, "请修正 YAML 语法；后续所有检查都需要文件能够解析"),
+    (Msg::FixJson, "请修正 JSON 语法；后续所有检查都需要文件能够解析"),
+    (Msg::YamlKeyFirstGiven, "该键首次出现在第 %s 行第 %s 列；不同的 YAML 解析器对取哪个值看法不一，请只保留一个"),
+    (Msg::JsonKeyFirstGiven, "该键首次出现在第 %s 行第 %s 列；不同的 JSON 解析器对取哪个值看法不一，请只保留一个"),
+    (Msg::RaiseDepth, "若该文件确属正常，请在 govlint.yaml 中调高 `limits.max_depth`"),
+    (Msg::RaiseDocuments, "若该文件确属正常，请在 govlint.yaml 中调高 `limits.max_documents`"),
+    (Msg::AliasBomb, "这看起来像别名炸弹；若该文件确属正常，请在 govlint.yaml 中调高 `limits.max_nodes`"),
+    (Msg::RenewWaiver, "请修复该豁免覆盖的问题，或以新的 `expires` 日期和审批续期该豁免"),
+    (Msg::RemoveWaiver, "请删除该豁免，或更正其 rule、paths 或 path"),
+    (Msg::RemoveEntry, "请删除该条目（重新生成基线）：该问题已修复，或现在针对的是另一对象"),
+    (Msg::WriteBaselineAgain, "确认所报告的问题后，请用 `govlint check --write-baseline FILE` 重新生成基线"),
+    (Msg::PolicyIsIn, "该策略位于 %s"),
+    (Msg::PolicyIsInTimeout, "该策略位于 %s；确需更长时间的策略可通过 govlint.yaml 中的 `limits.policy_timeout_ms` 放宽时限"),
+    (Msg::SchemaPrinted, "%s 的 JSON Schema 可用 `govlint schema` 打印；govlint 专有字段见 docs/governance.md"),
+    (Msg::SeeConfiguration, "参见 README.md 的 Configuration 一节"),
+    (Msg::ServiceNotPublic, "服务已声明不面向公众提供（%s: false）"),
+    (Msg::ServiceNotChina, "服务已声明在 %s 提供，不在中国境内（%s）"),
+    (Msg::ServiceNotEu, "服务已声明在 %s 提供，不在欧盟（%s）"),
+    (Msg::ServiceNoMarket, "未声明服务的市场（DeploymentManifest 的 `governance.service.regions`，或 govlint.yaml 中的 `profile.regions`）"),
+    (Msg::ModelNotPublic, "模型已声明不面向公众提供（govlint.yaml 中的 profile.public: false）"),
+    (Msg::ModelNotChina, "模型已声明在 %s 提供，不在中国境内（%s）"),
+    (Msg::ModelNotEu, "模型已声明在 %s 提供，不在欧盟（%s）"),
+    (Msg::ModelNoMarket, "未声明模型的市场（`%s`，或 govlint.yaml 中的 `profile.regions`）"),
+    (Msg::DatasetNotPublic, "数据集已声明不面向公众提供（govlint.yaml 中的 profile.public: false）"),
+    (Msg::DatasetNotChina, "数据集已声明在 %s 提供，不在中国境内（%s）"),
+    (Msg::DatasetNotEu, "数据集已声明在 %s 提供，不在欧盟（%s）"),
+    (Msg::DatasetNoMarket, "未声明数据集的市场（`%s`，或 govlint.yaml 中的 `profile.regions`）"),
+    (Msg::ProfileIn, "govlint.yaml 中的 profile.%s"),
+    (Msg::KindRunsNoService, "类型为 `%s` 的文档不运行服务"),
+    (Msg::NoContainerInKind, "类型为 `%s` 的文档未定义容器"),
+    (Msg::ManifestNoContainer, "DeploymentManifest 不定义容器：容器由其指向的工作负载定义"),
+    (Msg::DeclaredIn, "已在 `%s` 中声明"),
+    (Msg::WithDeclaredIn, "%s（已在 `%s` 中声明）"),
 ];
 
 fn builtin_templates() -> &'static Templates {
     static T: OnceLock<Templates> = OnceLock::new();
     T.get_or_init(|| {
-        let pairs: Vec<(String, String)> = BUILTIN_TEXTS.iter().map(|(e, z)| (e.to_string(), z.to_string())).collect();
+        let pairs: Vec<(String, String)> = BUILTIN_TEXTS.iter().map(|(m, z)| (m.english().to_string(), z.to_string())).collect();
         Templates::flat(&pairs)
     })
 }
@@ -574,6 +543,50 @@ mod tests {
         assert_eq!(resolve_with(None, None, None, Some("C.UTF-8")), Ok(Lang::En));
         assert_eq!(resolve_with(None, None, None, None), Ok(Lang::En));
         assert!(resolve_with(None, Some("klingon"), None, None).unwrap_err().contains("GOVLINT_LANG"));
+    }
+
+    #[test]
+    fn every_builtin_text_has_one_chinese_by_id_that_keeps_its_arguments() {
+        let mut problems = Vec::new();
+        for &m in Msg::ALL {
+            let zh: Vec<&str> = BUILTIN_TEXTS.iter().filter(|(id, _)| *id == m).map(|(_, z)| *z).collect();
+            let [zh] = zh[..] else {
+                problems.push(format!("{}: {} Chinese texts, not one", m.id(), zh.len()));
+                continue;
+            };
+            // The English written with a marker for each argument is translated by this very
+            // entry, and the Chinese keeps every marker.
+            let markers: Vec<String> = (1..=m.english().matches("%s").count()).map(|i| format!("«{i}»")).collect();
+            let args: Vec<&dyn std::fmt::Display> = markers.iter().map(|s| s as &dyn std::fmt::Display).collect();
+            let expected = fill(zh, &markers.iter().map(String::as_str).collect::<Vec<_>>());
+            match builtin_text(&m.text(&args), Lang::ZhCn) {
+                Some(t) if Some(&t) == expected.as_ref() => {
+                    for marker in markers.iter().filter(|k| !t.contains(k.as_str())) {
+                        problems.push(format!("{}: the Chinese drops argument {marker}: {t}", m.id()));
+                    }
+                }
+                t => problems.push(format!("{}: {:?} translates to {t:?}, not its own Chinese {expected:?}", m.id(), m.english())),
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn the_bundled_helpers_write_the_texts_their_ids_stand_for() {
+        // A helper may word a family of texts with one format (`the %s is declared …` for a
+        // model and a dataset): a text is written when some string of the helpers, each `%s`
+        // taking any text, gives it.
+        let literal = Regex::new(r#""((?:[^"\\]|\\.)*)""#).unwrap();
+        let formats: Vec<Regex> = crate::policy::bundled_files()
+            .iter()
+            .filter(|f| f.path.contains("/lib/") && !f.is_test())
+            .flat_map(|f| literal.captures_iter(&f.source.text).map(|c| c[1].to_string()).collect::<Vec<_>>())
+            .filter(|l| l.contains(' '))
+            .filter_map(|l| Regex::new(&format!("^{}$", regex::escape(&l).replace("%s", ".*"))).ok())
+            .collect();
+        assert!(formats.len() > 20, "the bundled helpers were not read");
+        let missing: Vec<&str> = Msg::FROM_POLICIES.iter().map(|m| m.english()).filter(|en| !formats.iter().any(|f| f.is_match(en))).collect();
+        assert!(missing.is_empty(), "texts no helper in policies/lib writes (edit the English in src/messages.rs with the Rego): {missing:?}");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //!
 //! The modules form layers, each importing only from the layers below it (docs/architecture.md;
 //! `tests/it/architecture.rs` holds the table): base (`error`, `paths`, `fileio`, `source`,
-//! `lang`, `diagnostic`, `progress`, `teardown`, `timings`), syntax (`parse`, `classify`,
+//! `lang`, `messages`, `diagnostic`, `progress`, `teardown`, `timings`), syntax (`parse`, `classify`,
 //! `evidence`, `artifact`), checks (`schema`, `select`, `policy`, `i18n`, `rules`), settings
 //! (`config`, `waivers`), I/O (`gitignore`, `git`, `discover`, `cache`), the pipeline
 //! (`pipeline`), and reports (`report`, `coverage`, `audit`, `init`, `scaffold`). This file only
@@ -18,6 +18,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod fileio;
 pub mod lang;
+pub mod messages;
 pub mod paths;
 pub mod progress;
 pub mod source;

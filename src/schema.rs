@@ -12,6 +12,7 @@ use jsonschema::{Draft, Registry, Resource, ValidationError, Validator};
 use serde_json::Value;
 
 use crate::classify::{Format, Kind};
+use crate::messages::Msg;
 use crate::diagnostic::{codes, Diagnostic, Severity};
 use crate::parse::Document;
 use crate::source::{escape_token, SourceFile, Span};
@@ -156,11 +157,11 @@ fn first_line(source: &SourceFile, span: Span) -> Span {
 fn to_diagnostics(e: &ValidationError<'_>, source: &SourceFile, doc: &Document, what: &str) -> Vec<Diagnostic> {
     use jsonschema::error::ValidationErrorKind as K;
     let pointer = e.instance_path().as_str().to_string();
-    let help = format!("the {what} schema is printed by `govlint schema`; see docs/governance.md for the govlint fields");
-    let one = |pointer: String, message: String, label: &str| {
+    let help = Msg::SchemaPrinted.text(&[&what]);
+    let one = |pointer: String, message: String, label: Msg| {
         let (span, _) = label_span(source, doc, &pointer);
         Diagnostic::at(source, span, codes::SCHEMA, Severity::Error, message)
-            .with_label(label)
+            .with_label(label.text(&[]))
             .with_pointer(pointer)
             .with_help(help.clone())
     };
@@ -169,8 +170,8 @@ fn to_diagnostics(e: &ValidationError<'_>, source: &SourceFile, doc: &Document, 
             let name = property.as_str().map(str::to_string).unwrap_or_else(|| property.to_string());
             let missing = format!("{pointer}/{}", escape_token(&name));
             let (span, _) = label_span(source, doc, &pointer);
-            vec![Diagnostic::at(source, span, codes::SCHEMA, Severity::Error, format!("missing required property `{name}`"))
-                .with_label(format!("`{name}` is missing here"))
+            vec![Diagnostic::at(source, span, codes::SCHEMA, Severity::Error, Msg::MissingProperty.text(&[&name]))
+                .with_label(Msg::MissingNamed.text(&[&name]))
                 .with_pointer(missing)
                 .with_help(help.clone())]
         }
@@ -180,13 +181,13 @@ fn to_diagnostics(e: &ValidationError<'_>, source: &SourceFile, doc: &Document, 
                 let p = format!("{pointer}/{}", escape_token(k));
                 let (span, _) = label_span(source, doc, &p);
                 let key = doc.map.get(&p).and_then(|n| n.key).unwrap_or(span);
-                Diagnostic::at(source, key, codes::SCHEMA, Severity::Error, format!("unknown property `{k}`"))
-                    .with_label("not allowed here")
+                Diagnostic::at(source, key, codes::SCHEMA, Severity::Error, Msg::UnknownProperty.text(&[k]))
+                    .with_label(Msg::NotAllowedHere.text(&[]))
                     .with_pointer(p)
                     .with_help(help.clone())
             })
             .collect(),
-        _ => vec![one(pointer, e.to_string(), "invalid value")],
+        _ => vec![one(pointer, e.to_string(), Msg::InvalidValue)],
     }
 }
 

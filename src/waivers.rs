@@ -9,6 +9,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
+use crate::messages::Msg;
 use crate::diagnostic::{Diagnostic, Severity, Suppression, SuppressionKind};
 use crate::parse::ParsedFile;
 use crate::source::{SourceFile, Span};
@@ -75,16 +76,16 @@ pub fn apply_with_usage(
                         w.span,
                         codes::WAIVER_EXPIRED,
                         Severity::Error,
-                        format!("the waiver of {} for {} expired on {}", w.rule, w.paths.join(", "), w.expires.as_deref().unwrap_or("")),
+                        Msg::WaiverExpired.text(&[&w.rule, &w.paths.join(", "), &w.expires.as_deref().unwrap_or("")]),
                     )
-                    .with_label("expired waiver")
-                    .with_help("fix the findings it covered, or renew the waiver with a new `expires` date and approval"),
+                    .with_label(Msg::ExpiredWaiver.text(&[]))
+                    .with_help(Msg::RenewWaiver.text(&[])),
                 );
             } else if report_unused && !used[i] {
                 kept.push(
-                    Diagnostic::at(src, w.span, codes::WAIVER_UNUSED, Severity::Warning, format!("the waiver of {} for {} matches no finding", w.rule, w.paths.join(", ")))
-                        .with_label("unused waiver")
-                        .with_help("remove the waiver, or correct its rule, paths or path"),
+                    Diagnostic::at(src, w.span, codes::WAIVER_UNUSED, Severity::Warning, Msg::WaiverUnused.text(&[&w.rule, &w.paths.join(", ")]))
+                        .with_label(Msg::UnusedWaiver.text(&[]))
+                        .with_help(Msg::RemoveWaiver.text(&[])),
                 );
             }
         }
@@ -270,13 +271,8 @@ impl Baseline {
     pub fn apply(&self, diags: Vec<Diagnostic>, report_unused: bool, reported: impl Fn(&str) -> bool) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
         let mut kept = diags;
         if self.version < BASELINE_VERSION {
-            let message = format!(
-                "the baseline is of format {}, whose fingerprints do not tell a replaced object from the one recorded: none of its {} entries is applied",
-                self.version,
-                self.findings.len()
-            );
-            let help = "write the baseline again with `govlint check --write-baseline FILE` once the findings reported are known";
-            kept.push(self.finding(self.offset_of("\"version\""), message, "format 1", help));
+            let message = Msg::BaselineOldFormat.text(&[&self.version, &self.findings.len()]);
+            kept.push(self.finding(self.offset_of("\"version\""), message, Msg::FormatOne, Msg::WriteBaselineAgain));
             return (kept, Vec::new());
         }
         let known: BTreeSet<&str> = self.findings.iter().map(|f| f.fingerprint.as_str()).collect();
@@ -295,8 +291,8 @@ impl Baseline {
         if report_unused {
             for e in self.findings.iter().filter(|e| !used.contains(&e.fingerprint) && reported(&e.rule)) {
                 let at = self.offset_of(&format!("\"{}\"", e.fingerprint));
-                let message = format!("the baseline entry of {} in {} matches no finding", e.rule, e.file);
-                kept.push(self.finding(at, message, "stale entry", "remove the entry (write the baseline again): the finding was fixed, or it is about another object now"));
+                let message = Msg::BaselineEntryUnused.text(&[&e.rule, &e.file]);
+                kept.push(self.finding(at, message, Msg::StaleEntry, Msg::RemoveEntry));
             }
         }
         (kept, suppressed)
@@ -308,9 +304,9 @@ impl Baseline {
     }
 
     /// A `baseline-stale` warning at `at` in the baseline.
-    fn finding(&self, at: usize, message: String, label: &str, help: &str) -> Diagnostic {
+    fn finding(&self, at: usize, message: String, label: Msg, help: Msg) -> Diagnostic {
         let source = self.source.clone().unwrap_or_else(|| SourceFile::new("baseline", String::new()));
-        Diagnostic::at(&source, Span::empty(at), codes::BASELINE_STALE, Severity::Warning, message).with_label(label).with_help(help)
+        Diagnostic::at(&source, Span::empty(at), codes::BASELINE_STALE, Severity::Warning, message).with_label(label.text(&[])).with_help(help.text(&[]))
     }
 }
 

@@ -13,6 +13,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
 use crate::classify::{Format, GlobHint, Kind};
+use crate::messages::Msg;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::parse::{self, Limits, Syntax};
 use crate::schema;
@@ -273,7 +274,7 @@ impl Config {
                 diags = schema::errors_to_diagnostics(validator, &source, doc, "govlint.yaml");
                 for d in &mut diags {
                     d.rule = "config".to_string();
-                    d.help = Some("see the Configuration section of README.md".into());
+                    d.help = Some(Msg::SeeConfiguration.text(&[]).into());
                 }
             }
         }

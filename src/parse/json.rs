@@ -6,6 +6,7 @@ use serde_json::{Map, Number, Value};
 
 use super::{Document, Limits, Parsed};
 use crate::diagnostic::{codes, Diagnostic, Severity};
+use crate::messages::Msg;
 use crate::source::{escape_token, NodeSpan, SourceFile, SourceMap, Span};
 
 fn strict() -> ParseOptions {
@@ -41,7 +42,7 @@ pub fn parse(source: &SourceFile, limits: &Limits) -> Parsed {
                 Severity::Error,
                 format!("nesting deeper than {} levels", limits.max_depth),
             )
-            .with_help("raise `limits.max_depth` in govlint.yaml if this file is legitimate"),
+            .with_help(Msg::RaiseDepth.text(&[])),
         );
         return out;
     }
@@ -57,8 +58,8 @@ pub fn parse(source: &SourceFile, limits: &Limits) -> Parsed {
                     Severity::Error,
                     format!("invalid JSON: {}", e.kind()),
                 )
-                .with_label("the parser stopped here")
-                .with_help("fix the JSON syntax; every later check needs a file that parses"),
+                .with_label(Msg::ParserStopped.text(&[]))
+                .with_help(Msg::FixJson.text(&[])),
             );
         }
         Ok(res) => {
@@ -163,25 +164,7 @@ impl Builder<'_> {
                     let child = format!("{pointer}/{}", escape_token(&name));
                     if obj.contains_key(&name) {
                         let first = self.map.get(&child).and_then(|n| n.key).map(|k| self.source.position(k.start));
-                        let mut d = Diagnostic::at(
-                            self.source,
-                            kspan,
-                            codes::DUPLICATE_KEY,
-                            Severity::Error,
-                            format!("duplicate key `{name}`"),
-                        )
-                        .with_label("given again here");
-                        // A duplicate inside a duplicate's later value has no place in the document.
-                        if !child.contains('\u{0}') {
-                            d = d.with_pointer(child.clone());
-                        }
-                        if let Some(p) = first {
-                            d = d.with_help(format!(
-                                "the key was first given at line {}, column {}; JSON parsers disagree on which value wins, so keep one",
-                                p.line, p.column
-                            ));
-                        }
-                        self.diagnostics.push(d);
+                        self.diagnostics.push(super::duplicate_key(self.source, kspan, &name, &child, first, Msg::JsonKeyFirstGiven));
                         // Built for its own duplicates and for classification; not placed.
                         let later = self.build(prop.value, String::from("\u{0}dup"), None);
                         if !child.contains('\u{0}') {

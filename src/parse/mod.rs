@@ -13,8 +13,9 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-use crate::diagnostic::Diagnostic;
-use crate::source::{SourceFile, SourceMap, Span};
+use crate::diagnostic::{codes, Diagnostic, Severity};
+use crate::messages::Msg;
+use crate::source::{Position, SourceFile, SourceMap, Span};
 
 /// The syntax of a file, from its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -174,4 +175,19 @@ pub fn parse(source: Arc<SourceFile>, syntax: Syntax, limits: &Limits) -> Parsed
 pub struct Parsed {
     pub documents: Vec<Document>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The finding of a key given twice in one mapping, the same from both parsers: at the second
+/// key, with its JSON pointer (`child`) unless it lies inside a duplicate's own later value
+/// (which has no place in the document), and with the first key's position in the help, worded
+/// for the parser (`help`).
+fn duplicate_key(source: &SourceFile, span: Span, name: &str, child: &str, first: Option<Position>, help: Msg) -> Diagnostic {
+    let mut d = Diagnostic::at(source, span, codes::DUPLICATE_KEY, Severity::Error, Msg::DuplicateKey.text(&[&name])).with_label(Msg::GivenAgain.text(&[]));
+    if !child.contains('\u{0}') {
+        d = d.with_pointer(child.to_string());
+    }
+    if let Some(p) = first {
+        d = d.with_help(help.text(&[&p.line, &p.column]));
+    }
+    d
 }

@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 
 use super::{Document, Limits, Parsed};
 use crate::diagnostic::{codes, Diagnostic, Severity};
+use crate::messages::Msg;
 use crate::source::{escape_token, NodeSpan, SourceFile, SourceMap, Span};
 
 mod pyyaml;
@@ -67,7 +68,7 @@ pub fn parse(source: &SourceFile, base: usize, text: &str, limits: &Limits) -> P
 /// Why parsing stopped early.
 enum Stop {
     Syntax(ScanError),
-    Limit { at: usize, message: String, help: &'static str },
+    Limit { at: usize, message: String, help: Msg },
 }
 
 /// Character index → byte offset (saphyr counts characters).
@@ -139,11 +140,11 @@ impl<'a> Builder<'a> {
             Stop::Syntax(e) => {
                 let at = self.chars.byte(e.marker().index());
                 Diagnostic::at(self.source, Span::empty(at), codes::PARSE_ERROR, Severity::Error, format!("invalid YAML: {}", e.info()))
-                    .with_label("the parser stopped here")
-                    .with_help("fix the YAML syntax; every later check needs a file that parses")
+                    .with_label(Msg::ParserStopped.text(&[]))
+                    .with_help(Msg::FixYaml.text(&[]))
             }
             Stop::Limit { at, message, help } => {
-                Diagnostic::at(self.source, Span::empty(at), codes::LIMIT_EXCEEDED, Severity::Error, message).with_help(help)
+                Diagnostic::at(self.source, Span::empty(at), codes::LIMIT_EXCEEDED, Severity::Error, message).with_help(help.text(&[]))
             }
         };
         self.diagnostics.push(d);
@@ -192,7 +193,7 @@ impl<'a> Builder<'a> {
                     "document expands to more than {} nodes (aliases expanded); refusing to build it",
                     self.limits.max_nodes
                 ),
-                help: "an alias bomb looks like this; if the file is legitimate, raise `limits.max_nodes` in govlint.yaml",
+                help: Msg::AliasBomb,
             });
         }
         Ok(())
@@ -294,25 +295,7 @@ impl<'a> Builder<'a> {
                     let child = format!("{pointer}/{}", escape_token(&name));
                     if obj.contains_key(&name) {
                         let first = self.map.get(&child).and_then(|n| n.key).map(|k| self.source.position(k.start));
-                        let mut d = Diagnostic::at(
-                            self.source,
-                            kspan,
-                            codes::DUPLICATE_KEY,
-                            Severity::Error,
-                            format!("duplicate key `{name}`"),
-                        )
-                        .with_label("given again here");
-                        // A duplicate inside a duplicate's later value has no place in the document.
-                        if !child.contains('\u{0}') {
-                            d = d.with_pointer(child.clone());
-                        }
-                        if let Some(p) = first {
-                            d = d.with_help(format!(
-                                "the key was first given at line {}, column {}; YAML parsers disagree on which value wins, so keep one",
-                                p.line, p.column
-                            ));
-                        }
-                        self.diagnostics.push(d);
+                        self.diagnostics.push(super::duplicate_key(self.source, kspan, &name, &child, first, Msg::YamlKeyFirstGiven));
                         // Build the value for its diagnostics and for classification, but keep
                         // the first one.
                         let later = self.node(vev, vsp, String::from("\u{0}dup"), None, depth + 1)?;
@@ -371,7 +354,7 @@ impl<'a> Builder<'a> {
             return Err(Stop::Limit {
                 at,
                 message: format!("nesting deeper than {} levels", self.limits.max_depth),
-                help: "raise `limits.max_depth` in govlint.yaml if this file is legitimate",
+                help: Msg::RaiseDepth,
             });
         }
         Ok(())

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 
 use crate::artifact::{Artifact, ArtifactDoc, Facts, Released};
+use crate::messages::Msg;
 use crate::classify::{self, Class, Format, Kind};
 use crate::config::Config;
 use crate::diagnostic::{self, codes, Diagnostic, Severity};
@@ -88,7 +89,7 @@ pub(crate) enum FileResult {
 pub(crate) enum Unread {
     /// Larger than `limits.max_file_size`: refused by its length, never read whole.
     TooLarge,
-    /// Unreadable, binary or not UTF-8: the reason, after "the file".
+    /// Unreadable, binary or not UTF-8: the finding's message ("the file …").
     Other(String),
 }
 
@@ -98,7 +99,7 @@ pub(crate) fn read(c: &Candidate, config: &Config) -> Result<String, Unread> {
     if let Some(bytes) = &c.contents {
         return check_text(bytes.clone(), config);
     }
-    let file = std::fs::File::open(&c.path).map_err(|e| Unread::Other(format!("cannot be read: {}", crate::fileio::io_reason(&e))))?;
+    let file = std::fs::File::open(&c.path).map_err(|e| Unread::Other(Msg::FileUnreadable.text(&[&crate::fileio::io_reason(&e)])))?;
     // Refuse an oversized file by its length, without reading it; `take` below still bounds a
     // file that grows while it is read.
     if file.metadata().is_ok_and(|m| m.is_file() && m.len() > config.max_file_size) {
@@ -107,12 +108,8 @@ pub(crate) fn read(c: &Candidate, config: &Config) -> Result<String, Unread> {
     let mut bytes = Vec::new();
     file.take(config.max_file_size + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| Unread::Other(format!("cannot be read: {}", crate::fileio::io_reason(&e))))?;
+        .map_err(|e| Unread::Other(Msg::FileUnreadable.text(&[&crate::fileio::io_reason(&e)])))?;
     check_text(bytes, config)
-}
-
-pub(crate) fn too_large(config: &Config) -> String {
-    format!("is larger than the {} byte limit (`limits.max_file_size` in govlint.yaml)", config.max_file_size)
 }
 
 /// Accepts file bytes as text: within the size limit, no NUL byte, valid UTF-8.
@@ -121,9 +118,9 @@ pub(crate) fn check_text(bytes: Vec<u8>, config: &Config) -> Result<String, Unre
         return Err(Unread::TooLarge);
     }
     if let Some(i) = bytes.iter().position(|b| *b == 0) {
-        return Err(Unread::Other(format!("has binary content (a NUL byte at offset {i})")));
+        return Err(Unread::Other(Msg::FileBinary.text(&[&i])));
     }
-    String::from_utf8(bytes).map_err(|e| Unread::Other(format!("is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())))
+    String::from_utf8(bytes).map_err(|e| Unread::Other(Msg::FileNotUtf8.text(&[&e.utf8_error().valid_up_to()])))
 }
 
 /// The first [`classify::sniff::PREFIX`] bytes of a file, as text (what is not UTF-8 replaced).
@@ -152,15 +149,16 @@ pub(crate) fn unreadable(c: &Candidate, config: &Config, name: String, glob: Opt
     let problem = |rule: &str, severity: Severity, message: String| FileResult::Problem(Box::new(Diagnostic::whole_file(name.clone(), rule, severity, message)));
     match unread {
         Unread::TooLarge => {
-            let message = format!("the file {}", too_large(config));
+            let message = Msg::FileTooLarge.text(&[&config.max_file_size]);
             if placed || c.syntax != parse::Syntax::Json || classify::sniff::by_text(c.syntax, &prefix(c)).is_some() {
                 problem(codes::LIMIT_EXCEEDED, Severity::Error, message)
             } else {
                 problem(codes::LIMIT_EXCEEDED, Severity::Note, format!("{message}; its first bytes show no artifact, so it was not checked"))
             }
         }
-        Unread::Other(reason) if placed => problem(codes::READ_ERROR, Severity::Error, format!("the file {reason}")),
-        Unread::Other(reason) => FileResult::Skipped(Skipped { path: name, reason }),
+        Unread::Other(message) if placed => problem(codes::READ_ERROR, Severity::Error, message),
+        // A file skipped is listed with why: the message without its subject.
+        Unread::Other(message) => FileResult::Skipped(Skipped { path: name, reason: message.strip_prefix("the file ").unwrap_or(&message).to_string() }),
     }
 }
 

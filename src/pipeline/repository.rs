@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 
 use crate::artifact::{Artifact, ArtifactDoc, Released};
+use crate::messages::Msg;
 use crate::config::Config;
 use crate::diagnostic::{codes, Diagnostic, Severity};
 use crate::discover::Candidate;
@@ -146,7 +147,7 @@ pub(crate) fn repository_diagnostics(
                 fallback.clone(),
                 codes::POLICY_ERROR,
                 Severity::Error,
-                format!("policy {} failed: {e}", set.packages[pkg].name),
+                Msg::PolicyFailed.text(&[&set.packages[pkg].name, &e]),
             )),
         }
     }

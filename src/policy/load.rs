@@ -166,7 +166,7 @@ pub fn rego_error(err: &str, files: &[RegoFile]) -> ToolError {
         if let Some(f) = files.iter().find(|f| f.path == file) {
             let at = rego_offset(&f.source, line, col);
             let mut d = Diagnostic::at(&f.source, Span::new(at, at + 1), "policy-compile", Severity::Error, message.clone())
-                .with_label("here");
+                .with_label(Msg::Here.text(&[]));
             if let Some(help) = opa_compat::hint(&message, &f.source, at) {
                 d = d.with_help(help);
             }

@@ -42,6 +42,7 @@ use crate::diagnostic::{codes, Diagnostic, Severity};
 use crate::parse::{self, Document, Limits, Section, Syntax};
 use crate::source::{escape_token, SourceFile, Span};
 use crate::error::ToolError;
+use crate::messages::Msg;
 use metadata::Metadata;
 
 /// The bundled policies, embedded in the binary.
@@ -358,7 +359,7 @@ impl PolicySet {
             return Err(match files.iter().find(|f| f.path == c.file) {
                 Some(f) => {
                     let d = Diagnostic::at(&f.source, Span::new(c.offset, c.offset + c.name.len()), "policy-compile", Severity::Error, message)
-                        .with_label("defined here");
+                        .with_label(Msg::DefinedHere.text(&[]));
                     ToolError::with_diagnostics(header, Arc::clone(&f.source), vec![d])
                 }
                 None => ToolError::msg(header),

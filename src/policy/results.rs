@@ -222,16 +222,16 @@ pub fn to_diagnostic(set: &PolicySet, f: &Finding, source: &SourceFile, doc: Opt
         (Some(doc), Some(ptr), _) => {
             let (span, exact) = crate::schema::label_span(source, doc, ptr);
             let label = if exact {
-                "here".to_string()
+                Msg::Here.text(&[])
             } else {
                 let missing = ptr.rsplit('/').next().unwrap_or("").replace("~1", "/").replace("~0", "~");
-                format!("`{missing}` is missing here")
+                Msg::MissingNamed.text(&[&missing])
             };
             (span, label)
         }
-        (_, _, Some(line)) if line >= 1 && line <= source.line_count() => (source.line_span(line), "here".to_string()),
-        (Some(doc), _, _) => (Span::empty(doc.span.start), "in this document".to_string()),
-        (None, _, _) => (Span::empty(0), "in this file".to_string()),
+        (_, _, Some(line)) if line >= 1 && line <= source.line_count() => (source.line_span(line), Msg::Here.text(&[])),
+        (Some(doc), _, _) => (Span::empty(doc.span.start), Msg::InThisDocument.text(&[])),
+        (None, _, _) => (Span::empty(0), Msg::InThisFile.text(&[])),
     };
     let mut d = Diagnostic::at(source, span, p.rule_id(), severity, message).with_label(label);
     if let Some(ptr) = pointer {
@@ -255,13 +255,14 @@ pub fn error_diagnostic(set: &PolicySet, pkg: usize, err: &str, source: &SourceF
         None => err.to_string(),
     };
     let help = if err.contains("time limit") {
-        format!("the policy is in {}; a policy that needs longer can be given it with `limits.policy_timeout_ms` in govlint.yaml", p.file)
+        Msg::PolicyIsInTimeout.text(&[&p.file])
     } else if let Some(h) = opa_compat::runtime_hint(&err) {
-        format!("the policy is in {}; {h}", p.file)
+        // The hint has no id of its own: it follows the file, as a runtime error's detail.
+        Msg::PolicyIsIn.text(&[&format_args!("{}; {h}", p.file)])
     } else {
-        format!("the policy is in {}", p.file)
+        Msg::PolicyIsIn.text(&[&p.file])
     };
-    Diagnostic::at(source, Span::empty(at), codes::POLICY_ERROR, Severity::Error, format!("policy {} failed: {err}", p.name))
-        .with_label("while checking this document")
+    Diagnostic::at(source, Span::empty(at), codes::POLICY_ERROR, Severity::Error, Msg::PolicyFailed.text(&[&p.name, &err]))
+        .with_label(Msg::WhileChecking.text(&[]))
         .with_help(help)
 }

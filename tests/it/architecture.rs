@@ -41,6 +41,7 @@ const MODULES: &[(&str, Layer)] = &[
     ("fileio", Layer::Base),
     ("source", Layer::Base),
     ("lang", Layer::Base),
+    ("messages", Layer::Base),
     ("diagnostic", Layer::Base),
     ("progress", Layer::Base),
     ("teardown", Layer::Base),

@@ -57,7 +57,7 @@ pub(super) fn parse_shifted(source: &SourceFile, base: usize, text: &str, shift:
                             Severity::Error,
                             format!("more than {} documents in one file", limits.max_documents),
                         )
-                        .with_help("raise `limits.max_documents` in govlint.yaml if this file is legitimate"),
+                        .with_help(Msg::RaiseDocuments.text(&[])),
                     );
                     documents.pop();
                     break;
