@@ -168,40 +168,26 @@ impl Diagnostic {
         severity: Severity,
         message: impl Into<String>,
     ) -> Self {
-        let start = source.position(span.start);
-        let end = source.position(span.end);
-        Diagnostic {
-            rule: rule.into(),
-            severity,
-            message: message.into(),
-            file: source.name.clone(),
-            span,
-            start,
-            end,
-            label: None,
-            help: None,
-            pointer: None,
-            document: None,
-            kind: None,
-            object: None,
-            frameworks: Default::default(),
-            details: None,
-            suppression: None,
-            localized: None,
-        }
+        let (start, end) = (source.position(span.start), source.position(span.end));
+        Diagnostic::new(rule.into(), severity, message.into(), source.name.clone(), span, start, end)
     }
 
     /// A diagnostic about a file as a whole (no text to point into).
     pub fn whole_file(file: impl Into<String>, rule: &str, severity: Severity, message: String) -> Self {
         let p = Position { line: 1, column: 1 };
+        Diagnostic::new(rule.to_string(), severity, message, file.into(), Span::empty(0), p, p)
+    }
+
+    /// A diagnostic with what every one has, and nothing else yet.
+    fn new(rule: String, severity: Severity, message: String, file: String, span: Span, start: Position, end: Position) -> Self {
         Diagnostic {
-            rule: rule.to_string(),
+            rule,
             severity,
             message,
-            file: file.into(),
-            span: Span::empty(0),
-            start: p,
-            end: p,
+            file,
+            span,
+            start,
+            end,
             label: None,
             help: None,
             pointer: None,

@@ -534,15 +534,15 @@ mod tests {
     fn precedence() {
         let z = Some(Lang::ZhCn);
         let e = Some(Lang::En);
-        assert_eq!(resolve_with(e, Some("zh"), z, Some("zh_CN.UTF-8")), Ok(Lang::En));
-        assert_eq!(resolve_with(None, Some("en"), z, Some("zh_CN.UTF-8")), Ok(Lang::En));
-        assert_eq!(resolve_with(None, Some("zh-CN"), e, None), Ok(Lang::ZhCn));
-        assert_eq!(resolve_with(None, None, z, Some("en_US.UTF-8")), Ok(Lang::ZhCn));
-        assert_eq!(resolve_with(None, None, e, Some("zh_CN.UTF-8")), Ok(Lang::En));
-        assert_eq!(resolve_with(None, None, None, Some("zh_TW.UTF-8")), Ok(Lang::ZhCn));
-        assert_eq!(resolve_with(None, None, None, Some("C.UTF-8")), Ok(Lang::En));
-        assert_eq!(resolve_with(None, None, None, None), Ok(Lang::En));
-        assert!(resolve_with(None, Some("klingon"), None, None).unwrap_err().contains("GOVLINT_LANG"));
+        assert_eq!(resolve_with(e, Some("zh"), z, Some("zh_CN.UTF-8")).ok(), Some(Lang::En));
+        assert_eq!(resolve_with(None, Some("en"), z, Some("zh_CN.UTF-8")).ok(), Some(Lang::En));
+        assert_eq!(resolve_with(None, Some("zh-CN"), e, None).ok(), Some(Lang::ZhCn));
+        assert_eq!(resolve_with(None, None, z, Some("en_US.UTF-8")).ok(), Some(Lang::ZhCn));
+        assert_eq!(resolve_with(None, None, e, Some("zh_CN.UTF-8")).ok(), Some(Lang::En));
+        assert_eq!(resolve_with(None, None, None, Some("zh_TW.UTF-8")).ok(), Some(Lang::ZhCn));
+        assert_eq!(resolve_with(None, None, None, Some("C.UTF-8")).ok(), Some(Lang::En));
+        assert_eq!(resolve_with(None, None, None, None).ok(), Some(Lang::En));
+        assert!(resolve_with(None, Some("klingon"), None, None).unwrap_err().message.contains("GOVLINT_LANG"));
     }
 
     #[test]

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::error::ToolError;
+
 /// The language of human-facing text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 pub enum Lang {
@@ -63,7 +65,7 @@ impl std::str::FromStr for Lang {
 /// The language of a run: `--lang`, else `GOVLINT_LANG`, else the config's `lang:`, else the
 /// locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: Chinese when it starts with `zh`), else English.
 /// A `GOVLINT_LANG` that names no known language is an error, as a bad flag would be.
-pub fn resolve(flag: Option<Lang>, config: Option<Lang>) -> Result<Lang, String> {
+pub fn resolve(flag: Option<Lang>, config: Option<Lang>) -> Result<Lang, ToolError> {
     let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
     let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().find_map(var);
     resolve_with(flag, var(ENV_VAR).as_deref(), config, locale.as_deref())
@@ -71,12 +73,12 @@ pub fn resolve(flag: Option<Lang>, config: Option<Lang>) -> Result<Lang, String>
 
 /// [`resolve`] with the environment given: `env` is `GOVLINT_LANG`, `locale` the first set of
 /// `LC_ALL`, `LC_MESSAGES`, `LANG`.
-pub fn resolve_with(flag: Option<Lang>, env: Option<&str>, config: Option<Lang>, locale: Option<&str>) -> Result<Lang, String> {
+pub fn resolve_with(flag: Option<Lang>, env: Option<&str>, config: Option<Lang>, locale: Option<&str>) -> Result<Lang, ToolError> {
     if let Some(l) = flag {
         return Ok(l);
     }
     if let Some(v) = env {
-        return Lang::parse(v).ok_or_else(|| format!("{ENV_VAR}=`{v}` names no known language (expected en or zh-CN)"));
+        return Lang::parse(v).ok_or_else(|| ToolError::msg(format!("{ENV_VAR}=`{v}` names no known language (expected en or zh-CN)")));
     }
     if let Some(l) = config {
         return Ok(l);

@@ -115,10 +115,6 @@ fn documents(docs: &[super::Document]) -> String {
     groups.into_iter().map(|(k, n)| if n == 1 { k } else { format!("{k} × {n} documents") }).collect::<Vec<_>>().join("; ")
 }
 
-pub fn render(r: &AuditReport) -> String {
-    render_in(r, Lang::En)
-}
-
 /// The head of the page, up to the opening of `<main>`.
 fn page_start(out: &mut String, title: &str, version: &str, lang: Lang) {
     let _ = write!(
@@ -187,7 +183,7 @@ fn facts(out: &mut String, h: &super::Header, lang: Lang) {
 
 /// The page with its fixed texts, rule titles and messages in `lang` (ids, paths, digests and
 /// clause references stay as they are, but the CAICT roadmap's, which it names in Chinese).
-pub fn render_in(r: &AuditReport, lang: Lang) -> String {
+pub fn render(r: &AuditReport, lang: Lang) -> String {
     let t = |s: &str| i18n::audit_text(s, lang);
     let h = &r.header;
     let mut out = String::new();

@@ -71,10 +71,6 @@ fn finding(out: &mut String, f: &Finding, lang: Lang) {
     out.push('\n');
 }
 
-pub fn render(r: &AuditReport) -> String {
-    render_in(r, Lang::En)
-}
-
 /// The table of one repository's facts.
 fn facts(out: &mut String, h: &super::Header, lang: Lang) {
     let t = |s: &str| i18n::audit_text(s, lang);
@@ -122,7 +118,7 @@ fn facts(out: &mut String, h: &super::Header, lang: Lang) {
 }
 
 /// The report with its fixed texts, rule titles and messages in `lang`.
-pub fn render_in(r: &AuditReport, lang: Lang) -> String {
+pub fn render(r: &AuditReport, lang: Lang) -> String {
     let t = |s: &str| i18n::audit_text(s, lang);
     let mut out = format!("# {}\n\n", t("govlint audit report"));
     facts(&mut out, &r.header, lang);
@@ -378,7 +374,7 @@ fn rules(out: &mut String, list: &[crate::rules::RuleDoc], lang: Lang) {
 }
 
 /// The merged report of several repositories.
-pub fn render_merged_in(m: &super::merge::MergedReport, lang: Lang) -> String {
+pub fn render_merged(m: &super::merge::MergedReport, lang: Lang) -> String {
     let t = |s: &str| i18n::audit_text(s, lang);
     let mut out = format!("# {}\n\n", t("govlint audit report — several repositories"));
     let _ = writeln!(out, "{}\n", t(&format!("{} repositories · merged by govlint {} on {}", m.repositories.len(), m.header.tool.version, m.header.date)));

@@ -245,7 +245,7 @@ pub(crate) fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
                 }
                 continue;
             }
-            OutputFormat::Sarif => report::sarif::render_in(&view, outcome.lang),
+            OutputFormat::Sarif => report::sarif::render(&view, outcome.lang),
             OutputFormat::Junit => report::junit::render(&view),
             OutputFormat::Github => report::github::render(&view),
             OutputFormat::Markdown => report::markdown::render(&view),

@@ -52,7 +52,7 @@ impl LangArg {
         let config = govlint::config::Config::discover(std::path::Path::new("."))
             .and_then(|p| govlint::config::Config::load(&p).ok())
             .and_then(|c| c.lang);
-        govlint::i18n::resolve(self.value, config).map_err(ToolError::msg)
+        govlint::i18n::resolve(self.value, config)
     }
 }
 

@@ -58,8 +58,8 @@ pub(crate) fn run_report(args: ReportArgs) -> Result<ExitCode, ToolError> {
         let merged = govlint::audit::merge::merge(&args.merge, date, date_source)?;
         let lang = args.lang.resolve()?;
         let text = match args.format {
-            ReportFormat::Html => govlint::audit::html::render_merged_in(&merged, lang),
-            ReportFormat::Markdown => govlint::audit::markdown::render_merged_in(&merged, lang),
+            ReportFormat::Html => govlint::audit::html::render_merged(&merged, lang),
+            ReportFormat::Markdown => govlint::audit::markdown::render_merged(&merged, lang),
             ReportFormat::Json => govlint::audit::merge::json(&merged),
         };
         match &args.output {
@@ -93,8 +93,8 @@ pub(crate) fn run_report(args: ReportArgs) -> Result<ExitCode, ToolError> {
     };
     let audit = govlint::audit::build(&outcome, &build);
     let text = match args.format {
-        ReportFormat::Html => govlint::audit::html::render_in(&audit, outcome.lang),
-        ReportFormat::Markdown => govlint::audit::markdown::render_in(&audit, outcome.lang),
+        ReportFormat::Html => govlint::audit::html::render(&audit, outcome.lang),
+        ReportFormat::Markdown => govlint::audit::markdown::render(&audit, outcome.lang),
         ReportFormat::Json => govlint::audit::json::render(&audit),
     };
     match &args.output {

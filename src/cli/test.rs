@@ -39,7 +39,7 @@ pub(crate) fn run_test(args: TestArgs) -> Result<ExitCode, ToolError> {
         data: args.data,
     };
     let report = govlint::policy::testing::run(&opts)?;
-    write_stdout(&report::tests::render(&report));
+    write_stdout(&report::rego_tests::render(&report));
     let below = args.threshold.is_some_and(|t| report.total_coverage() < t);
     if let Some(t) = args.threshold.filter(|_| below) {
         write_stdout(&format!("coverage {:.1}% is below the threshold of {t}%\n", report.total_coverage()));

@@ -30,7 +30,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     config.selection.select.clone_from(&opts.select);
     config.selection.ignore.clone_from(&opts.ignore);
     // Everything that can refuse the run is read before any artifact is.
-    let lang = i18n::resolve(opts.lang, config.lang).map_err(ToolError::msg)?;
+    let lang = i18n::resolve(opts.lang, config.lang)?;
     let today = waivers::today()?;
     let baseline = opts.baseline.as_deref().map(waivers::Baseline::load).transpose()?;
     let paths = if opts.paths.is_empty() { vec![PathBuf::from(".")] } else { opts.paths.clone() };

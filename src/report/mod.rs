@@ -1,5 +1,6 @@
 //! Renderers. Each reads diagnostics (and the sources they point into) and returns text; none
-//! prints, and none reaches back into the pipeline.
+//! prints, and none reaches back into the pipeline: they read a `RunView`, which `RunView::of` makes
+//! from a run's outcome.
 
 pub mod github;
 pub mod gitlab;
@@ -7,9 +8,9 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod rego_tests;
 pub mod sarif;
 pub mod statistics;
-pub mod tests;
 
 use std::borrow::Cow;
 use std::str::FromStr;

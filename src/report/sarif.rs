@@ -39,25 +39,16 @@ fn information_uri() -> &'static str {
         .unwrap_or("https://github.com/govlint/govlint")
 }
 
-pub fn render(view: &RunView) -> String {
-    render_in(view, Lang::En)
-}
-
 /// SARIF with rule descriptions and help in `lang`; results use each diagnostic's `localized`
 /// text when it has one. Ids, levels and fingerprints do not depend on the language.
-pub fn render_in(view: &RunView, lang: Lang) -> String {
-    let mut s = serde_json::to_string_pretty(&log_in(view, lang)).unwrap_or_default();
+pub fn render(view: &RunView, lang: Lang) -> String {
+    let mut s = serde_json::to_string_pretty(&log(view, lang)).unwrap_or_default();
     s.push('\n');
     s
 }
 
-/// The SARIF log of a run.
-pub fn log(view: &RunView) -> Sarif {
-    log_in(view, Lang::En)
-}
-
 /// The SARIF log of a run, rule texts in `lang`.
-pub fn log_in(view: &RunView, lang: Lang) -> Sarif {
+pub fn log(view: &RunView, lang: Lang) -> Sarif {
     let findings = {
         let mut all: Vec<&Diagnostic> = view.diagnostics.iter().chain(view.suppressed).collect();
         all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -358,7 +349,7 @@ mod tests {
     use crate::report::sample::{empty_view, sample_view, DEPLOYMENT};
 
     fn snapshot_text(view: &RunView) -> String {
-        render(view).replace(&format!("\"{}\"", env!("CARGO_PKG_VERSION")), "\"[version]\"")
+        render(view, Lang::En).replace(&format!("\"{}\"", env!("CARGO_PKG_VERSION")), "\"[version]\"")
     }
 
     #[test]
@@ -375,14 +366,14 @@ mod tests {
 
     #[test]
     fn empty_run_is_a_valid_log_with_no_results() {
-        let v: Value = serde_json::from_str(&render(&empty_view())).unwrap();
+        let v: Value = serde_json::from_str(&render(&empty_view(), Lang::En)).unwrap();
         assert_eq!(v["runs"][0]["results"], json!([]));
         assert_eq!(v["runs"][0]["tool"]["driver"]["rules"], json!([]));
     }
 
     #[test]
     fn every_result_points_at_its_rule() {
-        let v: Value = serde_json::from_str(&render(&sample_view())).unwrap();
+        let v: Value = serde_json::from_str(&render(&sample_view(), Lang::En)).unwrap();
         let run = &v["runs"][0];
         let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
         let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
@@ -399,7 +390,7 @@ mod tests {
     #[test]
     fn suppressed_findings_are_results_with_suppressions() {
         let view = sample_view();
-        let v: Value = serde_json::from_str(&render(&view)).unwrap();
+        let v: Value = serde_json::from_str(&render(&view, Lang::En)).unwrap();
         let results = v["runs"][0]["results"].as_array().unwrap();
         assert_eq!(results.len(), view.diagnostics.len() + view.suppressed.len());
         let kinds: Vec<&str> = results
@@ -423,7 +414,7 @@ mod tests {
             return;
         };
         let schema: Value = serde_json::from_str(&text).unwrap();
-        let log: Value = serde_json::from_str(&render(&sample_view())).unwrap();
+        let log: Value = serde_json::from_str(&render(&sample_view(), Lang::En)).unwrap();
         let mut broken = log.clone();
         broken["runs"][0]["results"][0]["level"] = json!("fatal");
         broken["runs"][0]["artifacts"][0]["location"]["uri"] = json!("a b");

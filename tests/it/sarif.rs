@@ -59,7 +59,7 @@ fn assert_valid_sarif(log: &str, what: &str) {
 
 fn sarif_of(outcome: &Outcome) -> String {
     let sources = outcome.sources();
-    sarif::render(&govlint::report::RunView::of(outcome, &sources))
+    sarif::render(&govlint::report::RunView::of(outcome, &sources), govlint::i18n::Lang::En)
 }
 
 #[test]

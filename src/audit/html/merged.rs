@@ -5,7 +5,7 @@ use super::*;
 /// The merged report of several repositories: each one's facts, the combined summary,
 /// framework table (a row per requirement, its status in each repository) and maturity, then a
 /// section per repository.
-pub fn render_merged_in(m: &crate::audit::merge::MergedReport, lang: Lang) -> String {
+pub fn render_merged(m: &crate::audit::merge::MergedReport, lang: Lang) -> String {
     let t = |s: &str| i18n::audit_text(s, lang);
     let mut out = String::new();
     page_start(&mut out, &t("govlint audit report — several repositories"), &m.header.tool.version, lang);
