@@ -18,14 +18,42 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::diagnostic::{codes, Diagnostic};
+use crate::error::ToolError;
 use crate::messages::Msg;
 use crate::policy::metadata::Metadata;
 
-pub use crate::lang::{resolve, resolve_with, Lang, Localized, ENV_VAR};
+pub use crate::lang::{Lang, Localized, ENV_VAR};
 
 mod audit;
 
 pub use audit::*;
+
+/// The language of a run: `--lang`, else `GOVLINT_LANG`, else the config's `lang:`, else the
+/// locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: Chinese when it starts with `zh`), else English.
+/// A `GOVLINT_LANG` that names no known language is an error, as a bad flag would be.
+pub fn resolve(flag: Option<Lang>, config: Option<Lang>) -> Result<Lang, ToolError> {
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().find_map(var);
+    resolve_with(flag, var(ENV_VAR).as_deref(), config, locale.as_deref())
+}
+
+/// [`resolve`] with the environment given: `env` is `GOVLINT_LANG`, `locale` the first set of
+/// `LC_ALL`, `LC_MESSAGES`, `LANG`.
+pub fn resolve_with(flag: Option<Lang>, env: Option<&str>, config: Option<Lang>, locale: Option<&str>) -> Result<Lang, ToolError> {
+    if let Some(l) = flag {
+        return Ok(l);
+    }
+    if let Some(v) = env {
+        return Lang::parse(v).ok_or_else(|| ToolError::msg(format!("{ENV_VAR}=`{v}` names no known language (expected en or zh-CN)")));
+    }
+    if let Some(l) = config {
+        return Ok(l);
+    }
+    Ok(match locale {
+        Some(l) if l.to_ascii_lowercase().starts_with("zh") => Lang::ZhCn,
+        _ => Lang::En,
+    })
+}
 
 /// A rule's documentation in one language.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

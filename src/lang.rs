@@ -1,10 +1,8 @@
-//! The language of the text for people (English or Simplified Chinese), how a run chooses it,
-//! and the localized text a diagnostic carries beside its English fields. The translations
-//! themselves are the checks layer's (`i18n`).
+//! The language of the text for people (English or Simplified Chinese), and the localized text a
+//! diagnostic carries beside its English fields. How a run chooses its language, and the
+//! translations themselves, are the checks layer's (`i18n`).
 
 use serde::Serialize;
-
-use crate::error::ToolError;
 
 /// The language of human-facing text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
@@ -60,33 +58,6 @@ impl std::str::FromStr for Lang {
     fn from_str(s: &str) -> Result<Lang, String> {
         Lang::parse(s).ok_or_else(|| format!("unknown language `{s}` (expected en or zh-CN)"))
     }
-}
-
-/// The language of a run: `--lang`, else `GOVLINT_LANG`, else the config's `lang:`, else the
-/// locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: Chinese when it starts with `zh`), else English.
-/// A `GOVLINT_LANG` that names no known language is an error, as a bad flag would be.
-pub fn resolve(flag: Option<Lang>, config: Option<Lang>) -> Result<Lang, ToolError> {
-    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().find_map(var);
-    resolve_with(flag, var(ENV_VAR).as_deref(), config, locale.as_deref())
-}
-
-/// [`resolve`] with the environment given: `env` is `GOVLINT_LANG`, `locale` the first set of
-/// `LC_ALL`, `LC_MESSAGES`, `LANG`.
-pub fn resolve_with(flag: Option<Lang>, env: Option<&str>, config: Option<Lang>, locale: Option<&str>) -> Result<Lang, ToolError> {
-    if let Some(l) = flag {
-        return Ok(l);
-    }
-    if let Some(v) = env {
-        return Lang::parse(v).ok_or_else(|| ToolError::msg(format!("{ENV_VAR}=`{v}` names no known language (expected en or zh-CN)")));
-    }
-    if let Some(l) = config {
-        return Ok(l);
-    }
-    Ok(match locale {
-        Some(l) if l.to_ascii_lowercase().starts_with("zh") => Lang::ZhCn,
-        _ => Lang::En,
-    })
 }
 
 /// A diagnostic's text in another language than English, beside the English fields.

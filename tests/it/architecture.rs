@@ -1,8 +1,10 @@
 //! The layers of `src/`: every module belongs to one layer, and a module imports only from its
 //! own layer or the layers below it. This test reads the sources (not the compiled crate) and
 //! fails on any path that climbs: a `use` line, an inline `crate::…` path, or a `super::` that
-//! leaves its layer. docs/architecture.md describes each layer; the table below is the rule.
+//! leaves its layer; and on any circle of imports between modules, within a layer too.
+//! docs/architecture.md describes each layer; the table below is the rule.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -387,6 +389,69 @@ fn every_import_points_down_the_layers() {
         }
     }
     assert!(problems.is_empty(), "{} imports break the layering:\n{}", problems.len(), problems.join("\n"));
+}
+
+/// The first circle of imports between top-level modules, as the path that closes it, in
+/// `edges` (module → the modules it imports, with the first place each import is written).
+fn circle(edges: &BTreeMap<String, BTreeMap<String, String>>) -> Option<Vec<String>> {
+    fn visit(m: &str, edges: &BTreeMap<String, BTreeMap<String, String>>, path: &mut Vec<String>, done: &mut BTreeSet<String>) -> Option<Vec<String>> {
+        if let Some(i) = path.iter().position(|p| p == m) {
+            let mut c = path[i..].to_vec();
+            c.push(m.to_string());
+            return Some(c);
+        }
+        if done.contains(m) {
+            return None;
+        }
+        path.push(m.to_string());
+        for next in edges.get(m).into_iter().flat_map(|e| e.keys()) {
+            if let Some(c) = visit(next, edges, path, done) {
+                return Some(c);
+            }
+        }
+        path.pop();
+        done.insert(m.to_string());
+        None
+    }
+    let mut done = BTreeSet::new();
+    edges.keys().find_map(|m| visit(m, edges, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn the_modules_import_each_other_in_no_circle() {
+    // Within a layer, imports may go either way, but never round: a circle would make its
+    // modules one piece that can only be understood, and changed, together.
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut edges: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    for f in library_files(&src) {
+        let text = std::fs::read_to_string(&f.path).expect("a source file is readable");
+        let shown = format!("src/{}", f.path.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/"));
+        for r in references(&code_only(&text), &f.module) {
+            match r.target {
+                Some(t) if t != f.module[0] => {
+                    edges.entry(f.module[0].clone()).or_default().entry(t).or_insert_with(|| format!("{shown}:{}", r.line));
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some(c) = circle(&edges) {
+        let steps: Vec<String> = c.windows(2).map(|w| format!("{} → {} ({})", w[0], w[1], edges[&w[0]][&w[1]])).collect();
+        panic!("the modules import each other in a circle:\n{}", steps.join("\n"));
+    }
+}
+
+#[test]
+fn a_circle_is_found_and_named() {
+    let edge = |pairs: &[(&str, &str)]| -> BTreeMap<String, BTreeMap<String, String>> {
+        let mut e: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+        for (a, b) in pairs {
+            e.entry(a.to_string()).or_default().insert(b.to_string(), String::new());
+        }
+        e
+    };
+    assert_eq!(circle(&edge(&[("a", "b"), ("b", "c"), ("a", "c")])), None);
+    assert_eq!(circle(&edge(&[("a", "b"), ("b", "c"), ("c", "a")])), Some(vec!["a".into(), "b".into(), "c".into(), "a".into()]));
 }
 
 #[test]
