@@ -447,8 +447,12 @@ has_co2_field if {
 
 sep := "\n\nQQGOVLINTSECTIONQQ\n\n"
 
-# The current file's body, preprocessed once per document for every rule that reads it.
-body := markdown(core.file_sections)
+# The current file's body, preprocessed once per document for every rule that reads it: by
+# govlint, which gives it as `data.govlint.file.markdown` (the same fields, computed in Rust), or
+# here where the context is given without it (tests, `with data.govlint.file as …`).
+body := data.govlint.file.markdown if is_object(data.govlint.file.markdown)
+
+body := markdown(core.file_sections) if not is_object(data.govlint.file.markdown)
 
 markdown(sections) := {"sections": [], "prose": "", "headings": ""} if count(sections) == 0
 
@@ -463,7 +467,7 @@ markdown(sections) := doc if {
 }
 
 assemble(sections, texts, proses, prose) := {
-	"sections": [{"heading": s.heading, "level": s.level, "line": s.line, "text": texts[i], "prose": proses[i], "filled": says_something(texts[i])} | some i, s in sections],
+	"sections": [{"heading": s.heading, "level": s.level, "line": s.line, "text": texts[i], "prose": proses[i], "filled": says_something(texts[i]), "end": section_end(sections, i)} | some i, s in sections],
 	"prose": prose,
 	"headings": concat("\n", [s.heading | some s in sections]),
 } if {
@@ -478,7 +482,7 @@ assemble(sections, texts, proses, _) := {
 	"headings": concat("\n", [s.heading | some s in sections]),
 } if {
 	count({count(texts), count(proses)} | {count(sections)}) > 1
-	ss := [section(s) | some s in sections]
+	ss := [object.union(section(s), {"end": section_end(sections, i)}) | some i, s in sections]
 }
 
 # Text with something besides white space and Markdown punctuation (no regex: this runs for
@@ -523,11 +527,13 @@ under(doc, i, j) if {
 }
 
 # The index after section i's tree: that of the next heading at i's level or above, or the
-# number of sections.
-tree_end(doc, i) := min(array.concat(
-	[k | some k, u in doc.sections; k > i; u.level <= doc.sections[i].level],
-	[count(doc.sections)],
+# number of sections (`end` of each section of the body).
+section_end(sections, i) := min(array.concat(
+	[k | some k, u in sections; k > i; u.level <= sections[i].level],
+	[count(sections)],
 ))
+
+tree_end(doc, i) := doc.sections[i].end
 
 subtree(doc, i) := numbers.range(i, tree_end(doc, i) - 1)
 

@@ -12,6 +12,7 @@ mod context;
 pub mod metadata;
 pub mod opa_compat;
 pub mod recursion;
+mod markdown;
 mod regex_ext;
 pub mod testing;
 pub mod volatile;

@@ -45,6 +45,18 @@ fn with_regex<T>(pattern: &str, f: impl FnOnce(&Regex) -> T) -> Result<T, regex:
     })
 }
 
+/// `regex.match(pattern, text)` for Rust code that computes what a policy would (see
+/// [`super::markdown`]): the same expression; `None` for an invalid pattern.
+pub fn matches(pattern: &str, text: &str) -> Option<bool> {
+    with_regex(pattern, |re| re.is_match(text)).ok()
+}
+
+/// `regex.replace(text, pattern, by)` for Rust code (see [`matches`]): `None` for an invalid
+/// pattern.
+pub fn replace_all(text: &str, pattern: &str, by: &str) -> Option<String> {
+    with_regex(pattern, |re| re.replace_all(text, by).into_owned()).ok()
+}
+
 /// [`with_regex`] for the builtins that fail on an invalid pattern.
 fn compiled<T>(name: &str, pattern: &Value, f: impl FnOnce(&Regex) -> T) -> Result<T> {
     with_regex(text(name, pattern)?, f).map_err(|e| match e {

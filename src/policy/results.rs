@@ -154,9 +154,11 @@ pub fn to_engine(value: &Value) -> regorus::Value {
     regorus::Value::deserialize(value).unwrap_or(regorus::Value::Undefined)
 }
 
-/// The per-file context at `data.govlint.file`, made for the engine.
+/// The per-file context at `data.govlint.file`, made for the engine, with the Markdown body of a
+/// document that has sections (see [`markdown`]).
 pub fn file_context(path: &str, kind: Kind, format: &str, index: usize, documents: usize, sections: &[Section]) -> regorus::Value {
     use regorus::Value as V;
+    let markdown = markdown::body(sections);
     let object = |fields: Vec<(&str, V)>| V::from(fields.into_iter().map(|(k, v)| (V::from(k), v)).collect::<BTreeMap<V, V>>());
     let count = |n: usize| V::from(n as u64);
     let sections: Vec<V> = sections
@@ -171,14 +173,16 @@ pub fn file_context(path: &str, kind: Kind, format: &str, index: usize, document
             ])
         })
         .collect();
-    object(vec![
+    let mut fields = vec![
         ("path", V::from(path)),
         ("kind", V::from(kind.as_str())),
         ("format", V::from(format)),
         ("document", count(index)),
         ("documents", count(documents)),
         ("sections", V::from(sections)),
-    ])
+    ];
+    fields.extend(markdown.map(|m| ("markdown", m)));
+    object(fields)
 }
 
 /// A result's `path`: an array of keys and indices, or a JSON pointer.

@@ -5,7 +5,7 @@
 //! Each test runs the real binary inside a small tree under `fixtures/policies/<case>/`
 //! (artifacts, a `policy/` directory, data files, a `govlint.yaml`) and reads `--format json`.
 
-use crate::policy_support;
+use crate::{common, policy_support};
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -383,6 +383,47 @@ fn policies_see_the_file_context_and_params() {
             "models/chat/README.md:2:1 warning main: with gives overridden and elsewhere, dir models/chat".to_string(),
         ]
     );
+}
+
+/// `data.govlint.file.markdown`, built in Rust, is what the model-card library computes in Rego
+/// from the sections (`markdown(sections)`), to the byte: on a card with comments, placeholders,
+/// code, links and nested headings, on one whose code spans cross sections (the library's
+/// section-at-a-time fallback), and on every Markdown document of the fixtures, the shared
+/// corpus and the shared repositories (skipped where those are absent).
+#[test]
+fn the_markdown_body_matches_the_librarys() {
+    let case_dir = case("markdown-body");
+    let policy = case_dir.join("policy");
+    let policy = policy.to_str().expect("a UTF-8 path");
+    let run = check("markdown-body", &["-p", policy, "--no-builtin"]);
+    run.code(0);
+    assert_eq!(
+        run.report().lines(),
+        [
+            "models/fenced/README.md:2:1 warning main: compared 4 sections",
+            "models/open/README.md:2:1 warning main: compared 10 sections",
+        ]
+    );
+    let root = common::project_root();
+    let mut trees = vec![root.join("fixtures")];
+    for shared in ["../shared/corpus", "../shared/repos"] {
+        let dir = root.join(shared);
+        if dir.is_dir() {
+            trees.push(dir);
+        } else {
+            eprintln!("skipped: no {} (it exists only in the development setup)", dir.display());
+        }
+    }
+    for tree in trees {
+        let tree = tree.to_str().expect("a UTF-8 path").to_string();
+        let run = govlint(&case_dir, &["check", &tree, "--format", "json", "--no-builtin", "-p", policy]);
+        assert_ne!(run.code, 2, "{tree}: {}", run.stderr);
+        let r = run.report();
+        let differ: Vec<String> = r.lines().into_iter().filter(|l| l.contains(" error main: ")).collect();
+        assert!(differ.is_empty(), "{tree}: {differ:#?}");
+        let compared = r.lines().iter().filter(|l| l.contains(" warning main: compared ")).count();
+        assert!(compared > 0, "{tree}: no Markdown document was compared");
+    }
 }
 
 // 7. Repository rules -------------------------------------------------------------------------
