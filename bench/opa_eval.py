@@ -120,7 +120,8 @@ def load_engine(dirs, params):
         pkg = PACKAGE.search(text).group(1)
         kinds = KINDS.search(text)
         packages.append((pkg, [k.strip() for k in kinds.group(1).split(",")] if kinds else None))
-    engine.add_data({"govlint": {"params": params}})
+    # As govlint gives them: the params, and the profile (none declared in the benchmark: {}).
+    engine.add_data({"govlint": {"params": params, "profile": {}}})
     return engine, packages
 
 

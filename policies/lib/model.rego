@@ -450,9 +450,15 @@ sep := "\n\nQQGOVLINTSECTIONQQ\n\n"
 # The current file's body, preprocessed once per document for every rule that reads it: by
 # govlint, which gives it as `data.govlint.file.markdown` (the same fields, computed in Rust), or
 # here where the context is given without it (tests, `with data.govlint.file as …`).
-body := data.govlint.file.markdown if is_object(data.govlint.file.markdown)
+# (Read with object.get: OPA leaves `not is_object(data.govlint.file.markdown)` undefined
+# under `with data.govlint.file as …` when the field is absent.)
+body := given_markdown if is_object(given_markdown)
 
-body := markdown(core.file_sections) if not is_object(data.govlint.file.markdown)
+body := markdown(core.file_sections) if not is_object(given_markdown)
+
+default given_markdown := null
+
+given_markdown := object.get(data.govlint.file, "markdown", null)
 
 markdown(sections) := {"sections": [], "prose": "", "headings": ""} if count(sections) == 0
 
