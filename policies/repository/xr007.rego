@@ -84,9 +84,20 @@ declared_regions(m) := {r | some r in facts(m).regions; is_string(r)} if is_arra
 
 default declared_regions(_) := set()
 
-recorded(what) if {
+# The records the dataset manifests hold, gathered once (not once per service: a repository of
+# many services and datasets would otherwise pay for every pair).
+records contains what if {
+	some what in ["keyword_library", "test_banks"]
 	some d in repository.datasets
 	object.get(d, what, false) == true
+}
+
+recorded(what) if what in records
+
+# Some service is offered to the public in China.
+public_service if {
+	some m in repository.manifests
+	public_in_region(m)
 }
 
 deny contains repository.finding(m, "the service is offered to the public in China, but no dataset manifest records a safety keyword library (`governance.keyword_library`, TC260-003 §8.1)", path) if {
@@ -109,8 +120,7 @@ evidence contains repository.subject(m) if {
 }
 
 evidence contains repository.subject(d) if {
-	some m in repository.manifests
-	public_in_region(m)
+	public_service
 	some d in repository.datasets
 	some what in ["keyword_library", "test_banks"]
 	object.get(d, what, false) == true
