@@ -84,12 +84,16 @@ declared_regions(m) := {r | some r in facts(m).regions; is_string(r)} if is_arra
 
 default declared_regions(_) := set()
 
+# What a dataset manifest records for the filing pack (the summaries' flags).
+record_fields := ["keyword_library", "test_banks"]
+
+records_of(d) := {what | some what in record_fields; object.get(d, what, false) == true}
+
 # The records the dataset manifests hold, gathered once (not once per service: a repository of
 # many services and datasets would otherwise pay for every pair).
 records contains what if {
-	some what in ["keyword_library", "test_banks"]
 	some d in repository.datasets
-	object.get(d, what, false) == true
+	some what in records_of(d)
 }
 
 recorded(what) if what in records
@@ -122,8 +126,7 @@ evidence contains repository.subject(m) if {
 evidence contains repository.subject(d) if {
 	public_service
 	some d in repository.datasets
-	some what in ["keyword_library", "test_banks"]
-	object.get(d, what, false) == true
+	count(records_of(d)) > 0
 }
 
 not_applicable contains repository.subject_because(m, sprintf("the service is declared not public (%s: false)", [repository.fact_sources[repository.key(m)].public])) if {

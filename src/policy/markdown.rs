@@ -7,14 +7,15 @@
 //! it says anything (`filled`), and where its tree of sub-sections ends (`end`); the whole body's
 //! `prose`; and the headings, one per line. The patterns are the library's, run by the same
 //! expressions the regex builtins use (see [`super::regex_ext`]), so both give the same bytes;
-//! `tests/policy.rs` holds them to it on every card of the fixtures and the corpus. Where the
+//! `tests/it/policy.rs` holds them to it on every Markdown document of the fixtures, the corpus and
+//! the shared repositories. Where the
 //! context is given by a test or a policy (`with data.govlint.file as …`), the field is absent
 //! and the library computes the body itself.
 
 use regorus::Value as V;
-use std::collections::BTreeMap;
 
 use super::regex_ext;
+use super::results::{count, object};
 use crate::parse::Section;
 
 /// What joins the sections' texts, so that each pattern runs once over the whole body
@@ -69,23 +70,21 @@ pub fn body(sections: &[Section]) -> Option<V> {
     let texts: Vec<&str> = text.split(SEP).collect();
     let proses: Vec<&str> = prose.split(SEP).collect();
     let headings = sections.iter().map(|s| s.heading.as_str()).collect::<Vec<_>>().join("\n");
-    let (items, prose): (Vec<(String, String)>, String) = if texts.len() == sections.len() && proses.len() == sections.len() {
-        (texts.iter().zip(&proses).map(|(t, p)| (t.to_string(), p.to_string())).collect(), prose.clone())
+    let whole = texts.len() == sections.len() && proses.len() == sections.len();
+    let items: Vec<(String, String)> = if whole {
+        texts.iter().zip(&proses).map(|(t, p)| (t.to_string(), p.to_string())).collect()
     } else {
         // A code fence or comment left open swallows the separators: one section at a time.
-        let items: Vec<(String, String)> = sections
+        sections
             .iter()
             .map(|s| {
                 let t = strip_comments(without_placeholders(s.text.clone()));
                 let p = prose_of(&t);
                 (t, p)
             })
-            .collect();
-        let prose = items.iter().map(|(_, p)| p.as_str()).collect::<Vec<_>>().join("\n\n");
-        (items, prose)
+            .collect()
     };
-    let object = |fields: Vec<(&str, V)>| V::from(fields.into_iter().map(|(k, v)| (V::from(k), v)).collect::<BTreeMap<V, V>>());
-    let count = |n: usize| V::from(n as u64);
+    let prose = if whole { prose } else { items.iter().map(|(_, p)| p.as_str()).collect::<Vec<_>>().join("\n\n") };
     let sections: Vec<V> = sections
         .iter()
         .zip(items)

@@ -154,13 +154,21 @@ pub fn to_engine(value: &Value) -> regorus::Value {
     regorus::Value::deserialize(value).unwrap_or(regorus::Value::Undefined)
 }
 
+/// An engine object of `fields`, as the per-file context is built.
+pub(super) fn object(fields: Vec<(&str, regorus::Value)>) -> regorus::Value {
+    regorus::Value::from(fields.into_iter().map(|(k, v)| (regorus::Value::from(k), v)).collect::<BTreeMap<_, _>>())
+}
+
+/// A count as the engine holds it.
+pub(super) fn count(n: usize) -> regorus::Value {
+    regorus::Value::from(n as u64)
+}
+
 /// The per-file context at `data.govlint.file`, made for the engine, with the Markdown body of a
 /// document that has sections (see [`markdown`]).
 pub fn file_context(path: &str, kind: Kind, format: &str, index: usize, documents: usize, sections: &[Section]) -> regorus::Value {
     use regorus::Value as V;
     let markdown = markdown::body(sections);
-    let object = |fields: Vec<(&str, V)>| V::from(fields.into_iter().map(|(k, v)| (V::from(k), v)).collect::<BTreeMap<V, V>>());
-    let count = |n: usize| V::from(n as u64);
     let sections: Vec<V> = sections
         .iter()
         .map(|s| {
