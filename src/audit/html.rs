@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{AuditReport, Counts, Finding, Status, STAGES};
+use super::{AuditReport, Counts, Finding, Stage, Status};
 use crate::i18n::{self, Lang};
 
 mod widgets;
@@ -299,8 +299,8 @@ fn summary(out: &mut String, s: &super::Summary, fws: &[super::FrameworkSection]
     }
     out.push_str("</p>\n");
     let _ = write!(out, "<table class=\"matrix\"><thead><tr><th>{}</th>", t("Layer \\ stage"));
-    for st in STAGES {
-        let _ = write!(out, "<th>{}</th>", t(st));
+    for st in Stage::ALL {
+        let _ = write!(out, "<th>{}</th>", t(st.as_str()));
     }
     out.push_str("</tr></thead><tbody>\n");
     for row in &s.matrix {

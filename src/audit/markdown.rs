@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{AuditReport, Counts, Finding, Status, LAYERS, STAGES};
+use super::{AuditReport, Counts, Finding, Layer, Stage, Status};
 use crate::i18n::{self, Lang};
 use crate::report::markdown::{cell, code, inline};
 
@@ -227,13 +227,13 @@ fn summary(out: &mut String, s: &super::Summary, lang: Lang) {
         t("CAICT compliance matrix"),
         t("Rules that ran, by CAICT layer and stage: met / failed / waived / no evidence / not applicable.")
     );
-    let _ = writeln!(out, "| {} | {} |", t("Layer"), STAGES.iter().map(|st| t(st)).collect::<Vec<_>>().join(" | "));
-    let _ = writeln!(out, "|---|{}", "---|".repeat(STAGES.len()));
+    let _ = writeln!(out, "| {} | {} |", t("Layer"), Stage::ALL.map(|st| t(st.as_str())).join(" | "));
+    let _ = writeln!(out, "|---|{}", "---|".repeat(Stage::ALL.len()));
     for row in &s.matrix {
         let cells: Vec<String> = row.cells.iter().map(|c| counts_cell(&c.counts)).collect();
         let _ = writeln!(out, "| {} | {} |", t(&row.layer), cells.join(" | "));
     }
-    debug_assert_eq!(s.matrix.len(), LAYERS.len());
+    debug_assert_eq!(s.matrix.len(), Layer::ALL.len());
     let _ = write!(out, "\n### {}\n\n{}\n\n", t("Maturity by CAICT layer"), t(super::MATURITY_NOTE));
     let _ = writeln!(out, "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|", t("Layer"), t("Level"), t("Stage reached"), t("Held back at"), t("Gaps"));
     for m in &s.maturity {

@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Status, LAYERS, STAGES};
+use super::{Layer, Stage, Status};
 
 /// The maturity of one layer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,14 +40,14 @@ pub struct Gap {
 /// The level of each layer, in the roadmap's order, from each rule's (layer, stage, overall
 /// status, id). Rules without a layer or a stage take no part.
 pub fn levels(rules: &[(Option<String>, Option<String>, Status, String)]) -> Vec<LayerMaturity> {
-    LAYERS
+    Layer::ALL
         .iter()
         .map(|layer| {
-            let mut m = LayerMaturity { layer: layer.to_string(), level: 0, reached: None, held_at: None, gaps: Vec::new(), passed_over: Vec::new() };
-            for (n, stage) in STAGES.iter().enumerate() {
+            let mut m = LayerMaturity { layer: layer.as_str().to_string(), level: 0, reached: None, held_at: None, gaps: Vec::new(), passed_over: Vec::new() };
+            for (n, stage) in Stage::ALL.iter().map(|s| s.as_str()).enumerate() {
                 let applicable: Vec<(Status, &str)> = rules
                     .iter()
-                    .filter(|(l, s, status, _)| l.as_deref() == Some(*layer) && s.as_deref() == Some(*stage) && *status != Status::NotApplicable)
+                    .filter(|(l, s, status, _)| l.as_deref() == Some(layer.as_str()) && s.as_deref() == Some(stage) && *status != Status::NotApplicable)
                     .map(|(_, _, status, id)| (*status, id.as_str()))
                     .collect();
                 if applicable.is_empty() {
@@ -67,8 +67,8 @@ pub fn levels(rules: &[(Option<String>, Option<String>, Status, String)]) -> Vec
             }
             // Stages after the one that holds the layer back were not looked at.
             if let Some(held) = &m.held_at {
-                let at = STAGES.iter().position(|s| s == held).unwrap_or(0);
-                m.passed_over.retain(|s| STAGES.iter().position(|x| x == s).unwrap_or(0) < at);
+                let at = Stage::ALL.iter().position(|s| s.as_str() == held).unwrap_or(0);
+                m.passed_over.retain(|s| Stage::ALL.iter().position(|x| x.as_str() == s).unwrap_or(0) < at);
             }
             m
         })

@@ -15,8 +15,8 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    maturity, ArtifactStatus, AuditReport, Counts, Digest256, FindingCounts, FrameworkCounts, FrameworkSection, MatrixCell, MatrixRow, Requirement,
-    Status, Summary, Tool, FRAMEWORKS, LAYERS, STAGES, VERSION,
+    maturity, ArtifactStatus, AuditReport, Counts, Digest256, FindingCounts, FrameworkCounts, FrameworkSection, Layer, MatrixCell, MatrixRow, Requirement,
+    Stage, Status, Summary, Tool, FRAMEWORKS, VERSION,
 };
 use crate::rules::RuleDoc;
 use crate::error::ToolError;
@@ -242,18 +242,18 @@ fn combined_summary(reports: &[(String, AuditReport)], sections: &[FrameworkSect
     }
     let layer_stage: Vec<(Option<String>, Option<String>, Status, String)> =
         statuses.iter().map(|(id, s)| (where_.get(id).and_then(|w| w.0.clone()), where_.get(id).and_then(|w| w.1.clone()), *s, id.clone())).collect();
-    let matrix = LAYERS
+    let matrix = Layer::ALL
         .iter()
         .map(|layer| MatrixRow {
-            layer: layer.to_string(),
-            cells: STAGES
+            layer: layer.as_str().to_string(),
+            cells: Stage::ALL
                 .iter()
                 .map(|stage| {
                     let mut counts = Counts::default();
-                    for (_, _, s, _) in layer_stage.iter().filter(|(l, st, _, _)| l.as_deref() == Some(*layer) && st.as_deref() == Some(*stage)) {
+                    for (_, _, s, _) in layer_stage.iter().filter(|(l, st, _, _)| l.as_deref() == Some(layer.as_str()) && st.as_deref() == Some(stage.as_str())) {
                         counts.add(*s);
                     }
-                    MatrixCell { stage: stage.to_string(), counts }
+                    MatrixCell { stage: stage.as_str().to_string(), counts }
                 })
                 .collect(),
         })

@@ -11,6 +11,7 @@
 //! Everything is sorted and nothing reads the clock except the report date, which honours
 //! `SOURCE_DATE_EPOCH`, so the same commit and config give byte-identical reports.
 
+pub mod caict;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -31,6 +32,7 @@ use crate::pipeline::Outcome;
 pub const VERSION: u32 = 2;
 
 pub use crate::evidence::Status;
+pub use caict::{Layer, Stage};
 
 mod model;
 
@@ -47,12 +49,6 @@ pub const FRAMEWORKS: [(&str, &str); 4] = [
     ("eu-ai-act", "EU AI Act (general-purpose AI obligations)"),
     ("nist-ai-600-1", "NIST AI 600-1 (Generative AI Profile)"),
 ];
-
-/// The CAICT layers (matrix rows), in the roadmap's order.
-pub const LAYERS: [&str; 5] = ["infrastructure", "data-resources", "algorithm-models", "application-services", "security-trustworthiness"];
-
-/// The CAICT stages (matrix columns), in the roadmap's order.
-pub const STAGES: [&str; 4] = ["diagnosis", "capability-building", "application-deployment", "operations-management"];
 
 /// Days before its expiry from which a waiver is reported as expiring.
 pub const EXPIRING_WITHIN_DAYS: i64 = 30;
@@ -188,18 +184,18 @@ pub fn build(outcome: &Outcome, opts: &BuildOptions) -> AuditReport {
         })
         .collect();
 
-    let matrix: Vec<MatrixRow> = LAYERS
+    let matrix: Vec<MatrixRow> = Layer::ALL
         .iter()
         .map(|layer| MatrixRow {
-            layer: layer.to_string(),
-            cells: STAGES
+            layer: layer.as_str().to_string(),
+            cells: Stage::ALL
                 .iter()
                 .map(|stage| {
                     let mut counts = Counts::default();
-                    for r in rules.iter().filter(|r| r.layer.as_deref() == Some(*layer) && r.stage.as_deref() == Some(*stage)) {
+                    for r in rules.iter().filter(|r| r.layer.as_deref() == Some(layer.as_str()) && r.stage.as_deref() == Some(stage.as_str())) {
                         counts.add(statuses[r.id.as_str()].0);
                     }
-                    MatrixCell { stage: stage.to_string(), counts }
+                    MatrixCell { stage: stage.as_str().to_string(), counts }
                 })
                 .collect(),
         })
