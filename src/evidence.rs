@@ -202,17 +202,6 @@ impl Status {
         }
     }
 
-    /// As a person reads it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Failed => "failed",
-            Status::Waived => "waived",
-            Status::NoEvidence => "no evidence",
-            Status::Met => "met",
-            Status::NotApplicable => "not applicable",
-        }
-    }
-
     pub fn parse(s: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|x| x.as_str() == s)
     }

@@ -9,8 +9,9 @@
 //! reasons the bundled helpers give) are written by id (`messages::Msg`), and their Chinese is
 //! kept by the same id in the table below, so an English text cannot lose its translation by
 //! being edited; a test fails on an id without one. The fixed words of the human output have
-//! their translations beside them. Messages that come from outside govlint (a parser's or
-//! jsonschema's error text) have no template and stay in English.
+//! their translations beside them; the audit report's texts are the report's own, each by id
+//! with its English and Chinese (src/audit/text.rs). Messages that come from outside govlint (a
+//! parser's or jsonschema's error text) have no template and stay in English.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -23,10 +24,6 @@ use crate::messages::Msg;
 use crate::policy::metadata::Metadata;
 
 pub use crate::lang::{Lang, Localized, ENV_VAR};
-
-mod audit;
-
-pub use audit::*;
 
 /// The language of a run: `--lang`, else `GOVLINT_LANG`, else the config's `lang:`, else the
 /// locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: Chinese when it starts with `zh`), else English.
@@ -676,16 +673,6 @@ mod tests {
     fn the_most_specific_template_wins() {
         let t = templates(&[("%s", "泛"), ("the file %s", "文件 %s")]);
         assert_eq!(t.translate("the file x").as_deref(), Some("文件 x"));
-    }
-
-    #[test]
-    fn audit_texts() {
-        assert_eq!(audit_text("Summary", Lang::ZhCn), "摘要");
-        assert_eq!(audit_text("Summary", Lang::En), "Summary");
-        assert_eq!(audit_text("12 files read, 9 artifacts.", Lang::ZhCn), "读取 12 个文件，共 9 个制品。");
-        assert_eq!(audit_text("a text with no translation", Lang::ZhCn), "a text with no translation");
-        // Data in an argument is never translated, even when it reads like a fixed text.
-        assert_eq!(audit_text("all: Summary", Lang::ZhCn), "全部：Summary");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 
+use super::text::{self, Text};
 use super::{AuditReport, Counts, Finding, Stage, Status};
 use crate::i18n::{self, Lang};
 
@@ -50,7 +51,7 @@ pub const EXCERPTS_UP_TO: usize = 500;
 /// optional end tags of rows and cells are left out (HTML allows it): a large repository has
 /// thousands of rows.
 fn finding(out: &mut String, f: &Finding, place: &str, excerpt: bool, lang: Lang) {
-    let t = |s: &str| i18n::audit_text(s, lang);
+    let t = |x: Text| x.render(lang);
     let class = match (f.severity.as_str(), f.suppression.is_some()) {
         ("error", false) => "e",
         ("error", true) => "\"e x\"",
@@ -62,24 +63,24 @@ fn finding(out: &mut String, f: &Finding, place: &str, excerpt: bool, lang: Lang
     let _ = write!(
         out,
         "<tr class={class}><td class=s>{word}<td><a href=\"#rule-{rule}\">{rule}</a><td class=loc>{place}{line}:{col}<td>{msg}",
-        word = esc(&t(&f.severity)),
+        word = esc(&text::severity_in(&f.severity, lang)),
         rule = esc(&f.rule),
         line = f.line,
         col = f.column,
         msg = message(f.localized.as_ref().map_or(&f.message, |l| &l.message))
     );
     if let Some(s) = &f.suppression {
-        let mut parts = vec![t(&format!("Suppressed ({})", t(s.kind.as_str())))];
+        let mut parts = vec![t(Text::SuppressedBadge { kind: &t(Text::suppression(s.kind)) })];
         if let Some(r) = &s.reason {
             parts.push(esc(r));
         }
         if let Some(a) = &s.approved_by {
-            parts.push(t(&format!("approved by {}", esc(a))));
+            parts.push(t(Text::ApprovedBy { who: &esc(a) }));
         }
         if let Some(e) = &s.expires {
-            parts.push(t(&format!("expires {}", esc(e))));
+            parts.push(t(Text::ExpiresOn { date: &esc(e) }));
         }
-        let _ = write!(out, r#"<div class="small">{} {}</div>"#, badge("waived", &t("suppressed")), parts.join(if lang == Lang::En { ", " } else { "，" }));
+        let _ = write!(out, r#"<div class="small">{} {}</div>"#, badge("waived", &t(Text::Suppressed)), parts.join(if lang == Lang::En { ", " } else { "，" }));
     }
     if excerpt && !f.excerpt.is_empty() {
         let width = f.excerpt.last().map(|l| l.line.to_string().len()).unwrap_or(1);
@@ -127,112 +128,110 @@ fn page_start(out: &mut String, title: &str, version: &str, lang: Lang) {
 
 /// The facts of one repository's run: the rows of the header table.
 fn facts(out: &mut String, h: &super::Header, lang: Lang) {
-    let t = |s: &str| i18n::audit_text(s, lang);
-    let repo = h.repository.clone().unwrap_or_else(|| t("(not a git repository)"));
+    let t = |x: Text| x.render(lang);
+    let repo = h.repository.clone().unwrap_or_else(|| t(Text::NoRepository));
     out.push_str("<table class=\"facts\">\n");
-    let mut fact = |k: &str, v: String| {
+    let mut fact = |k: Text, v: String| {
         let _ = writeln!(out, "<tr><th>{}</th><td>{v}</td></tr>", t(k));
     };
-    fact("Repository", esc(&repo));
-    fact("Branch", h.branch.as_deref().map(esc).unwrap_or_else(|| "—".to_string()));
+    fact(Text::Repository, esc(&repo));
+    fact(Text::Branch, h.branch.as_deref().map(esc).unwrap_or_else(|| "—".to_string()));
     fact(
-        "Commit",
+        Text::Commit,
         match (&h.commit, h.dirty) {
-            (Some(c), Some(true)) => format!("<code>{}</code> — {}", esc(c), t("working tree has uncommitted changes")),
-            (Some(c), _) => format!("<code>{}</code> — {}", esc(c), t("clean")),
-            (None, Some(_)) => t("no commit yet"),
-            (None, None) => t("not a git repository"),
+            (Some(c), Some(true)) => format!("<code>{}</code> — {}", esc(c), t(Text::Dirty)),
+            (Some(c), _) => format!("<code>{}</code> — {}", esc(c), t(Text::Clean)),
+            (None, Some(_)) => t(Text::NoCommitYet),
+            (None, None) => t(Text::NotAGitRepository),
         },
     );
-    fact("Date", format!("{} <span class=\"small\">({})</span>", esc(&h.date), esc(&h.date_source)));
-    fact("Waivers judged as of", esc(&h.waivers_as_of));
-    fact("Tool", format!("{} {}", esc(&h.tool.name), esc(&h.tool.version)));
+    fact(Text::Date, format!("{} <span class=\"small\">({})</span>", esc(&h.date), esc(&h.date_source)));
+    fact(Text::WaiversAsOf, esc(&h.waivers_as_of));
+    fact(Text::Tool, format!("{} {}", esc(&h.tool.name), esc(&h.tool.version)));
     let fws = esc(&h.frameworks.join(", "));
-    fact("Frameworks", if h.frameworks_selected { fws } else { t(&format!("all: {fws}")) });
-    fact(
-        "Policy bundle",
-        format!(
-            "<code>sha256:{}</code> {}",
-            esc(&h.policy_bundle.sha256),
-            t(&format!("({} files{})", h.policy_bundle.files, if h.builtin_rules { "" } else { "; bundled rules not run" }))
-        ),
-    );
+    fact(Text::Frameworks, if h.frameworks_selected { fws } else { t(Text::AllFrameworks { list: &fws }) });
+    let files = &h.policy_bundle.files;
+    let bundle = t(if h.builtin_rules { Text::BundleFiles { files } } else { Text::BundleFilesNotRun { files } });
+    fact(Text::PolicyBundle, format!("<code>sha256:{}</code> {bundle}", esc(&h.policy_bundle.sha256)));
     if let Some(c) = &h.config {
-        fact("Config", format!("<code>{}</code> <code>sha256:{}</code>", esc(&c.name), esc(&c.sha256)));
+        fact(Text::Config, format!("<code>{}</code> <code>sha256:{}</code>", esc(&c.name), esc(&c.sha256)));
     }
     fact(
-        "Repository profile",
+        Text::RepositoryProfile,
         match (&h.profile, h.profile_line) {
             (Some(p), line) => {
-                let at = line.map(|l| t(&format!(" (line {l})"))).unwrap_or_default();
+                let at = line.map(|line| t(Text::AtLine { line: &line })).unwrap_or_default();
                 format!("{}{}", esc(&super::profile_text(p, lang)), esc(&at))
             }
-            (None, _) => message(&t("none declared (`profile:` in govlint.yaml): each rule's applicability rests on the artifacts alone")),
+            (None, _) => message(&t(Text::NoProfile)),
         },
     );
     if !h.rules_off.is_empty() {
-        fact("Rules turned off", esc(&h.rules_off.join(", ")));
+        fact(Text::RulesTurnedOff, esc(&h.rules_off.join(", ")));
     }
     for p in &h.user_policies {
-        fact("User policy", format!("<code>{}</code> <code>sha256:{}</code>", esc(&p.name), esc(&p.sha256)));
+        fact(Text::UserPolicy, format!("<code>{}</code> <code>sha256:{}</code>", esc(&p.name), esc(&p.sha256)));
     }
     let schemas: Vec<String> = h.schemas.iter().map(|d| format!("<code>{}</code> <code>sha256:{}</code>", esc(&d.name), esc(&d.sha256))).collect();
-    fact("Schemas", schemas.join("<br>"));
+    fact(Text::Schemas, schemas.join("<br>"));
     out.push_str("</table>\n");
 }
 
 /// The page with its fixed texts, rule titles and messages in `lang` (ids, paths, digests and
 /// clause references stay as they are, but the CAICT roadmap's, which it names in Chinese).
 pub fn render(r: &AuditReport, lang: Lang) -> String {
-    let t = |s: &str| i18n::audit_text(s, lang);
+    let t = |x: Text| x.render(lang);
     let h = &r.header;
     let mut out = String::new();
-    let repo = h.repository.clone().unwrap_or_else(|| t("(not a git repository)"));
-    page_start(&mut out, &t(&format!("govlint audit report — {}", esc(&repo))), &h.tool.version, lang);
-    let _ = writeln!(out, "<header class=\"cover\">\n<h1>{}</h1>", t("Governance audit report"));
-    let _ = writeln!(out, "<p class=\"subtitle\">{}</p>", t(&format!("{} · generated by govlint {} on {}", esc(&repo), esc(&h.tool.version), esc(&h.date))));
+    let repo = esc(&h.repository.clone().unwrap_or_else(|| t(Text::NoRepository)));
+    page_start(&mut out, &t(Text::PageTitle { repository: &repo }), &h.tool.version, lang);
+    let _ = writeln!(out, "<header class=\"cover\">\n<h1>{}</h1>", t(Text::Title));
+    let _ = writeln!(out, "<p class=\"subtitle\">{}</p>", t(Text::Generated { repository: &repo, version: &esc(&h.tool.version), date: &esc(&h.date) }));
     facts(&mut out, h, lang);
     out.push_str("</header>\n");
     toc(
         &mut out,
-        &[("summary", "Summary"), ("frameworks", "Frameworks"), ("requirements", "Requirements by artifact"), ("artifacts", "Artifacts"), ("waivers", "Waivers"), ("rules", "Rule inventory")],
+        &[
+            ("summary", Text::Summary),
+            ("frameworks", Text::Frameworks),
+            ("requirements", Text::RequirementsByArtifact),
+            ("artifacts", Text::Artifacts),
+            ("waivers", Text::Waivers),
+            ("rules", Text::RuleInventory),
+        ],
         lang,
     );
-    let _ = writeln!(out, "<section id=\"summary\" class=\"page\">\n<h2>{}</h2>", t("Summary"));
+    let _ = writeln!(out, "<section id=\"summary\" class=\"page\">\n<h2>{}</h2>", t(Text::Summary));
     summary(&mut out, &r.summary, &r.frameworks, "", lang);
     out.push_str("</section>\n");
-    let _ = writeln!(out, "<section id=\"frameworks\" class=\"page\">\n<h2>{}</h2>", t("Frameworks"));
-    frameworks(&mut out, &r.frameworks, "", "rule-", "Applies to", lang);
+    let _ = writeln!(out, "<section id=\"frameworks\" class=\"page\">\n<h2>{}</h2>", t(Text::Frameworks));
+    frameworks(&mut out, &r.frameworks, "", "rule-", Text::AppliesTo, lang);
     out.push_str("</section>\n");
-    let _ = writeln!(out, "<section id=\"requirements\" class=\"page\">\n<h2>{}</h2>", t("Requirements by artifact"));
+    let _ = writeln!(out, "<section id=\"requirements\" class=\"page\">\n<h2>{}</h2>", t(Text::RequirementsByArtifact));
     requirement_lists(&mut out, &r.frameworks, &r.artifacts, "", lang);
     out.push_str("</section>\n");
-    let _ = writeln!(out, "<section id=\"artifacts\" class=\"page\">\n<h2>{}</h2>", t("Artifacts"));
+    let _ = writeln!(out, "<section id=\"artifacts\" class=\"page\">\n<h2>{}</h2>", t(Text::Artifacts));
     artifacts(&mut out, r, "", lang);
     out.push_str("</section>\n");
-    let _ = writeln!(out, "<section id=\"waivers\" class=\"page\">\n<h2>{}</h2>", t("Waivers"));
+    let _ = writeln!(out, "<section id=\"waivers\" class=\"page\">\n<h2>{}</h2>", t(Text::Waivers));
     waivers(&mut out, &r.waivers, lang);
     out.push_str("</section>\n");
-    let _ = writeln!(out, "<section id=\"rules\" class=\"page\">\n<h2>{}</h2>", t("Rule inventory"));
+    let _ = writeln!(out, "<section id=\"rules\" class=\"page\">\n<h2>{}</h2>", t(Text::RuleInventory));
     rules(&mut out, &r.rules, lang);
     out.push_str("</section>\n");
     let _ = writeln!(
         out,
         "<footer>{}</footer>",
-        t(&format!(
-            "Generated by govlint {} from commit {}. The JSON form of this report (<code>govlint report --format json</code>) is documented in docs/audit-report.md.",
-            esc(&h.tool.version),
-            h.commit.as_deref().map(esc).unwrap_or_else(|| "—".to_string())
-        ))
+        t(Text::Footer { version: &esc(&h.tool.version), commit: &h.commit.as_deref().map(esc).unwrap_or_else(|| "—".to_string()) })
     );
     out.push_str("</main>\n</body>\n</html>\n");
     out
 }
 
-fn toc(out: &mut String, entries: &[(&str, &str)], lang: Lang) {
+fn toc(out: &mut String, entries: &[(&str, Text)], lang: Lang) {
     out.push_str("<nav class=\"toc\">");
     for (id, title) in entries {
-        let _ = write!(out, "<a href=\"#{id}\">{}</a>", i18n::audit_text(title, lang));
+        let _ = write!(out, "<a href=\"#{id}\">{}</a>", title.render(lang));
     }
     out.push_str("</nav>\n");
 }
@@ -240,17 +239,17 @@ fn toc(out: &mut String, entries: &[(&str, &str)], lang: Lang) {
 /// The summary of a report (or of a merged report): tiles, charts, framework table, matrix,
 /// maturity. `prefix` keeps the anchors of several summaries on one page apart.
 fn summary(out: &mut String, s: &super::Summary, fws: &[super::FrameworkSection], prefix: &str, lang: Lang) {
-    let t = |x: &str| i18n::audit_text(x, lang);
+    let t = |x: Text| x.render(lang);
     let without: std::collections::BTreeSet<&str> =
         fws.iter().flat_map(|f| &f.requirements).filter(|q| q.status == Status::NoEvidence).map(|q| q.rule.as_str()).collect();
     out.push_str("<div class=\"tiles\">\n");
     let tiles = [
-        ("", s.artifacts, "artifacts"),
-        ("error", s.findings.error, "errors"),
-        ("warning", s.findings.warning, "warnings"),
-        ("", s.findings.note, "notes"),
-        ("", s.findings.suppressed, "suppressed"),
-        ("", without.len(), "rules without evidence"),
+        ("", s.artifacts, Text::ArtifactsTile),
+        ("error", s.findings.error, Text::Errors),
+        ("warning", s.findings.warning, Text::Warnings),
+        ("", s.findings.note, Text::Notes),
+        ("", s.findings.suppressed, Text::Suppressed),
+        ("", without.len(), Text::RulesWithoutEvidence),
     ];
     for (class, n, label) in tiles {
         let _ = writeln!(out, "<div class=\"tile {class}\"><div class=\"n\">{n}</div><div class=\"l\">{}</div></div>", t(label));
@@ -264,21 +263,21 @@ fn summary(out: &mut String, s: &super::Summary, fws: &[super::FrameworkSection]
             for cell in &row.cells {
                 c.plus(&cell.counts);
             }
-            (t(&row.layer), c)
+            (text::layer_in(&row.layer, lang), c)
         })
         .collect();
     let by_framework: Vec<(String, Counts)> = s.frameworks.iter().map(|f| (f.framework.clone(), f.counts)).collect();
-    let _ = writeln!(out, "<div class=\"chart\">{}</div>", bar_chart(&t("Requirements by CAICT layer"), &by_layer, lang));
-    let _ = writeln!(out, "<div class=\"chart\">{}</div>", bar_chart(&t("Requirements by framework"), &by_framework, lang));
+    let _ = writeln!(out, "<div class=\"chart\">{}</div>", bar_chart(&t(Text::RequirementsByLayer), &by_layer, lang));
+    let _ = writeln!(out, "<div class=\"chart\">{}</div>", bar_chart(&t(Text::RequirementsByFramework), &by_framework, lang));
     out.push_str("</div>\n");
-    let _ = writeln!(out, "<h3>{}</h3>\n<p>{}</p>", t("Artifacts by kind"), t(&format!("{} files read, {} artifacts.", s.files, s.artifacts)));
-    let _ = writeln!(out, "<table><thead><tr><th>{}</th><th class=\"num\">{}</th></tr></thead><tbody>", t("Kind"), t("Files"));
+    let _ = writeln!(out, "<h3>{}</h3>\n<p>{}</p>", t(Text::ArtifactsByKind), t(Text::FilesRead { files: &s.files, artifacts: &s.artifacts }));
+    let _ = writeln!(out, "<table><thead><tr><th>{}</th><th class=\"num\">{}</th></tr></thead><tbody>", t(Text::Kind), t(Text::Files));
     for (k, n) in &s.artifacts_by_kind {
         let _ = writeln!(out, "<tr><td>{}</td><td class=\"num\">{n}</td></tr>", esc(k));
     }
-    let _ = writeln!(out, "</tbody></table>\n<h3>{}</h3>", t("Requirements by framework"));
-    let _ = write!(out, "<table><thead><tr><th>{}</th>", t("Framework"));
-    for h in ["Met", "Failed", "Waived", "No evidence", "Not applicable"] {
+    let _ = writeln!(out, "</tbody></table>\n<h3>{}</h3>", t(Text::RequirementsByFramework));
+    let _ = write!(out, "<table><thead><tr><th>{}</th>", t(Text::Framework));
+    for h in [Text::MetHeading, Text::FailedHeading, Text::WaivedHeading, Text::NoEvidenceHeading, Text::NotApplicableHeading] {
         let _ = write!(out, "<th class=\"num\">{}</th>", t(h));
     }
     out.push_str("</tr></thead><tbody>\n");
@@ -291,20 +290,20 @@ fn summary(out: &mut String, s: &super::Summary, fws: &[super::FrameworkSection]
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody></table>\n");
-    let _ = writeln!(out, "<p class=\"note\">{}</p>", message(&t(super::NO_EVIDENCE_NOTE)));
-    let _ = writeln!(out, "<h3>{}</h3>", t("CAICT compliance matrix"));
+    let _ = writeln!(out, "<p class=\"note\">{}</p>", message(&t(Text::NoEvidenceNote)));
+    let _ = writeln!(out, "<h3>{}</h3>", t(Text::ComplianceMatrix));
     out.push_str("<p class=\"legend\">");
     for (status, color) in COLORS {
-        let _ = write!(out, "<span><i style=\"background:{color}\"></i>{}</span>", t(status.label()));
+        let _ = write!(out, "<span><i style=\"background:{color}\"></i>{}</span>", t(Text::status(status)));
     }
     out.push_str("</p>\n");
-    let _ = write!(out, "<table class=\"matrix\"><thead><tr><th>{}</th>", t("Layer \\ stage"));
+    let _ = write!(out, "<table class=\"matrix\"><thead><tr><th>{}</th>", t(Text::LayerByStage));
     for st in Stage::ALL {
-        let _ = write!(out, "<th>{}</th>", t(st.as_str()));
+        let _ = write!(out, "<th>{}</th>", t(Text::stage(st)));
     }
     out.push_str("</tr></thead><tbody>\n");
     for row in &s.matrix {
-        let _ = write!(out, "<tr><th>{}</th>", esc(&t(&row.layer)));
+        let _ = write!(out, "<tr><th>{}</th>", esc(&text::layer_in(&row.layer, lang)));
         for c in &row.cells {
             let class = if c.counts.total() == 0 { " class=\"empty\"" } else { "" };
             let _ = write!(out, "<td{class}>{}</td>", counts_inline(&c.counts, lang));
@@ -316,10 +315,10 @@ fn summary(out: &mut String, s: &super::Summary, fws: &[super::FrameworkSection]
 }
 
 fn maturity(out: &mut String, levels: &[super::maturity::LayerMaturity], prefix: &str, lang: Lang) {
-    let t = |x: &str| i18n::audit_text(x, lang);
-    let _ = writeln!(out, "<h3 id=\"{prefix}maturity\">{}</h3>\n<p class=\"small\">{}</p>", t("Maturity by CAICT layer"), message(&t(super::MATURITY_NOTE)));
+    let t = |x: Text| x.render(lang);
+    let _ = writeln!(out, "<h3 id=\"{prefix}maturity\">{}</h3>\n<p class=\"small\">{}</p>", t(Text::MaturityByLayer), message(&t(Text::MaturityNote)));
     out.push_str("<table class=\"maturity\"><thead><tr>");
-    for h in ["Layer", "Level", "Stage reached", "Held back at", "Gaps"] {
+    for h in [Text::Layer, Text::Level, Text::StageReached, Text::HeldBackAt, Text::Gaps] {
         let _ = write!(out, "<th>{}</th>", t(h));
     }
     out.push_str("</tr></thead><tbody>\n");
@@ -327,16 +326,16 @@ fn maturity(out: &mut String, levels: &[super::maturity::LayerMaturity], prefix:
         let gaps: Vec<String> = m
             .gaps
             .iter()
-            .map(|g| format!("<code>{}</code> {}", esc(&g.rule), badge(g.status.as_str(), &t(g.status.label()))))
+            .map(|g| format!("<code>{}</code> {}", esc(&g.rule), badge(g.status.as_str(), &t(Text::status(g.status)))))
             .collect();
         let _ = writeln!(
             out,
             "<tr><th>{}</th><td class=\"level\">{} / 4 — {}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&t(&m.layer)),
+            esc(&text::layer_in(&m.layer, lang)),
             m.level,
-            esc(&t(super::maturity::level_name(m.level))),
-            m.reached.as_deref().map(|s| esc(&t(s))).unwrap_or_else(|| "—".to_string()),
-            m.held_at.as_deref().map(|s| esc(&t(s))).unwrap_or_else(|| "—".to_string()),
+            esc(&t(Text::level(m.level))),
+            m.reached.as_deref().map(|s| esc(&text::stage_in(s, lang))).unwrap_or_else(|| "—".to_string()),
+            m.held_at.as_deref().map(|s| esc(&text::stage_in(s, lang))).unwrap_or_else(|| "—".to_string()),
             if gaps.is_empty() { "—".to_string() } else { gaps.join("<br>") }
         );
     }
@@ -345,7 +344,7 @@ fn maturity(out: &mut String, levels: &[super::maturity::LayerMaturity], prefix:
 
 /// One artifact (or repository) of a requirement row.
 fn art_item(rule: &str, a: &super::ArtifactStatus, lang: Lang) -> String {
-    let label = i18n::audit_text(a.status.label(), lang);
+    let label = Text::status(a.status).render(lang);
     let word = if a.status == Status::Met { String::new() } else { format!(" <b>{label}</b>") };
     let why = a.reason.as_deref().map(|r| format!(" <span class=\"why\">— {}</span>", message(&i18n::reason_text(rule, r, lang)))).unwrap_or_default();
     format!("<li class=\"{}\" title=\"{label}\"><code>{}</code>{word}{why}</li>", a.status.as_str(), esc(&a.file))
@@ -353,18 +352,18 @@ fn art_item(rule: &str, a: &super::ArtifactStatus, lang: Lang) -> String {
 
 /// The requirements of each framework. `rule_anchor` is where a rule id links to; `column` names
 /// what a row lists (artifacts, or the repositories of a merged report).
-fn frameworks(out: &mut String, fws: &[super::FrameworkSection], prefix: &str, rule_anchor: &str, column: &str, lang: Lang) {
-    let t = |x: &str| i18n::audit_text(x, lang);
+fn frameworks(out: &mut String, fws: &[super::FrameworkSection], prefix: &str, rule_anchor: &str, column: Text, lang: Lang) {
+    let t = |x: Text| x.render(lang);
     for f in fws {
         let c = &f.counts;
-        let _ = writeln!(out, "<h3 id=\"{prefix}fw-{id}\">{id} — {}</h3>", esc(&t(&f.title)), id = esc(&f.id));
+        let _ = writeln!(out, "<h3 id=\"{prefix}fw-{id}\">{id} — {}</h3>", esc(&text::framework_title(&f.id, &f.title, lang)), id = esc(&f.id));
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", c.sentence(lang));
         if f.requirements.is_empty() {
-            let _ = writeln!(out, "<p>{}</p>", t("No rule of this framework ran."));
+            let _ = writeln!(out, "<p>{}</p>", t(Text::NoRuleRan));
             continue;
         }
         out.push_str("<table class=\"req\"><colgroup><col style=\"width:7%\"><col style=\"width:24%\"><col style=\"width:27%\"><col style=\"width:10%\"><col style=\"width:32%\"></colgroup><thead><tr>");
-        for h in ["Rule", "Clause", "Requirement", "Status", column] {
+        for h in [Text::Rule, Text::Clause, Text::Requirement, Text::Status, column] {
             let _ = write!(out, "<th>{}</th>", t(h));
         }
         out.push_str("</tr></thead><tbody>\n");
@@ -373,7 +372,7 @@ fn frameworks(out: &mut String, fws: &[super::FrameworkSection], prefix: &str, r
             order.sort_by(|a, b| (a.status, &a.file).cmp(&(b.status, &b.file)));
             let shown: String = order.iter().take(super::ROW_ARTIFACTS).map(|a| art_item(&q.rule, a, lang)).collect();
             let arts = if order.is_empty() {
-                t("none found")
+                t(Text::NoneFound)
             } else if order.len() <= super::ROW_ARTIFACTS {
                 format!("<ul class=\"arts\">{shown}</ul>")
             } else {
@@ -381,20 +380,16 @@ fn frameworks(out: &mut String, fws: &[super::FrameworkSection], prefix: &str, r
                 format!(
                     "<ul class=\"arts\">{shown}</ul><a class=\"more\" href=\"#{prefix}req-{}\">{}</a>",
                     esc(&q.rule),
-                    t(&format!("all {}: {rest} →", order.len()))
+                    t(Text::AllOf { count: &order.len(), counts: &rest })
                 )
             };
             let title = i18n::rule_doc(&q.rule, lang).and_then(|d| d.title).unwrap_or_else(|| q.title.clone());
             // What the rule judges: what to add where evidence is missing, else what a `met` rests on.
             let evidence = q.needs.as_ref().map(|n| i18n::rule_doc(&q.rule, lang).and_then(|d| d.evidence).unwrap_or_else(|| n.clone()));
             let needs = match (evidence, q.status == Status::NoEvidence || q.counts.no_evidence > 0, q.counts.met > 0) {
-                (Some(n), true, _) => format!("<div class=\"needs\">{}: {}</div>", t("Needs"), message(&n)),
-                (Some(n), false, true) => format!("<div class=\"judged\">{}: {}</div>", t("Evidence judged"), message(&n)),
-                (None, false, true) => format!(
-                    "<div class=\"judged\">{}: {}</div>",
-                    t("Evidence judged"),
-                    message(&t("its rule does not say what evidence it judges (no `custom.evidence.needs`); it is taken to read the whole documents of its kinds"))
-                ),
+                (Some(n), true, _) => format!("<div class=\"needs\">{}: {}</div>", t(Text::Needs), message(&n)),
+                (Some(n), false, true) => format!("<div class=\"judged\">{}: {}</div>", t(Text::EvidenceJudged), message(&n)),
+                (None, false, true) => format!("<div class=\"judged\">{}: {}</div>", t(Text::EvidenceJudged), message(&t(Text::NoNeedsDeclared))),
                 _ => String::new(),
             };
             let _ = writeln!(
@@ -402,7 +397,7 @@ fn frameworks(out: &mut String, fws: &[super::FrameworkSection], prefix: &str, r
                 "<tr><td><a href=\"#{rule_anchor}{id}\"><code>{id}</code></a></td><td>{}</td><td>{}{needs}</td><td>{}</td><td>{arts}</td></tr>",
                 esc(&super::clause_in(&q.rule, &f.id, &q.clause, lang)),
                 esc(&title),
-                badge(q.status.as_str(), &t(q.status.label())),
+                badge(q.status.as_str(), &t(Text::status(q.status))),
                 id = esc(&q.rule)
             );
         }
@@ -411,11 +406,11 @@ fn frameworks(out: &mut String, fws: &[super::FrameworkSection], prefix: &str, r
 }
 
 fn artifacts(out: &mut String, r: &AuditReport, prefix: &str, lang: Lang) {
-    let t = |x: &str| i18n::audit_text(x, lang);
+    let t = |x: Text| x.render(lang);
     let total: usize = r.artifacts.iter().map(|a| a.findings.len()).sum::<usize>() + r.other_findings.len();
     let excerpts = total <= EXCERPTS_UP_TO;
     if !excerpts {
-        let _ = writeln!(out, "<p class=\"note\">{}</p>", t(&format!("{total} findings: each is shown on one line, without its source excerpt (the JSON and Markdown reports give every excerpt).")));
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", t(Text::ManyFindings { count: &total }));
     }
     let dirs = dir_numbers(&r.artifacts);
     let mut dir = None;
@@ -423,7 +418,7 @@ fn artifacts(out: &mut String, r: &AuditReport, prefix: &str, lang: Lang) {
     let mut quiet: Vec<String> = Vec::new();
     let flush = |out: &mut String, quiet: &mut Vec<String>| {
         if !quiet.is_empty() {
-            let _ = write!(out, "<table class=\"compact\"><thead><tr><th>{}</th><th>{}</th></tr></thead><tbody>\n{}</tbody></table>\n", t("No findings."), t("Provenance"), quiet.concat());
+            let _ = write!(out, "<table class=\"compact\"><thead><tr><th>{}</th><th>{}</th></tr></thead><tbody>\n{}</tbody></table>\n", t(Text::NoFindings), t(Text::Provenance), quiet.concat());
             quiet.clear();
         }
     };
@@ -438,16 +433,15 @@ fn artifacts(out: &mut String, r: &AuditReport, prefix: &str, lang: Lang) {
         };
         let docs = if a.documents.is_empty() { t(a.not_classified()) } else { documents(&a.documents) };
         let change = match &a.last_change {
-            Some(c) => t(&format!(
-                "last changed in <code>{}</code> by {} on {} — {}",
-                esc(&c.commit[..c.commit.len().min(12)]),
-                esc(&c.author),
-                esc(&c.date[..c.date.len().min(10)]),
-                esc(&cut(&c.summary, 72))
-            )),
-            None => t("not committed"),
+            Some(c) => t(Text::LastChanged {
+                commit: &format!("<code>{}</code>", esc(&c.commit[..c.commit.len().min(12)])),
+                author: &esc(&c.author),
+                date: &esc(&c.date[..c.date.len().min(10)]),
+                summary: &esc(&cut(&c.summary, 72)),
+            }),
+            None => t(Text::NotCommitted),
         };
-        let dirty = if a.uncommitted == Some(true) { t("; uncommitted changes") } else { String::new() };
+        let dirty = if a.uncommitted == Some(true) { t(Text::UncommittedSuffix) } else { String::new() };
         if a.findings.is_empty() {
             quiet.push(format!("<tr{anchor}><td><code>{}</code><td class=small>{docs} · {change}{dirty}\n", esc(&a.file)));
             continue;
@@ -463,8 +457,8 @@ fn artifacts(out: &mut String, r: &AuditReport, prefix: &str, lang: Lang) {
         let _ = writeln!(
             out,
             "<h3>{}</h3>\n<p class=\"meta\">{}</p>",
-            t("Other findings"),
-            t("On files that are not artifacts: the config, files that could not be read.")
+            t(Text::OtherFindings),
+            t(Text::OtherFindingsNote)
         );
         findings_table(out, &r.other_findings, excerpts, true, lang);
     }
@@ -498,7 +492,7 @@ fn parent(file: &str) -> &str {
 /// linked to where it starts in the artifact list; other files are listed by name under their
 /// directory. Where a requirement's row shows only a few artifacts, "all …" leads here.
 fn requirement_lists(page: &mut String, fws: &[super::FrameworkSection], artifacts: &[super::ArtifactSection], prefix: &str, lang: Lang) {
-    let t = |x: &str| i18n::audit_text(x, lang);
+    let t = |x: Text| x.render(lang);
     let mut per_dir: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for a in artifacts {
         *per_dir.entry(parent(&a.file)).or_insert(0) += 1;
@@ -513,12 +507,12 @@ fn requirement_lists(page: &mut String, fws: &[super::FrameworkSection], artifac
     let mut reqs: Vec<&super::Requirement> = fws.iter().flat_map(|f| &f.requirements).filter(|q| q.artifacts.len() > super::ROW_ARTIFACTS).filter(|q| seen.insert(q.rule.clone())).collect();
     reqs.sort_by(|a, b| a.rule.cmp(&b.rule));
     if reqs.is_empty() {
-        let _ = writeln!(page, "<p>{}</p>", t("Every requirement's row lists all its artifacts."));
+        let _ = writeln!(page, "<p>{}</p>", t(Text::EveryRowListsAll));
         return;
     }
     for q in reqs {
         let title = i18n::rule_doc(&q.rule, lang).and_then(|d| d.title).unwrap_or_else(|| q.title.clone());
-        let _ = writeln!(page, "<div class=\"reqlist\" id=\"{prefix}req-{id}\"><h4><code>{id}</code> {} {}</h4>", esc(&title), badge(q.status.as_str(), &t(q.status.label())), id = esc(&q.rule));
+        let _ = writeln!(page, "<div class=\"reqlist\" id=\"{prefix}req-{id}\"><h4><code>{id}</code> {} {}</h4>", esc(&title), badge(q.status.as_str(), &t(Text::status(q.status))), id = esc(&q.rule));
         let mut body = String::new();
         let out = &mut body;
         // (status, reason) → files, in path order.
@@ -532,7 +526,7 @@ fn requirement_lists(page: &mut String, fws: &[super::FrameworkSection], artifac
             let why = if reason.is_empty() { String::new() } else { format!(" — {}", message(reason)) };
             if !by_dirs {
                 let names: Vec<String> = files.iter().map(|f| format!("<code>{}</code>", esc(f))).collect();
-                let _ = write!(out, "<li class=\"{}\"><b>{}</b> ({}){why}: {}</li>", status.as_str(), t(status.label()), files.len(), names.join(", "));
+                let _ = write!(out, "<li class=\"{}\"><b>{}</b> ({}){why}: {}</li>", status.as_str(), t(Text::status(*status)), files.len(), names.join(", "));
                 continue;
             }
             let mut by_dir: Vec<(&str, Vec<&str>)> = Vec::new();
@@ -549,17 +543,17 @@ fn requirement_lists(page: &mut String, fws: &[super::FrameworkSection], artifac
                     let all = per_dir.get(d).copied().unwrap_or(0);
                     let link = format!("<a href=\"#{prefix}d{}\">{}</a>", dirs.get(d).copied().unwrap_or(0), if d.is_empty() { "./".to_string() } else { esc(d) });
                     if names.len() == all && all > 1 {
-                        format!("{link} {}", t(&format!("(all {all})")))
+                        format!("{link} {}", t(Text::AllInDirectory { count: &all }))
                     } else {
                         format!("{link} {}", names.iter().map(|n| esc(n)).collect::<Vec<_>>().join(", "))
                     }
                 })
                 .collect();
-            let _ = write!(out, "<li class=\"{}\"><b>{}</b> ({}){why}: {}</li>", status.as_str(), t(status.label()), files.len(), parts.join("; "));
+            let _ = write!(out, "<li class=\"{}\"><b>{}</b> ({}){why}: {}</li>", status.as_str(), t(Text::status(*status)), files.len(), parts.join("; "));
         }
         out.push_str("</ul>");
         let whole = match written.get(&body) {
-            Some(first) => t(&format!("<p class=\"small\">The same artifacts, with the same statuses, as <a href=\"#{prefix}req-{first}\">{first}</a>.</p>")),
+            Some(first) => t(Text::SameArtifactsAs { prefix: &prefix, rule: first }),
             None => {
                 written.insert(body.clone(), esc(&q.rule));
                 body
@@ -570,16 +564,16 @@ fn requirement_lists(page: &mut String, fws: &[super::FrameworkSection], artifac
 }
 
 fn waivers(out: &mut String, list: &[super::WaiverEntry], lang: Lang) {
-    let t = |x: &str| i18n::audit_text(x, lang);
+    let t = |x: Text| x.render(lang);
     if list.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", t("No waiver is configured."));
+        let _ = writeln!(out, "<p>{}</p>", t(Text::NoWaiver));
         return;
     }
     out.push_str("<table><thead><tr>");
-    for h in ["Rule", "Scope", "Reason", "Approved by", "Expires", "Status"] {
+    for h in [Text::Rule, Text::Scope, Text::Reason, Text::ApprovedByHeading, Text::Expires, Text::Status] {
         let _ = write!(out, "<th>{}</th>", t(h));
     }
-    let _ = writeln!(out, "<th class=\"num\">{}</th></tr></thead><tbody>", t("Findings"));
+    let _ = writeln!(out, "<th class=\"num\">{}</th></tr></thead><tbody>", t(Text::Findings));
     for w in list {
         let mut scope = w.paths.iter().map(|p| format!("<code>{}</code>", esc(p))).collect::<Vec<_>>().join("<br>");
         if let Some(p) = &w.pointer {
@@ -592,7 +586,7 @@ fn waivers(out: &mut String, list: &[super::WaiverEntry], lang: Lang) {
             esc(&w.reason),
             esc(&w.approved_by),
             w.expires.as_deref().map(esc).unwrap_or_else(|| "—".to_string()),
-            badge(w.status.label(), &t(w.status.label())),
+            badge(w.status.as_str(), &t(Text::waiver(w.status))),
             w.findings
         );
     }
@@ -600,18 +594,18 @@ fn waivers(out: &mut String, list: &[super::WaiverEntry], lang: Lang) {
 }
 
 fn rules(out: &mut String, list: &[crate::rules::RuleDoc], lang: Lang) {
-    let t = |x: &str| i18n::audit_text(x, lang);
+    let t = |x: Text| x.render(lang);
     out.push_str("<table class=\"rules\"><colgroup><col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:13%\"><col style=\"width:15%\"><col style=\"width:32%\"><col style=\"width:24%\"></colgroup><thead><tr>");
-    for h in ["Rule", "Severity", "Kinds", "Layer / stage", "Frameworks", "Title"] {
+    for h in [Text::Rule, Text::Severity, Text::Kinds, Text::LayerSlashStage, Text::Frameworks, Text::RuleTitle] {
         let _ = write!(out, "<th>{}</th>", t(h));
     }
     out.push_str("</tr></thead><tbody>\n");
     for q in list {
         let q = &crate::rules::localized(q, lang);
-        let kinds = if q.kinds.is_empty() { t("any") } else { esc(&q.kinds.join(", ")) };
+        let kinds = if q.kinds.is_empty() { t(Text::AnyKind) } else { esc(&q.kinds.join(", ")) };
         let ls = match (&q.layer, &q.stage) {
-            (Some(l), Some(s)) => format!("{}<br>{}", esc(&t(l)), esc(&t(s))),
-            (Some(l), None) => esc(&t(l)),
+            (Some(l), Some(s)) => format!("{}<br>{}", esc(&text::layer_in(l, lang)), esc(&text::stage_in(s, lang))),
+            (Some(l), None) => esc(&text::layer_in(l, lang)),
             _ => "—".to_string(),
         };
         let fws: Vec<String> = q.frameworks.iter().map(|(k, v)| format!("<b>{}</b> {}", esc(k), esc(v))).collect();
@@ -623,7 +617,7 @@ fn rules(out: &mut String, list: &[crate::rules::RuleDoc], lang: Lang) {
             esc(&q.source),
             id = esc(&q.id),
             sev = esc(&q.severity),
-            word = esc(&t(&q.severity))
+            word = esc(&text::severity_in(&q.severity, lang))
         );
     }
     out.push_str("</tbody></table>\n");

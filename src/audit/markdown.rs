@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use super::text::{self, Text};
 use super::{AuditReport, Counts, Finding, Layer, Stage, Status};
 use crate::i18n::{self, Lang};
 use crate::report::markdown::{cell, code, inline};
@@ -32,32 +33,32 @@ fn short(commit: &str) -> &str {
 }
 
 fn finding(out: &mut String, f: &Finding, lang: Lang) {
-    let t = |s: &str| i18n::audit_text(s, lang);
+    let t = |x: Text| x.render(lang);
     let message = f.localized.as_ref().map_or(&f.message, |l| &l.message);
     let at = i18n::ui(i18n::Ui::At, lang);
     let place = code(&format!("{}:{}:{}", f.file, f.line, f.column));
-    let _ = write!(out, "- **{}** {} {at} {place} — {}", code(&f.rule), t(&f.severity), cell(message));
+    let _ = write!(out, "- **{}** {} {at} {place} — {}", code(&f.rule), text::severity_in(&f.severity, lang), cell(message));
     out.push('\n');
     if !f.clauses.is_empty() {
         let clauses: Vec<String> = f.clauses.iter().map(|(k, v)| format!("{k} {}", cell(&super::clause_in(&f.rule, k, v, lang)))).collect();
-        let _ = writeln!(out, "  <br>{}: {}", t("Clauses"), clauses.join("; "));
+        let _ = writeln!(out, "  <br>{}: {}", t(Text::Clauses), clauses.join("; "));
     }
     match &f.suppression {
         Some(s) => {
-            let mut parts = vec![t(&format!("suppressed ({})", t(s.kind.as_str())))];
+            let mut parts = vec![t(Text::SuppressedStatus { kind: &t(Text::suppression(s.kind)) })];
             if let Some(r) = &s.reason {
                 parts.push(cell(r));
             }
             if let Some(a) = &s.approved_by {
-                parts.push(t(&format!("approved by {}", cell(a))));
+                parts.push(t(Text::ApprovedBy { who: &cell(a) }));
             }
             if let Some(e) = &s.expires {
-                parts.push(t(&format!("expires {}", cell(e))));
+                parts.push(t(Text::ExpiresOn { date: &cell(e) }));
             }
-            let _ = writeln!(out, "  <br>{}: {}", t("Status"), parts.join(", "));
+            let _ = writeln!(out, "  <br>{}: {}", t(Text::Status), parts.join(", "));
         }
         None => {
-            let _ = writeln!(out, "  <br>{}: {}", t("Status"), t("open"));
+            let _ = writeln!(out, "  <br>{}: {}", t(Text::Status), t(Text::Open));
         }
     }
     if !f.excerpt.is_empty() {
@@ -73,44 +74,40 @@ fn finding(out: &mut String, f: &Finding, lang: Lang) {
 
 /// The table of one repository's facts.
 fn facts(out: &mut String, h: &super::Header, lang: Lang) {
-    let t = |s: &str| i18n::audit_text(s, lang);
+    let t = |x: Text| x.render(lang);
     out.push_str("| | |\n|---|---|\n");
-    let _ = writeln!(out, "| {} | {} |", t("Repository"), or_dash(h.repository.as_deref()));
-    let _ = writeln!(out, "| {} | {} |", t("Branch"), or_dash(h.branch.as_deref()));
+    let _ = writeln!(out, "| {} | {} |", t(Text::Repository), or_dash(h.repository.as_deref()));
+    let _ = writeln!(out, "| {} | {} |", t(Text::Branch), or_dash(h.branch.as_deref()));
     let commit = match (&h.commit, h.dirty) {
-        (Some(c), Some(true)) => format!("`{c}` ({})", t("working tree has uncommitted changes")),
-        (Some(c), _) => format!("`{c}` ({})", t("clean")),
-        (None, Some(_)) => t("no commit yet"),
-        (None, None) => t("not a git repository"),
+        (Some(c), Some(true)) => format!("`{c}` ({})", t(Text::Dirty)),
+        (Some(c), _) => format!("`{c}` ({})", t(Text::Clean)),
+        (None, Some(_)) => t(Text::NoCommitYet),
+        (None, None) => t(Text::NotAGitRepository),
     };
-    let _ = writeln!(out, "| {} | {commit} |", t("Commit"));
-    let _ = writeln!(out, "| {} | {} ({}) |", t("Date"), h.date, h.date_source);
-    let _ = writeln!(out, "| {} | {} |", t("Waivers judged as of"), cell(&h.waivers_as_of));
-    let _ = writeln!(out, "| {} | {} {} |", t("Tool"), h.tool.name, h.tool.version);
-    let fw = if h.frameworks_selected { h.frameworks.join(", ") } else { t(&format!("all ({})", h.frameworks.join(", "))) };
-    let _ = writeln!(out, "| {} | {fw} |", t("Frameworks"));
-    let _ = writeln!(
-        out,
-        "| {} | `sha256:{}` {} |",
-        t("Policy bundle"),
-        h.policy_bundle.sha256,
-        t(&format!("({} files{})", h.policy_bundle.files, if h.builtin_rules { "" } else { "; bundled rules off" }))
-    );
+    let _ = writeln!(out, "| {} | {commit} |", t(Text::Commit));
+    let _ = writeln!(out, "| {} | {} ({}) |", t(Text::Date), h.date, h.date_source);
+    let _ = writeln!(out, "| {} | {} |", t(Text::WaiversAsOf), cell(&h.waivers_as_of));
+    let _ = writeln!(out, "| {} | {} {} |", t(Text::Tool), h.tool.name, h.tool.version);
+    let fw = if h.frameworks_selected { h.frameworks.join(", ") } else { t(Text::AllFrameworksListed { list: &h.frameworks.join(", ") }) };
+    let _ = writeln!(out, "| {} | {fw} |", t(Text::Frameworks));
+    let files = &h.policy_bundle.files;
+    let bundle = t(if h.builtin_rules { Text::BundleFiles { files } } else { Text::BundleFilesOff { files } });
+    let _ = writeln!(out, "| {} | `sha256:{}` {bundle} |", t(Text::PolicyBundle), h.policy_bundle.sha256);
     if let Some(c) = &h.config {
-        let _ = writeln!(out, "| {} | `{}` `sha256:{}` |", t("Config"), c.name.replace('`', "'"), c.sha256);
+        let _ = writeln!(out, "| {} | `{}` `sha256:{}` |", t(Text::Config), c.name.replace('`', "'"), c.sha256);
     }
     let profile = match (&h.profile, h.profile_line) {
-        (Some(p), line) => format!("{}{}", cell(&super::profile_text(p, lang)), line.map(|l| t(&format!(" (line {l})"))).unwrap_or_default()),
-        (None, _) => cell(&t("none declared (`profile:` in govlint.yaml): each rule's applicability rests on the artifacts alone")),
+        (Some(p), line) => format!("{}{}", cell(&super::profile_text(p, lang)), line.map(|line| t(Text::AtLine { line: &line })).unwrap_or_default()),
+        (None, _) => cell(&t(Text::NoProfile)),
     };
-    let _ = writeln!(out, "| {} | {profile} |", t("Repository profile"));
+    let _ = writeln!(out, "| {} | {profile} |", t(Text::RepositoryProfile));
     if !h.rules_off.is_empty() {
-        let _ = writeln!(out, "| {} | {} |", t("Rules turned off"), h.rules_off.join(", "));
+        let _ = writeln!(out, "| {} | {} |", t(Text::RulesTurnedOff), h.rules_off.join(", "));
     }
     for p in &h.user_policies {
-        let _ = writeln!(out, "| {} | `{}` `sha256:{}` |", t("User policy"), p.name.replace('`', "'"), p.sha256);
+        let _ = writeln!(out, "| {} | `{}` `sha256:{}` |", t(Text::UserPolicy), p.name.replace('`', "'"), p.sha256);
     }
-    let _ = write!(out, "\n<details><summary>{}</summary>\n\n| {} | SHA-256 |\n|---|---|\n", t("Schema digests"), t("Schema"));
+    let _ = write!(out, "\n<details><summary>{}</summary>\n\n| {} | SHA-256 |\n|---|---|\n", t(Text::SchemaDigests), t(Text::Schema));
     for s in &h.schemas {
         let _ = writeln!(out, "| `{}` | `{}` |", s.name, s.sha256);
     }
@@ -119,20 +116,20 @@ fn facts(out: &mut String, h: &super::Header, lang: Lang) {
 
 /// The report with its fixed texts, rule titles and messages in `lang`.
 pub fn render(r: &AuditReport, lang: Lang) -> String {
-    let t = |s: &str| i18n::audit_text(s, lang);
-    let mut out = format!("# {}\n\n", t("govlint audit report"));
+    let t = |x: Text| x.render(lang);
+    let mut out = format!("# {}\n\n", t(Text::MarkdownTitle));
     facts(&mut out, &r.header, lang);
-    let _ = writeln!(out, "## {}\n", t("Summary"));
+    let _ = writeln!(out, "## {}\n", t(Text::Summary));
     summary(&mut out, &r.summary, lang);
     what_to_add(&mut out, &r.frameworks, lang);
     what_met_rests_on(&mut out, &r.frameworks, lang);
-    let _ = writeln!(out, "\n## {}", t("Frameworks"));
-    frameworks(&mut out, &r.frameworks, "###", "Artifacts", lang);
-    let _ = writeln!(out, "\n## {}", t("Artifacts"));
+    let _ = writeln!(out, "\n## {}", t(Text::Frameworks));
+    frameworks(&mut out, &r.frameworks, "###", Text::Artifacts, lang);
+    let _ = writeln!(out, "\n## {}", t(Text::Artifacts));
     artifacts(&mut out, r, "###", lang);
-    let _ = write!(out, "\n## {}\n\n", t("Waivers"));
+    let _ = write!(out, "\n## {}\n\n", t(Text::Waivers));
     waivers(&mut out, &r.waivers, lang);
-    let _ = writeln!(out, "\n## {}\n", t("Rule inventory"));
+    let _ = writeln!(out, "\n## {}\n", t(Text::RuleInventory));
     rules(&mut out, &r.rules, lang);
     out
 }
@@ -140,19 +137,19 @@ pub fn render(r: &AuditReport, lang: Lang) -> String {
 /// What each requirement without evidence needs, once per rule: outside the tables, where a
 /// text is never cut.
 fn what_to_add(out: &mut String, fws: &[super::FrameworkSection], lang: Lang) {
-    evidence_list(out, fws, Status::NoEvidence, "What to add", lang);
+    evidence_list(out, fws, Status::NoEvidence, Text::WhatToAdd, lang);
 }
 
 /// What each `met` rests on: the evidence its rule judged, once per rule, so that every `met`
 /// of the tables names what was read.
 fn what_met_rests_on(out: &mut String, fws: &[super::FrameworkSection], lang: Lang) {
-    evidence_list(out, fws, Status::Met, "What `met` rests on", lang);
+    evidence_list(out, fws, Status::Met, Text::WhatMetRestsOn, lang);
 }
 
 /// The rules with an artifact (or repository) of `status`, each with its count and the
 /// evidence its metadata says it judges (`custom.evidence.needs`).
-fn evidence_list(out: &mut String, fws: &[super::FrameworkSection], status: Status, heading: &str, lang: Lang) {
-    let t = |x: &str| i18n::audit_text(x, lang);
+fn evidence_list(out: &mut String, fws: &[super::FrameworkSection], status: Status, heading: Text, lang: Lang) {
+    let t = |x: Text| x.render(lang);
     let mut seen = std::collections::BTreeSet::new();
     let mut rows: Vec<&super::Requirement> = fws
         .iter()
@@ -165,19 +162,19 @@ fn evidence_list(out: &mut String, fws: &[super::FrameworkSection], status: Stat
     }
     let _ = writeln!(out, "\n### {}\n", t(heading));
     if status == Status::Met {
-        let _ = writeln!(out, "{}\n", t("Each requirement met, with the evidence its rule judged on the artifacts listed as met:"));
+        let _ = writeln!(out, "{}\n", t(Text::MetRestsOnIntro));
     }
     rows.sort_by(|a, b| a.rule.cmp(&b.rule));
     for q in rows {
         let needs = q.needs.as_ref().map(|n| i18n::rule_doc(&q.rule, lang).and_then(|d| d.evidence).unwrap_or_else(|| n.clone()));
         let n = q.counts.get(status).max(1);
-        let count = t(&if status == Status::Met { format!("{n} met") } else { format!("{n} without evidence") });
+        let count = t(if status == Status::Met { Text::MetCount { count: &n } } else { Text::WithoutEvidenceCount { count: &n } });
         match needs {
             Some(n) => {
                 let _ = writeln!(out, "- **{}** ({count}): {}", cell(&q.rule), inline(&n.replace('\n', " ")));
             }
             None if status == Status::Met => {
-                let _ = writeln!(out, "- **{}** ({count}): {}", cell(&q.rule), t("its rule does not say what evidence it judges (no `custom.evidence.needs`); it is taken to read the whole documents of its kinds"));
+                let _ = writeln!(out, "- **{}** ({count}): {}", cell(&q.rule), t(Text::NoNeedsDeclared));
             }
             None => {
                 let _ = writeln!(out, "- **{}** ({count})", cell(&q.rule));
@@ -187,65 +184,65 @@ fn evidence_list(out: &mut String, fws: &[super::FrameworkSection], status: Stat
 }
 
 fn summary(out: &mut String, s: &super::Summary, lang: Lang) {
-    let t = |x: &str| i18n::audit_text(x, lang);
-    let _ = writeln!(out, "{}\n", t(&format!("{} files read, {} artifacts.", s.files, s.artifacts)));
-    let _ = writeln!(out, "| {} | {} |\n|---|---:|", t("Artifact kind"), t("Files"));
+    let t = |x: Text| x.render(lang);
+    let _ = writeln!(out, "{}\n", t(Text::FilesRead { files: &s.files, artifacts: &s.artifacts }));
+    let _ = writeln!(out, "| {} | {} |\n|---|---:|", t(Text::ArtifactKind), t(Text::Files));
     for (k, n) in &s.artifacts_by_kind {
         let _ = writeln!(out, "| {k} | {n} |");
     }
-    let _ = writeln!(out, "\n| {} | {} |\n|---|---:|", t("Findings"), t("Count"));
+    let _ = writeln!(out, "\n| {} | {} |\n|---|---:|", t(Text::Findings), t(Text::Count));
     let _ = writeln!(
         out,
         "| {} | {} |\n| {} | {} |\n| {} | {} |\n| {} | {} |",
-        t("error"),
+        t(Text::Error),
         s.findings.error,
-        t("warning"),
+        t(Text::Warning),
         s.findings.warning,
-        t("note"),
+        t(Text::Note),
         s.findings.note,
-        t("suppressed"),
+        t(Text::Suppressed),
         s.findings.suppressed
     );
     let _ = writeln!(
         out,
         "\n| {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|---:|",
-        t("Framework"),
-        t("Met"),
-        t("Failed"),
-        t("Waived"),
-        t("No evidence"),
-        t("Not applicable")
+        t(Text::Framework),
+        t(Text::MetHeading),
+        t(Text::FailedHeading),
+        t(Text::WaivedHeading),
+        t(Text::NoEvidenceHeading),
+        t(Text::NotApplicableHeading)
     );
     for f in &s.frameworks {
         let c = &f.counts;
         let _ = writeln!(out, "| {} | {} | {} | {} | {} | {} |", f.framework, c.met, c.failed, c.waived, c.no_evidence, c.not_applicable);
     }
-    let _ = writeln!(out, "\n> {}", t(super::NO_EVIDENCE_NOTE));
+    let _ = writeln!(out, "\n> {}", t(Text::NoEvidenceNote));
     let _ = write!(
         out,
         "\n### {}\n\n{}\n\n",
-        t("CAICT compliance matrix"),
-        t("Rules that ran, by CAICT layer and stage: met / failed / waived / no evidence / not applicable.")
+        t(Text::ComplianceMatrix),
+        t(Text::MatrixLegend)
     );
-    let _ = writeln!(out, "| {} | {} |", t("Layer"), Stage::ALL.map(|st| t(st.as_str())).join(" | "));
+    let _ = writeln!(out, "| {} | {} |", t(Text::Layer), Stage::ALL.map(|st| t(Text::stage(st))).join(" | "));
     let _ = writeln!(out, "|---|{}", "---|".repeat(Stage::ALL.len()));
     for row in &s.matrix {
         let cells: Vec<String> = row.cells.iter().map(|c| counts_cell(&c.counts)).collect();
-        let _ = writeln!(out, "| {} | {} |", t(&row.layer), cells.join(" | "));
+        let _ = writeln!(out, "| {} | {} |", text::layer_in(&row.layer, lang), cells.join(" | "));
     }
     debug_assert_eq!(s.matrix.len(), Layer::ALL.len());
-    let _ = write!(out, "\n### {}\n\n{}\n\n", t("Maturity by CAICT layer"), t(super::MATURITY_NOTE));
-    let _ = writeln!(out, "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|", t("Layer"), t("Level"), t("Stage reached"), t("Held back at"), t("Gaps"));
+    let _ = write!(out, "\n### {}\n\n{}\n\n", t(Text::MaturityByLayer), t(Text::MaturityNote));
+    let _ = writeln!(out, "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|", t(Text::Layer), t(Text::Level), t(Text::StageReached), t(Text::HeldBackAt), t(Text::Gaps));
     for m in &s.maturity {
-        let gaps: Vec<String> = m.gaps.iter().map(|g| format!("{} {}", g.rule, t(g.status.label()))).collect();
+        let gaps: Vec<String> = m.gaps.iter().map(|g| format!("{} {}", g.rule, t(Text::status(g.status)))).collect();
         let _ = writeln!(
             out,
             "| {} | {} / 4 — {} | {} | {} | {} |",
-            t(&m.layer),
+            text::layer_in(&m.layer, lang),
             m.level,
-            t(super::maturity::level_name(m.level)),
-            m.reached.as_deref().map(&t).unwrap_or_else(|| "—".to_string()),
-            m.held_at.as_deref().map(&t).unwrap_or_else(|| "—".to_string()),
+            t(Text::level(m.level)),
+            m.reached.as_deref().map(|s| text::stage_in(s, lang)).unwrap_or_else(|| "—".to_string()),
+            m.held_at.as_deref().map(|s| text::stage_in(s, lang)).unwrap_or_else(|| "—".to_string()),
             if gaps.is_empty() { "—".to_string() } else { gaps.join(", ") }
         );
     }
@@ -254,26 +251,26 @@ fn summary(out: &mut String, s: &super::Summary, lang: Lang) {
 /// One artifact (or repository) of a requirement row.
 fn art_item(rule: &str, a: &super::ArtifactStatus, lang: Lang) -> String {
     let why = a.reason.as_deref().map(|r| format!(" ({})", cell(&i18n::reason_text(rule, r, lang)))).unwrap_or_default();
-    format!("{} {}{why}", code(&a.file), i18n::audit_text(a.status.label(), lang))
+    format!("{} {}{why}", code(&a.file), Text::status(a.status).render(lang))
 }
 
-fn frameworks(out: &mut String, fws: &[super::FrameworkSection], level: &str, column: &str, lang: Lang) {
-    let t = |x: &str| i18n::audit_text(x, lang);
+fn frameworks(out: &mut String, fws: &[super::FrameworkSection], level: &str, column: Text, lang: Lang) {
+    let t = |x: Text| x.render(lang);
     for f in fws {
         let c = &f.counts;
-        let _ = writeln!(out, "\n{level} {} — {}\n", f.id, cell(&t(&f.title)));
+        let _ = writeln!(out, "\n{level} {} — {}\n", f.id, cell(&text::framework_title(&f.id, &f.title, lang)));
         let _ = writeln!(out, "{}\n", c.sentence(lang));
         if f.requirements.is_empty() {
-            let _ = writeln!(out, "{}", t("No rule of this framework ran."));
+            let _ = writeln!(out, "{}", t(Text::NoRuleRan));
             continue;
         }
-        let _ = writeln!(out, "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|", t("Rule"), t("Clause"), t("Requirement"), t("Status"), t(column));
+        let _ = writeln!(out, "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|", t(Text::Rule), t(Text::Clause), t(Text::Requirement), t(Text::Status), t(column));
         for q in &f.requirements {
             let mut order: Vec<&super::ArtifactStatus> = q.artifacts.iter().collect();
             order.sort_by(|a, b| (a.status, &a.file).cmp(&(b.status, &b.file)));
             let mut arts: Vec<String> = order.iter().take(super::ROW_ARTIFACTS).map(|a| art_item(&q.rule, a, lang)).collect();
             if order.len() > super::ROW_ARTIFACTS {
-                arts.push(t(&format!("… {} in all: {} (the JSON report lists every one)", order.len(), super::counts_text(&q.counts, lang))));
+                arts.push(t(Text::InAll { count: &order.len(), counts: &super::counts_text(&q.counts, lang) }));
             }
             let arts = if arts.is_empty() { "—".to_string() } else { arts.join("<br>") };
             let title = i18n::rule_doc(&q.rule, lang).and_then(|d| d.title).unwrap_or_else(|| q.title.clone());
@@ -283,7 +280,7 @@ fn frameworks(out: &mut String, fws: &[super::FrameworkSection], level: &str, co
                 cell(&q.rule),
                 cell(&super::clause_in(&q.rule, &f.id, &q.clause, lang)),
                 cell(&title),
-                t(q.status.label()),
+                t(Text::status(q.status)),
                 arts
             );
         }
@@ -291,7 +288,7 @@ fn frameworks(out: &mut String, fws: &[super::FrameworkSection], level: &str, co
 }
 
 fn artifacts(out: &mut String, r: &AuditReport, level: &str, lang: Lang) {
-    let t = |x: &str| i18n::audit_text(x, lang);
+    let t = |x: Text| x.render(lang);
     for a in &r.artifacts {
         let _ = writeln!(out, "\n{level} {}\n", code(&a.file));
         let docs: Vec<String> = a.documents.iter().map(|d| format!("{} ({}, document {})", d.kind, d.format, d.index + 1)).collect();
@@ -316,7 +313,7 @@ fn artifacts(out: &mut String, r: &AuditReport, level: &str, lang: Lang) {
         }
     }
     if !r.other_findings.is_empty() {
-        let _ = write!(out, "\n{level} {}\n\n{}\n\n", t("Other findings"), t("On files that are not artifacts (the config, files that could not be read)."));
+        let _ = write!(out, "\n{level} {}\n\n{}\n\n", t(Text::OtherFindings), t(Text::OtherFindingsNoteMarkdown));
         for f in &r.other_findings {
             finding(out, f, lang);
         }
@@ -324,12 +321,12 @@ fn artifacts(out: &mut String, r: &AuditReport, level: &str, lang: Lang) {
 }
 
 fn waivers(out: &mut String, list: &[super::WaiverEntry], lang: Lang) {
-    let t = |x: &str| i18n::audit_text(x, lang);
+    let t = |x: Text| x.render(lang);
     if list.is_empty() {
-        let _ = writeln!(out, "{}", t("No waiver is configured."));
+        let _ = writeln!(out, "{}", t(Text::NoWaiver));
         return;
     }
-    let head: Vec<String> = ["Rule", "Scope", "Reason", "Approved by", "Expires", "Status", "Findings"].iter().map(|h| t(h)).collect();
+    let head = [Text::Rule, Text::Scope, Text::Reason, Text::ApprovedByHeading, Text::Expires, Text::Status, Text::Findings].map(t);
     let _ = writeln!(out, "| {} |\n|---|---|---|---|---|---|---:|", head.join(" | "));
     for w in list {
         let mut scope = w.paths.iter().map(|p| code(p)).collect::<Vec<_>>().join(", ");
@@ -344,19 +341,19 @@ fn waivers(out: &mut String, list: &[super::WaiverEntry], lang: Lang) {
             cell(&w.reason),
             cell(&w.approved_by),
             or_dash(w.expires.as_deref()),
-            t(w.status.label()),
+            t(Text::waiver(w.status)),
             w.findings
         );
     }
 }
 
 fn rules(out: &mut String, list: &[crate::rules::RuleDoc], lang: Lang) {
-    let t = |x: &str| i18n::audit_text(x, lang);
-    let head: Vec<String> = ["Rule", "Severity", "Kinds", "Layer", "Stage", "Frameworks", "Title", "Source"].iter().map(|h| t(h)).collect();
+    let t = |x: Text| x.render(lang);
+    let head = [Text::Rule, Text::Severity, Text::Kinds, Text::Layer, Text::Stage, Text::Frameworks, Text::RuleTitle, Text::Source].map(t);
     let _ = writeln!(out, "| {} |\n|---|---|---|---|---|---|---|---|", head.join(" | "));
     for q in list {
         let q = &crate::rules::localized(q, lang);
-        let kinds = if q.kinds.is_empty() { t("any") } else { q.kinds.join(", ") };
+        let kinds = if q.kinds.is_empty() { t(Text::AnyKind) } else { q.kinds.join(", ") };
         let fws: Vec<String> = q.frameworks.iter().map(|(k, v)| format!("{k}: {}", cell(v))).collect();
         let _ = writeln!(
             out,
@@ -375,23 +372,23 @@ fn rules(out: &mut String, list: &[crate::rules::RuleDoc], lang: Lang) {
 
 /// The merged report of several repositories.
 pub fn render_merged(m: &super::merge::MergedReport, lang: Lang) -> String {
-    let t = |s: &str| i18n::audit_text(s, lang);
-    let mut out = format!("# {}\n\n", t("govlint audit report — several repositories"));
-    let _ = writeln!(out, "{}\n", t(&format!("{} repositories · merged by govlint {} on {}", m.repositories.len(), m.header.tool.version, m.header.date)));
+    let t = |x: Text| x.render(lang);
+    let mut out = format!("# {}\n\n", t(Text::MergedTitle));
+    let _ = writeln!(out, "{}\n", t(Text::Merged { count: &m.repositories.len(), version: &m.header.tool.version, date: &m.header.date }));
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|",
-        t("Repository"),
-        t("Commit"),
-        t("Date"),
-        t("Frameworks"),
-        t("Policy bundle"),
-        t("Input")
+        t(Text::Repository),
+        t(Text::Commit),
+        t(Text::Date),
+        t(Text::Frameworks),
+        t(Text::PolicyBundle),
+        t(Text::Input)
     );
     for (r, input) in m.repositories.iter().zip(&m.header.inputs) {
         let h = &r.header;
         let commit = match (&h.commit, h.dirty) {
-            (Some(c), Some(true)) => format!("`{}` {}", short(c), t("(uncommitted changes)")),
+            (Some(c), Some(true)) => format!("`{}` {}", short(c), t(Text::UncommittedChanges)),
             (Some(c), _) => format!("`{}`", short(c)),
             _ => "—".to_string(),
         };
@@ -408,26 +405,26 @@ pub fn render_merged(m: &super::merge::MergedReport, lang: Lang) -> String {
     for note in &m.header.notes {
         let _ = writeln!(out, "\n> {}", cell(note));
     }
-    let _ = writeln!(out, "\n## {}\n", t("Summary"));
+    let _ = writeln!(out, "\n## {}\n", t(Text::Summary));
     summary(&mut out, &m.summary, lang);
     what_to_add(&mut out, &m.frameworks, lang);
     what_met_rests_on(&mut out, &m.frameworks, lang);
-    let _ = writeln!(out, "\n## {}", t("Frameworks"));
-    frameworks(&mut out, &m.frameworks, "###", "Repositories", lang);
+    let _ = writeln!(out, "\n## {}", t(Text::Frameworks));
+    frameworks(&mut out, &m.frameworks, "###", Text::Repositories, lang);
     for (r, input) in m.repositories.iter().zip(&m.header.inputs) {
         let _ = writeln!(out, "\n## {}\n", cell(&input.repository));
         facts(&mut out, &r.header, lang);
-        let _ = writeln!(out, "### {}\n", t("Summary"));
+        let _ = writeln!(out, "### {}\n", t(Text::Summary));
         summary(&mut out, &r.summary, lang);
         what_to_add(&mut out, &r.frameworks, lang);
         what_met_rests_on(&mut out, &r.frameworks, lang);
-        frameworks(&mut out, &r.frameworks, "####", "Artifacts", lang);
-        let _ = writeln!(out, "\n### {}", t("Artifacts"));
+        frameworks(&mut out, &r.frameworks, "####", Text::Artifacts, lang);
+        let _ = writeln!(out, "\n### {}", t(Text::Artifacts));
         artifacts(&mut out, r, "####", lang);
-        let _ = write!(out, "\n### {}\n\n", t("Waivers"));
+        let _ = write!(out, "\n### {}\n\n", t(Text::Waivers));
         waivers(&mut out, &r.waivers, lang);
     }
-    let _ = writeln!(out, "\n## {}\n", t("Rule inventory"));
+    let _ = writeln!(out, "\n## {}\n", t(Text::RuleInventory));
     rules(&mut out, &m.rules, lang);
     out
 }

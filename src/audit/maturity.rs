@@ -75,17 +75,6 @@ pub fn levels(rules: &[(Option<String>, Option<String>, Status, String)]) -> Vec
         .collect()
 }
 
-/// The name of a level, for people.
-pub fn level_name(level: usize) -> &'static str {
-    match level {
-        0 => "not started",
-        1 => "diagnosed",
-        2 => "capabilities built",
-        3 => "deployed",
-        _ => "operated",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -191,7 +191,7 @@ fn combined_frameworks(reports: &[(String, AuditReport)], labels: &[&str], frame
     frameworks
         .iter()
         .map(|fw| {
-            let title = FRAMEWORKS.iter().find(|(id, _)| id == fw).map(|(_, t)| t.to_string()).unwrap_or_default();
+            let title = FRAMEWORKS.iter().find(|(id, _)| id == fw).map(|(_, t)| t.render(crate::lang::Lang::En)).unwrap_or_default();
             let mut rows: BTreeMap<String, Requirement> = BTreeMap::new();
             for ((_, r), label) in reports.iter().zip(labels) {
                 let Some(section) = r.frameworks.iter().find(|f| &f.id == fw) else { continue };

@@ -17,6 +17,7 @@ pub mod json;
 pub mod markdown;
 pub mod maturity;
 pub mod merge;
+pub mod text;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -25,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{Diagnostic, Severity, Sources};
+use crate::lang::Lang;
 use crate::rules::RuleDoc;
 use crate::pipeline::Outcome;
 
@@ -33,6 +35,7 @@ pub const VERSION: u32 = 2;
 
 pub use crate::evidence::Status;
 pub use caict::{Layer, Stage};
+pub use text::Text;
 
 mod model;
 
@@ -43,12 +46,8 @@ pub use model::*;
 pub const ROW_ARTIFACTS: usize = 5;
 
 /// The frameworks with a section of their own, in report order, with their titles.
-pub const FRAMEWORKS: [(&str, &str); 4] = [
-    ("caict-roadmap-2024", "CAICT Large Model Deployment Roadmap (2024)"),
-    ("cn-genai", "China generative-AI rules (TC260-003 / GB/T 45654-2025, Interim Measures, GB 45438-2025)"),
-    ("eu-ai-act", "EU AI Act (general-purpose AI obligations)"),
-    ("nist-ai-600-1", "NIST AI 600-1 (Generative AI Profile)"),
-];
+pub const FRAMEWORKS: [(&str, Text<'static>); 4] =
+    [("caict-roadmap-2024", Text::CaictRoadmap), ("cn-genai", Text::CnGenai), ("eu-ai-act", Text::EuAiAct), ("nist-ai-600-1", Text::NistAi6001)];
 
 /// Days before its expiry from which a waiver is reported as expiring.
 pub const EXPIRING_WITHIN_DAYS: i64 = 30;
@@ -154,7 +153,7 @@ pub fn build(outcome: &Outcome, opts: &BuildOptions) -> AuditReport {
     let frameworks: Vec<FrameworkSection> = enabled
         .iter()
         .map(|fw| {
-            let title = FRAMEWORKS.iter().find(|(id, _)| id == fw).map(|(_, t)| t.to_string()).unwrap_or_default();
+            let title = FRAMEWORKS.iter().find(|(id, _)| id == fw).map(|(_, t)| t.render(Lang::En)).unwrap_or_default();
             let mut counts = Counts::default();
             let requirements: Vec<Requirement> = rules
                 .iter()
@@ -377,56 +376,50 @@ fn rule_statuses<'a>(outcome: &Outcome, rules: &'a [RuleDoc], artifact_files: &B
         .collect()
 }
 
-/// What `no-evidence` means, and what to add: one sentence, shown with every summary.
-pub const NO_EVIDENCE_NOTE: &str = "No evidence: the requirement applies, or may apply, and nothing in the repository declares the facts its rule judges; add them where each requirement's \"Needs\" says (docs/governance.md), or declare in the repository profile (`profile:` in govlint.yaml) the facts that put it out of scope.";
-
-/// How the maturity levels are derived, shown with them.
-pub const MATURITY_NOTE: &str = "govlint's method, following the roadmap's four stages in order, not an official CAICT score: a layer reaches a stage when every requirement of that layer and stage that applies is met with evidence, and the first stage with a requirement failed, waived or without evidence holds it back (docs/audit-report.md, \"Maturity\").";
-
 /// A clause of `framework` behind `rule`, in `lang`: the CAICT roadmap's in Chinese where the
 /// rule's metadata gives it (`i18n.zh-CN.clauses`); other frameworks' as their sources write them.
-pub fn clause_in(rule: &str, framework: &str, clause: &str, lang: crate::i18n::Lang) -> String {
+pub fn clause_in(rule: &str, framework: &str, clause: &str, lang: Lang) -> String {
     crate::i18n::rule_doc(rule, lang).and_then(|t| t.clauses.get(framework).cloned()).unwrap_or_else(|| clause.to_string())
 }
 
 /// Counts as people read them: `2 failed, 40 met`, worst first, zeros left out.
-pub fn counts_text(c: &Counts, lang: crate::i18n::Lang) -> String {
+pub fn counts_text(c: &Counts, lang: Lang) -> String {
     let parts: Vec<String> = [Status::Failed, Status::Waived, Status::NoEvidence, Status::Met, Status::NotApplicable]
         .into_iter()
         .filter(|s| c.get(*s) > 0)
-        .map(|s| format!("{} {}", c.get(s), crate::i18n::audit_text(s.label(), lang)))
+        .map(|s| format!("{} {}", c.get(s), Text::status(s).render(lang)))
         .collect();
-    parts.join(if lang == crate::i18n::Lang::En { ", " } else { "，" })
+    parts.join(if lang == Lang::En { ", " } else { "，" })
 }
 
 /// The repository profile in one line: the facts it declares, the assessment by its date.
-pub fn profile_text(p: &serde_json::Value, lang: crate::i18n::Lang) -> String {
-    let t = |s: &str| crate::i18n::audit_text(s, lang);
-    let yes_no = |b: bool| t(if b { "yes" } else { "no" });
+pub fn profile_text(p: &serde_json::Value, lang: Lang) -> String {
+    let t = |x: Text| x.render(lang);
+    let yes_no = |b: bool| t(if b { Text::Yes } else { Text::No });
     let mut parts = Vec::new();
     if let Some(r) = p.get("regions").and_then(serde_json::Value::as_array) {
         let list: Vec<&str> = r.iter().filter_map(serde_json::Value::as_str).collect();
-        parts.push(format!("{}: {}", t("markets"), list.join(", ")));
+        parts.push(format!("{}: {}", t(Text::Markets), list.join(", ")));
     }
-    for (key, label) in [("public", "public service"), ("commercial", "commercial"), ("minors", "minors may use it"), ("systemic_risk", "systemic risk")] {
+    for (key, label) in [("public", Text::PublicService), ("commercial", Text::Commercial), ("minors", Text::Minors), ("systemic_risk", Text::SystemicRisk)] {
         if let Some(b) = p.get(key).and_then(serde_json::Value::as_bool) {
             parts.push(format!("{}: {}", t(label), yes_no(b)));
         }
     }
     if let Some(o) = p.get("owner") {
         let name = o.get("name").or_else(|| o.get("team")).or_else(|| o.get("email")).and_then(serde_json::Value::as_str).unwrap_or("?");
-        parts.push(format!("{}: {name}", t("owner")));
+        parts.push(format!("{}: {name}", t(Text::Owner)));
     }
     if let Some(c) = p.get("data_classification").and_then(serde_json::Value::as_str) {
-        parts.push(format!("{}: {c}", t("data classification")));
+        parts.push(format!("{}: {c}", t(Text::DataClassification)));
     }
     if let Some(a) = p.get("assessment") {
         parts.push(match a.get("date").and_then(serde_json::Value::as_str) {
-            Some(d) => t(&format!("assessment of {d}")),
-            None => t("assessment (undated)"),
+            Some(date) => t(Text::AssessmentOf { date: &date }),
+            None => t(Text::AssessmentUndated),
         });
     }
-    parts.join(if lang == crate::i18n::Lang::En { "; " } else { "；" })
+    parts.join(if lang == Lang::En { "; " } else { "；" })
 }
 
 pub use crate::coverage::REPOSITORY_SUBJECT;

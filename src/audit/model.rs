@@ -116,19 +116,16 @@ impl Counts {
     }
 
     /// The counts as one sentence in `lang`, as a framework's section opens in every format.
-    pub fn sentence(&self, lang: crate::i18n::Lang) -> String {
-        crate::i18n::audit_text(
-            &format!(
-                "{} requirements: {} met, {} failed, {} waived, {} without evidence, {} not applicable.",
-                self.total(),
-                self.met,
-                self.failed,
-                self.waived,
-                self.no_evidence,
-                self.not_applicable
-            ),
-            lang,
-        )
+    pub fn sentence(&self, lang: crate::lang::Lang) -> String {
+        Text::Sentence {
+            total: &self.total(),
+            met: &self.met,
+            failed: &self.failed,
+            waived: &self.waived,
+            no_evidence: &self.no_evidence,
+            not_applicable: &self.not_applicable,
+        }
+        .render(lang)
     }
 }
 
@@ -229,16 +226,16 @@ pub struct ArtifactSection {
 impl ArtifactSection {
     /// What to say of an artifact none of whose documents was classified (the file was named as
     /// an artifact but could not be read as one), from the finding that stopped it.
-    pub fn not_classified(&self) -> &'static str {
+    pub fn not_classified(&self) -> Text<'static> {
         let has = |rule: &str| self.findings.iter().any(|f| f.rule == rule);
         if has(crate::diagnostic::codes::READ_ERROR) {
-            "not classified: the file could not be read"
+            Text::NotClassifiedUnreadable
         } else if has(crate::diagnostic::codes::PARSE_ERROR) {
-            "not classified: parse error"
+            Text::NotClassifiedParseError
         } else if has(crate::diagnostic::codes::LIMIT_EXCEEDED) {
-            "not classified: beyond a configured limit"
+            Text::NotClassifiedLimit
         } else {
-            "not classified: no document"
+            Text::NotClassifiedNoDocument
         }
     }
 }
@@ -292,7 +289,8 @@ pub enum WaiverStatus {
 }
 
 impl WaiverStatus {
-    pub fn label(self) -> &'static str {
+    /// The name the JSON report gives it (and the HTML page's style class).
+    pub fn as_str(self) -> &'static str {
         match self {
             WaiverStatus::Active => "active",
             WaiverStatus::Expiring => "expiring",

@@ -162,48 +162,20 @@ fn template_extraction_reads_sprintf_and_literal_messages() {
     assert_eq!(sample_message("a %s b %.2f%% c %[2]v"), ("a «1» b «2»% c «3»".to_string(), vec!["«1»".into(), "«2»".into(), "«3»".into()]));
 }
 
-/// The texts the audit report's renderers put through the translation table (`t("…")` and
-/// `t(&format!("…", …))` outside their tests), in src/audit.
-fn audit_renderer_texts() -> Vec<(String, String)> {
-    let literal = regex::Regex::new(r#"\bt\((&format!\(\s*)?"((?:[^"\\]|\\.)*)""#).unwrap();
-    let placeholder = regex::Regex::new(r"\{[^}]*\}").unwrap();
-    let mut out = Vec::new();
-    let mut dirs = vec![common::project_root().join("src/audit")];
-    while let Some(dir) = dirs.pop() {
-        for e in std::fs::read_dir(&dir).unwrap() {
-            let path = e.unwrap().path();
-            if path.is_dir() {
-                dirs.push(path);
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
-            for c in literal.captures_iter(code) {
-                // A format's placeholders become a marker the table's `%s` can take.
-                // The literal as the program holds it: JSON reads Rust's `\"`, `\\` and `\n` alike.
-                let text: String = serde_json::from_str(&format!("\"{}\"", &c[2])).unwrap();
-                let english = if c.get(1).is_some() { placeholder.replace_all(&text, "∅").into_owned() } else { text };
-                out.push((path.file_name().unwrap().to_string_lossy().into_owned(), english));
-            }
-        }
-    }
-    out
-}
-
 #[test]
-fn every_text_the_audit_renderers_write_has_its_chinese() {
-    // The report's texts are looked up by their English: one edited in a renderer and not in
-    // the table would lose its Chinese without this.
-    let texts = audit_renderer_texts();
-    assert!(texts.len() > 80, "found only {} texts in src/audit", texts.len());
-    let missing: Vec<String> = texts
+fn every_audit_text_has_a_chinese_of_its_own() {
+    // The audit report writes its texts by id (src/audit/text.rs), each entry giving the English
+    // and the Chinese over the same named arguments: an entry without its Chinese, or whose
+    // Chinese drops an argument or names one the text does not have, does not compile. What
+    // still compiles is a Chinese left empty, or the English copied in its place.
+    let table = govlint::audit::text::TABLE;
+    assert!(table.len() > 150, "only {} audit texts", table.len());
+    let problems: Vec<String> = table
         .iter()
-        .filter(|(_, en)| i18n::audit_text(en, Lang::ZhCn) == *en)
-        // A composed text (`({} files{})`) is translated once filled; its parts are in the table.
-        .filter(|(_, en)| !en.contains('∅') || i18n::audit_text(&en.replace('∅', ""), Lang::ZhCn) == en.replace('∅', ""))
-        .map(|(file, en)| format!("{file}: {en:?}"))
+        .filter(|(_, en, zh)| zh.trim().is_empty() || zh == en)
+        .map(|(id, en, zh)| format!("{id}: {en:?} has no Chinese of its own: {zh:?}"))
         .collect();
-    assert!(missing.is_empty(), "audit texts with no Chinese in src/i18n/audit.rs:\n{}", missing.join("\n"));
+    assert!(problems.is_empty(), "in src/audit/text.rs:\n{}", problems.join("\n"));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,24 +6,21 @@ use super::*;
 /// framework table (a row per requirement, its status in each repository) and maturity, then a
 /// section per repository.
 pub fn render_merged(m: &crate::audit::merge::MergedReport, lang: Lang) -> String {
-    let t = |s: &str| i18n::audit_text(s, lang);
+    let t = |x: Text| x.render(lang);
     let mut out = String::new();
-    page_start(&mut out, &t("govlint audit report — several repositories"), &m.header.tool.version, lang);
-    let _ = writeln!(out, "<header class=\"cover\">\n<h1>{}</h1>", t("Governance audit report"));
-    let _ = writeln!(
-        out,
-        "<p class=\"subtitle\">{}</p>",
-        t(&format!("{} repositories · merged by govlint {} on {}", m.repositories.len(), esc(&m.header.tool.version), esc(&m.header.date)))
-    );
+    page_start(&mut out, &t(Text::MergedTitle), &m.header.tool.version, lang);
+    let _ = writeln!(out, "<header class=\"cover\">\n<h1>{}</h1>", t(Text::Title));
+    let merged = Text::Merged { count: &m.repositories.len(), version: &esc(&m.header.tool.version), date: &esc(&m.header.date) };
+    let _ = writeln!(out, "<p class=\"subtitle\">{}</p>", t(merged));
     out.push_str("<table><thead><tr>");
-    for h in ["Repository", "Commit", "Date", "Frameworks", "Policy bundle", "Input"] {
+    for h in [Text::Repository, Text::Commit, Text::Date, Text::Frameworks, Text::PolicyBundle, Text::Input] {
         let _ = write!(out, "<th>{}</th>", t(h));
     }
     out.push_str("</tr></thead><tbody>\n");
     for (i, (r, input)) in m.repositories.iter().zip(&m.header.inputs).enumerate() {
         let h = &r.header;
         let commit = match (&h.commit, h.dirty) {
-            (Some(c), Some(true)) => format!("<code>{}</code> {}", esc(&c[..c.len().min(12)]), t("(uncommitted changes)")),
+            (Some(c), Some(true)) => format!("<code>{}</code> {}", esc(&c[..c.len().min(12)]), t(Text::UncommittedChanges)),
             (Some(c), _) => format!("<code>{}</code>", esc(&c[..c.len().min(12)])),
             _ => "—".to_string(),
         };
@@ -42,42 +39,43 @@ pub fn render_merged(m: &crate::audit::merge::MergedReport, lang: Lang) -> Strin
         let _ = writeln!(out, "<p class=\"note\">{}</p>", message(note));
     }
     out.push_str("</header>\n");
-    let mut entries: Vec<(String, String)> = vec![("summary".into(), "Summary".into()), ("frameworks".into(), "Frameworks".into())];
+    // The fixed sections, and a section per repository named as the input names it.
+    let mut entries: Vec<(String, String)> = vec![("summary".into(), t(Text::Summary)), ("frameworks".into(), t(Text::Frameworks))];
     for (i, input) in m.header.inputs.iter().enumerate() {
         entries.push((format!("r{i}"), input.repository.clone()));
     }
-    entries.push(("rules".into(), "Rule inventory".into()));
+    entries.push(("rules".into(), t(Text::RuleInventory)));
     out.push_str("<nav class=\"toc\">");
     for (id, title) in &entries {
-        let _ = write!(out, "<a href=\"#{id}\">{}</a>", esc(&t(title)));
+        let _ = write!(out, "<a href=\"#{id}\">{}</a>", esc(title));
     }
     out.push_str("</nav>\n");
-    let _ = writeln!(out, "<section id=\"summary\" class=\"page\">\n<h2>{}</h2>", t("Summary"));
+    let _ = writeln!(out, "<section id=\"summary\" class=\"page\">\n<h2>{}</h2>", t(Text::Summary));
     summary(&mut out, &m.summary, &m.frameworks, "", lang);
     out.push_str("</section>\n");
-    let _ = writeln!(out, "<section id=\"frameworks\" class=\"page\">\n<h2>{}</h2>", t("Frameworks"));
-    frameworks(&mut out, &m.frameworks, "", "rule-", "Repositories", lang);
+    let _ = writeln!(out, "<section id=\"frameworks\" class=\"page\">\n<h2>{}</h2>", t(Text::Frameworks));
+    frameworks(&mut out, &m.frameworks, "", "rule-", Text::Repositories, lang);
     requirement_lists(&mut out, &m.frameworks, &[], "", lang);
     out.push_str("</section>\n");
     for (i, (r, input)) in m.repositories.iter().zip(&m.header.inputs).enumerate() {
         let prefix = format!("r{i}-");
         let _ = writeln!(out, "<section id=\"r{i}\" class=\"page\">\n<h2>{}</h2>", esc(&input.repository));
         facts(&mut out, &r.header, lang);
-        let _ = writeln!(out, "<h3>{}</h3>", t("Summary"));
+        let _ = writeln!(out, "<h3>{}</h3>", t(Text::Summary));
         summary(&mut out, &r.summary, &r.frameworks, &prefix, lang);
-        frameworks(&mut out, &r.frameworks, &prefix, "rule-", "Applies to", lang);
-        let _ = writeln!(out, "<h3>{}</h3>", t("Requirements by artifact"));
+        frameworks(&mut out, &r.frameworks, &prefix, "rule-", Text::AppliesTo, lang);
+        let _ = writeln!(out, "<h3>{}</h3>", t(Text::RequirementsByArtifact));
         requirement_lists(&mut out, &r.frameworks, &r.artifacts, &prefix, lang);
-        let _ = writeln!(out, "<h3>{}</h3>", t("Artifacts"));
+        let _ = writeln!(out, "<h3>{}</h3>", t(Text::Artifacts));
         artifacts(&mut out, r, &prefix, lang);
-        let _ = writeln!(out, "<h3>{}</h3>", t("Waivers"));
+        let _ = writeln!(out, "<h3>{}</h3>", t(Text::Waivers));
         waivers(&mut out, &r.waivers, lang);
         out.push_str("</section>\n");
     }
-    let _ = writeln!(out, "<section id=\"rules\" class=\"page\">\n<h2>{}</h2>", t("Rule inventory"));
+    let _ = writeln!(out, "<section id=\"rules\" class=\"page\">\n<h2>{}</h2>", t(Text::RuleInventory));
     rules(&mut out, &m.rules, lang);
     out.push_str("</section>\n");
-    let _ = writeln!(out, "<footer>{}</footer>", t(&format!("Merged by govlint {} from {} JSON reports (docs/audit-report.md, \"Merging reports\").", esc(&m.header.tool.version), m.repositories.len())));
+    let _ = writeln!(out, "<footer>{}</footer>", t(Text::MergedFooter { version: &esc(&m.header.tool.version), count: &m.repositories.len() }));
     out.push_str("</main>\n</body>\n</html>\n");
     out
 }

@@ -110,7 +110,7 @@ pub(super) const COLORS: [(Status, &str); 5] = [
 /// A horizontal stacked bar chart: one bar per row, segments by status, widths relative to
 /// the longest bar.
 pub(super) fn bar_chart(title: &str, rows: &[(String, Counts)], lang: Lang) -> String {
-    let label_of = |s: Status| i18n::audit_text(s.label(), lang);
+    let label_of = |s: Status| Text::status(s).render(lang);
     const LABEL: usize = 170;
     const BAR: usize = 300;
     const ROW: usize = 28;
@@ -173,7 +173,7 @@ pub(super) fn counts_inline(c: &Counts, lang: Lang) -> String {
     for (status, _) in COLORS {
         let n = c.get(status);
         if n > 0 {
-            let _ = write!(s, r#"<span class="cnt {}" title="{}">{n}</span>"#, status.as_str(), i18n::audit_text(status.label(), lang));
+            let _ = write!(s, r#"<span class="cnt {}" title="{}">{n}</span>"#, status.as_str(), Text::status(status).render(lang));
         }
     }
     s
