@@ -64,6 +64,11 @@ impl Released {
 }
 
 impl Artifact {
+    /// A file read and classified, before any check.
+    pub fn new(file: String, parsed: ParsedFile, docs: Vec<ArtifactDoc>) -> Artifact {
+        Artifact { file, parsed, docs, values: Vec::new(), facts: None, released: None, judged: Vec::new(), reported: false, links: None }
+    }
+
     /// Whether this artifact's documents are still to be loaded for the repository rules: it
     /// was not read (its facts came from the cache, see [`cache::Cache::unread`]), or it was
     /// read with the cache on, whose entries hold its documents.

@@ -389,7 +389,7 @@ impl Cache {
             .collect::<Option<Vec<_>>>()?;
         self.unread.fetch_add(1, Ordering::Relaxed);
         let parsed = crate::parse::ParsedFile::unread(crate::source::SourceFile::new(name.clone(), String::new()), c.syntax);
-        Some(Artifact { file: name, parsed, docs, values: Vec::new(), facts: Some(Facts { digest, documents: Vec::new() }), released: None, judged: Vec::new(), reported: false, links: None })
+        Some(Artifact { facts: Some(Facts { digest, documents: Vec::new() }), ..Artifact::new(name, parsed, docs) })
     }
 
     /// Records the findings of a file looked up in this run, and its facts.

@@ -76,6 +76,15 @@ impl Context<'_> {
 /// never stored, and are found afresh when the rest comes from the cache.
 pub(crate) type Volatile = Option<Box<(Vec<Diagnostic>, Vec<Diagnostic>)>>;
 
+/// The findings of one file, as [`checked`] takes them: those that count, those excepted (by a
+/// policy's `exception` rules or an inline ignore), and the volatile packages' apart.
+#[derive(Default)]
+pub(crate) struct FileFindings {
+    pub(crate) diags: Vec<Diagnostic>,
+    pub(crate) excepted: Vec<Diagnostic>,
+    pub(crate) volatile: Volatile,
+}
+
 pub(crate) enum FileResult {
     /// An artifact, its findings, its findings excepted by policy `exception` rules, and (with
     /// a cache) the findings of volatile packages, apart.
@@ -284,7 +293,7 @@ pub(crate) fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifa
             Err(reason) => return Err(Box::new(FileResult::Skipped(Skipped { path: name, reason }))),
         }
     }
-    Ok(Artifact { file: name, parsed, docs, values: Vec::new(), facts: None, released: None, judged: Vec::new(), reported: false, links: None })
+    Ok(Artifact::new(name, parsed, docs))
 }
 
 /// What the files around a document that carries no signature of its own say it is: a
@@ -334,7 +343,8 @@ pub(crate) fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::En
     if let Some(hit) = ctx.cache.and_then(|cache| cache.lookup(&name, &parsed.source.text, &docs, c.explicit)) {
         let known = hit.facts.map(|digest| Facts { digest, documents: Vec::new() });
         let (volatile, fresh) = volatile_findings(ctx, engine, &name, &parsed, &docs);
-        let mut a = checked(ctx, engine, name, parsed, docs, Vec::new(), known, ctx.keep_documents, (hit.diagnostics, hit.excepted), volatile);
+        let findings = FileFindings { diags: hit.diagnostics, excepted: hit.excepted, volatile };
+        let mut a = checked(ctx, engine, Artifact { facts: known, ..Artifact::new(name, parsed, docs) }, ctx.keep_documents, findings);
         if let FileResult::Artifact(a, ..) = &mut a {
             // What the volatile packages judged is judged again, as their findings are.
             a.judged = hit.judged.into_iter().filter(|j| !ctx.policies.is_volatile(j.package as usize)).collect();
@@ -407,7 +417,7 @@ pub(crate) fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::En
         e.append(&mut ignored);
         Box::new((d, e))
     });
-    let mut a = checked(ctx, engine, name, parsed, docs, values, None, ctx.keep_documents, (diags, excepted), volatile);
+    let mut a = checked(ctx, engine, Artifact { values, ..Artifact::new(name, parsed, docs) }, ctx.keep_documents, FileFindings { diags, excepted, volatile });
     if let FileResult::Artifact(a, ..) = &mut a {
         a.judged = judged;
         a.links = Some(Box::new(links)).filter(|l| !l.is_empty());
@@ -528,7 +538,7 @@ pub(crate) fn identify<'d>(parsed: &ParsedFile, diags: impl Iterator<Item = &'d 
 /// of its own (one that cannot be read or parsed is no artifact for them).
 pub(crate) fn for_repository(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> FileResult {
     match timings::time(ctx.policies.timings(), Stage::Parse, || read_and_classify(c, ctx.config)) {
-        Ok(Artifact { file, parsed, docs, .. }) => checked(ctx, engine, file, parsed, docs, Vec::new(), None, true, (Vec::new(), Vec::new()), None),
+        Ok(a) => checked(ctx, engine, a, true, FileFindings::default()),
         Err(r) => *r,
     }
 }
@@ -549,25 +559,15 @@ pub(crate) fn artifacts_of(results: Vec<FileResult>) -> Vec<Artifact> {
 /// A checked file, with what it no longer needs dropped so that memory follows the files in
 /// flight, not the repository: the parsed documents, their source maps and the sections (the
 /// rules that see every artifact read [`Artifact::values`]; a later finding re-parses its file),
-/// and the text of a file with no finding when nothing later can report on it. `values` are the
-/// documents as evaluated, converted here when the file was not evaluated (a cache hit, a file
-/// read only for the repository rules, `--parse-only`) and the documents are to be kept. For the
-/// bundled repository rules the kept values are the documents' summaries, evaluated here when
-/// not given, and with a cache on they are its [`Facts`] instead: `known`, the facts the cache
-/// holds for the same text, when it has them.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn checked(
-    ctx: &Context<'_>,
-    engine: &mut regorus::Engine,
-    file: String,
-    mut parsed: ParsedFile,
-    docs: Vec<ArtifactDoc>,
-    values: Vec<regorus::Value>,
-    known: Option<Facts>,
-    keep_documents: bool,
-    (diags, excepted): (Vec<Diagnostic>, Vec<Diagnostic>),
-    volatile: Volatile,
-) -> FileResult {
+/// and the text of a file with no finding when nothing later can report on it. The artifact's
+/// `values` are the documents as evaluated, converted here when the file was not evaluated (a
+/// cache hit, a file read only for the repository rules, `--parse-only`) and the documents are
+/// to be kept. For the bundled repository rules the kept values are the documents' summaries,
+/// evaluated here when not given, and with a cache on they are its [`Facts`] instead: the
+/// artifact's `facts` are those the cache holds for the same text, when it has them.
+pub(crate) fn checked(ctx: &Context<'_>, engine: &mut regorus::Engine, a: Artifact, keep_documents: bool, findings: FileFindings) -> FileResult {
+    let Artifact { file, mut parsed, docs, values, facts: known, .. } = a;
+    let FileFindings { diags, excepted, volatile } = findings;
     let mut facts = None;
     let values = match (keep_documents, ctx.summarizes()) {
         _ if !ctx.values => Vec::new(),
@@ -605,7 +605,7 @@ pub(crate) fn checked(
         released = keep_documents.then(|| Released::of(&parsed.source.text));
         parsed.source = SourceFile::new(parsed.source.name.clone(), String::new());
     }
-    FileResult::Artifact(Box::new(Artifact { file, parsed, docs, values, facts, released, judged: Vec::new(), reported: false, links: None }), diags, excepted, volatile)
+    FileResult::Artifact(Box::new(Artifact { values, facts, released, ..Artifact::new(file, parsed, docs) }), diags, excepted, volatile)
 }
 
 pub(crate) fn excepted_by_policy(mut d: Diagnostic) -> Diagnostic {
