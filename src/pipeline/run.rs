@@ -1,16 +1,26 @@
-//! `govlint check`: the stages of a run put together.
+//! `govlint check`: the stages of a run put together. [`check`] calls them in order: the plan
+//! (everything that can refuse the run, read before any artifact), the start (git's account of
+//! the changes, the walk and the policies' compilation, at once), the discovery of the files to
+//! check, the files' own checks, the gathering of their results, the rules that see every
+//! artifact, and the filters (the config, waivers, the baseline) before the translation.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::Duration;
 
 use rayon::prelude::*;
 
 use crate::artifact::Artifact;
+use crate::cache::Cache;
+use crate::config::Config;
 use crate::diagnostic::{self, codes, Diagnostic};
-use crate::discover::{self, Candidate};
+use crate::discover::{self, Candidate, Found, Skipped};
 use crate::error::ToolError;
-use crate::policy::RepositoryResults;
-use crate::timings::{self, Stage};
+use crate::lang::Lang;
+use crate::policy::{PolicySet, RepositoryResults};
+use crate::timings::{Stage, Timings};
 use crate::{cache, git, i18n, policy, progress, schema, teardown, waivers};
 
 use super::file::*;
@@ -26,19 +36,94 @@ pub(crate) const FILES_PER_TASK: usize = 16;
 
 /// Runs `govlint check`.
 pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
+    let mut plan = plan(opts)?;
+    let Started { policies, timings, mut cache, cache_warning, pending } = start(opts, &plan)?;
+    let repository = policies.repository();
+    let mut files = discover_files(opts, &mut plan, pending, &repository, cache.is_some(), timings.as_deref())?;
+    let schemas = schema::Schemas::bundled();
+    let workers = Workers::new(opts, &plan.config, &schemas, &policies, &repository, files.found.candidates.len())?;
+    let (results, early) = workers.check_files(&files.found.candidates, cache.as_ref());
+    let mut run = gather(results, &mut cache, std::mem::take(&mut files.found.skipped));
+    let repository_judged = workers.repository_stage(&mut run, early, &mut cache, &files);
+    // The worker threads end here; the config the workers read becomes the outcome's.
+    drop(workers);
+    // A run that did not look at every file keeps the entries of the files it did not see.
+    let cache = cache::finish(cache, cache_warning, (!files.walked_less).then_some(&files.seen));
+    let (mut diagnostics, mut suppressed, waivers_used) = filter(&plan, &policies, run.diagnostics, run.exceptions, &files);
+    let mut skipped = run.skipped;
+    diagnostic::sort(&mut diagnostics);
+    diagnostic::sort(&mut suppressed);
+    skipped.sort();
+    let translator = i18n::Translator::new(&policies.packages, plan.lang);
+    diagnostics.iter_mut().chain(suppressed.iter_mut()).for_each(|d| translator.apply(d));
+    let packages = policies.packages.clone();
+    let rule_ids = policies.rule_ids.clone();
+    // What the run built and the outcome does not hold: often left to the end of the process.
+    teardown::release((policies, schemas, files.found.candidates, files.seen, files.reported));
+    let Plan { config, lang, .. } = plan;
+    Ok(Outcome {
+        config,
+        diagnostics,
+        artifacts: run.artifacts,
+        skipped,
+        files_read: files.read,
+        suppressed,
+        packages,
+        rule_ids,
+        waivers_used,
+        lang,
+        cache,
+        repository_judged,
+        timings,
+    })
+}
+
+/// What a run is asked to do, read before any artifact is: everything that can refuse it.
+struct Plan {
+    config: Config,
+    lang: Lang,
+    /// The day waivers are judged against.
+    today: String,
+    baseline: Option<waivers::Baseline>,
+    paths: Vec<PathBuf>,
+}
+
+fn plan(opts: &CheckOptions) -> Result<Plan, ToolError> {
     let mut config = load_config(opts)?;
     config.selection.select.clone_from(&opts.select);
     config.selection.ignore.clone_from(&opts.ignore);
-    // Everything that can refuse the run is read before any artifact is.
     let lang = i18n::resolve(opts.lang, config.lang)?;
     let today = waivers::today()?;
     let baseline = opts.baseline.as_deref().map(waivers::Baseline::load).transpose()?;
     let paths = if opts.paths.is_empty() { vec![PathBuf::from(".")] } else { opts.paths.clone() };
     // Discovery keeps out of a `--cache-dir`.
     config.cache_dir.clone_from(&opts.cache_dir);
-    // Git's account of the changes, the walk and the policies' compilation do not depend on
-    // one another: they run at once. The walk is skipped where it would likely go unused (a
-    // `--changed-since` run with no bundled rules, which may need no unchanged file).
+    Ok(Plan { config, lang, today, baseline, paths })
+}
+
+/// What [`start`] leaves to the discovery: git's account of the changes (`--changed-since`) and
+/// the walk, each with the time it took, when they ran.
+struct Pending {
+    git: Option<JoinHandle<Result<git::Changes, ToolError>>>,
+    walked: Option<(Result<Found, ToolError>, Duration)>,
+}
+
+/// The run under way: the policies compiled, the cache opened, and what is still running.
+struct Started {
+    policies: PolicySet,
+    timings: Option<Arc<Timings>>,
+    cache: Option<Cache>,
+    /// Why the cache is not used, when it was asked for and could not be.
+    cache_warning: Option<String>,
+    pending: Pending,
+}
+
+/// Starts the run: git's account of the changes, the walk and the policies' compilation do not
+/// depend on one another, and run at once. The walk is skipped where it would likely go unused
+/// (a `--changed-since` run with no bundled rules, which may need no unchanged file). A rule id
+/// that names nothing is a typo, found once the user policies are known.
+fn start(opts: &CheckOptions, plan: &Plan) -> Result<Started, ToolError> {
+    let (paths, config) = (&plan.paths, &plan.config);
     let speculate = !opts.staged && (opts.changed_since.is_none() || opts.policy.builtin);
     // Git reads the index, and hands its paths to the walk, which would read it too.
     let (share, shared) = if speculate && opts.changed_since.is_some() {
@@ -54,9 +139,8 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     });
     // The cache's directory is made before the walk, which keeps out of it; its index is read
     // once the policies are compiled (its key holds their digest), while the walk goes on.
-    let prepared = cache::prepare(opts.cache, opts.cache_dir.as_deref(), opts.parse_only, &config);
+    let prepared = cache::prepare(opts.cache, opts.cache_dir.as_deref(), opts.parse_only, config);
     let (policies, cache, walked) = std::thread::scope(|s| {
-        let (paths, config) = (&paths, &config);
         let walk = speculate.then(|| {
             s.spawn(move || {
                 let start = std::time::Instant::now();
@@ -71,29 +155,52 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         };
         let policies = policies.map(|p| (p, start.elapsed()));
         let cache = policies.as_ref().ok().map(|(p, _)| cache::for_run(prepared, opts.combine, config, p));
-        (policies, cache, walk.map(|w| w.join().unwrap_or_else(|_| (Err(ToolError::msg("walking the paths failed")), std::time::Duration::ZERO))))
+        (policies, cache, walk.map(|w| w.join().unwrap_or_else(|_| (Err(ToolError::msg("walking the paths failed")), Duration::ZERO))))
     });
     let (mut policies, compiled_in) = policies?;
-    let timings = opts.timings.then(|| Arc::new(timings::Timings::new(policies.packages.len())));
+    let timings = opts.timings.then(|| Arc::new(Timings::new(policies.packages.len())));
     if let Some(t) = &timings {
         policies.set_timings(Arc::clone(t));
         t.add(Stage::Compile, compiled_in);
     }
+    if !opts.parse_only {
+        check_rule_ids(config, &policies.rule_ids)?;
+    }
+    let (cache, cache_warning) = cache.unwrap_or_default();
+    Ok(Started { policies, timings, cache, cache_warning, pending: Pending { git, walked } })
+}
+
+/// The files a run checks, and what it reports on.
+struct Files {
+    /// The candidates to read (only those reported, unless repository rules need every
+    /// artifact), and the files skipped.
+    found: Found,
+    /// How many files are read.
+    read: usize,
+    /// The files reported on.
+    reported: BTreeSet<String>,
+    /// Whether only some of the files read are reported (`--changed-since`, `--staged`).
+    partial: bool,
+    /// Every file found, for the cache to keep the entries of (with a cache only).
+    seen: BTreeSet<String>,
+    /// Whether the files came from git's list of changes alone, with no walk: the cache then
+    /// keeps the entries of the files not seen.
+    walked_less: bool,
+}
+
+/// Which files to check, and which to report on: the walk's, the staged ones, or, with
+/// `--changed-since`, git's account of what changed. Without repository rules, the unchanged
+/// files are never read: the changed ones are taken from git, no walk needed.
+fn discover_files(opts: &CheckOptions, plan: &mut Plan, pending: Pending, repository: &[usize], cached: bool, timings: Option<&Timings>) -> Result<Files, ToolError> {
+    let discovering = std::time::Instant::now();
+    let Pending { git, walked } = pending;
     let walked = walked.map(|(walked, took)| {
-        if let Some(t) = &timings {
+        if let Some(t) = timings {
             t.add(Stage::Discover, took);
         }
         walked
     });
-    let discovering = std::time::Instant::now();
-    // A rule id that names nothing is a typo, found once the user policies are known.
-    if !opts.parse_only {
-        check_rule_ids(&config, &policies.rule_ids)?;
-    }
-    let (mut cache, cache_warning) = cache.unwrap_or_default();
-    let repository = policies.repository();
-    // Without repository rules, the unchanged files are never read: the changed ones are taken
-    // from git, no walk needed.
+    let (config, paths) = (&mut plan.config, &plan.paths);
     let changed_only = repository.is_empty() && !opts.combine;
     let (changed, unchanged, mut untracked) = match git {
         Some(git) => {
@@ -105,23 +212,23 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
                     changes.changed.extend(untracked.list());
                 }
             }
-            let changed: std::collections::BTreeSet<PathBuf> = changes.changed.iter().filter_map(|p| p.canonicalize().ok()).collect();
+            let changed: BTreeSet<PathBuf> = changes.changed.iter().filter_map(|p| p.canonicalize().ok()).collect();
             (Some(changed), changes.unchanged, changes.untracked)
         }
         None => (None, Default::default(), None),
     };
     let shortcut = match &changed {
-        Some(changed) if changed_only => discover::among(&paths, changed, &config),
+        Some(changed) if changed_only => discover::among(paths, changed, config),
         _ => None,
     };
     let walked_less = shortcut.is_some();
     let mut found = match (shortcut, walked) {
         (Some(found), _) => found,
-        (None, _) if opts.staged => discover::staged(&paths, &config)?,
+        (None, _) if opts.staged => discover::staged(paths, config)?,
         (None, Some(walked)) => walked?,
-        (None, None) => discover::discover(&paths, &config)?,
+        (None, None) => discover::discover(paths, config)?,
     };
-    if let Some(t) = &timings {
+    if let Some(t) = timings {
         // What git and the walk left to do here (the walk's own time is counted above).
         t.add(Stage::Discover, discovering.elapsed());
     }
@@ -142,64 +249,79 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     }
     // Unchanged files are read only when repository rules need every artifact.
     let partial = changed.is_some() || found.candidates.iter().any(|c| !c.report);
-    let seen: std::collections::BTreeSet<String> = found.candidates.iter().filter(|_| cache.is_some()).map(|c| c.name()).collect();
+    let seen: BTreeSet<String> = found.candidates.iter().filter(|_| cached).map(|c| c.name()).collect();
     if partial && repository.is_empty() {
         found.candidates.retain(|c| c.report);
     }
-    let schemas = schema::Schemas::bundled();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.jobs.unwrap_or(0))
-        // Parsers and the policy engine recurse on nesting that a hostile file chooses (within
-        // `limits.max_depth` and saphyr's own bound); a roomy stack keeps that from overflowing.
-        // Only the pages used are ever committed.
-        .stack_size(WORKER_STACK)
-        .build()
-        .map_err(|e| ToolError::msg(format!("cannot start worker threads: {e}")))?;
-    let files_read = found.candidates.len();
-    let progress = progress::Progress::new(opts.progress, files_read as u64);
-    // `read_ctx` reads for the repository rules alone (and never borrows the cache).
-    let read_ctx = Context {
-        config: &config,
-        schemas: &schemas,
-        policies: &policies,
-        combine: opts.combine,
-        parse_only: opts.parse_only,
-        keep_documents: !repository.is_empty() || opts.combine,
-        cache: None,
-        keep_sources: !opts.drop_sources,
-        values: true,
-    };
-    let ctx = Context { cache: cache.as_ref(), ..read_ctx };
-    let check_files = |candidates: &[Candidate], ctx: &Context<'_>| -> Vec<FileResult> {
+    let reported: BTreeSet<String> = found.candidates.iter().filter(|c| c.report).map(|c| c.name()).collect();
+    teardown::release((changed, unchanged, untracked));
+    Ok(Files { read: found.candidates.len(), found, reported, partial, seen, walked_less })
+}
+
+/// What the files' checks share: the worker threads, the progress bar, and what a file is read
+/// and checked with.
+struct Workers<'a> {
+    opts: &'a CheckOptions,
+    pool: rayon::ThreadPool,
+    progress: progress::Progress,
+    /// A bar that shows nothing, for work the bar does not count.
+    quiet: progress::Progress,
+    policies: &'a PolicySet,
+    repository: &'a [usize],
+    /// What a file is read with for the repository rules alone (it never borrows the cache).
+    read_ctx: Context<'a>,
+}
+
+impl<'a> Workers<'a> {
+    fn new(opts: &'a CheckOptions, config: &'a Config, schemas: &'a schema::Schemas, policies: &'a PolicySet, repository: &'a [usize], files: usize) -> Result<Workers<'a>, ToolError> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(opts.jobs.unwrap_or(0))
+            // Parsers and the policy engine recurse on nesting that a hostile file chooses (within
+            // `limits.max_depth` and saphyr's own bound); a roomy stack keeps that from overflowing.
+            // Only the pages used are ever committed.
+            .stack_size(WORKER_STACK)
+            .build()
+            .map_err(|e| ToolError::msg(format!("cannot start worker threads: {e}")))?;
+        let progress = progress::Progress::new(opts.progress, files as u64);
+        let read_ctx = Context {
+            config,
+            schemas,
+            policies,
+            combine: opts.combine,
+            parse_only: opts.parse_only,
+            keep_documents: !repository.is_empty() || opts.combine,
+            cache: None,
+            keep_sources: !opts.drop_sources,
+            values: true,
+        };
+        Ok(Workers { opts, pool, progress, quiet: progress::Progress::new(false, 0), policies, repository, read_ctx })
+    }
+
+    /// The files' own checks, each file's on one worker.
+    fn check(&self, candidates: &[Candidate], ctx: &Context<'_>) -> Vec<FileResult> {
         candidates
             .par_iter()
             .with_max_len(FILES_PER_TASK)
             .map_init(
-                || policies.worker(),
+                || self.policies.worker(),
                 |engine, c| {
                     let r = process(c, ctx, engine);
-                    progress.inc();
+                    self.progress.inc();
                     r
                 },
             )
             .collect()
-    };
-    // The repository rules need every file's documents, and evaluate in one engine: run after
-    // the files' own checks, they would keep one core idle. So (without a cache, which holds
-    // the documents of unchanged files, and without `--combine`) every file is first read for
-    // them alone, which costs about a parse, and they run while the files are checked.
-    let overlap = !repository.is_empty() && cache.is_none() && !opts.combine && !opts.parse_only;
-    let quiet = progress::Progress::new(false, 0);
-    // Every candidate read for the repository rules alone; a file not reported is done once
-    // read (the bar counts every file read).
-    let read_for_repository = |progress: &progress::Progress| {
-        artifacts_of(pool.install(|| {
-            found
-                .candidates
+    }
+
+    /// Every candidate read for the repository rules alone; a file not reported is done once
+    /// read (the bar counts every file read).
+    fn read_for_repository(&self, candidates: &[Candidate], progress: &progress::Progress) -> Vec<Artifact> {
+        artifacts_of(self.pool.install(|| {
+            candidates
                 .par_iter()
                 .with_max_len(FILES_PER_TASK)
-                .map_init(|| policies.worker(), |engine, c| {
-                    let r = for_repository(c, &read_ctx, engine);
+                .map_init(|| self.policies.worker(), |engine, c| {
+                    let r = for_repository(c, &self.read_ctx, engine);
                     if !c.report {
                         progress.inc();
                     }
@@ -207,23 +329,100 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
                 })
                 .collect()
         }))
-    };
-    let mut early: Option<(RepositoryResults, Vec<Artifact>)> = None;
-    let results: Vec<FileResult> = if overlap {
-        let mut read = read_for_repository(&progress);
-        let reported: Vec<Candidate> = found.candidates.iter().filter(|c| c.report).cloned().collect();
-        let (xr, results) = pool.install(|| {
+    }
+
+    /// Checks every file. The repository rules need every file's documents, and evaluate in
+    /// one engine: run after the files' own checks, they would keep one core idle. So (without
+    /// a cache, which holds the documents of unchanged files, and without `--combine`) every
+    /// file is first read for them alone, which costs about a parse, and they run while the
+    /// files are checked: their results come back with what they read.
+    fn check_files(&self, candidates: &[Candidate], cache: Option<&Cache>) -> (Vec<FileResult>, Option<(RepositoryResults, Vec<Artifact>)>) {
+        let ctx = Context { cache, ..self.read_ctx };
+        let overlap = !self.repository.is_empty() && cache.is_none() && !self.opts.combine && !self.opts.parse_only;
+        if !overlap {
+            return (self.pool.install(|| self.check(candidates, &ctx)), None);
+        }
+        let mut read = self.read_for_repository(candidates, &self.progress);
+        let reported: Vec<Candidate> = candidates.iter().filter(|c| c.report).cloned().collect();
+        let (xr, results) = self.pool.install(|| {
             rayon::join(
-                || repository_rules(&policies, &repository, &mut read, &quiet),
-                || check_files(&reported, &Context { values: false, ..ctx }),
+                || repository_rules(self.policies, self.repository, &mut read, &self.quiet),
+                || self.check(&reported, &Context { values: false, ..ctx }),
             )
         });
-        early = Some((xr, read));
-        results
-    } else {
-        pool.install(|| check_files(&found.candidates, &ctx))
-    };
+        (results, Some((xr, read)))
+    }
 
+    /// The rules that see every artifact: `--combine`'s user policies, and the repository rules
+    /// (run already when [`Workers::check_files`] ran them, and again if a checked file is not
+    /// what they read), whose findings are placed in the artifacts they name. Returns what they
+    /// said of the repository itself.
+    fn repository_stage(&self, run: &mut Gathered, early: Option<(RepositoryResults, Vec<Artifact>)>, cache: &mut Option<Cache>, files: &Files) -> Vec<crate::evidence::Judged> {
+        let (policies, repository, config) = (self.policies, self.repository, self.read_ctx.config);
+        let reported = &files.reported;
+        let artifacts = &mut run.artifacts;
+        if self.opts.combine {
+            let documents = artifacts.iter().map(|a| a.docs.len()).sum();
+            let (mut d, mut e) = combined_rules(policies, &mut policies.wide_worker(documents), artifacts);
+            run.diagnostics.append(&mut d);
+            run.exceptions.append(&mut e);
+        }
+        let results = match early {
+            // The repository rules ran while the files were checked, on what was read for them.
+            Some((results, read)) => {
+                let (results, read) = if read_again(artifacts, &read, reported) {
+                    // A checked file is not what they read (it changed during the run): they run
+                    // again, on what the files hold now.
+                    let mut read = self.read_for_repository(&files.found.candidates, &self.quiet);
+                    (self.pool.install(|| repository_rules(policies, repository, &mut read, &self.progress)), read)
+                } else {
+                    (results, read)
+                };
+                // The files read for them alone are artifacts too (their findings are placed there).
+                artifacts.extend(read.into_iter().filter(|a| !reported.contains(&a.file)));
+                artifacts.sort_by(|a, b| a.file.cmp(&b.file));
+                results
+            }
+            // Last, as it takes the documents: they are not needed after it.
+            None => {
+                self.progress.phase("repository rules", repository.len() as u64);
+                let run = |artifacts: &mut [Artifact]| {
+                    // The cache could not give the documents of a file it vouched for: read it after all.
+                    for a in artifacts.iter_mut().filter(|a| a.awaits_documents()) {
+                        reread(a, config, policies);
+                    }
+                    self.pool.install(|| repository_rules(policies, repository, artifacts, &self.progress))
+                };
+                match cache {
+                    Some(cache) => cache.repository(artifacts, repository.iter().any(|&p| policies.is_volatile(p)), run),
+                    None => run(artifacts),
+                }
+            }
+        };
+        let placing = std::time::Instant::now();
+        let (mut d, mut e, repository_judged) = repository_diagnostics(policies, results, artifacts, config, files.partial.then_some(reported), !self.opts.drop_sources);
+        if let Some(t) = policies.timings() {
+            t.add(Stage::Repository, placing.elapsed());
+        }
+        run.diagnostics.append(&mut d);
+        run.exceptions.append(&mut e);
+        self.progress.finish();
+        repository_judged
+    }
+}
+
+/// The results of the files' own checks, gathered.
+struct Gathered {
+    diagnostics: Vec<Diagnostic>,
+    /// Findings excepted by a policy's `exception` rules, or by an inline ignore.
+    exceptions: Vec<Diagnostic>,
+    /// In path order.
+    artifacts: Vec<Artifact>,
+    skipped: Vec<Skipped>,
+}
+
+/// Gathers the files' results, storing each artifact's in the cache.
+fn gather(results: Vec<FileResult>, cache: &mut Option<Cache>, mut skipped: Vec<Skipped>) -> Gathered {
     // Sized once: grown by doubling, a large run's findings would be held twice over at the
     // moment of each copy.
     let total = results
@@ -233,12 +432,10 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
     let mut diagnostics = Vec::with_capacity(total);
     let mut exceptions = Vec::new();
     let mut artifacts = Vec::with_capacity(results.len());
-    let mut skipped = found.skipped;
-    let reported: std::collections::BTreeSet<String> = found.candidates.iter().filter(|c| c.report).map(|c| c.name()).collect();
     for r in results {
         match r {
             FileResult::Artifact(mut a, mut d, mut e, volatile) => {
-                if let Some(cache) = &mut cache {
+                if let Some(cache) = cache {
                     cache.store(&a.file, &d, &e, &a.judged, a.links.as_deref(), a.facts.as_ref());
                 }
                 if let Some(facts) = &mut a.facts {
@@ -259,79 +456,32 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, ToolError> {
         }
     }
     artifacts.sort_by(|a, b| a.file.cmp(&b.file));
-    if opts.combine {
-        let documents = artifacts.iter().map(|a| a.docs.len()).sum();
-        let (mut d, mut e) = combined_rules(&policies, &mut policies.wide_worker(documents), &artifacts);
-        diagnostics.append(&mut d);
-        exceptions.append(&mut e);
-    }
-    let results = match early {
-        // The repository rules ran while the files were checked, on what was read for them.
-        Some((results, read)) => {
-            let (results, read) = if read_again(&artifacts, &read, &reported) {
-                // A checked file is not what they read (it changed during the run): they run
-                // again, on what the files hold now.
-                let mut read = read_for_repository(&quiet);
-                (pool.install(|| repository_rules(&policies, &repository, &mut read, &progress)), read)
-            } else {
-                (results, read)
-            };
-            // The files read for them alone are artifacts too (their findings are placed there).
-            artifacts.extend(read.into_iter().filter(|a| !reported.contains(&a.file)));
-            artifacts.sort_by(|a, b| a.file.cmp(&b.file));
-            results
-        }
-        // Last, as it takes the documents: they are not needed after it.
-        None => {
-            progress.phase("repository rules", repository.len() as u64);
-            let run = |artifacts: &mut [Artifact]| {
-                // The cache could not give the documents of a file it vouched for: read it after all.
-                for a in artifacts.iter_mut().filter(|a| a.awaits_documents()) {
-                    reread(a, &config, &policies);
-                }
-                pool.install(|| repository_rules(&policies, &repository, artifacts, &progress))
-            };
-            match &mut cache {
-                Some(cache) => cache.repository(&mut artifacts, repository.iter().any(|&p| policies.is_volatile(p)), run),
-                None => run(&mut artifacts),
-            }
-        }
-    };
-    let placing = std::time::Instant::now();
-    let (mut d, mut e, repository_judged) = repository_diagnostics(&policies, results, &mut artifacts, &config, partial.then_some(&reported), !opts.drop_sources);
-    if let Some(t) = &timings {
-        t.add(Stage::Repository, placing.elapsed());
-    }
-    diagnostics.append(&mut d);
-    exceptions.append(&mut e);
-    progress.finish();
-    // A run that did not look at every file keeps the entries of the files it did not see.
-    let cache = cache::finish(cache, cache_warning, (!walked_less).then_some(&seen));
+    Gathered { diagnostics, exceptions, artifacts, skipped }
+}
+
+/// The filters: a run that reports only some files keeps their findings alone; then the
+/// config's severities and rule selection, the waivers, and the baseline. Returns the findings
+/// that count, those suppressed, and the waivers used.
+fn filter(plan: &Plan, policies: &PolicySet, diagnostics: Vec<Diagnostic>, exceptions: Vec<Diagnostic>, files: &Files) -> (Vec<Diagnostic>, Vec<Diagnostic>, Vec<usize>) {
+    let (mut diagnostics, mut exceptions) = (diagnostics, exceptions);
+    let (reported, partial) = (&files.reported, files.partial);
     if partial {
         diagnostics.retain(|d| reported.contains(&d.file));
         exceptions.retain(|d| reported.contains(&d.file));
     }
+    let config = &plan.config;
     let diagnostics: Vec<Diagnostic> = diagnostics.into_iter().filter_map(|d| config.apply(d)).collect();
     // The rules this run evaluated and reports: a waiver or a baseline entry of another rule is
     // neither used nor stale.
-    let evaluated: std::collections::BTreeSet<String> = policies.packages.iter().map(policy::Package::rule_id).collect();
+    let evaluated: BTreeSet<String> = policies.packages.iter().map(policy::Package::rule_id).collect();
     let ran = |rule: &str| config.selection.enabled(rule) && (evaluated.contains(rule) || codes::ALL.iter().any(|(c, _)| *c == rule));
-    let (mut diagnostics, mut waived, waivers_used) = waivers::apply_with_usage(&config, diagnostics, &today, !partial, ran);
+    let (mut diagnostics, mut waived, waivers_used) = waivers::apply_with_usage(config, diagnostics, &plan.today, !partial, ran);
     let mut suppressed = exceptions;
     suppressed.append(&mut waived);
-    if let Some(baseline) = &baseline {
+    if let Some(baseline) = &plan.baseline {
         let (kept, mut known) = baseline.apply(diagnostics, !partial, ran);
         diagnostics = kept;
         suppressed.append(&mut known);
     }
-    diagnostic::sort(&mut diagnostics);
-    diagnostic::sort(&mut suppressed);
-    skipped.sort();
-    let translator = i18n::Translator::new(&policies.packages, lang);
-    diagnostics.iter_mut().chain(suppressed.iter_mut()).for_each(|d| translator.apply(d));
-    let packages = policies.packages.clone();
-    let rule_ids = policies.rule_ids.clone();
-    // What the run built and the outcome does not hold: often left to the end of the process.
-    teardown::release((policies, schemas, found.candidates, seen, reported, changed, unchanged, untracked));
-    Ok(Outcome { config, diagnostics, artifacts, skipped, files_read, suppressed, packages, rule_ids, waivers_used, lang, cache, repository_judged, timings })
+    (diagnostics, suppressed, waivers_used)
 }
