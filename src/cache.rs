@@ -67,6 +67,17 @@ const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
 # This file is a cache directory tag created by govlint.\n\
 # For information about cache directory tags, see https://bford.info/cachedir/\n";
 
+/// Why the cache a run asked for is not used: the user is warned, and the run goes on without
+/// it. Never a tool error: a cache only saves time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning(pub String);
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// What the cache did in a run, for `GOVLINT_CACHE_STATS` and the warning of an unusable cache.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stats {
@@ -217,9 +228,9 @@ pub fn settings_digest(config: &Config, policies: &PolicySet, combine: bool) -> 
 /// Where the cache a run asks for is (`wanted`, the `--cache`/`--no-cache` choice, and
 /// `cache_dir`, else the config's `cache:`), made when missing with a `.gitignore` and a `CACHEDIR.TAG`, and the key that signs
 /// its files: `None` when the run uses no cache (`--parse-only` runs evaluate nothing to
-/// cache), an error (the warning to give) when the directory cannot be made or used, or the
-/// key cannot be had. Called before the walk, which keeps out of it.
-pub fn prepare(wanted: Option<bool>, cache_dir: Option<&Path>, parse_only: bool, config: &Config) -> Option<Result<(PathBuf, Key), String>> {
+/// cache), the warning to give when the directory cannot be made or used, or the key cannot be
+/// had. Called before the walk, which keeps out of it.
+pub fn prepare(wanted: Option<bool>, cache_dir: Option<&Path>, parse_only: bool, config: &Config) -> Option<Result<(PathBuf, Key), Warning>> {
     if !wanted.unwrap_or(config.cache || cache_dir.is_some()) || parse_only {
         return None;
     }
@@ -231,17 +242,17 @@ pub fn prepare(wanted: Option<bool>, cache_dir: Option<&Path>, parse_only: bool,
     let dir = cache_dir.map_or_else(|| default_dir(config), Path::to_path_buf);
     // The default directory is the repository's to hold: a link there is not followed.
     if cache_dir.is_none() && std::fs::symlink_metadata(&dir).is_ok_and(|m| !m.is_dir()) {
-        return Some(Err(format!("the cache directory {} is not a directory (a symbolic link?): the cache is not used", dir.display())));
+        return Some(Err(Warning(format!("the cache directory {} is not a directory (a symbolic link?): the cache is not used", dir.display()))));
     }
     if dir.is_dir() {
         return Some(Ok((dir, key)));
     }
-    Some(create(&dir).map(|()| (dir.clone(), key)).map_err(|e| format!("cannot create the cache directory {}: {}", dir.display(), crate::fileio::io_reason(&e))))
+    Some(create(&dir).map(|()| (dir.clone(), key)).map_err(|e| Warning(format!("cannot create the cache directory {}: {}", dir.display(), crate::fileio::io_reason(&e)))))
 }
 
 /// The cache of a run in the directory [`prepare`] gave, opened for a run with or without
 /// `--combine`; or the warning to give.
-pub fn for_run(prepared: Option<Result<(PathBuf, Key), String>>, combine: bool, config: &Config, policies: &PolicySet) -> (Option<Cache>, Option<String>) {
+pub fn for_run(prepared: Option<Result<(PathBuf, Key), Warning>>, combine: bool, config: &Config, policies: &PolicySet) -> (Option<Cache>, Option<Warning>) {
     match prepared {
         None => (None, None),
         Some(Err(warning)) => (None, Some(warning)),
@@ -253,10 +264,10 @@ pub fn for_run(prepared: Option<Result<(PathBuf, Key), String>>, combine: bool, 
 }
 
 /// Saves the cache of a run (see [`Cache::save`]); what it did, when the run asked for one.
-pub fn finish(cache: Option<Cache>, warning: Option<String>, seen: Option<&BTreeSet<String>>) -> Option<Stats> {
+pub fn finish(cache: Option<Cache>, warning: Option<Warning>, seen: Option<&BTreeSet<String>>) -> Option<Stats> {
     match cache {
         Some(c) => Some(c.save(seen)),
-        None => warning.map(|w| Stats { warning: Some(w), ..Stats::default() }),
+        None => warning.map(|Warning(w)| Stats { warning: Some(w), ..Stats::default() }),
     }
 }
 
@@ -271,12 +282,12 @@ impl Cache {
     /// [`settings_digest`]), its files verified with `key`. A missing, unreadable, corrupt,
     /// unsigned or other-version index is an empty cache; a directory of the cache that is
     /// not a real directory (a symbolic link) refuses the cache (the warning to give).
-    pub fn open(dir: &Path, settings: String, key: Key) -> Result<Cache, String> {
+    pub fn open(dir: &Path, settings: String, key: Key) -> Result<Cache, Warning> {
         let version = dir.join(format!("v{FORMAT}"));
         let dir = version.join(&settings);
         for d in [&version, &dir] {
             if std::fs::symlink_metadata(d).is_ok_and(|m| !m.is_dir()) {
-                return Err(format!("{} in the cache is not a directory (a symbolic link?): the cache is not used", d.display()));
+                return Err(Warning(format!("{} in the cache is not a directory (a symbolic link?): the cache is not used", d.display())));
             }
         }
         let forged = std::sync::atomic::AtomicBool::new(false);

@@ -48,19 +48,19 @@ impl Key {
 
     /// This user's key, made on first use: in the user's cache directory, never in the
     /// repository checked (`repository`, canonical), where whoever commits could read or plant it.
-    pub fn load(repository: Option<&Path>) -> Result<Key, String> {
-        let dir = user_cache_dir().ok_or("there is no user cache directory (HOME or XDG_CACHE_HOME) to keep the cache's key in")?;
+    pub fn load(repository: Option<&Path>) -> Result<Key, Warning> {
+        let dir = user_cache_dir().ok_or_else(|| Warning("there is no user cache directory (HOME or XDG_CACHE_HOME) to keep the cache's key in".to_string()))?;
         let dir = dir.join("govlint");
         let inside = |at: &Path| {
             repository.filter(|r| at.starts_with(r)).map(|r| {
-                format!("the cache's key would be kept in {}, inside the repository checked ({}): the cache is not used", at.display(), r.display())
+                Warning(format!("the cache's key would be kept in {}, inside the repository checked ({}): the cache is not used", at.display(), r.display()))
             })
         };
         // Before anything is made there, and again once links are resolved.
         if let Some(refused) = crate::paths::absolute(&dir).map(|d| crate::config::lexical(&d)).and_then(|d| inside(&d)) {
             return Err(refused);
         }
-        let fail = |e: std::io::Error| format!("the cache's key cannot be kept in {}: {}", dir.display(), crate::fileio::io_reason(&e));
+        let fail = |e: std::io::Error| Warning(format!("the cache's key cannot be kept in {}: {}", dir.display(), crate::fileio::io_reason(&e)));
         std::fs::create_dir_all(&dir).map_err(fail)?;
         let canonical = dir.canonicalize().map_err(fail)?;
         if let Some(refused) = inside(&canonical) {
@@ -71,7 +71,7 @@ impl Key {
             return Ok(key);
         }
         let mut bytes = [0u8; 32];
-        getrandom::fill(&mut bytes).map_err(|e| format!("no random bytes for the cache's key: {e}"))?;
+        getrandom::fill(&mut bytes).map_err(|e| Warning(format!("no random bytes for the cache's key: {e}")))?;
         // Written aside, then linked into place: a run that starts meanwhile reads a whole key
         // or none, and of two runs that make one, the first link wins and both use it.
         let mut tmp = tempfile::NamedTempFile::new_in(&canonical).map_err(fail)?;
@@ -81,7 +81,7 @@ impl Key {
         }
         match std::fs::hard_link(tmp.path(), &path) {
             Ok(()) => Ok(Key(bytes)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => read_key(&path).ok_or_else(|| format!("the cache's key {} is not a key", path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => read_key(&path).ok_or_else(|| Warning(format!("the cache's key {} is not a key", path.display()))),
             Err(e) => Err(fail(e)),
         }
     }

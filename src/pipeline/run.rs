@@ -114,7 +114,7 @@ struct Started {
     timings: Option<Arc<Timings>>,
     cache: Option<Cache>,
     /// Why the cache is not used, when it was asked for and could not be.
-    cache_warning: Option<String>,
+    cache_warning: Option<cache::Warning>,
     pending: Pending,
 }
 
