@@ -474,7 +474,10 @@ impl PolicySet {
 
     fn eval_one_untimed(&self, engine: &mut Engine, pkg: usize, input: &Input, scale: u64) -> Result<Vec<Finding>, String> {
         Self::prepare(engine, input, scale);
-        self.query(engine, &self.terms[pkg]).map(|v| v.map(|v| findings(pkg, &v)).unwrap_or_default())
+        match self.query(engine, &self.terms[pkg])? {
+            Some(package) => result_rules(&package).map(|v| findings(pkg, &v)).map_err(|e| e.to_string()),
+            None => Ok(Vec::new()),
+        }
     }
 
     /// Evaluates several packages on one document in a single query — the query analysis and
@@ -524,19 +527,17 @@ impl PolicySet {
             Some(rule) => {
                 let values = engine.eval_rule(rule.clone()).ok()?;
                 let _ = engine.take_prints();
-                // Only the result rules of each package are converted, not its other rules.
-                let values: Vec<Value> = values.as_array().ok()?.iter().map(result_rules).collect::<Result<_, _>>().ok()?;
-                return (values.len() == pkgs.len()).then(|| pkgs.iter().zip(values).map(|(&p, v)| (p, Ok(findings(p, &v)))).collect());
+                values
             }
             None => {
                 let refs: Vec<&str> = pkgs.iter().map(|&p| self.terms[p].as_str()).collect();
-                self.query(engine, &format!("[{}]", refs.join(", ")))
+                self.query(engine, &format!("[{}]", refs.join(", "))).ok()??
             }
         };
-        match values {
-            Ok(Some(Value::Array(values))) if values.len() == pkgs.len() => Some(pkgs.iter().zip(values).map(|(&p, v)| (p, Ok(findings(p, &v)))).collect()),
-            _ => None,
-        }
+        // Only the result rules of each package are converted, not its other rules (the indexes
+        // the repository rules build over every artifact are most of what a package holds).
+        let values: Vec<Value> = values.as_array().ok()?.iter().map(result_rules).collect::<Result<_, _>>().ok()?;
+        (values.len() == pkgs.len()).then(|| pkgs.iter().zip(values).map(|(&p, v)| (p, Ok(findings(p, &v)))).collect())
     }
 
     /// Whether the repository rules read summaries of the documents (see [`PolicySet::summary`])
@@ -560,16 +561,13 @@ impl PolicySet {
     }
 
     /// Evaluates `term` on the input and context set (see [`PolicySet::prepare`]); `None` when undefined.
-    fn query(&self, engine: &mut Engine, term: &str) -> Result<Option<Value>, String> {
+    fn query(&self, engine: &mut Engine, term: &str) -> Result<Option<regorus::Value>, String> {
         let results = engine.eval_query(term.to_string(), false).map_err(|e| {
             let s = e.to_string();
             s.lines().find_map(|l| l.trim().strip_prefix("error: ").map(str::to_string)).unwrap_or_else(|| s.trim().to_string())
         })?;
         let _ = engine.take_prints();
-        match results.result.first().and_then(|r| r.expressions.first()).map(|e| &e.value) {
-            None => Ok(None),
-            Some(v) => serde_json::to_value(v).map(Some).map_err(|e| e.to_string()),
-        }
+        Ok(results.result.into_iter().next().and_then(|r| r.expressions.into_iter().next()).map(|e| e.value))
     }
 }
 
