@@ -96,7 +96,7 @@ pub(crate) fn repository_evaluated(set: &policy::PolicySet, repo: &[usize], arti
     // One query over every package, in one engine: what they share of the library (the indexes
     // over every card and workload, most of their cost) is evaluated once. Spread over the
     // workers, each worker evaluated it again, for no gain in time and at twice the memory.
-    let results = set.eval_all_wide(&mut set.wide_worker(documents), repo, &input, documents);
+    let results = set.eval_all_wide(set.wide_worker(documents), repo, &input, documents);
     progress.inc_by(repo.len() as u64);
     results
 }

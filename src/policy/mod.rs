@@ -475,7 +475,7 @@ impl PolicySet {
     fn eval_one_untimed(&self, engine: &mut Engine, pkg: usize, input: &Input, scale: u64) -> Result<Vec<Finding>, String> {
         Self::prepare(engine, input, scale);
         match self.query(engine, &self.terms[pkg])? {
-            Some(package) => result_rules(&package).map(|v| findings(pkg, &v)).map_err(|e| e.to_string()),
+            Some(package) => serde_json::to_value(result_values(&package)).map(|v| findings(pkg, &v)).map_err(|e| e.to_string()),
             None => Ok(Vec::new()),
         }
     }
@@ -490,8 +490,20 @@ impl PolicySet {
 
     /// [`PolicySet::eval_all`] for an input of `documents` documents: the repository rules'
     /// (see [`PolicySet::wide_worker`]).
-    pub fn eval_all_wide(&self, engine: &mut Engine, pkgs: &[usize], input: &Input, documents: usize) -> Vec<(usize, Result<Vec<Finding>, String>)> {
-        self.eval_all_scaled(engine, pkgs, input, hundreds(documents))
+    pub fn eval_all_wide(&self, mut engine: Engine, pkgs: &[usize], input: &Input, documents: usize) -> Vec<(usize, Result<Vec<Finding>, String>)> {
+        let scale = hundreds(documents);
+        if self.timings.is_none() && !pkgs.is_empty() {
+            if let Some(values) = self.group_values(&mut engine, pkgs, input, scale) {
+                // What the engine holds besides the results (every index the rules built over
+                // the repository) is let go before the findings are made.
+                drop(engine);
+                if let Some(out) = self.group_findings(pkgs, &values) {
+                    return out;
+                }
+                engine = self.wide_worker(documents);
+            }
+        }
+        self.eval_all_scaled(&mut engine, pkgs, input, scale)
     }
 
     fn eval_all_scaled(&self, engine: &mut Engine, pkgs: &[usize], input: &Input, scale: u64) -> Vec<(usize, Result<Vec<Finding>, String>)> {
@@ -522,6 +534,13 @@ impl PolicySet {
     /// Evaluates the packages `pkgs` in one query; `None` when it fails (each package is then
     /// evaluated alone, so that the error is reported on the one that caused it).
     fn eval_group(&self, engine: &mut Engine, pkgs: &[usize], input: &Input, scale: u64) -> Option<Evaluated> {
+        let values = self.group_values(engine, pkgs, input, scale)?;
+        self.group_findings(pkgs, &values)
+    }
+
+    /// The result rules of each package of `pkgs`, evaluated in one query; `None` when it fails.
+    /// Only the result rules are kept, not the package's other rules.
+    fn group_values(&self, engine: &mut Engine, pkgs: &[usize], input: &Input, scale: u64) -> Option<Vec<regorus::Value>> {
         Self::prepare(engine, input, scale);
         let values = match self.groups.get(pkgs) {
             Some(rule) => {
@@ -534,10 +553,15 @@ impl PolicySet {
                 self.query(engine, &format!("[{}]", refs.join(", "))).ok()??
             }
         };
-        // Only the result rules of each package are converted, not its other rules (the indexes
-        // the repository rules build over every artifact are most of what a package holds).
-        let values: Vec<Value> = values.as_array().ok()?.iter().map(result_rules).collect::<Result<_, _>>().ok()?;
-        (values.len() == pkgs.len()).then(|| pkgs.iter().zip(values).map(|(&p, v)| (p, Ok(findings(p, &v)))).collect())
+        let values = values.as_array().ok()?;
+        (values.len() == pkgs.len()).then(|| values.iter().map(result_values).collect())
+    }
+
+    /// The findings of each package of `pkgs` from its result rules; `None` when one cannot be
+    /// read.
+    fn group_findings(&self, pkgs: &[usize], values: &[regorus::Value]) -> Option<Evaluated> {
+        let values: Vec<Value> = values.iter().map(serde_json::to_value).collect::<Result<_, _>>().ok()?;
+        Some(pkgs.iter().zip(values).map(|(&p, v)| (p, Ok(findings(p, &v)))).collect())
     }
 
     /// Whether the repository rules read summaries of the documents (see [`PolicySet::summary`])

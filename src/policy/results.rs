@@ -123,18 +123,14 @@ pub(super) fn judgements(pkg: usize, name: &str, j: crate::evidence::Judgement, 
 }
 
 /// What [`findings`] reads of a package's evaluated document: its result rules, its judging
-/// rules and `exception`, in its order, as JSON; its other rules' values are left unconverted.
-pub(super) fn result_rules(package: &regorus::Value) -> Result<Value, serde_json::Error> {
-    let Ok(object) = package.as_object() else { return serde_json::to_value(package) };
-    let mut out = serde_json::Map::new();
-    for (key, value) in object.iter() {
-        if let regorus::Value::String(name) = key {
-            if rule_kind(name).is_some() || crate::evidence::Judgement::of_rule(name).is_some() || name.as_ref() == "exception" {
-                out.insert(name.to_string(), serde_json::to_value(value)?);
-            }
-        }
-    }
-    Ok(Value::Object(out))
+/// rules and `exception`; its other rules are left out (not converted, and not held).
+pub(super) fn result_values(package: &regorus::Value) -> regorus::Value {
+    let Ok(object) = package.as_object() else { return package.clone() };
+    let kept = object.iter().filter(|(key, _)| match key {
+        regorus::Value::String(name) => rule_kind(name).is_some() || crate::evidence::Judgement::of_rule(name).is_some() || name.as_ref() == "exception",
+        _ => false,
+    });
+    regorus::Value::from(kept.map(|(k, v)| (k.clone(), v.clone())).collect::<std::collections::BTreeMap<_, _>>())
 }
 
 pub(super) fn collect_strings(v: &Value, out: &mut BTreeSet<String>) {
