@@ -101,6 +101,52 @@ pub(crate) fn repository_evaluated(set: &policy::PolicySet, repo: &[usize], arti
     results
 }
 
+/// The repository rules' results with what they judged taken out and made small: a large
+/// repository has a judgement per artifact and rule (hundreds of thousands), each a JSON object
+/// as the rules give it, and the results are held while the files are checked.
+pub(crate) struct Results {
+    /// What the rules judged, in the order they said it: of the file named (its name shared by
+    /// its judgements), or else of the repository.
+    judgements: Vec<(Option<Arc<str>>, evidence::Judged)>,
+    /// Their findings and failures, by package.
+    findings: RepositoryResults,
+}
+
+impl From<RepositoryResults> for Results {
+    fn from(results: RepositoryResults) -> Results {
+        let mut names: std::collections::HashSet<Arc<str>> = std::collections::HashSet::new();
+        let mut judgements = Vec::new();
+        let findings = results
+            .into_iter()
+            .map(|(pkg, result)| {
+                let result = result.map(|findings| {
+                    let mut kept: Vec<policy::Finding> = findings
+                        .into_iter()
+                        .filter_map(|f| {
+                            let policy::RuleKind::Judged(j) = f.kind else { return Some(f) };
+                            let file = f.value.get("file").and_then(serde_json::Value::as_str).map(|name| match names.get(name) {
+                                Some(shared) => Arc::clone(shared),
+                                None => {
+                                    let shared: Arc<str> = Arc::from(name);
+                                    names.insert(Arc::clone(&shared));
+                                    shared
+                                }
+                            });
+                            judgements.push((file, judged_of(pkg, j, &f.value)));
+                            None
+                        })
+                        .collect();
+                    kept.shrink_to_fit();
+                    kept
+                });
+                (pkg, result)
+            })
+            .collect();
+        judgements.shrink_to_fit();
+        Results { judgements, findings }
+    }
+}
+
 /// The diagnostics of the repository rules' findings. A finding names its artifact with `file`
 /// (and `index` for a multi-document file), and is placed by re-parsing that file (read again
 /// when its text was released, and held again with `keep_sources`); one without is reported on
@@ -109,7 +155,7 @@ pub(crate) fn repository_evaluated(set: &policy::PolicySet, repo: &[usize], arti
 /// files).
 pub(crate) fn repository_diagnostics(
     set: &policy::PolicySet,
-    results: RepositoryResults,
+    results: Results,
     artifacts: &mut [Artifact],
     config: &Config,
     only: Option<&std::collections::BTreeSet<String>>,
@@ -122,7 +168,18 @@ pub(crate) fn repository_diagnostics(
     let by_name: std::collections::HashMap<&str, usize> = artifacts.iter().enumerate().map(|(i, a)| (a.file.as_str(), i)).collect();
     let mut placed: Vec<(Option<usize>, policy::Finding)> = Vec::new();
     let mut judged_on: Vec<(usize, evidence::Judged)> = Vec::new();
-    for (pkg, result) in results {
+    let Results { judgements, findings } = results;
+    for (file, judged) in judgements {
+        if only.is_some_and(|only| !only.contains(file.as_deref().unwrap_or(&fallback))) {
+            continue;
+        }
+        // Of an artifact, or else of the repository itself.
+        match file.and_then(|p| by_name.get(&*p).copied()) {
+            Some(i) => judged_on.push((i, judged)),
+            None => evidence::record(&mut repository, judged),
+        }
+    }
+    for (pkg, result) in findings {
         match result {
             Ok(findings) => {
                 for f in findings {
@@ -131,15 +188,6 @@ pub(crate) fn repository_diagnostics(
                         continue;
                     }
                     let target = file.and_then(|p| by_name.get(p).copied());
-                    if let policy::RuleKind::Judged(j) = f.kind {
-                        // Of an artifact, or else of the repository itself.
-                        let judged = judged_of(pkg, j, &f.value);
-                        match target {
-                            Some(i) => judged_on.push((i, judged)),
-                            None => evidence::record(&mut repository, judged),
-                        }
-                        continue;
-                    }
                     placed.push((target, f));
                 }
             }

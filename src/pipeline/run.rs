@@ -19,14 +19,14 @@ use crate::diagnostic::{self, codes, Diagnostic};
 use crate::discover::{self, Candidate, Found, Skipped};
 use crate::error::ToolError;
 use crate::lang::Lang;
-use crate::policy::{PolicySet, RepositoryResults};
+use crate::policy::PolicySet;
 use crate::timings::{Stage, Timings};
 use crate::{cache, git, i18n, policy, progress, schema, teardown, waivers};
 
 use super::file::*;
 use super::options::*;
 use super::outcome::*;
-use super::repository::*;
+use super::repository::{self, *};
 
 /// The most files one worker task takes. Left to itself, rayon hands a worker a long run of
 /// files that no idle worker can take from it, and at 10,000 files one core was idle for about a
@@ -336,7 +336,7 @@ impl<'a> Workers<'a> {
     /// a cache, which holds the documents of unchanged files, and without `--combine`) every
     /// file is first read for them alone, which costs about a parse, and they run while the
     /// files are checked: their results come back with what they read.
-    fn check_files(&self, candidates: &[Candidate], cache: Option<&Cache>) -> (Vec<FileResult>, Option<(RepositoryResults, Vec<Artifact>)>) {
+    fn check_files(&self, candidates: &[Candidate], cache: Option<&Cache>) -> (Vec<FileResult>, Option<(repository::Results, Vec<Artifact>)>) {
         let ctx = Context { cache, ..self.read_ctx };
         let overlap = !self.repository.is_empty() && cache.is_none() && !self.opts.combine && !self.opts.parse_only;
         if !overlap {
@@ -346,7 +346,7 @@ impl<'a> Workers<'a> {
         let reported: Vec<Candidate> = candidates.iter().filter(|c| c.report).cloned().collect();
         let (xr, results) = self.pool.install(|| {
             rayon::join(
-                || repository_rules(self.policies, self.repository, &mut read, &self.quiet),
+                || repository::Results::from(repository_rules(self.policies, self.repository, &mut read, &self.quiet)),
                 || self.check(&reported, &Context { values: false, ..ctx }),
             )
         });
@@ -357,7 +357,7 @@ impl<'a> Workers<'a> {
     /// (run already when [`Workers::check_files`] ran them, and again if a checked file is not
     /// what they read), whose findings are placed in the artifacts they name. Returns what they
     /// said of the repository itself.
-    fn repository_stage(&self, run: &mut Gathered, early: Option<(RepositoryResults, Vec<Artifact>)>, cache: &mut Option<Cache>, files: &Files) -> Vec<crate::evidence::Judged> {
+    fn repository_stage(&self, run: &mut Gathered, early: Option<(repository::Results, Vec<Artifact>)>, cache: &mut Option<Cache>, files: &Files) -> Vec<crate::evidence::Judged> {
         let (policies, repository, config) = (self.policies, self.repository, self.read_ctx.config);
         let reported = &files.reported;
         let artifacts = &mut run.artifacts;
@@ -374,7 +374,7 @@ impl<'a> Workers<'a> {
                     // A checked file is not what they read (it changed during the run): they run
                     // again, on what the files hold now.
                     let mut read = self.read_for_repository(&files.found.candidates, &self.quiet);
-                    (self.pool.install(|| repository_rules(policies, repository, &mut read, &self.progress)), read)
+                    (self.pool.install(|| repository_rules(policies, repository, &mut read, &self.progress)).into(), read)
                 } else {
                     (results, read)
                 };
@@ -397,6 +397,7 @@ impl<'a> Workers<'a> {
                     Some(cache) => cache.repository(artifacts, repository.iter().any(|&p| policies.is_volatile(p)), run),
                     None => run(artifacts),
                 }
+                .into()
             }
         };
         let placing = std::time::Instant::now();
