@@ -316,7 +316,7 @@ impl<'a> Workers<'a> {
     /// Every candidate read for the repository rules alone; a file not reported is done once
     /// read (the bar counts every file read).
     fn read_for_repository(&self, candidates: &[Candidate], progress: &progress::Progress) -> Vec<Artifact> {
-        artifacts_of(self.pool.install(|| {
+        let read = artifacts_of(self.pool.install(|| {
             candidates
                 .par_iter()
                 .with_max_len(FILES_PER_TASK)
@@ -328,7 +328,10 @@ impl<'a> Workers<'a> {
                     r
                 })
                 .collect()
-        }))
+        }));
+        // The summaries read keep the strings they share; the workers need them no more.
+        self.pool.broadcast(|_| policy::shared::forget());
+        read
     }
 
     /// Checks every file. The repository rules need every file's documents, and evaluate in
@@ -340,7 +343,9 @@ impl<'a> Workers<'a> {
         let ctx = Context { cache, ..self.read_ctx };
         let overlap = !self.repository.is_empty() && cache.is_none() && !self.opts.combine && !self.opts.parse_only;
         if !overlap {
-            return (self.pool.install(|| self.check(candidates, &ctx)), None);
+            let results = self.pool.install(|| self.check(candidates, &ctx));
+            self.pool.broadcast(|_| policy::shared::forget());
+            return (results, None);
         }
         let mut read = self.read_for_repository(candidates, &self.progress);
         let reported: Vec<Candidate> = candidates.iter().filter(|c| c.report).cloned().collect();

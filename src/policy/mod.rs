@@ -21,6 +21,7 @@ mod groups;
 mod load;
 mod results;
 mod setup;
+pub mod shared;
 
 pub use load::*;
 pub use results::*;
@@ -581,7 +582,7 @@ impl PolicySet {
         engine.set_input(input.clone());
         let value = engine.eval_rule(rule.clone()).unwrap_or(regorus::Value::Null);
         let _ = engine.take_prints();
-        if value == regorus::Value::Undefined { regorus::Value::Null } else { value }
+        if value == regorus::Value::Undefined { regorus::Value::Null } else { shared::compact(&value) }
     }
 
     /// Evaluates `term` on the input and context set (see [`PolicySet::prepare`]); `None` when undefined.
