@@ -404,6 +404,7 @@ pub(crate) fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::En
     // A per-artifact rule's silence on a file means no evidence: only the rest is kept, and
     // what lacks evidence for a reason the rule gave (no market declared…), with its reason.
     judged.retain(|j| j.judgement != evidence::Judgement::NoEvidence || j.reason.is_some());
+    judged.shrink_to_fit();
     if summarize {
         values = vec![file_summary(set, engine, &name, &docs, values, &parsed.sections)];
     }
@@ -567,7 +568,10 @@ pub(crate) fn artifacts_of(results: Vec<FileResult>) -> Vec<Artifact> {
 /// artifact's `facts` are those the cache holds for the same text, when it has them.
 pub(crate) fn checked(ctx: &Context<'_>, engine: &mut regorus::Engine, a: Artifact, keep_documents: bool, findings: FileFindings) -> FileResult {
     let Artifact { file, mut parsed, docs, values, facts: known, .. } = a;
-    let FileFindings { diags, excepted, volatile } = findings;
+    let FileFindings { mut diags, mut excepted, volatile } = findings;
+    // Held to the end of the run, with every other file's: at their size, not their growth's.
+    diags.shrink_to_fit();
+    excepted.shrink_to_fit();
     let mut facts = None;
     let values = match (keep_documents, ctx.summarizes()) {
         _ if !ctx.values => Vec::new(),
