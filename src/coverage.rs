@@ -36,10 +36,10 @@ pub fn statuses(outcome: &Outcome) -> Vec<BTreeMap<usize, ArtifactStatus>> {
     // (file, rule) → whether a finding counts there.
     let mut found: HashMap<(&str, &str), bool> = HashMap::new();
     for d in &outcome.diagnostics {
-        found.insert((d.file.as_str(), d.rule.as_str()), true);
+        found.insert((&*d.file, d.rule.as_str()), true);
     }
     for d in &outcome.suppressed {
-        found.entry((d.file.as_str(), d.rule.as_str())).or_insert(false);
+        found.entry((&*d.file, d.rule.as_str())).or_insert(false);
     }
     // Rules with findings on each file, for the repository rules that name their artifacts.
     let mut named: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -176,8 +176,8 @@ pub fn repository_statuses(outcome: &Outcome, name: &str) -> Vec<(usize, Artifac
     let mut out = Vec::new();
     for (i, p) in outcome.packages.iter().enumerate().filter(|(_, p)| p.role == Role::Repository) {
         let id = p.rule_id();
-        let counting = outcome.diagnostics.iter().any(|d| d.file == name && d.rule == id);
-        let waived = outcome.suppressed.iter().any(|d| d.file == name && d.rule == id);
+        let counting = outcome.diagnostics.iter().any(|d| &*d.file == name && d.rule == id);
+        let waived = outcome.suppressed.iter().any(|d| &*d.file == name && d.rule == id);
         let judged = outcome.repository_judged.iter().find(|j| j.package as usize == i);
         let status = if counting {
             ArtifactStatus { status: Status::Failed, reason: None }
@@ -207,6 +207,6 @@ pub fn no_evidence_count(outcome: &Outcome) -> usize {
         .map(|(m, _)| m.values().filter(|s| s.status == Status::NoEvidence).count())
         .sum();
     // The repository itself (the diagnosis rules read its profile).
-    let name = outcome.config.source.as_ref().map_or(REPOSITORY_SUBJECT, |s| s.name.as_str());
+    let name = outcome.config.source.as_ref().map_or(REPOSITORY_SUBJECT, |s| &*s.name);
     artifacts + repository_statuses(outcome, name).iter().filter(|(_, s)| s.status == Status::NoEvidence).count()
 }

@@ -95,7 +95,7 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,
     /// The file as shown to the user.
-    pub file: String,
+    pub file: Arc<str>,
     pub span: Span,
     pub start: Position,
     pub end: Position,
@@ -173,13 +173,13 @@ impl Diagnostic {
     }
 
     /// A diagnostic about a file as a whole (no text to point into).
-    pub fn whole_file(file: impl Into<String>, rule: &str, severity: Severity, message: String) -> Self {
+    pub fn whole_file(file: impl Into<Arc<str>>, rule: &str, severity: Severity, message: String) -> Self {
         let p = Position { line: 1, column: 1 };
         Diagnostic::new(rule.to_string(), severity, message, file.into(), Span::empty(0), p, p)
     }
 
     /// A diagnostic with what every one has, and nothing else yet.
-    fn new(rule: String, severity: Severity, message: String, file: String, span: Span, start: Position, end: Position) -> Self {
+    fn new(rule: String, severity: Severity, message: String, file: Arc<str>, span: Span, start: Position, end: Position) -> Self {
         Diagnostic {
             rule,
             severity,
@@ -245,7 +245,7 @@ impl Diagnostic {
             Some(o) => ["object".to_string(), o.to_string()],
             None => ["document".to_string(), self.document.unwrap_or(0).to_string()],
         };
-        for part in [FINGERPRINT_FORMAT, self.rule.as_str(), self.file.as_str(), &at[0], &at[1]] {
+        for part in [FINGERPRINT_FORMAT, self.rule.as_str(), &self.file, &at[0], &at[1]] {
             h.update(part.as_bytes());
             h.update([0]);
         }

@@ -112,7 +112,7 @@ fn report_tool_error(e: &ToolError) {
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "error: {}", report::inert(&e.message));
     if let Some(src) = &e.source {
-        let sources = [(src.name.clone(), src.clone())].into_iter().collect();
+        let sources = [(src.name.to_string(), src.clone())].into_iter().collect();
         let color = color_enabled(Color::Auto, std::io::stderr().is_terminal());
         let _ = write!(err, "{}", report::human::render(&e.diagnostics, &sources, color));
     }

@@ -40,13 +40,13 @@ pub struct Position {
 #[derive(Debug)]
 pub struct SourceFile {
     /// The path as shown to the user (relative where possible, `/`-separated).
-    pub name: String,
+    pub name: Arc<str>,
     pub text: String,
     line_starts: Vec<usize>,
 }
 
 impl SourceFile {
-    pub fn new(name: impl Into<String>, text: String) -> Arc<Self> {
+    pub fn new(name: impl Into<Arc<str>>, text: String) -> Arc<Self> {
         let mut line_starts = vec![0];
         let bytes = text.as_bytes();
         let mut i = 0;

@@ -58,7 +58,7 @@ pub fn apply_with_usage(
             if config.waivers.is_empty() {
                 return false;
             }
-            let rel = config.relative(Path::new(&d.file));
+            let rel = config.relative(Path::new(&*d.file));
             let Some((i, w)) = config.waivers.iter().enumerate().find(|(_, w)| !w.expired(today) && w.matches(d, &rel)) else { return false };
             used[i] = true;
             d.suppression = Some(Box::new(w.suppression()));
@@ -226,7 +226,7 @@ impl Baseline {
             .map(|d| BaselineEntry {
                 fingerprint: d.fingerprint(),
                 rule: d.rule.clone(),
-                file: d.file.clone(),
+                file: d.file.to_string(),
                 pointer: d.pointer.clone(),
                 message: d.message.clone(),
             })

@@ -207,7 +207,7 @@ pub fn build(outcome: &Outcome, opts: &BuildOptions) -> AuditReport {
         .map(|a| {
             let repo_path = repo_paths.get(&a.file);
             let mut findings: Vec<Finding> =
-                outcome.diagnostics.iter().chain(outcome.suppressed.iter()).filter(|d| d.file == a.file).map(finding).collect();
+                outcome.diagnostics.iter().chain(outcome.suppressed.iter()).filter(|d| *d.file == *a.file).map(finding).collect();
             findings.sort_by(|x, y| (x.line, x.column, &x.rule, x.suppression.is_some()).cmp(&(y.line, y.column, &y.rule, y.suppression.is_some())));
             ArtifactSection {
                 file: a.file.clone(),
@@ -231,7 +231,7 @@ pub fn build(outcome: &Outcome, opts: &BuildOptions) -> AuditReport {
         .diagnostics
         .iter()
         .chain(outcome.suppressed.iter())
-        .filter(|d| !artifact_files.contains(d.file.as_str()))
+        .filter(|d| !artifact_files.contains(&*d.file))
         .map(finding)
         .collect();
 
@@ -296,7 +296,7 @@ pub fn build(outcome: &Outcome, opts: &BuildOptions) -> AuditReport {
             .config
             .source
             .as_ref()
-            .map(|s| NamedDigest { name: s.name.clone(), sha256: sha256_hex(s.text.as_bytes()) }),
+            .map(|s| NamedDigest { name: s.name.to_string(), sha256: sha256_hex(s.text.as_bytes()) }),
         user_policies,
         profile: outcome.config.profile.as_object().filter(|p| !p.is_empty()).map(|p| serde_json::Value::Object(p.clone())),
         profile_line: outcome.config.profile_line,
@@ -340,22 +340,22 @@ fn rule_statuses<'a>(outcome: &Outcome, rules: &'a [RuleDoc], artifact_files: &B
         }
     }
     for d in outcome.diagnostics.iter().filter(|d| crate::diagnostic::codes::ALL.iter().any(|(c, _)| *c == d.rule)) {
-        if artifact_files.contains(d.file.as_str()) {
-            keep(&mut on, &d.rule, d.file.as_str(), crate::coverage::ArtifactStatus { status: Status::Failed, reason: None });
+        if artifact_files.contains(&*d.file) {
+            keep(&mut on, &d.rule, &*d.file, crate::coverage::ArtifactStatus { status: Status::Failed, reason: None });
         }
     }
     for d in outcome.suppressed.iter().filter(|d| crate::diagnostic::codes::ALL.iter().any(|(c, _)| *c == d.rule)) {
-        if artifact_files.contains(d.file.as_str()) {
-            keep(&mut on, &d.rule, d.file.as_str(), crate::coverage::ArtifactStatus { status: Status::Waived, reason: None });
+        if artifact_files.contains(&*d.file) {
+            keep(&mut on, &d.rule, &*d.file, crate::coverage::ArtifactStatus { status: Status::Waived, reason: None });
         }
     }
     // The repository itself.
-    let repository: &str = outcome.config.source.as_ref().map_or(REPOSITORY_SUBJECT, |s| s.name.as_str());
+    let repository: &str = outcome.config.source.as_ref().map_or(REPOSITORY_SUBJECT, |s| &*s.name);
     for (pkg, s) in crate::coverage::repository_statuses(outcome, repository) {
         keep(&mut on, &ids[pkg], repository, s);
     }
     // Findings on other files (the config, files that could not be read) count against the rule.
-    let elsewhere = |list: &[Diagnostic], rule: &str| list.iter().any(|d| d.rule == rule && !artifact_files.contains(d.file.as_str()) && d.file != repository);
+    let elsewhere = |list: &[Diagnostic], rule: &str| list.iter().any(|d| d.rule == rule && !artifact_files.contains(&*d.file) && &*d.file != repository);
     rules
         .iter()
         .map(|r| {
@@ -426,7 +426,7 @@ pub use crate::coverage::REPOSITORY_SUBJECT;
 
 fn finding_of(d: &Diagnostic, sources: &Sources) -> Finding {
     let excerpt = sources
-        .get(&d.file)
+        .get(&*d.file)
         .filter(|s| !s.text.is_empty())
         .map(|s| {
             let first = d.start.line.max(1);
@@ -453,7 +453,7 @@ fn finding_of(d: &Diagnostic, sources: &Sources) -> Finding {
         rule: d.rule.clone(),
         severity: d.severity.as_str().to_string(),
         message: d.message.clone(),
-        file: d.file.clone(),
+        file: d.file.to_string(),
         line: d.start.line,
         column: d.start.column,
         clauses: d.frameworks.as_ref().clone(),

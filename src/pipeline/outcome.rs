@@ -46,7 +46,7 @@ impl Outcome {
     pub fn sources(&self) -> Sources {
         let mut s: Sources = self.artifacts.iter().map(|a| (a.file.clone(), Arc::clone(&a.parsed.source))).collect();
         if let Some(c) = &self.config.source {
-            s.insert(c.name.clone(), Arc::clone(c));
+            s.insert(c.name.to_string(), Arc::clone(c));
         }
         s
     }

@@ -252,7 +252,7 @@ pub(crate) fn repository_diagnostics(
                 }
                 (file, _) => {
                     let mut d = policy::to_diagnostic(set, &f, &SourceFile::new(fallback.clone(), String::new()), None);
-                    d.file = file.map(str::to_string).unwrap_or_else(|| fallback.clone());
+                    d.file = file.map_or_else(|| Arc::from(fallback.as_str()), Arc::from);
                     d
                 }
             },

@@ -472,8 +472,8 @@ fn filter(plan: &Plan, policies: &PolicySet, diagnostics: Vec<Diagnostic>, excep
     let (mut diagnostics, mut exceptions) = (diagnostics, exceptions);
     let (reported, partial) = (&files.reported, files.partial);
     if partial {
-        diagnostics.retain(|d| reported.contains(&d.file));
-        exceptions.retain(|d| reported.contains(&d.file));
+        diagnostics.retain(|d| reported.contains(&*d.file));
+        exceptions.retain(|d| reported.contains(&*d.file));
     }
     let config = &plan.config;
     let diagnostics: Vec<Diagnostic> = diagnostics.into_iter().filter_map(|d| config.apply(d)).collect();

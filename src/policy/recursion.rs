@@ -227,7 +227,7 @@ mod tests {
     #[test]
     fn direct_and_mutual_recursion_are_found() {
         let c = find(&[file("package p\n\nf(n) := f(n - 1)\n")]).unwrap();
-        assert_eq!((c.name.as_str(), c.line), ("f", 3));
+        assert_eq!((&*c.name, c.line), ("f", 3));
         let c = find(&[file("package p\n\nf(x) := y if {\n\ty := g(x)\n}\n\ng(x) := data.p.f(x)\n")]).unwrap();
         assert_eq!(c.path, ["f", "g", "f"]);
     }

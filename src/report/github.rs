@@ -37,7 +37,7 @@ fn command(severity: Severity) -> &'static str {
 /// One workflow command for a finding, without the line end.
 pub fn annotation(d: &Diagnostic) -> String {
     let properties = [
-        ("file", d.file.clone()),
+        ("file", d.file.to_string()),
         ("line", d.start.line.to_string()),
         ("col", d.start.column.to_string()),
         ("endLine", d.end.line.to_string()),

@@ -224,7 +224,7 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
     let mut out = String::new();
     for d in diags {
         let excerpt = sources
-            .get(&d.file)
+            .get(&*d.file)
             .filter(|s| d.span.end <= s.text.len() && !s.text.is_empty())
             .map(|s| Excerpt::new(&d.file, s, d.span, d.start.line, d.start.column, d.end.line));
         let r = Render::new(d, excerpt.as_ref());

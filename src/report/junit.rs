@@ -37,10 +37,10 @@ pub fn render(view: &RunView) -> String {
         }
     }
     for d in view.diagnostics {
-        files.entry(d.file.as_str()).or_default().entry(d.rule.as_str()).or_default().counted.push(d);
+        files.entry(&*d.file).or_default().entry(d.rule.as_str()).or_default().counted.push(d);
     }
     for d in view.suppressed {
-        files.entry(d.file.as_str()).or_default().entry(d.rule.as_str()).or_default().suppressed.push(d);
+        files.entry(&*d.file).or_default().entry(d.rule.as_str()).or_default().suppressed.push(d);
     }
     let kinds: BTreeMap<&str, &[String]> = view.artifacts.iter().map(|a| (a.file.as_str(), a.kinds.as_slice())).collect();
 
@@ -107,7 +107,7 @@ mod tests {
         assert_eq!(report.failures, 5);
         assert_eq!(report.errors, 0);
         assert_eq!(report.test_suites.len(), view.artifacts.len() + 1);
-        assert!(report.test_suites.iter().any(|s| s.name.as_str() == UNREADABLE));
+        assert!(report.test_suites.iter().any(|s| &*s.name == UNREADABLE));
         for s in &report.test_suites {
             assert_eq!(s.tests, s.test_cases.len());
         }
@@ -116,7 +116,7 @@ mod tests {
     #[test]
     fn suppressed_only_case_passes_with_a_note() {
         let report = Report::deserialize_from_str(&render(&sample_view())).unwrap();
-        let case = report.test_suites.iter().flat_map(|s| &s.test_cases).find(|c| c.name.as_str() == "DP007").unwrap();
+        let case = report.test_suites.iter().flat_map(|s| &s.test_cases).find(|c| &*c.name == "DP007").unwrap();
         assert!(matches!(case.status, TestCaseStatus::Success { .. }));
         assert!(case.system_out.as_ref().unwrap().as_str().contains("waiver: labels are applied by the API gateway"));
     }

@@ -414,7 +414,7 @@ pub(crate) mod sample {
         crate::diagnostic::sort(&mut diagnostics);
         let mut suppressed = vec![unlabeled, personal_data];
         crate::diagnostic::sort(&mut suppressed);
-        let sources: Sources = [card, deploy, dataset].into_iter().map(|s| (s.name.clone(), Arc::clone(&s))).collect();
+        let sources: Sources = [card, deploy, dataset].into_iter().map(|s| (s.name.to_string(), Arc::clone(&s))).collect();
         let base = [codes::DUPLICATE_KEY, codes::PARSE_ERROR, codes::SCHEMA];
         let artifact = |file: &str, kind: &str, ids: &[&str]| {
             let mut rules: Vec<String> = ids.iter().chain(base.iter()).map(|s| s.to_string()).collect();

@@ -67,7 +67,7 @@ pub fn log(view: &RunView, lang: Lang) -> Sarif {
     let artifacts: Vec<sarif::Artifact> = view.artifacts.iter().map(|a| artifact(view, a)).collect();
     let results: Vec<sarif::Result> = findings
         .iter()
-        .map(|d| result(view, d, index[d.rule.as_str()], artifact_index.get(d.file.as_str()).copied()))
+        .map(|d| result(view, d, index[d.rule.as_str()], artifact_index.get(&*d.file).copied()))
         .collect();
 
     let driver = ToolComponent::builder()
@@ -272,7 +272,7 @@ fn region(view: &RunView, d: &Diagnostic) -> Region {
         .build();
     r.snippet = view
         .sources
-        .get(&d.file)
+        .get(&*d.file)
         .filter(|_| !d.span.is_empty() && d.span.len() <= MAX_SNIPPET)
         .and_then(|s| s.text.get(d.span.start..d.span.end))
         .map(|t| ArtifactContent::builder().text(t).build());

@@ -99,7 +99,7 @@ fn sarif_artifacts_carry_their_files_hashes() {
         let v: serde_json::Value = serde_json::from_str(&sarif_of(outcome)).unwrap();
         let artifacts = v["runs"][0]["artifacts"].as_array().unwrap();
         assert_eq!(artifacts.len(), outcome.artifacts.len());
-        let quiet = outcome.artifacts.iter().filter(|a| !outcome.diagnostics.iter().chain(&outcome.suppressed).any(|d| d.file == a.file));
+        let quiet = outcome.artifacts.iter().filter(|a| !outcome.diagnostics.iter().chain(&outcome.suppressed).any(|d| *d.file == *a.file));
         assert!(quiet.count() > 0, "some artifact has no finding of its own");
         for a in artifacts {
             let uri = a["location"]["uri"].as_str().unwrap();
@@ -124,7 +124,7 @@ fn junit_of_the_example_repo_parses_and_counts_match() {
     let xml = junit::render(&view);
     let report = quick_junit::Report::deserialize_from_str(&xml).unwrap_or_else(|e| panic!("JUnit XML does not parse: {e}\n{xml}"));
     // One case per (file, rule) with a finding that counts fails; nothing is an error or skipped.
-    let mut failing: Vec<(&str, &str)> = outcome.diagnostics.iter().map(|d| (d.file.as_str(), d.rule.as_str())).collect();
+    let mut failing: Vec<(&str, &str)> = outcome.diagnostics.iter().map(|d| (&*d.file, d.rule.as_str())).collect();
     failing.sort();
     failing.dedup();
     assert_eq!(report.failures, failing.len());
