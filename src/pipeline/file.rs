@@ -391,7 +391,12 @@ pub(crate) fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::En
         if keep {
             values.push(value.clone());
         }
-        let file_ctx = policy::file_context(&name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections);
+        // Built only if a package evaluated can read it (a small user policy often does not).
+        let file_ctx = if pkgs.iter().any(|&p| set.packages[p].reads_data) {
+            policy::file_context(&name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections)
+        } else {
+            regorus::Value::Undefined
+        };
         let input = policy::PolicySet::input(value, file_ctx);
         for (pkg, result) in set.eval_all(engine, &pkgs, &input) {
             let (d, e) = if split && set.is_volatile(pkg) { (&mut volatile.0, &mut volatile.1) } else { (&mut diags, &mut excepted) };

@@ -100,6 +100,10 @@ pub struct Package {
     /// Whether its modules declare a rule that judges its documents (`evidence`,
     /// `not_applicable`, `no_subject`, `no_evidence`; see [`crate::evidence`]).
     pub judges: bool,
+    /// Whether its modules name `data` anywhere (see [`names_data`]): one that does not cannot
+    /// read the file context (`data.govlint.file`, `data.conftest.file`), which is then not built
+    /// for it.
+    pub reads_data: bool,
 }
 
 impl Package {
@@ -309,7 +313,9 @@ impl PolicySet {
                 clauses: Arc::default(),
                 remediation: None,
                 judges: false,
+                reads_data: false,
             });
+            entry.reads_data |= names_data(&f.source.text);
             // regorus reads the rule heads; a module it cannot answer for judges nothing.
             entry.judges |= crate::evidence::Judgement::RULES.iter().any(|r| engine.has_declared_rule_rooted_at(&f.path, r).unwrap_or(false));
             if entry.meta.is_none() && meta.is_some() {
@@ -596,6 +602,16 @@ impl PolicySet {
     }
 }
 
+/// Whether a module's text has the word `data` anywhere, in a reference, an import, a string or
+/// a comment: a module without it cannot reach any document under `data` (Rego's only other
+/// root is `input`). Erring towards yes costs only the building of the file context.
+pub fn names_data(text: &str) -> bool {
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    text.match_indices("data").any(|(at, _)| {
+        !text[..at].chars().next_back().is_some_and(word) && !text[at + 4..].chars().next().is_some_and(word)
+    })
+}
+
 /// What one evaluation sees (see [`PolicySet::input`]).
 #[derive(Debug, Clone)]
 pub struct Input {
@@ -613,6 +629,16 @@ pub type Evaluated = Vec<(usize, Result<Vec<Finding>, String>)>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_module_reads_the_file_context_only_if_it_names_data() {
+        assert!(!names_data("package main\nimport rego.v1\ndeny contains \"no\" if input.metadata == null\n"));
+        // A field or rule whose name holds the word is not a reference to `data`.
+        assert!(!names_data("package main\nx := input.metadata_data\ny := input.database\n"));
+        for reads in ["x := data.conftest.file.name", "import data.govlint\nx := govlint.file", "x := data[\"govlint\"]", "# data\n", "x := object.get(data, \"k\", 1)"] {
+            assert!(names_data(&format!("package main\n{reads}\n")), "{reads}");
+        }
+    }
 
     #[test]
     fn rule_names_follow_conftest() {
