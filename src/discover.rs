@@ -135,6 +135,9 @@ pub struct Skipped {
 pub struct Found {
     pub candidates: Vec<Candidate>,
     pub skipped: Vec<Skipped>,
+    /// What the user is to be told of the walk (see [`crate::config::Config::notes`]): a git
+    /// repository that could not be opened, whose ignore rules were therefore not applied.
+    pub notes: Vec<String>,
 }
 
 struct Ignorer {
@@ -176,8 +179,20 @@ impl SharedIndex {
 }
 
 impl Ignorer {
-    fn for_path(root: &Path, shared: &mut SharedIndex) -> Ignorer {
-        let repo = git2::Repository::discover(root).ok();
+    fn for_path(root: &Path, shared: &mut SharedIndex, notes: &mut Vec<String>) -> Ignorer {
+        let repo = match git2::Repository::discover(root) {
+            Ok(repo) => Some(repo),
+            Err(e) if e.code() == git2::ErrorCode::NotFound => None,
+            // A repository is there and libgit2 will not open it (owned by another user, or
+            // broken): the walk goes on without its ignore rules, and says so.
+            Err(e) => {
+                let note = format!("{}: the git repository it is in cannot be opened ({}); its .gitignore files are not applied", root.display(), e.message());
+                if !notes.contains(&note) {
+                    notes.push(note);
+                }
+                None
+            }
+        };
         let workdir = repo.as_ref().and_then(|r| r.workdir()).and_then(|w| w.canonicalize().ok());
         let root_in_workdir = match (&workdir, root.canonicalize()) {
             (Some(wd), Ok(abs)) => abs.strip_prefix(wd).ok().and_then(Path::to_str).map(slashed),
@@ -266,7 +281,7 @@ pub fn discover_sharing(targets: &[PathBuf], config: &Config, mut shared: Shared
 }
 
 fn walk(root: &Path, config: &Config, found: &mut Found, shared: &mut SharedIndex) -> Result<(), ToolError> {
-    let ignorer = Ignorer::for_path(root, shared);
+    let ignorer = Ignorer::for_path(root, shared, &mut found.notes);
     let canonical_root = root
         .canonicalize()
         .map_err(|e| ToolError::msg(format!("cannot read {}: {}", root.display(), io_reason(&e))))?;

@@ -228,6 +228,7 @@ fn discover_files(opts: &CheckOptions, plan: &mut Plan, pending: Pending, reposi
         (None, Some(walked)) => walked?,
         (None, None) => discover::discover(paths, config)?,
     };
+    config.notes.append(&mut found.notes);
     if let Some(t) = timings {
         // What git and the walk left to do here (the walk's own time is counted above).
         t.add(Stage::Discover, discovering.elapsed());

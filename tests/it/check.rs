@@ -449,6 +449,30 @@ fn verbose_lists_files_ignored_by_git() {
 
 #[cfg(unix)]
 #[test]
+fn a_repository_git_will_not_open_is_named_and_its_ignores_not_applied_in_silence() {
+    // libgit2, as git, will not open a repository another user owns: its ignore rules cannot be
+    // read. The files are still checked, and the user is told why the ignored ones are among them.
+    let (_t, root) = tempdir();
+    common::copy_tree(&case("gitignored"), &root);
+    git2::Repository::init(&root).unwrap();
+    common::write(&root, "scratch/draft.yaml", "apiVersion: govlint.dev/v1\nkind: ModelCard\nmetadata: [\n");
+    // Only the superuser can give the tree to another user.
+    let given = ["", ".git"].iter().all(|p| std::os::unix::fs::chown(root.join(p), Some(65534), Some(65534)).is_ok());
+    if !given {
+        eprintln!("skipped: giving the repository to another user needs the superuser");
+        return;
+    }
+    let (run, r) = check_json(&root, &[]);
+    assert!(
+        run.stderr.contains("cannot be opened") && run.stderr.contains("its .gitignore files are not applied"),
+        "the refusal is said: {}",
+        run.stderr
+    );
+    assert!(r.diagnostics.iter().any(|d| d.file == "scratch/draft.yaml"), "the ignored file is checked: {:#?}", r.diagnostics);
+}
+
+#[cfg(unix)]
+#[test]
 fn symlink_pointing_outside_the_root_is_not_followed() {
     use std::os::unix::fs::symlink;
     let (_t, tmp) = tempdir();
