@@ -51,6 +51,9 @@ pub struct Plan {
     pub frameworks: Vec<Framework>,
     /// The text of `govlint.yaml`.
     pub text: String,
+    /// What the user is to be told of the survey (a git repository that could not be opened,
+    /// whose ignored files were surveyed too).
+    pub notes: Vec<String>,
 }
 
 /// `path` relative to `root`, `/`-separated; `None` when it is not below `root`.
@@ -151,7 +154,7 @@ pub fn plan(root: &Path) -> Result<Plan, ToolError> {
     let mut found = Vec::new();
     let mut excluded: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut declared = BTreeMap::new();
-    let skipped = crate::pipeline::survey(&[root.to_path_buf()], &config, |a| {
+    let (skipped, notes) = crate::pipeline::survey(&[root.to_path_buf()], &config, |a| {
         let rel = relative(root, Path::new(&a.file)).unwrap_or_else(|| a.file.clone());
         if let Some(dir) = vendored_dir(&rel) {
             excluded.entry(dir).or_default().push(rel);
@@ -174,7 +177,7 @@ pub fn plan(root: &Path) -> Result<Plan, ToolError> {
     helm.dedup();
     let frameworks = choose_frameworks(&declared);
     let text = render(&found, &helm, &excluded, &frameworks);
-    Ok(Plan { found, helm, excluded, frameworks, text })
+    Ok(Plan { found, helm, excluded, frameworks, text, notes })
 }
 
 fn render(found: &[Found], helm: &[String], excluded: &BTreeMap<String, Vec<String>>, frameworks: &[Framework]) -> String {

@@ -20,8 +20,9 @@ use super::repository::*;
 /// What `govlint init` sees in a tree: the artifacts `check` would read under `config` (same
 /// discovery, parsing and classification), each handed to `each` in discovery order, and the
 /// files it would skip, sorted by path.
-pub fn survey(paths: &[PathBuf], config: &Config, mut each: impl FnMut(Artifact)) -> Result<Vec<Skipped>, ToolError> {
+pub fn survey(paths: &[PathBuf], config: &Config, mut each: impl FnMut(Artifact)) -> Result<(Vec<Skipped>, Vec<String>), ToolError> {
     let found = discover::discover(paths, config)?;
+    let notes = found.notes;
     let mut skipped = found.skipped;
     // Each artifact is handed over and dropped as it is read: what a survey holds at once is
     // one file's documents, not the repository's.
@@ -37,7 +38,7 @@ pub fn survey(paths: &[PathBuf], config: &Config, mut each: impl FnMut(Artifact)
         }
     }
     skipped.sort();
-    Ok(skipped)
+    Ok((skipped, notes))
 }
 
 /// Stack of each worker thread.

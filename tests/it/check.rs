@@ -469,6 +469,10 @@ fn a_repository_git_will_not_open_is_named_and_its_ignores_not_applied_in_silenc
         run.stderr
     );
     assert!(r.diagnostics.iter().any(|d| d.file == "scratch/draft.yaml"), "the ignored file is checked: {:#?}", r.diagnostics);
+    // `init` surveys the same walk, and says the same.
+    let run = govlint(&root, &["init", "--force"]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("its .gitignore files are not applied"), "init says it too: {}", run.stderr);
 }
 
 #[cfg(unix)]
