@@ -79,12 +79,7 @@ pub fn intern(reason: &str) -> Arc<str> {
     static REASONS: OnceLock<Mutex<HashSet<Arc<str>>>> = OnceLock::new();
     let set = REASONS.get_or_init(Mutex::default);
     let Ok(mut set) = set.lock() else { return Arc::from(reason) };
-    if let Some(r) = set.get(reason) {
-        return Arc::clone(r);
-    }
-    let r: Arc<str> = Arc::from(reason);
-    set.insert(Arc::clone(&r));
-    r
+    crate::policy::shared::share(&mut set, reason)
 }
 
 /// Whether a document holds a value at one of the dot-separated `fields` (a field that is
