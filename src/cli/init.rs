@@ -30,11 +30,7 @@ pub(crate) fn run_init(args: InitArgs) -> Result<ExitCode, ToolError> {
         )));
     }
     let plan = govlint::init::plan(&args.dir)?;
-    let mut err = std::io::stderr().lock();
-    for note in &plan.notes {
-        let _ = writeln!(err, "note: {note}");
-    }
-    drop(err);
+    write_notes(&plan.notes);
     govlint::fileio::write_atomic(&path, &plan.text)?;
     let mut out = String::new();
     let files: std::collections::BTreeSet<&str> = plan.found.iter().map(|f| f.path.as_str()).collect();

@@ -92,8 +92,13 @@ pub(crate) fn write_stdout(text: &str) {
 
 /// What the run has to tell that is not a finding (a config passed over), on stderr.
 pub(crate) fn report_notes(outcome: &govlint::Outcome) {
+    write_notes(&outcome.config.notes);
+}
+
+/// Notes for the user (what was passed over, and why), on stderr.
+pub(crate) fn write_notes(notes: &[String]) {
     let mut err = std::io::stderr().lock();
-    for note in &outcome.config.notes {
+    for note in notes {
         let _ = writeln!(err, "note: {note}");
     }
 }
