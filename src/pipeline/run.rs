@@ -330,9 +330,14 @@ impl<'a> Workers<'a> {
                 })
                 .collect()
         }));
-        // The summaries read keep the strings they share; the workers need them no more.
-        self.pool.broadcast(|_| policy::shared::forget());
+        self.forget_shared_strings();
         read
+    }
+
+    /// Lets the workers forget the strings the summaries they made share (the summaries keep
+    /// theirs): called once every file that is summarized has been read.
+    fn forget_shared_strings(&self) {
+        self.pool.broadcast(|_| policy::shared::forget());
     }
 
     /// Checks every file. The repository rules need every file's documents, and evaluate in
@@ -351,7 +356,7 @@ impl<'a> Workers<'a> {
             && overlap_pays(candidates);
         if !overlap {
             let results = self.pool.install(|| self.check(candidates, &ctx));
-            self.pool.broadcast(|_| policy::shared::forget());
+            self.forget_shared_strings();
             return (results, None);
         }
         let mut read = self.read_for_repository(candidates, &self.progress);
