@@ -341,12 +341,12 @@ fn rule_statuses<'a>(outcome: &Outcome, rules: &'a [RuleDoc], artifact_files: &B
     }
     for d in outcome.diagnostics.iter().filter(|d| crate::diagnostic::codes::ALL.iter().any(|(c, _)| *c == d.rule)) {
         if artifact_files.contains(&*d.file) {
-            keep(&mut on, &d.rule, &*d.file, crate::coverage::ArtifactStatus { status: Status::Failed, reason: None });
+            keep(&mut on, &d.rule, &d.file, crate::coverage::ArtifactStatus { status: Status::Failed, reason: None });
         }
     }
     for d in outcome.suppressed.iter().filter(|d| crate::diagnostic::codes::ALL.iter().any(|(c, _)| *c == d.rule)) {
         if artifact_files.contains(&*d.file) {
-            keep(&mut on, &d.rule, &*d.file, crate::coverage::ArtifactStatus { status: Status::Waived, reason: None });
+            keep(&mut on, &d.rule, &d.file, crate::coverage::ArtifactStatus { status: Status::Waived, reason: None });
         }
     }
     // The repository itself.
