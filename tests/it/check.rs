@@ -419,14 +419,20 @@ fn verbose_lists_files_excluded_by_the_config() {
     assert_eq!(checked, ["datasets/faq/dataset-manifest.yaml", "models/chat/model-card.yaml"]);
 }
 
-#[test]
-fn verbose_lists_files_ignored_by_git() {
-    // The ignored files cannot live in the govlint repository (git would ignore them), so
-    // the case is copied into a fresh repository and they are added there.
-    let (_t, root) = tempdir();
+/// The `gitignored` case in a fresh git repository, with a file its `.gitignore` ignores
+/// (`scratch/draft.yaml`, which does not parse). The ignored files cannot live in the govlint
+/// repository (git would ignore them), so they are added there.
+fn gitignored_repository() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (t, root) = tempdir();
     common::copy_tree(&case("gitignored"), &root);
     git2::Repository::init(&root).unwrap();
     common::write(&root, "scratch/draft.yaml", "apiVersion: govlint.dev/v1\nkind: ModelCard\nmetadata: [\n");
+    (t, root)
+}
+
+#[test]
+fn verbose_lists_files_ignored_by_git() {
+    let (_t, root) = gitignored_repository();
     common::write(
         &root,
         "models/chat/model-card.local.yaml",
@@ -452,10 +458,7 @@ fn verbose_lists_files_ignored_by_git() {
 fn a_repository_git_will_not_open_is_named_and_its_ignores_not_applied_in_silence() {
     // libgit2, as git, will not open a repository another user owns: its ignore rules cannot be
     // read. The files are still checked, and the user is told why the ignored ones are among them.
-    let (_t, root) = tempdir();
-    common::copy_tree(&case("gitignored"), &root);
-    git2::Repository::init(&root).unwrap();
-    common::write(&root, "scratch/draft.yaml", "apiVersion: govlint.dev/v1\nkind: ModelCard\nmetadata: [\n");
+    let (_t, root) = gitignored_repository();
     // Only the superuser can give the tree to another user.
     let given = ["", ".git"].iter().all(|p| std::os::unix::fs::chown(root.join(p), Some(65534), Some(65534)).is_ok());
     if !given {
