@@ -79,7 +79,17 @@ pub fn intern(reason: &str) -> Arc<str> {
     static REASONS: OnceLock<Mutex<HashSet<Arc<str>>>> = OnceLock::new();
     let set = REASONS.get_or_init(Mutex::default);
     let Ok(mut set) = set.lock() else { return Arc::from(reason) };
-    crate::policy::shared::share(&mut set, reason)
+    share(&mut set, reason)
+}
+
+/// The copy of `s` in `strings`, added when it is not there yet.
+pub fn share(strings: &mut HashSet<Arc<str>>, s: &str) -> Arc<str> {
+    if let Some(known) = strings.get(s) {
+        return Arc::clone(known);
+    }
+    let new: Arc<str> = Arc::from(s);
+    strings.insert(Arc::clone(&new));
+    new
 }
 
 /// Whether a document holds a value at one of the dot-separated `fields` (a field that is

@@ -124,7 +124,7 @@ impl From<RepositoryResults> for Results {
                         .into_iter()
                         .filter_map(|f| {
                             let policy::RuleKind::Judged(j) = f.kind else { return Some(f) };
-                            let file = f.value.get("file").and_then(serde_json::Value::as_str).map(|name| policy::shared::share(&mut names, name));
+                            let file = f.value.get("file").and_then(serde_json::Value::as_str).map(|name| evidence::share(&mut names, name));
                             judgements.push((file, judged_of(pkg, j, &f.value)));
                             None
                         })

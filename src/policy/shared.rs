@@ -26,19 +26,9 @@ pub fn forget() {
     STRINGS.with(|strings| *strings.borrow_mut() = HashSet::new());
 }
 
-/// The copy of `s` in `strings`, added when it is not there yet.
-pub fn share(strings: &mut HashSet<Arc<str>>, s: &str) -> Arc<str> {
-    if let Some(known) = strings.get(s) {
-        return Arc::clone(known);
-    }
-    let new: Arc<str> = Arc::from(s);
-    strings.insert(Arc::clone(&new));
-    new
-}
-
 fn rebuilt(value: &Value, strings: &mut HashSet<Arc<str>>) -> Value {
     match value {
-        Value::String(s) => Value::String(share(strings, s)),
+        Value::String(s) => Value::String(crate::evidence::share(strings, s)),
         Value::Array(items) => Value::from(items.iter().map(|v| rebuilt(v, strings)).collect::<Vec<_>>()),
         Value::Set(items) => Value::from(items.iter().map(|v| rebuilt(v, strings)).collect::<BTreeSet<_>>()),
         Value::Object(fields) => Value::from(fields.iter().map(|(k, v)| (rebuilt(k, strings), rebuilt(v, strings))).collect::<BTreeMap<_, _>>()),
