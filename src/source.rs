@@ -4,7 +4,6 @@
 //! conversion from a byte offset to the 1-based line and column a user reads, and the source map
 //! that ties each JSON pointer of a parsed document back to the text it came from.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A half-open byte range into a file's text.
@@ -49,15 +48,11 @@ impl SourceFile {
     pub fn new(name: impl Into<Arc<str>>, text: String) -> Arc<Self> {
         let mut line_starts = vec![0];
         let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => line_starts.push(i + 1),
-                // A lone CR ends a line too (old Mac line ends); CRLF counts once, at the LF.
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
-                _ => {}
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // A lone CR ends a line too (old Mac line ends); CRLF counts once, at the LF.
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+                line_starts.push(i + 1);
             }
-            i += 1;
         }
         Arc::new(SourceFile { name: name.into(), text, line_starts })
     }
@@ -117,7 +112,7 @@ pub struct NodeSpan {
 /// JSON pointer → location, for one document.
 #[derive(Debug, Default, Clone)]
 pub struct SourceMap {
-    nodes: HashMap<String, NodeSpan>,
+    nodes: foldhash::HashMap<String, NodeSpan>,
 }
 
 /// The result of looking a pointer up: the span found, and whether it is the node asked for or
@@ -177,6 +172,34 @@ pub fn escape_token(token: &str) -> std::borrow::Cow<'_, str> {
     } else {
         token.into()
     }
+}
+
+/// Whether `pointer` is scratch: the parsers build the nodes under a complex key, a merge source
+/// or a duplicate key's later value at pointers that start with NUL, as no document's can, and
+/// record none of them (nothing can ask for them).
+pub fn is_scratch(pointer: &str) -> bool {
+    pointer.starts_with('\u{0}')
+}
+
+/// The pointer of the member `name` of the node at `parent`.
+pub fn member_pointer(parent: &str, name: &str) -> String {
+    let token = escape_token(name);
+    let mut out = String::with_capacity(parent.len() + 1 + token.len());
+    out.push_str(parent);
+    out.push('/');
+    out.push_str(&token);
+    out
+}
+
+/// The pointer of the item `index` of the array at `parent`.
+pub fn item_pointer(parent: &str, index: usize) -> String {
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(index);
+    let mut out = String::with_capacity(parent.len() + 1 + digits.len());
+    out.push_str(parent);
+    out.push('/');
+    out.push_str(digits);
+    out
 }
 
 /// Builds a JSON pointer from path segments.

@@ -7,7 +7,7 @@ use serde_json::{Map, Number, Value};
 use super::{Document, Limits, Parsed};
 use crate::diagnostic::{codes, Diagnostic, Severity};
 use crate::messages::Msg;
-use crate::source::{escape_token, NodeSpan, SourceFile, SourceMap, Span};
+use crate::source::{is_scratch, item_pointer, member_pointer, NodeSpan, SourceFile, SourceMap, Span};
 
 fn strict() -> ParseOptions {
     ParseOptions {
@@ -149,7 +149,7 @@ impl Builder<'_> {
             Ast::Array(a) => {
                 let mut items = Vec::with_capacity(a.elements.len());
                 for (i, el) in a.elements.into_iter().enumerate() {
-                    items.push(self.build(el, format!("{pointer}/{i}"), None));
+                    items.push(self.build(el, item_pointer(&pointer, i), None));
                 }
                 (Value::Array(items), a.range)
             }
@@ -161,13 +161,13 @@ impl Builder<'_> {
                         ObjectPropName::Word(w) => (w.value.to_string(), w.range),
                     };
                     let kspan = self.span(krange);
-                    let child = format!("{pointer}/{}", escape_token(&name));
+                    let child = member_pointer(&pointer, &name);
                     if obj.contains_key(&name) {
                         let first = self.map.get(&child).and_then(|n| n.key).map(|k| self.source.position(k.start));
                         self.diagnostics.push(super::duplicate_key(self.source, kspan, &name, &child, first, Msg::JsonKeyFirstGiven));
                         // Built for its own duplicates and for classification; not placed.
                         let later = self.build(prop.value, String::from("\u{0}dup"), None);
-                        if !child.contains('\u{0}') {
+                        if !is_scratch(&child) {
                             self.later.push((child, later));
                         }
                         continue;
@@ -180,7 +180,7 @@ impl Builder<'_> {
         };
         let span = self.span(range);
         // Pointers under a duplicate's later value are scratch: nothing can ask for them.
-        if !pointer.contains('\u{0}') {
+        if !is_scratch(&pointer) {
             self.map.insert(pointer, NodeSpan { value: span, key });
         }
         value

@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 use super::{Document, Limits, Parsed};
 use crate::diagnostic::{codes, Diagnostic, Severity};
 use crate::messages::Msg;
-use crate::source::{escape_token, NodeSpan, SourceFile, SourceMap, Span};
+use crate::source::{is_scratch, item_pointer, member_pointer, NodeSpan, SourceFile, SourceMap, Span};
 
 mod pyyaml;
 
@@ -166,7 +166,7 @@ impl<'a> Builder<'a> {
                     self.nodes = 0;
                     let start = self.chars.span(&span).start;
                     let (ev, vspan) = self.next()?;
-                    let value = self.node(ev, vspan, String::new(), None, 0)?;
+                    let (value, _) = self.node(ev, vspan, String::new(), None, 0)?;
                     let (end_ev, end_span) = self.next()?;
                     let mut end = self.chars.span(&end_span).end;
                     if !matches!(end_ev, Event::DocumentEnd) {
@@ -200,8 +200,8 @@ impl<'a> Builder<'a> {
     }
 
     /// Builds the node that starts with `ev`, recording it at `pointer` (unless `pointer` is
-    /// `None`-like: keys of complex form are not recorded).
-    fn node(&mut self, ev: Event<'a>, span: YSpan, pointer: String, key: Option<Span>, depth: usize) -> Result<Value, Stop> {
+    /// scratch, see [`is_scratch`]), with where its recorded span ends.
+    fn node(&mut self, ev: Event<'a>, span: YSpan, pointer: String, key: Option<Span>, depth: usize) -> Result<(Value, Option<usize>), Stop> {
         let vspan = self.chars.span(&span);
         match ev {
             Event::Scalar(v, style, anchor, tag) => {
@@ -216,11 +216,11 @@ impl<'a> Builder<'a> {
                         self.yaml11_anchors.insert(anchor, b);
                     }
                 }
-                self.record(pointer, vspan, key);
+                let end = self.record(pointer, vspan, key);
                 if anchor > 0 {
                     self.anchors.insert(anchor, (value.clone(), 1));
                 }
-                Ok(value)
+                Ok((value, end))
             }
             Event::Alias(id) => {
                 let (value, n) = self.anchors.get(&id).cloned().unwrap_or((Value::Null, 1));
@@ -228,8 +228,8 @@ impl<'a> Builder<'a> {
                 if let Some(b) = self.yaml11_anchors.get(&id).copied() {
                     self.yaml11(&pointer, b);
                 }
-                self.record(pointer, vspan, key);
-                Ok(value)
+                let end = self.record(pointer, vspan, key);
+                Ok((value, end))
             }
             Event::SequenceStart(anchor, _) => {
                 self.depth_check(depth, vspan.start)?;
@@ -244,16 +244,16 @@ impl<'a> Builder<'a> {
                         end = self.collection_end(&span, &sp, last);
                         break;
                     }
-                    let child = format!("{pointer}/{}", items.len());
-                    items.push(self.node(ev, sp, child.clone(), None, depth + 1)?);
-                    last = self.map.get(&child).map_or(last, |n| n.value.end);
+                    let (item, item_end) = self.node(ev, sp, item_pointer(&pointer, items.len()), None, depth + 1)?;
+                    items.push(item);
+                    last = item_end.unwrap_or(last);
                 }
                 let value = Value::Array(items);
-                self.record(pointer, Span::new(vspan.start, end), key);
+                let end = self.record(pointer, Span::new(vspan.start, end), key);
                 if anchor > 0 {
                     self.anchors.insert(anchor, (value.clone(), self.nodes - before));
                 }
-                Ok(value)
+                Ok((value, end))
             }
             Event::MappingStart(anchor, _) => {
                 self.depth_check(depth, vspan.start)?;
@@ -273,39 +273,39 @@ impl<'a> Builder<'a> {
                     let (name, is_merge) = match ev {
                         Event::Scalar(v, style, anchor, tag) => {
                             let merge = style == ScalarStyle::Plain && v == "<<";
-                            let value = scalar(v.clone(), style, tag.as_ref());
                             if anchor > 0 {
+                                let value = scalar(v.clone(), style, tag.as_ref());
                                 self.anchors.insert(anchor, (value, 1));
                             }
                             (v.into_owned(), merge)
                         }
                         other => {
-                            let v = self.node(other, sp, String::from("\u{0}key"), None, depth + 1)?;
+                            let (v, _) = self.node(other, sp, String::from("\u{0}key"), None, depth + 1)?;
                             (key_text(&v), false)
                         }
                     };
                     let (vev, vsp) = self.next()?;
                     if is_merge {
-                        let v = self.node(vev, vsp, String::from("\u{0}merge"), None, depth + 1)?;
+                        let (v, _) = self.node(vev, vsp, String::from("\u{0}merge"), None, depth + 1)?;
                         let mspan = self.chars.span(&vsp);
                         last = last.max(mspan.end);
                         merges.push((v, mspan));
                         continue;
                     }
-                    let child = format!("{pointer}/{}", escape_token(&name));
+                    let child = member_pointer(&pointer, &name);
                     if obj.contains_key(&name) {
                         let first = self.map.get(&child).and_then(|n| n.key).map(|k| self.source.position(k.start));
                         self.diagnostics.push(super::duplicate_key(self.source, kspan, &name, &child, first, Msg::YamlKeyFirstGiven));
                         // Build the value for its diagnostics and for classification, but keep
                         // the first one.
-                        let later = self.node(vev, vsp, String::from("\u{0}dup"), None, depth + 1)?;
-                        if !child.contains('\u{0}') {
+                        let (later, _) = self.node(vev, vsp, String::from("\u{0}dup"), None, depth + 1)?;
+                        if !is_scratch(&child) {
                             self.later.push((child, later));
                         }
                         continue;
                     }
-                    let v = self.node(vev, vsp, child.clone(), Some(kspan), depth + 1)?;
-                    last = self.map.get(&child).map_or(kspan.end, |n| n.value.end.max(kspan.end));
+                    let (v, v_end) = self.node(vev, vsp, child, Some(kspan), depth + 1)?;
+                    last = v_end.map_or(kspan.end, |e| e.max(kspan.end));
                     obj.insert(name, v);
                 }
                 // Merged keys never override keys given in the mapping itself; earlier merge
@@ -319,7 +319,7 @@ impl<'a> Builder<'a> {
                         if let Value::Object(src) = src {
                             for (k, v) in src {
                                 if !obj.contains_key(&k) {
-                                    self.record(format!("{pointer}/{}", escape_token(&k)), mspan, None);
+                                    self.record(member_pointer(&pointer, &k), mspan, None);
                                     obj.insert(k, v);
                                 }
                             }
@@ -327,14 +327,14 @@ impl<'a> Builder<'a> {
                     }
                 }
                 let value = Value::Object(obj);
-                self.record(pointer, Span::new(vspan.start, end), key);
+                let end = self.record(pointer, Span::new(vspan.start, end), key);
                 if anchor > 0 {
                     self.anchors.insert(anchor, (value.clone(), self.nodes - before));
                 }
-                Ok(value)
+                Ok((value, end))
             }
             // An event that cannot start a node: treat as null rather than fail.
-            _ => Ok(Value::Null),
+            _ => Ok((Value::Null, None)),
         }
     }
 
@@ -363,16 +363,18 @@ impl<'a> Builder<'a> {
     /// Notes a plain scalar at `pointer` that YAML 1.1 reads as the boolean `b` (see
     /// [`Document::yaml11`]).
     fn yaml11(&mut self, pointer: &str, b: bool) {
-        if !pointer.contains('\u{0}') {
+        if !is_scratch(pointer) {
             self.yaml11.push((pointer.to_string(), b));
         }
     }
 
-    fn record(&mut self, pointer: String, value: Span, key: Option<Span>) {
-        // Pointers under a complex key or a merge source are scratch: nothing can ask for them.
-        if !pointer.contains('\u{0}') {
-            self.map.insert(pointer, NodeSpan { value, key });
+    /// Records the node at `pointer`, unless it is scratch; where its value ends, if recorded.
+    fn record(&mut self, pointer: String, value: Span, key: Option<Span>) -> Option<usize> {
+        if is_scratch(&pointer) {
+            return None;
         }
+        self.map.insert(pointer, NodeSpan { value, key });
+        Some(value.end)
     }
 }
 

@@ -127,7 +127,7 @@ pub(crate) fn check_text(bytes: Vec<u8>, config: &Config) -> Result<String, Unre
     if bytes.len() as u64 > config.max_file_size {
         return Err(Unread::TooLarge);
     }
-    if let Some(i) = bytes.iter().position(|b| *b == 0) {
+    if let Some(i) = memchr::memchr(0, &bytes) {
         return Err(Unread::Other(Msg::FileBinary.text(&[&i])));
     }
     String::from_utf8(bytes).map_err(|e| Unread::Other(Msg::FileNotUtf8.text(&[&e.utf8_error().valid_up_to()])))
