@@ -641,6 +641,19 @@ mod tests {
     }
 
     #[test]
+    fn a_document_reaches_the_engine_as_the_engine_would_read_it_itself() {
+        let doc = serde_json::json!({
+            "zeta": [1, -2, 2.5, 18446744073709551615u64, -9223372036854775808i64, 1e300, 0.1],
+            "alpha": {"": null, "nested": {"empty": {}, "list": [], "t": true, "f": false}},
+            "unicode": "模型卡 ✓", "escaped/key~": "x", "num": 3.0
+        });
+        assert_eq!(to_engine(&doc), regorus::Value::from(doc.clone()));
+        for scalar in [serde_json::json!(null), serde_json::json!({}), serde_json::json!([]), serde_json::json!(-0.0), serde_json::json!("")] {
+            assert_eq!(to_engine(&scalar), regorus::Value::from(scalar.clone()), "{scalar}");
+        }
+    }
+
+    #[test]
     fn rule_names_follow_conftest() {
         assert_eq!(rule_kind("deny"), Some(RuleKind::Deny));
         assert_eq!(rule_kind("deny_latest_tag"), Some(RuleKind::Deny));

@@ -143,11 +143,27 @@ pub(super) fn collect_strings(v: &Value, out: &mut BTreeSet<String>) {
     }
 }
 
-/// A parsed value as the engine holds it: what `regorus::Value::from` makes of it, without the
-/// copy of the whole tree that conversion takes first.
+/// A parsed value as the engine holds it: what `regorus::Value::from` makes of it (through the
+/// engine's deserializer: unsigned integers as `u64`, other integers as `i64`, the rest as
+/// `f64`; an empty object as a new object), built directly, without the copy of the whole tree
+/// that conversion takes first nor the deserializer's second copy of every string.
 pub fn to_engine(value: &Value) -> regorus::Value {
-    use serde::Deserialize;
-    regorus::Value::deserialize(value).unwrap_or(regorus::Value::Undefined)
+    use regorus::Value as V;
+    match value {
+        Value::Null => V::Null,
+        Value::Bool(b) => V::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => V::from(u),
+            (None, Some(i), _) => V::from(i),
+            // serde_json holds no non-finite number; the engine would refuse one.
+            (None, None, Some(f)) if f.is_finite() => V::from(f),
+            _ => V::Undefined,
+        },
+        Value::String(s) => V::from(s.as_str()),
+        Value::Array(items) => V::from(items.iter().map(to_engine).collect::<Vec<_>>()),
+        Value::Object(map) if map.is_empty() => V::new_object(),
+        Value::Object(map) => V::from(map.iter().map(|(k, v)| (V::from(k.as_str()), to_engine(v))).collect::<BTreeMap<_, _>>()),
+    }
 }
 
 /// An engine object of `fields`, as the per-file context is built.
