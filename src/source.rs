@@ -167,7 +167,7 @@ impl SourceMap {
 
 /// Escapes one reference token of a JSON pointer (RFC 6901).
 pub fn escape_token(token: &str) -> std::borrow::Cow<'_, str> {
-    if token.contains(['~', '/']) {
+    if token.bytes().any(|b| b == b'~' || b == b'/') {
         token.replace('~', "~0").replace('/', "~1").into()
     } else {
         token.into()

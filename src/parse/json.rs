@@ -2,6 +2,7 @@
 
 use jsonc_parser::ast::{ObjectPropName, Value as Ast};
 use jsonc_parser::{parse_to_ast, CollectOptions, ParseOptions};
+use serde_json::map::Entry;
 use serde_json::{Map, Number, Value};
 
 use super::{Document, Limits, Parsed};
@@ -162,18 +163,21 @@ impl Builder<'_> {
                     };
                     let kspan = self.span(krange);
                     let child = member_pointer(&pointer, &name);
-                    if obj.contains_key(&name) {
-                        let first = self.map.get(&child).and_then(|n| n.key).map(|k| self.source.position(k.start));
-                        self.diagnostics.push(super::duplicate_key(self.source, kspan, &name, &child, first, Msg::JsonKeyFirstGiven));
-                        // Built for its own duplicates and for classification; not placed.
-                        let later = self.build(prop.value, String::from("\u{0}dup"), None);
-                        if !is_scratch(&child) {
-                            self.later.push((child, later));
+                    match obj.entry(name) {
+                        Entry::Occupied(first) => {
+                            let at = self.map.get(&child).and_then(|n| n.key).map(|k| self.source.position(k.start));
+                            self.diagnostics.push(super::duplicate_key(self.source, kspan, first.key(), &child, at, Msg::JsonKeyFirstGiven));
+                            // Built for its own duplicates and for classification; not placed.
+                            let later = self.build(prop.value, String::from("\u{0}dup"), None);
+                            if !is_scratch(&child) {
+                                self.later.push((child, later));
+                            }
                         }
-                        continue;
+                        Entry::Vacant(slot) => {
+                            let v = self.build(prop.value, child, Some(kspan));
+                            slot.insert(v);
+                        }
                     }
-                    let v = self.build(prop.value, child, Some(kspan));
-                    obj.insert(name, v);
                 }
                 (Value::Object(obj), o.range)
             }

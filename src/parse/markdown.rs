@@ -127,7 +127,7 @@ pub fn sections(source: &SourceFile, body: usize) -> Vec<Section> {
                 if let Some((_, _, title)) = heading.as_mut() {
                     title.push_str(&t);
                 } else if let Some(s) = out.last_mut() {
-                    s.words += t.split_whitespace().count();
+                    s.words += words(&t);
                 }
             }
             _ => {}
@@ -135,6 +135,23 @@ pub fn sections(source: &SourceFile, body: usize) -> Vec<Section> {
     }
     close_section(source, body, &mut out, text.len());
     out
+}
+
+/// The words of `text`, as `split_whitespace` counts them; ASCII text byte by byte.
+fn words(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    // The ASCII characters `char::is_whitespace` holds: `u8::is_ascii_whitespace` and U+000B.
+    let blank = |b: u8| b.is_ascii_whitespace() || b == 0x0b;
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let word = !blank(b);
+        count += usize::from(word && !in_word);
+        in_word = word;
+    }
+    count
 }
 
 fn close_section(source: &SourceFile, body: usize, out: &mut [Section], end: usize) {
@@ -174,6 +191,13 @@ mod tests {
         assert_eq!(p.sections[0].words, 3);
         assert_eq!(p.sections[1].line, 8);
         assert_eq!(p.sections[1].words, 0);
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for t in ["", " ", "one", " two  words ", "a\tb\nc\rd\x0be\x0cf", "line one\r\nline two\n", "naïve café", "中文 模型\u{3000}卡", "x\u{a0}y"] {
+            assert_eq!(words(t), t.split_whitespace().count(), "{t:?}");
+        }
     }
 
     #[test]

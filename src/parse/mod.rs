@@ -183,7 +183,7 @@ pub struct Parsed {
 /// for the parser (`help`).
 fn duplicate_key(source: &SourceFile, span: Span, name: &str, child: &str, first: Option<Position>, help: Msg) -> Diagnostic {
     let mut d = Diagnostic::at(source, span, codes::DUPLICATE_KEY, Severity::Error, Msg::DuplicateKey.text(&[&name])).with_label(Msg::GivenAgain.text(&[]));
-    if !child.contains('\u{0}') {
+    if !crate::source::is_scratch(child) {
         d = d.with_pointer(child.to_string());
     }
     if let Some(p) = first {

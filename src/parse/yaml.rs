@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use saphyr::Scalar;
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as YSpan, Tag};
+use serde_json::map::Entry;
 use serde_json::{Map, Value};
 
 use super::{Document, Limits, Parsed};
@@ -293,20 +294,23 @@ impl<'a> Builder<'a> {
                         continue;
                     }
                     let child = member_pointer(&pointer, &name);
-                    if obj.contains_key(&name) {
-                        let first = self.map.get(&child).and_then(|n| n.key).map(|k| self.source.position(k.start));
-                        self.diagnostics.push(super::duplicate_key(self.source, kspan, &name, &child, first, Msg::YamlKeyFirstGiven));
-                        // Build the value for its diagnostics and for classification, but keep
-                        // the first one.
-                        let (later, _) = self.node(vev, vsp, String::from("\u{0}dup"), None, depth + 1)?;
-                        if !is_scratch(&child) {
-                            self.later.push((child, later));
+                    match obj.entry(name) {
+                        Entry::Occupied(first) => {
+                            let at = self.map.get(&child).and_then(|n| n.key).map(|k| self.source.position(k.start));
+                            self.diagnostics.push(super::duplicate_key(self.source, kspan, first.key(), &child, at, Msg::YamlKeyFirstGiven));
+                            // Build the value for its diagnostics and for classification, but keep
+                            // the first one.
+                            let (later, _) = self.node(vev, vsp, String::from("\u{0}dup"), None, depth + 1)?;
+                            if !is_scratch(&child) {
+                                self.later.push((child, later));
+                            }
                         }
-                        continue;
+                        Entry::Vacant(slot) => {
+                            let (v, v_end) = self.node(vev, vsp, child, Some(kspan), depth + 1)?;
+                            last = v_end.map_or(kspan.end, |e| e.max(kspan.end));
+                            slot.insert(v);
+                        }
                     }
-                    let (v, v_end) = self.node(vev, vsp, child, Some(kspan), depth + 1)?;
-                    last = v_end.map_or(kspan.end, |e| e.max(kspan.end));
-                    obj.insert(name, v);
                 }
                 // Merged keys never override keys given in the mapping itself; earlier merge
                 // sources win over later ones, as the merge-key convention says.
