@@ -2,7 +2,9 @@
 //! findings, made one status per rule and artifact, for the audit report and the `no-evidence`
 //! count of `govlint check` (docs/policies.md, "Evidence").
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use foldhash::{HashMap, HashMapExt};
 use std::sync::Arc;
 
 use crate::evidence::{intern, Judgement, Status};
@@ -34,7 +36,7 @@ pub fn statuses(outcome: &Outcome) -> Vec<BTreeMap<usize, ArtifactStatus>> {
         m
     });
     // (file, rule) → whether a finding counts there.
-    let mut found: HashMap<(&str, &str), bool> = HashMap::new();
+    let mut found: HashMap<(&str, &str), bool> = HashMap::with_capacity(outcome.diagnostics.len() + outcome.suppressed.len());
     for d in &outcome.diagnostics {
         found.insert((&*d.file, d.rule.as_str()), true);
     }

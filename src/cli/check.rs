@@ -218,8 +218,7 @@ pub(crate) fn run_check(args: CheckArgs) -> Result<ExitCode, ToolError> {
     let sources = outcome.sources();
     let outputs = if args.format.is_empty() { vec![Output { format: OutputFormat::Human, file: None }] } else { args.format };
     let per_artifact = outputs.iter().any(|o| matches!(o.format, OutputFormat::Sarif | OutputFormat::Junit));
-    let mut view = report::RunView::of_run(&outcome, &sources, per_artifact);
-    view.summary = summary;
+    let view = report::RunView::of_run(&outcome, &sources, per_artifact, summary);
     // The JSON document holds the stages up to the report, which it is part of.
     let timings = outcome.timings_report().map(|mut t| {
         t.stages.retain(|s| s.stage != govlint::timings::Stage::Report.as_str());

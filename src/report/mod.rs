@@ -120,13 +120,14 @@ pub struct RunView<'a> {
 impl<'a> RunView<'a> {
     /// The renderers' view of this run.
     pub fn of(outcome: &'a Outcome, sources: &'a Sources) -> RunView<'a> {
-        RunView::of_run(outcome, sources, true)
+        RunView::of_run(outcome, sources, true, Summary::of(outcome))
     }
 
     /// The renderers' view of this run; without `per_artifact`, the list of artifacts with the
     /// rules evaluated on each, and the rules' documentation, are left empty: only SARIF and
     /// JUnit show them, and the documentation is read from every bundled rule's metadata.
-    pub fn of_run(outcome: &'a Outcome, sources: &'a Sources, per_artifact: bool) -> RunView<'a> {
+    /// `summary` is the run's [`Summary::of`], which the caller may have counted already.
+    pub fn of_run(outcome: &'a Outcome, sources: &'a Sources, per_artifact: bool, summary: Summary) -> RunView<'a> {
         let builtin: Vec<String> = crate::diagnostic::codes::ALL.iter().map(|(c, _)| c.to_string()).collect();
         let artifacts = outcome
             .artifacts
@@ -155,7 +156,7 @@ impl<'a> RunView<'a> {
             sources,
             artifacts,
             rules: if per_artifact { crate::rules::for_run(&outcome.packages) } else { Vec::new() },
-            summary: Summary::of(outcome),
+            summary,
         }
     }
 }
