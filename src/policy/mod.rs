@@ -253,11 +253,14 @@ impl PolicySet {
         // A user package of the same name replaces the bundled one (a working copy of the
         // bundle, or an override of a helper).
         let overridden: BTreeSet<&str> = user.iter().map(|f| f.package.as_str()).collect();
-        // With --no-builtin only the helpers are compiled: the rules would never run.
+        // With --no-builtin only the helpers are compiled: the rules would never run. Nor would
+        // the helpers where no user module names `data` (see [`names_data`]): nothing could
+        // reach them, and compiling them is most of the start-up of a small policy set.
+        let helpers = user.iter().any(|f| names_data(&f.source.text));
         let bundled: Vec<RegoFile> = bundled_files()
             .into_iter()
             .filter(|f| !f.is_test() && !overridden.contains(f.package.as_str()))
-            .filter(|f| opts.builtin || f.package.starts_with(LIB_PREFIX))
+            .filter(|f| opts.builtin || (helpers && f.package.starts_with(LIB_PREFIX)))
             .collect();
         let mut all = bundled;
         all.extend(user);
@@ -277,7 +280,8 @@ impl PolicySet {
         bound_ranges(&mut engine)?;
         regex_ext::register(&mut engine).map_err(|e| ToolError::msg(format!("cannot set up the policy engine: {e}")))?;
         bounds::register(&mut engine).map_err(|e| ToolError::msg(format!("cannot set up the policy engine: {e}")))?;
-        if opts.context_rules {
+        // The context is read under `data`: a set of modules none of which names it cannot read it.
+        if opts.context_rules && files.iter().any(|f| names_data(&f.source.text)) {
             context::register(&mut engine).map_err(|e| ToolError::msg(format!("cannot set up the policy engine: {e}")))?;
         }
         for f in files.iter().filter(|f| f.builtin) {
