@@ -3,9 +3,9 @@
 //! count of `govlint check` (docs/policies.md, "Evidence").
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use foldhash::{HashMap, HashMapExt};
-use std::sync::Arc;
 
 use crate::evidence::{intern, Judgement, Status};
 use crate::messages::Msg;

@@ -15,7 +15,7 @@ use crate::classify::{Format, Kind};
 use crate::messages::Msg;
 use crate::diagnostic::{codes, Diagnostic, Severity};
 use crate::parse::Document;
-use crate::source::{escape_token, SourceFile, Span};
+use crate::source::{member_pointer, SourceFile, Span};
 
 /// Where the bundled schemas say they live (`$id` prefix); nothing is fetched from there.
 pub const ID_BASE: &str = "https://govlint.dev/schemas/";
@@ -168,7 +168,7 @@ fn to_diagnostics(e: &ValidationError<'_>, source: &SourceFile, doc: &Document, 
     match e.kind() {
         K::Required { property } => {
             let name = property.as_str().map(str::to_string).unwrap_or_else(|| property.to_string());
-            let missing = format!("{pointer}/{}", escape_token(&name));
+            let missing = member_pointer(&pointer, &name);
             let (span, _) = label_span(source, doc, &pointer);
             vec![Diagnostic::at(source, span, codes::SCHEMA, Severity::Error, Msg::MissingProperty.text(&[&name]))
                 .with_label(Msg::MissingNamed.text(&[&name]))
@@ -178,7 +178,7 @@ fn to_diagnostics(e: &ValidationError<'_>, source: &SourceFile, doc: &Document, 
         K::AdditionalProperties { unexpected } | K::UnevaluatedProperties { unexpected } => unexpected
             .iter()
             .map(|k| {
-                let p = format!("{pointer}/{}", escape_token(k));
+                let p = member_pointer(&pointer, k);
                 let (span, _) = label_span(source, doc, &p);
                 let key = doc.map.get(&p).and_then(|n| n.key).unwrap_or(span);
                 Diagnostic::at(source, key, codes::SCHEMA, Severity::Error, Msg::UnknownProperty.text(&[k]))

@@ -125,8 +125,9 @@ pub struct Located {
 }
 
 impl SourceMap {
-    pub fn insert(&mut self, pointer: String, span: NodeSpan) {
-        self.nodes.entry(pointer).or_insert(span);
+    /// Records `span` at `pointer` unless a node is there already; the span the map keeps.
+    pub fn insert(&mut self, pointer: String, span: NodeSpan) -> NodeSpan {
+        *self.nodes.entry(pointer).or_insert(span)
     }
 
     pub fn get(&self, pointer: &str) -> Option<&NodeSpan> {
@@ -181,13 +182,17 @@ pub fn is_scratch(pointer: &str) -> bool {
     pointer.starts_with('\u{0}')
 }
 
+/// Appends the member `name` to the pointer `out`.
+fn push_member(out: &mut String, name: &str) {
+    out.push('/');
+    out.push_str(&escape_token(name));
+}
+
 /// The pointer of the member `name` of the node at `parent`.
 pub fn member_pointer(parent: &str, name: &str) -> String {
-    let token = escape_token(name);
-    let mut out = String::with_capacity(parent.len() + 1 + token.len());
+    let mut out = String::with_capacity(parent.len() + 1 + name.len());
     out.push_str(parent);
-    out.push('/');
-    out.push_str(&token);
+    push_member(&mut out, name);
     out
 }
 
@@ -206,8 +211,7 @@ pub fn item_pointer(parent: &str, index: usize) -> String {
 pub fn pointer_of<'a>(segments: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for s in segments {
-        out.push('/');
-        out.push_str(&escape_token(s));
+        push_member(&mut out, s);
     }
     out
 }

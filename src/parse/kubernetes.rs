@@ -77,7 +77,7 @@ pub fn is_list(value: &Value) -> bool {
 
 /// The JSON pointer of item `i` of a list document.
 pub fn item_pointer(i: usize) -> String {
-    format!("/items/{i}")
+    crate::source::item_pointer("/items", i)
 }
 
 /// The items of a list document ([`is_list`]), each as a document of its own: its value, and

@@ -377,8 +377,7 @@ impl<'a> Builder<'a> {
         if is_scratch(&pointer) {
             return None;
         }
-        self.map.insert(pointer, NodeSpan { value, key });
-        Some(value.end)
+        Some(self.map.insert(pointer, NodeSpan { value, key }).value.end)
     }
 }
 
