@@ -54,21 +54,20 @@
 package govlint.rules.ds001
 
 import data.govlint.lib.core
-import data.govlint.lib.dataset
 import rego.v1
 
 deny contains {"msg": "the dataset manifest declares no license", "path": ["license"]} if {
-	count(dataset.licenses) == 0
+	count(data.govlint.lib.dataset.licenses) == 0
 }
 
 deny contains {"msg": "the license is declared as `unknown`: the terms under which the data may be used are not known", "path": ["license"]} if {
-	some l in dataset.licenses
+	some l in data.govlint.lib.dataset.licenses
 	lower(l) == "unknown"
 }
 
 deny contains {"msg": "`license: other` does not name the license (`license_name` or `license_link`)", "path": ["license_name"]} if {
-	not dataset.croissant
-	some l in dataset.licenses
+	not data.govlint.lib.dataset.croissant
+	some l in data.govlint.lib.dataset.licenses
 	lower(l) == "other"
 	not names_license
 }

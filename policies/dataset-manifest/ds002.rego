@@ -88,8 +88,8 @@ synthetic_fields := {"generator_model": "the model that generated it", "generate
 base := ["governance", "sources"]
 
 deny contains {"msg": msg, "path": base} if {
-	not dataset.croissant
-	count(dataset.sources) == 0
+	not data.govlint.lib.dataset.croissant
+	count(data.govlint.lib.dataset.sources) == 0
 	msg := no_sources_message
 }
 
@@ -101,12 +101,12 @@ no_sources_message := sprintf("the manifest records no typed data sources (`gove
 default no_sources_message := "the manifest records no data sources (`governance.sources`) with their type and evidence"
 
 deny contains {"msg": sprintf("source %s has no `type` (open-source, self-collected, commercial, user-input or synthetic)", [label(i, s)]), "path": array.concat(base, [i, "type"])} if {
-	some [i, s] in dataset.sources
+	some [i, s] in data.govlint.lib.dataset.sources
 	not s.type
 }
 
 deny contains {"msg": sprintf("source %s has type `%v`, not one of open-source, self-collected, commercial, user-input, synthetic", [label(i, s), s.type]), "path": array.concat(base, [i, "type"])} if {
-	some [i, s] in dataset.sources
+	some [i, s] in data.govlint.lib.dataset.sources
 	s.type
 	not proof_field[s.type]
 	s.type != "synthetic"
@@ -117,20 +117,20 @@ deny contains {
 	"path": array.concat(base, [i, field]),
 	"severity": "warning",
 } if {
-	some [i, s] in dataset.sources
+	some [i, s] in data.govlint.lib.dataset.sources
 	s.type == "synthetic"
 	some field, what in synthetic_fields
 	not core.present(object.get(s, field, null))
 }
 
 deny contains {"msg": sprintf("%s source %s has no `%s`", [s.type, label(i, s), field]), "path": array.concat(base, [i, field])} if {
-	some [i, s] in dataset.sources
+	some [i, s] in data.govlint.lib.dataset.sources
 	field := proof_field[s.type]
 	not core.present(object.get(s, field, null))
 }
 
 deny contains {"msg": "the Croissant file does not describe how the data was collected (`rai:dataCollection`)", "path": dataset.rai_path("dataCollection")} if {
-	dataset.croissant
+	data.govlint.lib.dataset.croissant
 	not dataset.rai_present("dataCollection")
 	not dataset.rai_present("dataCollectionRawData")
 }

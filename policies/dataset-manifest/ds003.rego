@@ -60,7 +60,7 @@ findings contains {
 	"msg": sprintf("source %s has a harmful content rate of %v, above the limit of %v, and is not excluded", [label(s, i), s.harmful_content_rate, limit]),
 	"path": ["governance", "sources", i, "excluded"],
 } if {
-	some [i, s] in dataset.sources
+	some [i, s] in data.govlint.lib.dataset.sources
 	dataset.used(s)
 	is_number(s.harmful_content_rate)
 	s.harmful_content_rate > limit
@@ -70,7 +70,7 @@ findings contains {
 	"msg": sprintf("source %s is used but records no measured harmful content rate", [label(s, i)]),
 	"path": ["governance", "sources", i, "harmful_content_rate"],
 } if {
-	some [i, s] in dataset.sources
+	some [i, s] in data.govlint.lib.dataset.sources
 	dataset.used(s)
 	not is_number(s.harmful_content_rate)
 }
@@ -82,8 +82,8 @@ label(s, i) := sprintf("#%d", [i]) if object.get(s, "id", object.get(s, "name", 
 # What the rule judges (docs/policies.md, "Evidence"): the sources the data uses; a manifest that
 # records none lacks the evidence.
 evidence if {
-	dataset.cn_market
-	some [_, s] in dataset.sources
+	data.govlint.lib.dataset.cn_market
+	some [_, s] in data.govlint.lib.dataset.sources
 	dataset.used(s)
 }
 
@@ -91,13 +91,13 @@ evidence if {
 # "Markets"): elsewhere they do not apply, and where no market is declared the manifest lacks
 # the evidence, never an error.
 deny contains f if {
-	dataset.cn_market
+	data.govlint.lib.dataset.cn_market
 	some f in findings
 }
 
-not_applicable contains r if r := dataset.cn_exclusion
+not_applicable contains r if r := data.govlint.lib.dataset.cn_exclusion
 
 no_evidence contains r if {
-	not dataset.croissant
-	r := dataset.cn_undeclared
+	not data.govlint.lib.dataset.croissant
+	r := data.govlint.lib.dataset.cn_undeclared
 }

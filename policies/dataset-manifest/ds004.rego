@@ -55,14 +55,13 @@
 #         "%s: %v, below the minimum of %v": "%s：%v，低于最低要求 %v"
 package govlint.rules.ds004
 
-import data.govlint.lib.dataset
 import rego.v1
 
 params := data.govlint.params.ds004
 
 base := ["governance", "spot_checks"]
 
-checks := object.get(dataset.gov, "spot_checks", null)
+checks := object.get(data.govlint.lib.dataset.gov, "spot_checks", null)
 
 # [check, field, minimum, what]
 thresholds := [
@@ -73,7 +72,7 @@ thresholds := [
 ]
 
 findings contains {"msg": "the manifest records no corpus spot checks (`governance.spot_checks.manual` and `.automated`)", "path": base} if {
-	not dataset.croissant
+	not data.govlint.lib.dataset.croissant
 	not is_object(checks)
 }
 
@@ -100,21 +99,21 @@ findings contains {"msg": sprintf("%s: %v, below the minimum of %v", [what, valu
 # which fails the rule when it states none. Croissant has no field for it (a native
 # DatasetManifest that describes the file does), so a Croissant file alone lacks the evidence.
 evidence if {
-	not dataset.croissant
-	dataset.cn_market
+	not data.govlint.lib.dataset.croissant
+	data.govlint.lib.dataset.cn_market
 }
 
 # TC260-003's corpus requirements bind data for a model offered in China (docs/policies.md,
 # "Markets"): elsewhere they do not apply, and where no market is declared the manifest lacks
 # the evidence, never an error.
 deny contains f if {
-	dataset.cn_market
+	data.govlint.lib.dataset.cn_market
 	some f in findings
 }
 
-not_applicable contains r if r := dataset.cn_exclusion
+not_applicable contains r if r := data.govlint.lib.dataset.cn_exclusion
 
 no_evidence contains r if {
-	not dataset.croissant
-	r := dataset.cn_undeclared
+	not data.govlint.lib.dataset.croissant
+	r := data.govlint.lib.dataset.cn_undeclared
 }

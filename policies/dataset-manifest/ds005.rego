@@ -61,12 +61,12 @@ import rego.v1
 
 base := ["governance", "personal_information"]
 
-pi := object.get(dataset.gov, "personal_information", {})
+pi := object.get(data.govlint.lib.dataset.gov, "personal_information", {})
 
 section := `(?i)personal|sensitive information|privacy`
 
 deny contains {"msg": "the manifest does not state whether the data contains personal information (`governance.personal_information.present`)", "path": array.concat(base, ["present"])} if {
-	not dataset.croissant
+	not data.govlint.lib.dataset.croissant
 	not is_boolean(object.get(pi, "present", null))
 	not dataset.section_filled(section)
 }
@@ -82,7 +82,7 @@ deny contains {"msg": "the data contains sensitive personal information but no s
 }
 
 deny contains {"msg": "the Croissant file does not state whether the data contains personal or sensitive information (`rai:personalSensitiveInformation`)", "path": dataset.rai_path("personalSensitiveInformation")} if {
-	dataset.croissant
+	data.govlint.lib.dataset.croissant
 	not dataset.rai_present("personalSensitiveInformation")
 }
 

@@ -90,7 +90,7 @@ import rego.v1
 
 base := ["governance", "annotation"]
 
-annotation := object.get(dataset.gov, "annotation", {})
+annotation := object.get(data.govlint.lib.dataset.gov, "annotation", {})
 
 creators := {c | some c in dataset.as_list(object.get(input, "annotations_creators", [])); is_string(c)}
 
@@ -123,18 +123,18 @@ required contains "annotator_training" if human
 # annotation rules of their own.
 required contains "annotator_vetting" if {
 	human
-	dataset.cn_market
+	data.govlint.lib.dataset.cn_market
 }
 
 required contains "safety_rules" if {
 	labeled
-	dataset.cn_market
+	data.govlint.lib.dataset.cn_market
 }
 
 deny contains {"msg": sprintf("annotation and review are not separate roles (`governance.annotation.separate_review: %v`; TC260-003 §5.3)", [v]), "path": array.concat(base, ["separate_review"])} if {
-	not dataset.croissant
+	not data.govlint.lib.dataset.croissant
 	human
-	dataset.cn_market
+	data.govlint.lib.dataset.cn_market
 	count(object.keys(annotation) - {"labeled"}) > 0
 	v := object.get(annotation, "separate_review", "missing")
 	v != true
@@ -142,7 +142,7 @@ deny contains {"msg": sprintf("annotation and review are not separate roles (`go
 
 deny contains {"msg": sprintf("the annotation record has no `%s`", ["safety_rules.risks_covered"]), "path": array.concat(base, ["safety_rules", "risks_covered"])} if {
 	labeled
-	dataset.cn_market
+	data.govlint.lib.dataset.cn_market
 	is_object(annotation.safety_rules)
 	not is_number(annotation.safety_rules.risks_covered)
 }
@@ -152,7 +152,7 @@ deny contains {
 	"path": array.concat(base, ["safety_rules", "risks_covered"]),
 } if {
 	labeled
-	dataset.cn_market
+	data.govlint.lib.dataset.cn_market
 	n := object.get(annotation, ["safety_rules", "risks_covered"], null)
 	is_number(n)
 	n < data.govlint.params.ds006.min_safety_risks_covered
@@ -166,14 +166,14 @@ missing contains field if {
 documented_in_prose if dataset.section_filled(`(?i)annotation`)
 
 deny contains {"msg": sprintf("the data is labeled but no annotation record is kept (`governance.annotation`: %s)", [concat(", ", sort(missing))]), "path": base} if {
-	not dataset.croissant
+	not data.govlint.lib.dataset.croissant
 	labeled
 	not documented_in_prose
 	count(object.keys(annotation) - {"labeled"}) == 0
 }
 
 deny contains {"msg": sprintf("the annotation record has no `%s`", [field]), "path": array.concat(base, [field])} if {
-	not dataset.croissant
+	not data.govlint.lib.dataset.croissant
 	labeled
 	not documented_in_prose
 	count(object.keys(annotation) - {"labeled"}) > 0
@@ -184,7 +184,7 @@ deny contains {"msg": sprintf("the annotation record has no `%s`", [field]), "pa
 annotation_properties := ["dataAnnotationPlatform", "dataAnnotationAnalysis", "annotationsPerItem", "annotatorDemographics", "machineAnnotationTools"]
 
 deny contains {"msg": sprintf("the Croissant file describes annotations (`%s`) but not the annotation protocol (`rai:dataAnnotationProtocol`)", [concat("`, `", used_properties)]), "path": dataset.rai_path("dataAnnotationProtocol")} if {
-	dataset.croissant
+	data.govlint.lib.dataset.croissant
 	count(used_properties) > 0
 	not dataset.rai_present("dataAnnotationProtocol")
 }
@@ -195,27 +195,27 @@ used_properties := [name | some name in annotation_properties; dataset.rai_prese
 # a Croissant file's annotation properties. Data declared not labeled is out of it; a manifest
 # that says nothing of labeling lacks the evidence.
 evidence if {
-	not dataset.croissant
+	not data.govlint.lib.dataset.croissant
 	labeled
 }
 
 evidence if {
-	dataset.croissant
+	data.govlint.lib.dataset.croissant
 	count(used_properties) > 0
 }
 
 evidence if {
-	dataset.croissant
+	data.govlint.lib.dataset.croissant
 	dataset.rai_present("dataAnnotationProtocol")
 }
 
 not_applicable contains "the data is declared not labeled (`governance.annotation.labeled: false`)" if {
-	not dataset.croissant
+	not data.govlint.lib.dataset.croissant
 	annotation.labeled == false
 }
 
 not_applicable contains sprintf("the data is declared not labeled (`annotations_creators`: %s)", [concat(", ", sort(creators))]) if {
-	not dataset.croissant
+	not data.govlint.lib.dataset.croissant
 	not is_boolean(object.get(annotation, "labeled", null))
 	count(creators) > 0
 	count(creators - not_annotated) == 0

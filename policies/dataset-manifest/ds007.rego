@@ -61,13 +61,13 @@ import rego.v1
 section := `(?i)process|cleaning|filtering|normali[sz]ation|curation`
 
 deny contains {"msg": "the manifest does not describe preprocessing, cleaning or filtering (`governance.preprocessing`)", "path": ["governance", "preprocessing"]} if {
-	not dataset.croissant
-	not core.present(object.get(dataset.gov, "preprocessing", null))
+	not data.govlint.lib.dataset.croissant
+	not core.present(object.get(data.govlint.lib.dataset.gov, "preprocessing", null))
 	not dataset.section_filled(section)
 }
 
 deny contains {"msg": "the Croissant file does not describe preprocessing (`rai:dataPreprocessingProtocol`)", "path": dataset.rai_path("dataPreprocessingProtocol")} if {
-	dataset.croissant
+	data.govlint.lib.dataset.croissant
 	not dataset.rai_present("dataPreprocessingProtocol")
 }
 

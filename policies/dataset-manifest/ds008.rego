@@ -57,7 +57,6 @@
 #         "Croissant has no Hugging Face tags": "Croissant 没有 Hugging Face 标签"
 package govlint.rules.ds008
 
-import data.govlint.lib.dataset
 import rego.v1
 
 params := data.govlint.params.ds008
@@ -68,7 +67,7 @@ vocabularies := {
 	"annotations_creators": {v | some v in params.annotations_creators},
 }
 
-applies if dataset.format in {"huggingface", "native"}
+applies if data.govlint.lib.dataset.format in {"huggingface", "native"}
 
 # [field, index or null, value]
 values contains [field, i, v] if {

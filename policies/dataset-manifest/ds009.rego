@@ -66,12 +66,12 @@ dataset_types := {"sc:Dataset", "schema:Dataset", "Dataset", "https://schema.org
 croissant_versions := `^https?://mlcommons\.org/croissant/1\.[01]/?$`
 
 deny contains {"msg": "the Croissant file has no `@context`", "path": ["@context"]} if {
-	dataset.croissant
+	data.govlint.lib.dataset.croissant
 	not core.present(object.get(input, "@context", null))
 }
 
 deny contains {"msg": sprintf("`@type` is %s, not schema.org Dataset", [json.marshal(object.get(input, "@type", null))]), "path": ["@type"]} if {
-	dataset.croissant
+	data.govlint.lib.dataset.croissant
 	not dataset_type
 }
 
@@ -81,12 +81,12 @@ dataset_type if {
 }
 
 deny contains {"msg": "the Croissant file does not declare `conformsTo` a Croissant version", "path": [dataset.croissant_key(input, "conformsTo")]} if {
-	dataset.croissant
+	data.govlint.lib.dataset.croissant
 	count(dataset.conforms_to(input)) == 0
 }
 
 deny contains {"msg": sprintf("`conformsTo` names %s, not Croissant 1.0 or 1.1", [json.marshal(dataset.conforms_to(input))]), "path": [dataset.croissant_key(input, "conformsTo")]} if {
-	dataset.croissant
+	data.govlint.lib.dataset.croissant
 	count(dataset.conforms_to(input)) > 0
 	not croissant_version
 }
@@ -97,13 +97,13 @@ croissant_version if {
 }
 
 deny contains {"msg": sprintf("the Croissant file has no `%s`", [name]), "path": [name]} if {
-	dataset.croissant
+	data.govlint.lib.dataset.croissant
 	some name in required
 	not core.present(object.get(input, dataset.croissant_key(input, name), null))
 }
 
 # What the rule judges (docs/policies.md, "Evidence"): a Croissant file; other manifests are none
 # of its business.
-evidence if dataset.croissant
+evidence if data.govlint.lib.dataset.croissant
 
-no_subject contains "not a Croissant file" if not dataset.croissant
+no_subject contains "not a Croissant file" if not data.govlint.lib.dataset.croissant

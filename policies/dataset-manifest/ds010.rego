@@ -57,8 +57,8 @@ import rego.v1
 required := ["dataCollection", "personalSensitiveInformation", "dataBiases", "dataLimitations", "dataUseCases"]
 
 deny contains {"msg": sprintf("the file declares Croissant-RAI but has no `rai:%s`", [name]), "path": dataset.rai_path(name)} if {
-	dataset.croissant
-	dataset.rai_declared
+	data.govlint.lib.dataset.croissant
+	data.govlint.lib.dataset.rai_declared
 	some name in required
 	not dataset.rai_present(name)
 }
@@ -66,13 +66,13 @@ deny contains {"msg": sprintf("the file declares Croissant-RAI but has no `rai:%
 # What the rule judges (docs/policies.md, "Evidence"): a Croissant file that declares the RAI
 # vocabulary; other files are none of its business.
 evidence if {
-	dataset.croissant
-	dataset.rai_declared
+	data.govlint.lib.dataset.croissant
+	data.govlint.lib.dataset.rai_declared
 }
 
-no_subject contains "not a Croissant file" if not dataset.croissant
+no_subject contains "not a Croissant file" if not data.govlint.lib.dataset.croissant
 
 no_subject contains "the Croissant file does not declare the Croissant-RAI vocabulary" if {
-	dataset.croissant
-	not dataset.rai_declared
+	data.govlint.lib.dataset.croissant
+	not data.govlint.lib.dataset.rai_declared
 }

@@ -65,14 +65,14 @@ fields := ["id", "version", "checksum", "collected_from", "collected_to"]
 sha256 := `^(sha256:)?[0-9a-fA-F]{64}$`
 
 deny contains {"msg": sprintf("source %s does not record `%s`", [label(i, s), field]), "path": ["governance", "sources", i, field]} if {
-	some [i, s] in dataset.sources
+	some [i, s] in data.govlint.lib.dataset.sources
 	dataset.used(s)
 	some field in fields
 	not core.present(object.get(s, field, null))
 }
 
 deny contains {"msg": sprintf("source %s has checksum `%s`, not a SHA-256 digest", [label(i, s), s.checksum]), "path": ["governance", "sources", i, "checksum"]} if {
-	some [i, s] in dataset.sources
+	some [i, s] in data.govlint.lib.dataset.sources
 	dataset.used(s)
 	is_string(s.checksum)
 	not regex.match(sha256, s.checksum)
@@ -86,7 +86,7 @@ label(i, s) := sprintf("#%d", [i]) if not is_string(s.id)
 # Croissant
 
 deny contains {"msg": "the Croissant file has no `version`", "path": [dataset.croissant_key(input, "version")]} if {
-	dataset.croissant
+	data.govlint.lib.dataset.croissant
 	not core.present(object.get(input, dataset.croissant_key(input, "version"), null))
 }
 
@@ -109,7 +109,7 @@ git(d) if {
 }
 
 deny contains {"msg": sprintf("file object `%s` has no SHA-256 checksum", [object.get(d, "@id", object.get(d, "name", i))]), "path": [dataset.croissant_key(input, "distribution"), i, "sha256"]} if {
-	dataset.croissant
+	data.govlint.lib.dataset.croissant
 	some [i, d] in distribution
 	file_object(d)
 	not git(d)
@@ -117,13 +117,13 @@ deny contains {"msg": sprintf("file object `%s` has no SHA-256 checksum", [objec
 }
 
 deny contains {"msg": "no file of the distribution carries a SHA-256 checksum", "path": [dataset.croissant_key(input, "distribution")]} if {
-	dataset.croissant
+	data.govlint.lib.dataset.croissant
 	count([d | some [_, d] in distribution; regex.match(sha256, object.get(d, "sha256", ""))]) == 0
 	count([d | some [_, d] in distribution; file_object(d); not git(d)]) == 0
 }
 
 deny contains {"msg": "the Croissant file does not record the collection time frame (`rai:dataCollectionTimeframe` or `temporalCoverage`)", "path": dataset.rai_path("dataCollectionTimeframe")} if {
-	dataset.croissant
+	data.govlint.lib.dataset.croissant
 	not dataset.rai_present("dataCollectionTimeframe")
 	not core.present(object.get(input, dataset.croissant_key(input, "temporalCoverage"), null))
 	not dated_collection

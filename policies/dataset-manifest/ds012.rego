@@ -62,13 +62,13 @@ import data.govlint.lib.dataset
 import rego.v1
 
 deny contains {"msg": sprintf("web-scraped source %s does not record that text-and-data-mining opt-outs were honoured", [label(i, s)]), "path": ["governance", "sources", i, "tdm_opt_out", "honoured"]} if {
-	some [i, s] in dataset.sources
+	some [i, s] in data.govlint.lib.dataset.sources
 	s.web_scraped == true
 	not object.get(s, ["tdm_opt_out", "honoured"], false) == true
 }
 
 deny contains {"msg": sprintf("web-scraped source %s does not say how opt-outs were detected (`tdm_opt_out.method`)", [label(i, s)]), "path": ["governance", "sources", i, "tdm_opt_out", "method"]} if {
-	some [i, s] in dataset.sources
+	some [i, s] in data.govlint.lib.dataset.sources
 	s.web_scraped == true
 	object.get(s, ["tdm_opt_out", "honoured"], false) == true
 	not core.present(object.get(s, ["tdm_opt_out", "method"], null))
@@ -98,7 +98,7 @@ opt_out_described if {
 }
 
 deny contains {"msg": "the data was collected by web scraping, but the file does not say that text-and-data-mining opt-outs were honoured", "path": dataset.rai_path("dataCollection")} if {
-	dataset.croissant
+	data.govlint.lib.dataset.croissant
 	scraped
 	not opt_out_described
 }
@@ -107,23 +107,23 @@ deny contains {"msg": "the data was collected by web scraping, but the file does
 # not scraped, or a Croissant collection type that is not scraping, take the data out of it; a
 # manifest that does not say how its data was collected lacks the evidence.
 evidence if {
-	some [_, s] in dataset.sources
+	some [_, s] in data.govlint.lib.dataset.sources
 	s.web_scraped == true
 }
 
 evidence if {
-	dataset.croissant
+	data.govlint.lib.dataset.croissant
 	scraped
 }
 
 not_applicable contains "no source is web-scraped (`web_scraped: false`)" if {
-	not dataset.croissant
-	count(dataset.sources) > 0
-	count([s | some [_, s] in dataset.sources; object.get(s, "web_scraped", null) != false]) == 0
+	not data.govlint.lib.dataset.croissant
+	count(data.govlint.lib.dataset.sources) > 0
+	count([s | some [_, s] in data.govlint.lib.dataset.sources; object.get(s, "web_scraped", null) != false]) == 0
 }
 
 not_applicable contains "the collection type is not web scraping (`rai:dataCollectionType`)" if {
-	dataset.croissant
+	data.govlint.lib.dataset.croissant
 	not scraped
 	count(dataset.rai_values("dataCollectionType")) > 0
 }

@@ -44,7 +44,6 @@
 #         "security classification `%v` is not one of %s": "数据安全分类分级 `%v` 不属于以下取值之一：%s"
 package govlint.rules.ds013
 
-import data.govlint.lib.dataset
 import rego.v1
 
 allowed := {c | some c in data.govlint.params.ds013.allowed_classifications}
@@ -52,16 +51,16 @@ allowed := {c | some c in data.govlint.params.ds013.allowed_classifications}
 path := ["governance", "security_classification"]
 
 deny contains {"msg": "the manifest has no data-security classification (`governance.security_classification`)", "path": path} if {
-	not dataset.croissant
-	object.get(dataset.gov, "security_classification", null) == null
+	not data.govlint.lib.dataset.croissant
+	object.get(data.govlint.lib.dataset.gov, "security_classification", null) == null
 }
 
 deny contains {"msg": sprintf("security classification `%v` is not one of %s", [value, concat(", ", sort(allowed))]), "path": path} if {
-	value := dataset.gov.security_classification
+	value := data.govlint.lib.dataset.gov.security_classification
 	not allowed[value]
 }
 
 # What the rule judges (docs/policies.md, "Evidence"): the data-security classification of a dataset card or native manifest,
 # which fails the rule when it states none. Croissant has no field for it (a native
 # DatasetManifest that describes the file does), so a Croissant file alone lacks the evidence.
-evidence if not dataset.croissant
+evidence if not data.govlint.lib.dataset.croissant

@@ -70,14 +70,13 @@
 #         "keywords of the A.2 risk with the fewest": "附录 A.2 中关键词最少的风险的关键词数"
 package govlint.rules.ds014
 
-import data.govlint.lib.dataset
 import rego.v1
 
 params := data.govlint.params.ds014
 
 base := ["governance", "keyword_library"]
 
-library := object.get(dataset.gov, "keyword_library", null)
+library := object.get(data.govlint.lib.dataset.gov, "keyword_library", null)
 
 # [field, minimum, what]
 thresholds := [
@@ -110,11 +109,11 @@ findings contains {
 
 # What the rule judges (docs/policies.md, "Evidence"): the manifest of the keyword library; other datasets are
 # none of its business.
-described if is_object(object.get(dataset.gov, "keyword_library", null))
+described if is_object(object.get(data.govlint.lib.dataset.gov, "keyword_library", null))
 
 evidence if {
 	described
-	dataset.cn_market
+	data.govlint.lib.dataset.cn_market
 }
 
 no_subject contains "the manifest describes no keyword library" if not described
@@ -123,13 +122,13 @@ no_subject contains "the manifest describes no keyword library" if not described
 # "Markets"): elsewhere they do not apply, and where no market is declared the manifest lacks
 # the evidence, never an error.
 deny contains f if {
-	dataset.cn_market
+	data.govlint.lib.dataset.cn_market
 	some f in findings
 }
 
-not_applicable contains r if r := dataset.cn_exclusion
+not_applicable contains r if r := data.govlint.lib.dataset.cn_exclusion
 
 no_evidence contains r if {
-	not dataset.croissant
-	r := dataset.cn_undeclared
+	not data.govlint.lib.dataset.croissant
+	r := data.govlint.lib.dataset.cn_undeclared
 }

@@ -87,14 +87,13 @@
 #         "should-not-refuse questions of the topic with the fewest": "非拒答测试题库中题目最少的方面的题数"
 package govlint.rules.ds015
 
-import data.govlint.lib.dataset
 import rego.v1
 
 params := data.govlint.params.ds015
 
 base := ["governance", "test_banks"]
 
-banks := object.get(dataset.gov, "test_banks", null)
+banks := object.get(data.govlint.lib.dataset.gov, "test_banks", null)
 
 # [bank, field, minimum, what]
 thresholds := [
@@ -145,11 +144,11 @@ findings contains {
 
 # What the rule judges (docs/policies.md, "Evidence"): the manifest of the safety test-question banks; other datasets are
 # none of its business.
-described if is_object(object.get(dataset.gov, "test_banks", null))
+described if is_object(object.get(data.govlint.lib.dataset.gov, "test_banks", null))
 
 evidence if {
 	described
-	dataset.cn_market
+	data.govlint.lib.dataset.cn_market
 }
 
 no_subject contains "the manifest describes no safety test-question banks" if not described
@@ -158,13 +157,13 @@ no_subject contains "the manifest describes no safety test-question banks" if no
 # "Markets"): elsewhere they do not apply, and where no market is declared the manifest lacks
 # the evidence, never an error.
 deny contains f if {
-	dataset.cn_market
+	data.govlint.lib.dataset.cn_market
 	some f in findings
 }
 
-not_applicable contains r if r := dataset.cn_exclusion
+not_applicable contains r if r := data.govlint.lib.dataset.cn_exclusion
 
 no_evidence contains r if {
-	not dataset.croissant
-	r := dataset.cn_undeclared
+	not data.govlint.lib.dataset.croissant
+	r := data.govlint.lib.dataset.cn_undeclared
 }

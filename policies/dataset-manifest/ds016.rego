@@ -49,14 +49,13 @@
 package govlint.rules.ds016
 
 import data.govlint.lib.core
-import data.govlint.lib.dataset
 import rego.v1
 
 base := ["governance", "drift_monitoring"]
 
-drift := object.get(dataset.gov, "drift_monitoring", {})
+drift := object.get(data.govlint.lib.dataset.gov, "drift_monitoring", {})
 
-production if dataset.gov.production == true
+production if data.govlint.lib.dataset.gov.production == true
 
 deny contains {"msg": "the dataset feeds production but names no drift-monitoring baseline (`governance.drift_monitoring.baseline`)", "path": array.concat(base, ["baseline"])} if {
 	production
@@ -66,11 +65,11 @@ deny contains {"msg": "the dataset feeds production but names no drift-monitorin
 deny contains {"msg": "the dataset feeds production but names nobody who watches its drift (`governance.drift_monitoring.owner`)", "path": array.concat(base, ["owner"])} if {
 	production
 	not core.present(object.get(drift, "owner", null))
-	not core.present(object.get(dataset.gov, "owner", null))
+	not core.present(object.get(data.govlint.lib.dataset.gov, "owner", null))
 }
 
 # What the rule judges (docs/policies.md, "Evidence"): data that feeds production. Data declared
 # not to is out of it; a manifest that does not say lacks the evidence.
 evidence if production
 
-not_applicable contains "the data is declared not to feed production (`governance.production: false`)" if dataset.gov.production == false
+not_applicable contains "the data is declared not to feed production (`governance.production: false`)" if data.govlint.lib.dataset.gov.production == false

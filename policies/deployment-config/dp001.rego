@@ -117,19 +117,19 @@ fields := object.union(common, {"launch_number": "launch number (上线编号) o
 upstream_fields := {"model_name": "name of the model called", "filing_number": "filing number of the model called"}
 
 deny contains {"msg": "the service is offered to the public in China but records no filing (governance.filing)", "path": deploy.gpath(["filing"])} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	not is_object(filing)
 }
 
 deny contains {"msg": sprintf("the filing record has no %s (governance.filing.%s)", [what, field]), "path": deploy.gpath(["filing", field])} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(filing)
 	some field, what in fields
 	not core.present(object.get(filing, field, null))
 }
 
 deny contains {"msg": "the filing record does not say whether the service is filed or registered (governance.filing.route: filed | registered)", "path": deploy.gpath(["filing", "route"])} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(filing)
 	route == null
 }
@@ -138,7 +138,7 @@ deny contains {
 	"msg": sprintf("the filing route is `%s`; it is `filed` (生成式人工智能服务备案) or `registered` (登记, an application calling a filed model)", [route]),
 	"path": deploy.gpath(["filing", "route"]),
 } if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	route != null
 	not route in {"filed", "registered"}
 }
@@ -147,7 +147,7 @@ deny contains {
 	"msg": sprintf("a registered application shows the model it calls with that model's filing number: governance.filing.upstream has no %s", [what]),
 	"path": deploy.gpath(["filing", "upstream", field]),
 } if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	route == "registered"
 	some field, what in upstream_fields
 	not core.present(object.get(filing, ["upstream", field], null))
@@ -158,12 +158,12 @@ deny contains {
 # a service out of it; documents that run no service are none of its business; a workload
 # without a manifest lacks the evidence.
 evidence if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(deploy.g(["filing"]))
 }
 
-not_applicable contains r if r := deploy.cn_exclusion
+not_applicable contains r if r := data.govlint.lib.deploy.cn_exclusion
 
-no_evidence contains r if r := deploy.cn_undeclared
+no_evidence contains r if r := data.govlint.lib.deploy.cn_undeclared
 
-no_subject contains r if r := deploy.no_service
+no_subject contains r if r := data.govlint.lib.deploy.no_service

@@ -57,7 +57,7 @@ import data.govlint.lib.deploy
 import rego.v1
 
 deny contains {"msg": "no complaint and reporting channel is declared (governance.complaints)", "path": deploy.gpath(["complaints"])} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	not is_object(deploy.g(["complaints"]))
 }
 
@@ -67,14 +67,14 @@ complaints := c if {
 }
 
 deny contains {"msg": "the complaint channel has neither a url nor an email (governance.complaints.url)", "path": deploy.gpath(["complaints", "url"])} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(complaints)
 	not core.present(object.get(complaints, "url", null))
 	not core.present(object.get(complaints, "email", null))
 }
 
 deny contains {"msg": "the complaint handling process is not described (governance.complaints.process)", "path": deploy.gpath(["complaints", "process"])} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(complaints)
 	not core.present(object.get(complaints, "process", null))
 }
@@ -83,7 +83,7 @@ deny contains {
 	"msg": sprintf("the committed response time is not a positive number of hours (governance.complaints.response_time_hours: %v)", [v]),
 	"path": deploy.gpath(["complaints", "response_time_hours"]),
 } if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(complaints)
 	v := object.get(complaints, "response_time_hours", "missing")
 	not positive(v)
@@ -99,12 +99,12 @@ positive(v) if {
 # a service out of it; documents that run no service are none of its business; a workload
 # without a manifest lacks the evidence.
 evidence if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(deploy.g(["complaints"]))
 }
 
-not_applicable contains r if r := deploy.cn_exclusion
+not_applicable contains r if r := data.govlint.lib.deploy.cn_exclusion
 
-no_evidence contains r if r := deploy.cn_undeclared
+no_evidence contains r if r := data.govlint.lib.deploy.cn_undeclared
 
-no_subject contains r if r := deploy.no_service
+no_subject contains r if r := data.govlint.lib.deploy.no_service

@@ -96,13 +96,13 @@ modalities := {"text", "image", "audio", "video", "scene"}
 declared := [m | some m in deploy.g(["output_modalities"]); is_string(m)] if is_array(deploy.g(["output_modalities"]))
 
 deny contains {"msg": "the service does not declare what it generates (governance.output_modalities), so its labels cannot be checked", "path": deploy.gpath(["output_modalities"])} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	not count(declared) > 0
 }
 
 params := data.govlint.params.dp003
 
-explicit := object.get(deploy.governance, ["content_labeling", "explicit"], {})
+explicit := object.get(data.govlint.lib.deploy.governance, ["content_labeling", "explicit"], {})
 
 # How a modality's explicit label is placed (GB 45438-2025, as secondary summaries give it): the
 # field that says it, what it says for people, and the values it may take (a number's minimum is
@@ -131,7 +131,7 @@ deny contains {
 	"msg": sprintf("generated %s has no explicit label (governance.content_labeling.explicit.%s: %v)", [m, m, v]),
 	"path": deploy.gpath(["content_labeling", "explicit", m]),
 } if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	some m in declared
 	m in modalities
 	not labelled(m)
@@ -145,7 +145,7 @@ deny contains {
 	"path": deploy.gpath(["content_labeling", "explicit", m]),
 	"severity": "warning",
 } if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	some m in declared
 	placement[m]
 	label(m) == true
@@ -155,7 +155,7 @@ deny contains {
 	"msg": sprintf("the explicit label of generated %s does not say %s (governance.content_labeling.explicit.%s.%s)", [m, what, m, field]),
 	"path": deploy.gpath(["content_labeling", "explicit", m, field]),
 } if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	some m in declared
 	[field, what] := placement[m]
 	labelled(m)
@@ -177,7 +177,7 @@ deny contains {
 	"msg": sprintf("the image label is %v of the shortest side; at least %v is required (GB 45438-2025)", [r, params.min_image_label_ratio]),
 	"path": deploy.gpath(["content_labeling", "explicit", "image", "height_ratio"]),
 } if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	"image" in declared
 	r := label("image").height_ratio
 	is_number(r)
@@ -188,7 +188,7 @@ deny contains {
 	"msg": sprintf("the video label is shown for %v seconds on the opening frames; at least %v are required (GB 45438-2025)", [t, params.min_video_label_seconds]),
 	"path": deploy.gpath(["content_labeling", "explicit", "video", "opening_seconds"]),
 } if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	"video" in declared
 	t := label("video").opening_seconds
 	is_number(t)
@@ -199,12 +199,12 @@ deny contains {
 	"msg": "the user agreement does not explain the labeling methods and styles (governance.content_labeling.user_agreement: url, explains_labeling: true; Labeling Measures Art. 8)",
 	"path": deploy.gpath(["content_labeling", "user_agreement"]),
 } if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	not agreement_explains
 }
 
 agreement_explains if {
-	a := object.get(deploy.governance, ["content_labeling", "user_agreement"], null)
+	a := object.get(data.govlint.lib.deploy.governance, ["content_labeling", "user_agreement"], null)
 	is_object(a)
 	a.explains_labeling == true
 	is_string(a.url)
@@ -215,8 +215,8 @@ deny contains {
 	"msg": sprintf("downloaded, copied or exported content does not keep the explicit label (governance.content_labeling.explicit.export: %v)", [v]),
 	"path": deploy.gpath(["content_labeling", "explicit", "export"]),
 } if {
-	deploy.cn_scope
-	v := object.get(deploy.governance, ["content_labeling", "explicit", "export"], "missing")
+	data.govlint.lib.deploy.cn_scope
+	v := object.get(data.govlint.lib.deploy.governance, ["content_labeling", "explicit", "export"], "missing")
 	v != true
 }
 
@@ -225,12 +225,12 @@ deny contains {
 # a service out of it; documents that run no service are none of its business; a workload
 # without a manifest lacks the evidence.
 evidence if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	count(declared) > 0
 }
 
-not_applicable contains r if r := deploy.cn_exclusion
+not_applicable contains r if r := data.govlint.lib.deploy.cn_exclusion
 
-no_evidence contains r if r := deploy.cn_undeclared
+no_evidence contains r if r := data.govlint.lib.deploy.cn_undeclared
 
-no_subject contains r if r := deploy.no_service
+no_subject contains r if r := data.govlint.lib.deploy.no_service

@@ -84,25 +84,25 @@ implicit := v if {
 }
 
 deny contains {"msg": "no implicit (metadata) labeling is recorded (governance.content_labeling.implicit)", "path": deploy.gpath(base)} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	not is_object(deploy.g(base))
 }
 
 deny contains {"msg": sprintf("implicit labels are not enabled (governance.content_labeling.implicit.enabled: %v)", [v]), "path": deploy.gpath(array.concat(base, ["enabled"]))} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(implicit)
 	v := object.get(implicit, "enabled", "missing")
 	v != true
 }
 
 deny contains {"msg": "the implicit label does not name the provider (governance.content_labeling.implicit.producer)", "path": deploy.gpath(array.concat(base, ["producer"]))} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(implicit)
 	not core.present(object.get(implicit, "producer", null))
 }
 
 deny contains {"msg": sprintf("the implicit label carries no content id (governance.content_labeling.implicit.content_id: %v)", [v]), "path": deploy.gpath(array.concat(base, ["content_id"]))} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(implicit)
 	v := object.get(implicit, "content_id", "missing")
 	v != true
@@ -129,7 +129,7 @@ deny contains {
 	"msg": sprintf("the implicit label does not write GB 45438-2025's metadata field `%s` (governance.content_labeling.implicit.metadata_fields)", [f]),
 	"path": deploy.gpath(array.concat(base, ["metadata_fields"])),
 } if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(implicit)
 	implicit.enabled == true
 	some f in required
@@ -141,12 +141,12 @@ deny contains {
 # a service out of it; documents that run no service are none of its business; a workload
 # without a manifest lacks the evidence.
 evidence if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(implicit)
 }
 
-not_applicable contains r if r := deploy.cn_exclusion
+not_applicable contains r if r := data.govlint.lib.deploy.cn_exclusion
 
-no_evidence contains r if r := deploy.cn_undeclared
+no_evidence contains r if r := data.govlint.lib.deploy.cn_undeclared
 
-no_subject contains r if r := deploy.no_service
+no_subject contains r if r := data.govlint.lib.deploy.no_service

@@ -76,7 +76,7 @@ deny contains {
 	"msg": "unlabeled output is allowed but no user-agreement clause sets the user's labeling duties (governance.content_labeling.opt_out.user_agreement_clause)",
 	"path": deploy.gpath(array.concat(base, ["user_agreement_clause"])),
 } if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(opt_out)
 	not core.present(object.get(opt_out, "user_agreement_clause", null))
 }
@@ -85,7 +85,7 @@ deny contains {
 	"msg": sprintf("unlabeled output is allowed but the retention of its logs is not recorded; at least %v days are required (governance.content_labeling.opt_out.log_retention_days)", [params.min_log_retention_days]),
 	"path": deploy.gpath(array.concat(base, ["log_retention_days"])),
 } if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(opt_out)
 	not is_number(object.get(opt_out, "log_retention_days", null))
 }
@@ -94,7 +94,7 @@ deny contains {
 	"msg": sprintf("logs of unlabeled output are kept %v days; at least %v are required (governance.content_labeling.opt_out.log_retention_days)", [days, params.min_log_retention_days]),
 	"path": deploy.gpath(array.concat(base, ["log_retention_days"])),
 } if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(opt_out)
 	days := opt_out.log_retention_days
 	is_number(days)
@@ -106,12 +106,12 @@ deny contains {
 # a service out of it; documents that run no service are none of its business; a workload
 # without a manifest lacks the evidence.
 evidence if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(deploy.g(["content_labeling"]))
 }
 
-not_applicable contains r if r := deploy.cn_exclusion
+not_applicable contains r if r := data.govlint.lib.deploy.cn_exclusion
 
-no_evidence contains r if r := deploy.cn_undeclared
+no_evidence contains r if r := data.govlint.lib.deploy.cn_undeclared
 
-no_subject contains r if r := deploy.no_service
+no_subject contains r if r := data.govlint.lib.deploy.no_service

@@ -66,12 +66,12 @@ steps := {
 }
 
 deny contains {"msg": "illegal-content handling is not described (governance.illegal_content)", "path": deploy.gpath(["illegal_content"])} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	not is_object(deploy.g(["illegal_content"]))
 }
 
 deny contains {"msg": sprintf("illegal-content handling does not describe %s (governance.illegal_content.%s)", [what, step]), "path": deploy.gpath(["illegal_content", step])} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	handling := deploy.g(["illegal_content"])
 	is_object(handling)
 	some step, what in steps
@@ -83,12 +83,12 @@ deny contains {"msg": sprintf("illegal-content handling does not describe %s (go
 # a service out of it; documents that run no service are none of its business; a workload
 # without a manifest lacks the evidence.
 evidence if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(deploy.g(["illegal_content"]))
 }
 
-not_applicable contains r if r := deploy.cn_exclusion
+not_applicable contains r if r := data.govlint.lib.deploy.cn_exclusion
 
-no_evidence contains r if r := deploy.cn_undeclared
+no_evidence contains r if r := data.govlint.lib.deploy.cn_undeclared
 
-no_subject contains r if r := deploy.no_service
+no_subject contains r if r := data.govlint.lib.deploy.no_service

@@ -66,18 +66,18 @@ logs := v if {
 }
 
 deny contains {"msg": "user input logging is not declared (governance.input_logs)", "path": deploy.gpath(base)} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	not is_object(deploy.g(base))
 }
 
 deny contains {"msg": "the retention of user input is not declared (governance.input_logs.retention_days)", "path": deploy.gpath(["input_logs", "retention_days"])} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(logs)
 	not is_number(object.get(logs, "retention_days", null))
 }
 
 deny contains {"msg": sprintf("`governance.input_logs.%s` is not declared (true or false)", [field]), "path": deploy.gpath(["input_logs", field])} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(logs)
 	some field in ["identifiable", "third_party_sharing"]
 	not is_boolean(object.get(logs, field, null))
@@ -87,7 +87,7 @@ deny contains {
 	"msg": sprintf("user input is shared with third parties and is not declared de-identified (governance.input_logs.identifiable: %v)", [object.get(logs, "identifiable", "missing")]),
 	"path": deploy.gpath(["input_logs", "third_party_sharing"]),
 } if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(logs)
 	logs.third_party_sharing == true
 	object.get(logs, "identifiable", null) != false
@@ -98,12 +98,12 @@ deny contains {
 # a service out of it; documents that run no service are none of its business; a workload
 # without a manifest lacks the evidence.
 evidence if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(logs)
 }
 
-not_applicable contains r if r := deploy.cn_exclusion
+not_applicable contains r if r := data.govlint.lib.deploy.cn_exclusion
 
-no_evidence contains r if r := deploy.cn_undeclared
+no_evidence contains r if r := data.govlint.lib.deploy.cn_undeclared
 
-no_subject contains r if r := deploy.no_service
+no_subject contains r if r := data.govlint.lib.deploy.no_service

@@ -54,8 +54,8 @@ deny contains {
 	"msg": sprintf("users are not offered a way to refuse training on their input (governance.training_opt_out.offered: %v)", [v]),
 	"path": deploy.gpath(["training_opt_out", "offered"]),
 } if {
-	deploy.cn_scope
-	v := object.get(deploy.governance, ["training_opt_out", "offered"], "missing")
+	data.govlint.lib.deploy.cn_scope
+	v := object.get(data.govlint.lib.deploy.governance, ["training_opt_out", "offered"], "missing")
 	v != true
 }
 
@@ -64,12 +64,12 @@ deny contains {
 # a service out of it; documents that run no service are none of its business; a workload
 # without a manifest lacks the evidence.
 evidence if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(deploy.g(["training_opt_out"]))
 }
 
-not_applicable contains r if r := deploy.cn_exclusion
+not_applicable contains r if r := data.govlint.lib.deploy.cn_exclusion
 
-no_evidence contains r if r := deploy.cn_undeclared
+no_evidence contains r if r := data.govlint.lib.deploy.cn_undeclared
 
-no_subject contains r if r := deploy.no_service
+no_subject contains r if r := data.govlint.lib.deploy.no_service

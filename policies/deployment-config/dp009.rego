@@ -70,19 +70,19 @@ monitoring := m if {
 }
 
 deny contains {"msg": "no monitoring is declared (governance.monitoring)", "path": deploy.gpath(["monitoring"])} if {
-	deploy.native
+	data.govlint.lib.deploy.native
 	not is_object(deploy.g(["monitoring"]))
 }
 
 deny contains {"msg": sprintf("the %s layer is not monitored (governance.monitoring.%s)", [what, layer]), "path": deploy.gpath(["monitoring", layer])} if {
-	deploy.native
+	data.govlint.lib.deploy.native
 	is_object(monitoring)
 	some layer, what in layers
 	not is_object(object.get(monitoring, layer, null))
 }
 
 deny contains {"msg": sprintf("monitoring of the %s layer has no %s (governance.monitoring.%s.%s)", [layers[layer], what, layer, part]), "path": deploy.gpath(["monitoring", layer, part])} if {
-	deploy.native
+	data.govlint.lib.deploy.native
 	is_object(monitoring)
 	some layer, _ in layers
 	entry := object.get(monitoring, layer, null)
@@ -94,8 +94,8 @@ deny contains {"msg": sprintf("monitoring of the %s layer has no %s (governance.
 # What the rule judges (docs/policies.md, "Evidence"): the monitoring record of a DeploymentManifest. Documents
 # that run no service are none of its business; a workload without a manifest lacks the evidence.
 evidence if {
-	deploy.native
+	data.govlint.lib.deploy.native
 	is_object(monitoring)
 }
 
-no_subject contains r if r := deploy.no_service
+no_subject contains r if r := data.govlint.lib.deploy.no_service

@@ -54,12 +54,12 @@ import rego.v1
 parts := {"plan": "rollback plan", "deactivation": "deactivation procedure"}
 
 deny contains {"msg": "no rollback or deactivation plan is defined (governance.rollback)", "path": deploy.gpath(["rollback"])} if {
-	deploy.native
+	data.govlint.lib.deploy.native
 	not is_object(deploy.g(["rollback"]))
 }
 
 deny contains {"msg": sprintf("the rollback record has no %s (governance.rollback.%s)", [what, part]), "path": deploy.gpath(["rollback", part])} if {
-	deploy.native
+	data.govlint.lib.deploy.native
 	rollback := deploy.g(["rollback"])
 	is_object(rollback)
 	some part, what in parts
@@ -69,8 +69,8 @@ deny contains {"msg": sprintf("the rollback record has no %s (governance.rollbac
 # What the rule judges (docs/policies.md, "Evidence"): the rollback record of a DeploymentManifest. Documents
 # that run no service are none of its business; a workload without a manifest lacks the evidence.
 evidence if {
-	deploy.native
+	data.govlint.lib.deploy.native
 	is_object(deploy.g(["rollback"]))
 }
 
-no_subject contains r if r := deploy.no_service
+no_subject contains r if r := data.govlint.lib.deploy.no_service

@@ -65,7 +65,7 @@ deny contains {
 	"msg": sprintf("the service log retention is not recorded; at least %v days are required (governance.log_retention_days)", [params.min_log_retention_days]),
 	"path": deploy.gpath(["log_retention_days"]),
 } if {
-	deploy.native
+	data.govlint.lib.deploy.native
 	not is_number(deploy.g(["log_retention_days"]))
 }
 
@@ -73,7 +73,7 @@ deny contains {
 	"msg": sprintf("service logs are kept %v days; at least %v are required (governance.log_retention_days)", [days, params.min_log_retention_days]),
 	"path": deploy.gpath(["log_retention_days"]),
 } if {
-	deploy.native
+	data.govlint.lib.deploy.native
 	days := deploy.g(["log_retention_days"])
 	is_number(days)
 	days < params.min_log_retention_days
@@ -82,8 +82,8 @@ deny contains {
 # What the rule judges (docs/policies.md, "Evidence"): the log retention of a DeploymentManifest. Documents
 # that run no service are none of its business; a workload without a manifest lacks the evidence.
 evidence if {
-	deploy.native
+	data.govlint.lib.deploy.native
 	is_number(deploy.g(["log_retention_days"]))
 }
 
-no_subject contains r if r := deploy.no_service
+no_subject contains r if r := data.govlint.lib.deploy.no_service

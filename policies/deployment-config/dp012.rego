@@ -60,9 +60,9 @@ facts := {
 }
 
 deny contains {"msg": sprintf("the service is offered in the EU but %s (governance.%s: %v)", [what, field, v]), "path": deploy.gpath([field])} if {
-	deploy.eu_scope
+	data.govlint.lib.deploy.eu_scope
 	some field, what in facts
-	v := object.get(deploy.governance, field, "missing")
+	v := object.get(data.govlint.lib.deploy.governance, field, "missing")
 	v != true
 }
 
@@ -70,10 +70,10 @@ deny contains {"msg": sprintf("the service is offered in the EU but %s (governan
 # marking of a DeploymentManifest placed on the EU market. Regions declared without the EU (the
 # manifest's own, else the repository profile's) take a service out of it; without declared
 # regions nothing says whether it is in, so it lacks the evidence.
-evidence if deploy.eu_scope
+evidence if data.govlint.lib.deploy.eu_scope
 
-not_applicable contains r if r := deploy.eu_exclusion
+not_applicable contains r if r := data.govlint.lib.deploy.eu_exclusion
 
-no_evidence contains r if r := deploy.eu_undeclared
+no_evidence contains r if r := data.govlint.lib.deploy.eu_undeclared
 
-no_subject contains r if r := deploy.no_service
+no_subject contains r if r := data.govlint.lib.deploy.no_service

@@ -103,14 +103,14 @@ problem(ref) := sprintf("uses the tag `%s`, not a digest", [tag(ref)]) if {
 }
 
 deny contains {"msg": sprintf("image `%s` of container `%s` %s", [c.image, c.name, problem(c.image)]), "path": array.concat(c.path, ["image"])} if {
-	some c in deploy.containers
+	some c in data.govlint.lib.deploy.containers
 	is_string(c.image)
 	trim_space(c.image) != ""
 	not pinned(c.image)
 }
 
 deny contains {"msg": sprintf("image `%s` at %s %s", [img.ref, deploy.place(img.section), problem(img.ref)]), "path": img.path} if {
-	some img in deploy.helm_images
+	some img in data.govlint.lib.deploy.helm_images
 	not pinned(img.ref)
 }
 
@@ -119,22 +119,22 @@ deny contains {"msg": sprintf("image `%s` at %s %s", [img.ref, deploy.place(img.
 # build whose image is supplied elsewhere) is none of its business; a Helm values file without
 # image references lacks the evidence (the chart may set them).
 evidence if {
-	some c in deploy.containers
+	some c in data.govlint.lib.deploy.containers
 	is_string(c.image)
 	trim_space(c.image) != ""
 }
 
-evidence if some _ in deploy.helm_images
+evidence if some _ in data.govlint.lib.deploy.helm_images
 
 no_subject contains "no container of this document names an image (a platform, a ServingRuntime or a local build supplies it)" if {
-	deploy.format in {"kubernetes", "compose"}
+	data.govlint.lib.deploy.format in {"kubernetes", "compose"}
 	not evidence
-	some _ in deploy.containers
+	some _ in data.govlint.lib.deploy.containers
 }
 
 no_subject contains r if {
-	deploy.format in {"kubernetes", "compose"}
-	r := deploy.no_containers
+	data.govlint.lib.deploy.format in {"kubernetes", "compose"}
+	r := data.govlint.lib.deploy.no_containers
 }
 
-no_subject contains r if r := deploy.manifest_no_workload
+no_subject contains r if r := data.govlint.lib.deploy.manifest_no_workload

@@ -94,8 +94,8 @@ resources(c) := obj(object.get(c, "resources", {}))
 # --- Kubernetes ---------------------------------------------------------------------------
 
 k8s_serving contains c if {
-	deploy.format == "kubernetes"
-	some c in deploy.containers
+	data.govlint.lib.deploy.format == "kubernetes"
+	some c in data.govlint.lib.deploy.containers
 	c.serving
 }
 
@@ -144,15 +144,15 @@ deny contains {
 	"msg": sprintf("container `%s` requests %v `%s` but sets no limit for it; accelerators are allocated by limit", [c.name, q, r]),
 	"path": array.concat(c.path, ["resources", "limits", r]),
 } if {
-	deploy.format == "kubernetes"
-	some c in deploy.containers
+	data.govlint.lib.deploy.format == "kubernetes"
+	some c in data.govlint.lib.deploy.containers
 	some r, q in obj(resources(c.container).requests)
 	deploy.accelerator(r)
 	not set_in(resources(c.container).limits, r)
 }
 
 pod_requests_accelerator(pod) if {
-	some c in deploy.containers
+	some c in data.govlint.lib.deploy.containers
 	c.pod.path == pod.path
 	res := resources(c.container)
 	some part in [obj(object.get(res, "limits", {})), obj(object.get(res, "requests", {}))]
@@ -165,13 +165,13 @@ deny contains {
 	"msg": sprintf("the pod is pinned to accelerator nodes (%s) but no container requests an accelerator", [nodes[0][1]]),
 	"path": array.concat(first, ["resources", "limits"]),
 } if {
-	deploy.format == "kubernetes"
-	some pod in deploy.pod_specs
+	data.govlint.lib.deploy.format == "kubernetes"
+	some pod in data.govlint.lib.deploy.pod_specs
 	pod.platform != "batch"
 	nodes := deploy.accelerator_nodes(pod)
 	count(nodes) > 0
 	not pod_requests_accelerator(pod)
-	paths := sort([c.path | some c in deploy.containers; c.pod.path == pod.path; c.serving])
+	paths := sort([c.path | some c in data.govlint.lib.deploy.containers; c.pod.path == pod.path; c.serving])
 	count(paths) > 0
 	first := paths[0]
 }
@@ -185,8 +185,8 @@ deny contains {
 	"msg": sprintf("service `%s` has no %s limit (deploy.resources.limits.%s)", [c.name, r, keys[0]]),
 	"path": array.concat(c.path, ["deploy", "resources", "limits", keys[0]]),
 } if {
-	deploy.format == "compose"
-	some c in deploy.containers
+	data.govlint.lib.deploy.format == "compose"
+	some c in data.govlint.lib.deploy.containers
 	c.serving
 	some r in params.limits
 	keys := compose_limit_keys[r]
@@ -210,7 +210,7 @@ has_simplified(section) if {
 
 # A section with a non-empty `resources` block.
 helm_full contains s if {
-	some s in deploy.helm_sections
+	some s in data.govlint.lib.deploy.helm_sections
 	count(obj(s.section.resources)) > 0
 }
 
@@ -229,7 +229,7 @@ deny contains {
 	"msg": sprintf("%s sets `resources` to an empty value: no requests or limits", [deploy.place(s.path)]),
 	"path": array.concat(s.path, ["resources"]),
 } if {
-	some s in deploy.helm_sections
+	some s in data.govlint.lib.deploy.helm_sections
 	"resources" in object.keys(s.section)
 	count(obj(s.section.resources)) == 0
 	not has_simplified(s.section)
@@ -239,7 +239,7 @@ deny contains {
 	"msg": sprintf("%s has no %s %s (`%s`)", [deploy.place(s.path), r, what, key]),
 	"path": array.concat(s.path, [key]),
 } if {
-	some s in deploy.helm_sections
+	some s in data.govlint.lib.deploy.helm_sections
 	count(obj(object.get(s.section, "resources", {}))) == 0
 	has_simplified(s.section)
 	some r in wanted
@@ -261,24 +261,24 @@ default sim(_, _, _) := {}
 evidence if some _ in k8s_serving
 
 evidence if {
-	deploy.format == "compose"
-	some c in deploy.containers
+	data.govlint.lib.deploy.format == "compose"
+	some c in data.govlint.lib.deploy.containers
 	c.serving
 }
 
 evidence if {
-	some s in deploy.helm_sections
+	some s in data.govlint.lib.deploy.helm_sections
 	"resources" in object.keys(s.section)
 }
 
 evidence if {
-	some s in deploy.helm_sections
+	some s in data.govlint.lib.deploy.helm_sections
 	has_simplified(s.section)
 }
 
 no_subject contains "no serving container is defined in this document" if {
-	deploy.format in {"kubernetes", "compose"}
+	data.govlint.lib.deploy.format in {"kubernetes", "compose"}
 	not evidence
 }
 
-no_subject contains r if r := deploy.manifest_no_workload
+no_subject contains r if r := data.govlint.lib.deploy.manifest_no_workload

@@ -81,8 +81,8 @@ note(c) := " (KServe adds only a readiness probe)" if "readinessProbe" in c.supp
 default note(_) := ""
 
 deny contains {"msg": sprintf("container `%s` has no %s%s", [c.name, probe, note(c)]), "path": array.concat(c.path, [probe])} if {
-	deploy.format == "kubernetes"
-	some c in deploy.containers
+	data.govlint.lib.deploy.format == "kubernetes"
+	some c in data.govlint.lib.deploy.containers
 	c.serving
 	some probe in probes
 	not probe in c.supplied
@@ -101,15 +101,15 @@ disabled(hc) if {
 }
 
 deny contains {"msg": sprintf("service `%s` declares no healthcheck", [c.name]), "path": array.concat(c.path, ["healthcheck"])} if {
-	deploy.format == "compose"
-	some c in deploy.containers
+	data.govlint.lib.deploy.format == "compose"
+	some c in data.govlint.lib.deploy.containers
 	c.serving
 	not is_object(c.container.healthcheck)
 }
 
 deny contains {"msg": sprintf("service `%s` disables its healthcheck", [c.name]), "path": array.concat(c.path, ["healthcheck"])} if {
-	deploy.format == "compose"
-	some c in deploy.containers
+	data.govlint.lib.deploy.format == "compose"
+	some c in data.govlint.lib.deploy.containers
 	c.serving
 	disabled(c.container.healthcheck)
 }
@@ -117,7 +117,7 @@ deny contains {"msg": sprintf("service `%s` disables its healthcheck", [c.name])
 # --- Helm values --------------------------------------------------------------------------
 
 deny contains {"msg": sprintf("%s sets %s but no %s", [deploy.place(s.path), other, probe]), "path": array.concat(s.path, [probe])} if {
-	some s in deploy.helm_sections
+	some s in data.govlint.lib.deploy.helm_sections
 	some probe in probes
 	some other in probes
 	other != probe
@@ -126,7 +126,7 @@ deny contains {"msg": sprintf("%s sets %s but no %s", [deploy.place(s.path), oth
 }
 
 deny contains {"msg": sprintf("%s leaves %s empty", [deploy.place(s.path), probe]), "path": array.concat(s.path, [probe])} if {
-	some s in deploy.helm_sections
+	some s in data.govlint.lib.deploy.helm_sections
 	some probe in probes
 	probe in object.keys(s.section)
 	v := s.section[probe]
@@ -142,20 +142,20 @@ non_empty(v) if {
 # containers, and Helm sections that set a probe. A Kubernetes or compose document without a serving
 # container is none of its business; Helm values that set no probe lack the evidence.
 evidence if {
-	deploy.format in {"kubernetes", "compose"}
-	some c in deploy.containers
+	data.govlint.lib.deploy.format in {"kubernetes", "compose"}
+	some c in data.govlint.lib.deploy.containers
 	c.serving
 }
 
 evidence if {
-	some s in deploy.helm_sections
+	some s in data.govlint.lib.deploy.helm_sections
 	some probe in probes
 	probe in object.keys(s.section)
 }
 
 no_subject contains "no serving container is defined in this document" if {
-	deploy.format in {"kubernetes", "compose"}
+	data.govlint.lib.deploy.format in {"kubernetes", "compose"}
 	not evidence
 }
 
-no_subject contains r if r := deploy.manifest_no_workload
+no_subject contains r if r := data.govlint.lib.deploy.manifest_no_workload

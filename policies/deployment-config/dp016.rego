@@ -251,7 +251,7 @@ mask(v) := concat("", [substring(trim_space(v), 0, 4), "…"])
 # ---------------------------------------------------------------------------------------------
 
 is_secret_object if {
-	deploy.format == "kubernetes"
+	data.govlint.lib.deploy.format == "kubernetes"
 	input.kind == "Secret"
 }
 
@@ -273,14 +273,14 @@ under_reference(p) if {
 # Every string leaf of a workload document, but those of a Helm values section that is switched
 # off (`enabled: false`).
 leaves contains [p, v] if {
-	deploy.workload
-	deploy.format != "helm-values"
-	some [p, v] in deploy.strings
+	data.govlint.lib.deploy.workload
+	data.govlint.lib.deploy.format != "helm-values"
+	some [p, v] in data.govlint.lib.deploy.strings
 }
 
 leaves contains [p, v] if {
-	deploy.format == "helm-values"
-	some [p, v] in deploy.strings
+	data.govlint.lib.deploy.format == "helm-values"
+	some [p, v] in data.govlint.lib.deploy.strings
 	not deploy.helm_disabled(p)
 }
 
@@ -365,13 +365,13 @@ name_findings contains [p, sprintf("`%s` is set in plain text at %s (`%s`)", [ke
 # The leaves whose key names their value, in the documents that have such keys (the format is
 # tested once per document, not per leaf).
 named_leaves := [[p, v] | some [p, v] in leaves; count(p) == 2; p[0] == "data"] if {
-	deploy.format == "kubernetes"
+	data.govlint.lib.deploy.format == "kubernetes"
 	input.kind == "ConfigMap"
 }
 
-named_leaves := [[p, v] | some [p, v] in leaves; compose_named(p)] if deploy.format == "compose"
+named_leaves := [[p, v] | some [p, v] in leaves; compose_named(p)] if data.govlint.lib.deploy.format == "compose"
 
-named_leaves := [[p, v] | some [p, v] in leaves; count(p) > 0] if deploy.format == "helm-values"
+named_leaves := [[p, v] | some [p, v] in leaves; count(p) > 0] if data.govlint.lib.deploy.format == "helm-values"
 
 default named_leaves := []
 
@@ -397,7 +397,7 @@ under_metadata(p) if {
 
 # 2c. `KEY=value` list items: compose `environment` and `build.args`.
 name_findings contains [p, sprintf("`%s` is set in plain text at %s (`%s`)", [key, deploy.place(p), mask(value)])] if {
-	deploy.format == "compose"
+	data.govlint.lib.deploy.format == "compose"
 	some [p, v] in leaves
 	count(p) > 1
 	p[count(p) - 2] in {"environment", "args"}
@@ -444,7 +444,7 @@ name_findings contains [next, sprintf("flag `%s` is given a plain-text value at 
 
 # A compose `command:` written as one string.
 name_findings contains [p, sprintf("flag `%s` is given a plain-text value at %s (`%s`)", [flag, deploy.place(p), mask(value)])] if {
-	deploy.format == "compose"
+	data.govlint.lib.deploy.format == "compose"
 	some [p, v] in leaves
 	count(p) == 3
 	p[2] in {"command", "entrypoint"}
@@ -473,6 +473,6 @@ deny contains {"msg": sprintf("%s; reference a secret instead", [msg]), "path": 
 
 # What the rule judges (docs/policies.md, "Evidence"): every value of a workload document
 # (Kubernetes, compose, Helm values). A DeploymentManifest is none of its business.
-evidence if deploy.workload
+evidence if data.govlint.lib.deploy.workload
 
-no_subject contains r if r := deploy.manifest_no_workload
+no_subject contains r if r := data.govlint.lib.deploy.manifest_no_workload

@@ -96,13 +96,13 @@ dangerous_capability(cap) if {
 # --- Kubernetes ---------------------------------------------------------------------------
 
 k8s_containers contains c if {
-	deploy.format == "kubernetes"
-	some c in deploy.containers
+	data.govlint.lib.deploy.format == "kubernetes"
+	some c in data.govlint.lib.deploy.containers
 }
 
 deny contains {"msg": sprintf("the pod shares the host's namespace: %s is true", [f]), "path": array.concat(pod.path, [f])} if {
-	deploy.format == "kubernetes"
-	some pod in deploy.pod_specs
+	data.govlint.lib.deploy.format == "kubernetes"
+	some pod in data.govlint.lib.deploy.pod_specs
 	some f in host_namespaces
 	pod.spec[f] == true
 }
@@ -171,8 +171,8 @@ deny contains {
 # --- docker-compose -----------------------------------------------------------------------
 
 compose_services contains c if {
-	deploy.format == "compose"
-	some c in deploy.containers
+	data.govlint.lib.deploy.format == "compose"
+	some c in data.govlint.lib.deploy.containers
 }
 
 deny contains {"msg": sprintf("service `%s` is privileged", [c.name]), "path": array.concat(c.path, ["privileged"])} if {
@@ -223,8 +223,8 @@ unsafe_values := {
 }
 
 deny contains {"msg": sprintf("%s sets %s: %v", [deploy.place(array.slice(p, 0, count(p) - 1)), key, v]), "path": p} if {
-	deploy.format == "helm-values"
-	some [p, v] in deploy.nodes
+	data.govlint.lib.deploy.format == "helm-values"
+	some [p, v] in data.govlint.lib.deploy.nodes
 	count(p) > 0
 	key := p[count(p) - 1]
 	is_string(key)
@@ -236,8 +236,8 @@ deny contains {"msg": sprintf("%s sets %s: %v", [deploy.place(array.slice(p, 0, 
 }
 
 deny contains {"msg": sprintf("%s adds the capability `%s`", [deploy.place(array.slice(p, 0, count(p) - 2)), cap]), "path": p} if {
-	deploy.format == "helm-values"
-	some [p, cap] in deploy.nodes
+	data.govlint.lib.deploy.format == "helm-values"
+	some [p, cap] in data.govlint.lib.deploy.nodes
 	count(p) > 3
 	p[count(p) - 2] == "add"
 	p[count(p) - 3] == "capabilities"
@@ -254,8 +254,8 @@ evidence if some _ in k8s_containers
 evidence if some _ in compose_services
 
 evidence if {
-	deploy.format == "helm-values"
-	some [p, _] in deploy.nodes
+	data.govlint.lib.deploy.format == "helm-values"
+	some [p, _] in data.govlint.lib.deploy.nodes
 	count(p) > 0
 	p[count(p) - 1] in helm_security_keys
 }
@@ -263,9 +263,9 @@ evidence if {
 helm_security_keys := {"securityContext", "podSecurityContext", "containerSecurityContext", "privileged", "runAsUser", "runAsNonRoot", "allowPrivilegeEscalation", "hostNetwork", "hostPID", "hostIPC"}
 
 no_subject contains r if {
-	deploy.format in {"kubernetes", "compose"}
+	data.govlint.lib.deploy.format in {"kubernetes", "compose"}
 	not evidence
-	r := deploy.no_containers
+	r := data.govlint.lib.deploy.no_containers
 }
 
-no_subject contains r if r := deploy.manifest_no_workload
+no_subject contains r if r := data.govlint.lib.deploy.manifest_no_workload

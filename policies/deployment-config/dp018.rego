@@ -60,24 +60,24 @@ auth := a if {
 }
 
 deny contains {"msg": "endpoint authentication is not declared (governance.auth)", "path": deploy.gpath(["auth"])} if {
-	deploy.native
+	data.govlint.lib.deploy.native
 	not is_object(deploy.g(["auth"]))
 }
 
 deny contains {"msg": "the endpoint does not require authentication (governance.auth.required: false)", "path": deploy.gpath(["auth", "required"])} if {
-	deploy.native
+	data.govlint.lib.deploy.native
 	auth.required == false
 }
 
 deny contains {"msg": "the authentication method is not named (governance.auth.method)", "path": deploy.gpath(["auth", "method"])} if {
-	deploy.native
+	data.govlint.lib.deploy.native
 	is_object(auth)
 	not auth.required == false
 	not core.present(object.get(auth, "method", null))
 }
 
 deny contains {"msg": "rate limiting is not declared (governance.rate_limit)", "path": deploy.gpath(["rate_limit"])} if {
-	deploy.native
+	data.govlint.lib.deploy.native
 	not is_object(deploy.g(["rate_limit"]))
 }
 
@@ -85,7 +85,7 @@ deny contains {
 	"msg": sprintf("rate limiting is not enabled (governance.rate_limit.enabled: %v)", [v]),
 	"path": deploy.gpath(["rate_limit", "enabled"]),
 } if {
-	deploy.native
+	data.govlint.lib.deploy.native
 	limit := deploy.g(["rate_limit"])
 	is_object(limit)
 	v := object.get(limit, "enabled", "missing")
@@ -95,9 +95,9 @@ deny contains {
 # What the rule judges (docs/policies.md, "Evidence"): the authentication and rate-limiting records of a DeploymentManifest. Documents
 # that run no service are none of its business; a workload without a manifest lacks the evidence.
 evidence if {
-	deploy.native
+	data.govlint.lib.deploy.native
 	is_object(auth)
 	is_object(deploy.g(["rate_limit"]))
 }
 
-no_subject contains r if r := deploy.no_service
+no_subject contains r if r := data.govlint.lib.deploy.no_service

@@ -58,7 +58,7 @@ import rego.v1
 filters := {"input_filter": "user input", "output_filter": "model output"}
 
 deny contains {"msg": "no content-safety filtering is declared (governance.content_safety)", "path": deploy.gpath(["content_safety"])} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	not is_object(deploy.g(["content_safety"]))
 }
 
@@ -66,7 +66,7 @@ deny contains {
 	"msg": sprintf("%s is not screened by a content-safety filter (governance.content_safety.%s: %v)", [what, field, v]),
 	"path": deploy.gpath(["content_safety", field]),
 } if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	safety := deploy.g(["content_safety"])
 	is_object(safety)
 	some field, what in filters
@@ -79,12 +79,12 @@ deny contains {
 # a service out of it; documents that run no service are none of its business; a workload
 # without a manifest lacks the evidence.
 evidence if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(deploy.g(["content_safety"]))
 }
 
-not_applicable contains r if r := deploy.cn_exclusion
+not_applicable contains r if r := data.govlint.lib.deploy.cn_exclusion
 
-no_evidence contains r if r := deploy.cn_undeclared
+no_evidence contains r if r := data.govlint.lib.deploy.cn_undeclared
 
-no_subject contains r if r := deploy.no_service
+no_subject contains r if r := data.govlint.lib.deploy.no_service

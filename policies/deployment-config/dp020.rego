@@ -75,13 +75,13 @@ in_house if {
 }
 
 deny contains {"msg": "the service does not name the filed base model it builds on (governance.filing.base_model: name, filing_number; or trained_in_house: true)", "path": deploy.gpath(["filing", "base_model"])} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	not registered
 	not is_object(base)
 }
 
 deny contains {"msg": "the service does not name the filed base model it builds on (governance.filing.base_model: name, filing_number; or trained_in_house: true)", "path": deploy.gpath(["filing", "base_model", "name"])} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	not registered
 	is_object(base)
 	not in_house
@@ -89,7 +89,7 @@ deny contains {"msg": "the service does not name the filed base model it builds 
 }
 
 deny contains {"msg": sprintf("the base model `%s` records no filing number (governance.filing.base_model.filing_number)", [base.name]), "path": deploy.gpath(["filing", "base_model", "filing_number"])} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	not registered
 	not in_house
 	is_object(base)
@@ -100,18 +100,18 @@ deny contains {"msg": sprintf("the base model `%s` records no filing number (gov
 # What the rule judges (docs/policies.md, "Evidence"): the base model of a filed service in the
 # Chinese scope; a registered application is DP001's (it shows the filed model it calls).
 evidence if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	not registered
 	is_object(base)
 }
 
-not_applicable contains r if r := deploy.cn_exclusion
+not_applicable contains r if r := data.govlint.lib.deploy.cn_exclusion
 
 not_applicable contains "an application registered as calling a filed model is judged by DP001 (governance.filing.route: registered)" if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	registered
 }
 
-no_evidence contains r if r := deploy.cn_undeclared
+no_evidence contains r if r := data.govlint.lib.deploy.cn_undeclared
 
-no_subject contains r if r := deploy.no_service
+no_subject contains r if r := data.govlint.lib.deploy.no_service

@@ -105,12 +105,12 @@ needs := {
 }
 
 deny contains {"msg": "the service is offered to the public in China but records no security self-assessment (governance.security_assessment)", "path": deploy.gpath(base)} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	not is_object(sa)
 }
 
 deny contains {"msg": sprintf("the security assessment has no %s (governance.security_assessment.%s)", [what, field]), "path": deploy.gpath(array.concat(base, [field]))} if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(sa)
 	some field, what in fields
 	not core.present(object.get(sa, field, null))
@@ -120,7 +120,7 @@ deny contains {
 	"msg": sprintf("the security assessment judged model version `%s`, but the service serves `%s`: a changed model is assessed again", [assessed, served]),
 	"path": deploy.gpath(array.concat(base, ["model_version"])),
 } if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	assessed := sprintf("%v", [sa.model_version])
 	served := sprintf("%v", [deploy.g(["model", "revision"])])
 	deploy.g(["model", "revision"]) != null
@@ -131,7 +131,7 @@ deny contains {
 	"msg": sprintf("clause %s has the verdict `%v`; it is conforms (符合), does-not-conform (不符合) or not-applicable (不适用)", [clause_label(c, i), object.get(c, "verdict", "")]),
 	"path": deploy.gpath(array.concat(base, ["clauses", i, "verdict"])),
 } if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	some i, c in clauses
 	is_object(c)
 	not needs[object.get(c, "verdict", "")]
@@ -141,7 +141,7 @@ deny contains {
 	"msg": sprintf("clause %s is judged `%s` without its %s (`%s`)", [clause_label(c, i), c.verdict, what, field]),
 	"path": deploy.gpath(array.concat(base, ["clauses", i, field])),
 } if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	some i, c in clauses
 	is_object(c)
 	[field, what] := needs[c.verdict]
@@ -152,7 +152,7 @@ deny contains {
 	"msg": sprintf("the self-assessment is signed by %v persons; at least %v responsible persons sign it (governance.security_assessment.signed_by)", [n, params.min_signatures]),
 	"path": deploy.gpath(array.concat(base, ["signed_by"])),
 } if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(sa)
 	n := signatures
 	n < params.min_signatures
@@ -169,12 +169,12 @@ clause_label(c, i) := sprintf("#%d", [i]) if not core.scalar_present(object.get(
 # What the rule judges (docs/policies.md, "Evidence"): the self-assessment of a service offered to
 # the public in China.
 evidence if {
-	deploy.cn_scope
+	data.govlint.lib.deploy.cn_scope
 	is_object(sa)
 }
 
-not_applicable contains r if r := deploy.cn_exclusion
+not_applicable contains r if r := data.govlint.lib.deploy.cn_exclusion
 
-no_evidence contains r if r := deploy.cn_undeclared
+no_evidence contains r if r := data.govlint.lib.deploy.cn_undeclared
 
-no_subject contains r if r := deploy.no_service
+no_subject contains r if r := data.govlint.lib.deploy.no_service

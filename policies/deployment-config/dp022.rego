@@ -64,33 +64,33 @@ import rego.v1
 measures := deploy.g(["minors_protection", "anti_addiction"])
 
 deny contains {
-	"msg": sprintf("minors may use the service (%s), but no measure against their over-reliance or addiction is recorded (governance.minors_protection.anti_addiction)", [deploy.minors_source]),
+	"msg": sprintf("minors may use the service (%s), but no measure against their over-reliance or addiction is recorded (governance.minors_protection.anti_addiction)", [data.govlint.lib.deploy.minors_source]),
 	"path": deploy.gpath(["minors_protection", "anti_addiction"]),
 } if {
-	deploy.cn_scope
-	deploy.declared_minors == true
+	data.govlint.lib.deploy.cn_scope
+	data.govlint.lib.deploy.declared_minors == true
 	not core.present(measures)
 }
 
 # What the rule judges (docs/policies.md, "Evidence"): the minors' protection of a service in
 # China that minors may use.
 evidence if {
-	deploy.cn_scope
-	deploy.declared_minors == true
+	data.govlint.lib.deploy.cn_scope
+	data.govlint.lib.deploy.declared_minors == true
 }
 
-not_applicable contains r if r := deploy.cn_exclusion
+not_applicable contains r if r := data.govlint.lib.deploy.cn_exclusion
 
-not_applicable contains sprintf("the service is declared not for minors (%s: false)", [deploy.minors_source]) if {
-	deploy.cn_scope
-	deploy.declared_minors == false
+not_applicable contains sprintf("the service is declared not for minors (%s: false)", [data.govlint.lib.deploy.minors_source]) if {
+	data.govlint.lib.deploy.cn_scope
+	data.govlint.lib.deploy.declared_minors == false
 }
 
-no_evidence contains r if r := deploy.cn_undeclared
+no_evidence contains r if r := data.govlint.lib.deploy.cn_undeclared
 
 no_evidence contains "the service does not declare whether minors may use it (governance.service.minors, or minors in the repository profile)" if {
-	deploy.cn_scope
-	not is_boolean(deploy.declared_minors)
+	data.govlint.lib.deploy.cn_scope
+	not is_boolean(data.govlint.lib.deploy.declared_minors)
 }
 
-no_subject contains r if r := deploy.no_service
+no_subject contains r if r := data.govlint.lib.deploy.no_service

@@ -70,7 +70,7 @@ import data.govlint.lib.core
 import data.govlint.lib.deploy
 import rego.v1
 
-disclosure := object.get(deploy.governance, "eu_disclosure", {})
+disclosure := object.get(data.govlint.lib.deploy.governance, "eu_disclosure", {})
 
 outputs := {m | some m in deploy.g(["output_modalities"]); is_string(m)} if is_array(deploy.g(["output_modalities"]))
 
@@ -86,18 +86,18 @@ deny contains {
 	"msg": sprintf("the service outputs %s in the EU but does not say how deep fakes are disclosed as artificially generated or manipulated (governance.eu_disclosure.deep_fake; Art. 50(4))", [concat(", ", sort(synthetic_media))]),
 	"path": deploy.gpath(["eu_disclosure", "deep_fake"]),
 } if {
-	deploy.eu_scope
+	data.govlint.lib.deploy.eu_scope
 	count(synthetic_media) > 0
 	not core.present(object.get(disclosure, "deep_fake", null))
 }
 
 deny contains {"msg": "the service does not say whether it publishes text on matters of public interest (governance.eu_disclosure.public_interest_text.published; Art. 50(4))", "path": deploy.gpath(["eu_disclosure", "public_interest_text", "published"])} if {
-	deploy.eu_scope
+	data.govlint.lib.deploy.eu_scope
 	not is_boolean(object.get(text, "published", null))
 }
 
 deny contains {"msg": "public-interest text is published without disclosure, human review or a person holding editorial responsibility (governance.eu_disclosure.public_interest_text; Art. 50(4))", "path": deploy.gpath(["eu_disclosure", "public_interest_text"])} if {
-	deploy.eu_scope
+	data.govlint.lib.deploy.eu_scope
 	text.published == true
 	not text.disclosed == true
 	not editorially_controlled
@@ -112,19 +112,19 @@ deny contains {
 	"msg": sprintf("the disclosures are not given at the latest at the first interaction or exposure (governance.eu_disclosure.timing: %v; Art. 50(5))", [object.get(disclosure, "timing", "missing")]),
 	"path": deploy.gpath(["eu_disclosure", "timing"]),
 } if {
-	deploy.eu_scope
+	data.govlint.lib.deploy.eu_scope
 	object.get(disclosure, "timing", null) != "first-interaction"
 }
 
 # What the rule judges (docs/policies.md, "Evidence"): the deployer disclosures of a service
 # placed on the EU market.
 evidence if {
-	deploy.eu_scope
+	data.govlint.lib.deploy.eu_scope
 	is_object(deploy.g(["eu_disclosure"]))
 }
 
-not_applicable contains r if r := deploy.eu_exclusion
+not_applicable contains r if r := data.govlint.lib.deploy.eu_exclusion
 
-no_evidence contains r if r := deploy.eu_undeclared
+no_evidence contains r if r := data.govlint.lib.deploy.eu_undeclared
 
-no_subject contains r if r := deploy.no_service
+no_subject contains r if r := data.govlint.lib.deploy.no_service

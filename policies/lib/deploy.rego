@@ -53,7 +53,7 @@ gpath(path) := array.concat(["governance"], path)
 # declare its own. Regions are ISO 3166-1 alpha-2 codes or `EU`, upper-cased.
 manifest_regions := core.regions_of(g(["service", "regions"]))
 
-profile_regions := core.profile_regions
+profile_regions := data.govlint.lib.core.profile_regions
 
 default regions := []
 
@@ -80,7 +80,7 @@ manifest_public := v if {
 }
 
 profile_public := v if {
-	v := core.profile.public
+	v := data.govlint.lib.core.profile.public
 	is_boolean(v)
 }
 
@@ -107,7 +107,7 @@ declared_minors := v if {
 
 declared_minors := v if {
 	not is_boolean(g(["service", "minors"]))
-	v := core.profile.minors
+	v := data.govlint.lib.core.profile.minors
 	is_boolean(v)
 }
 
@@ -115,7 +115,7 @@ minors_source := "governance.service.minors" if is_boolean(g(["service", "minors
 
 minors_source := "profile.minors in govlint.yaml" if {
 	not is_boolean(g(["service", "minors"]))
-	is_boolean(core.profile.minors)
+	is_boolean(data.govlint.lib.core.profile.minors)
 }
 
 # The Chinese rules (Interim Measures, Labeling Measures, TC260-003: DP001–DP008, DP019) govern

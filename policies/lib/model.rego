@@ -85,7 +85,7 @@ declared_systemic := v if {
 
 declared_systemic := v if {
 	not is_boolean(gov(["systemic_risk"]))
-	v := core.profile.systemic_risk
+	v := data.govlint.lib.core.profile.systemic_risk
 	is_boolean(v)
 }
 
@@ -454,7 +454,7 @@ sep := "\n\nQQGOVLINTSECTIONQQ\n\n"
 # under `with data.govlint.file as …` when the field is absent.)
 body := given_markdown if is_object(given_markdown)
 
-body := markdown(core.file_sections) if not is_object(given_markdown)
+body := markdown(data.govlint.lib.core.file_sections) if not is_object(given_markdown)
 
 default given_markdown := null
 

@@ -999,7 +999,7 @@ service_facts[k] := object.union(profile_service, own) if {
 
 service_fields := {"public", "regions", "commercial"}
 
-profile_service := {f: v | some f in service_fields; v := core.profile[f]; v != null}
+profile_service := {f: v | some f in service_fields; v := data.govlint.lib.core.profile[f]; v != null}
 
 # Where each of them comes from, for the reasons given, by the manifest's key.
 fact_sources[k] := {f: source |

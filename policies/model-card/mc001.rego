@@ -60,11 +60,10 @@
 #         "`license` is the name `%s`; the Hub reads only license ids: write `%s`": "`license` 写的是许可证名称 `%s`；Hub 只识别许可证标识符，请写作 `%s`"
 package govlint.rules.mc001
 
-import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.body
+doc := data.govlint.lib.model.body
 
 # Where the body mentions a license, for the message.
 body_hint := sprintf(" (the body mentions one in \"%s\", line %d, but that is not machine-readable)", [doc.sections[i].heading, doc.sections[i].line]) if {
@@ -80,24 +79,24 @@ body_hint := sprintf(" (the body states one on a \"%s\" line, but that is not ma
 default body_hint := ""
 
 deny contains {"msg": sprintf("the model card declares no license%s", [body_hint]), "path": ["license"]} if {
-	model.format != "cyclonedx"
-	count(model.licenses) == 0
+	data.govlint.lib.model.format != "cyclonedx"
+	count(data.govlint.lib.model.licenses) == 0
 }
 
 deny contains {"msg": "the machine-learning-model component declares no license", "path": array.concat(path, ["licenses"])} if {
-	some [path, c] in model.ml_components
+	some [path, c] in data.govlint.lib.model.ml_components
 	count(model.as_list(object.get(c, "licenses", null))) == 0
 }
 
 deny contains {"msg": sprintf("`license: other` needs `%s` naming the license", [field]), "path": [field]} if {
-	"other" in model.licenses
+	"other" in data.govlint.lib.model.licenses
 	some field in ["license_name", "license_link"]
 	not input[field]
 }
 
 deny contains {"msg": sprintf("`license` is `%s`, not an SPDX or Hugging Face license id, nor a license name govlint knows (ids have no spaces, e.g. `apache-2.0`)", [l]), "path": ["license"]} if {
-	model.format != "cyclonedx"
-	some l in model.licenses
+	data.govlint.lib.model.format != "cyclonedx"
+	some l in data.govlint.lib.model.licenses
 	not regex.match(`^[A-Za-z0-9][A-Za-z0-9.+_-]*$`, trim_space(l))
 	not known_names[squash(l)]
 }
@@ -106,8 +105,8 @@ deny contains {"msg": sprintf("`license` is `%s`, not an SPDX or Hugging Face li
 # license: on a ModelScope card that is its form. On a Hugging Face card the Hub reads only
 # ids, so the card is told the id, as a warning.
 deny contains {"msg": sprintf("`license` is the name `%s`; the Hub reads only license ids: write `%s`", [l, known_names[squash(l)]]), "path": ["license"], "severity": "warning"} if {
-	not model.format in {"cyclonedx", "modelscope"}
-	some l in model.licenses
+	not data.govlint.lib.model.format in {"cyclonedx", "modelscope"}
+	some l in data.govlint.lib.model.licenses
 	not regex.match(`^[A-Za-z0-9][A-Za-z0-9.+_-]*$`, trim_space(l))
 	known_names[squash(l)]
 }

@@ -59,13 +59,12 @@
 #         "the card names no base model and nothing marks the model as derived": "模型卡未指明基座模型，也无派生迹象"
 package govlint.rules.mc002
 
-import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.body
+doc := data.govlint.lib.model.body
 
-relation := input.base_model_relation if not model.cdx
+relation := input.base_model_relation if not data.govlint.lib.model.cdx
 
 # Why the card looks derived, for the message.
 derivation_signs contains sprintf("`base_model_relation: %v`", [relation]) if model.filled(relation)
@@ -83,44 +82,44 @@ deny contains {
 	"msg": sprintf("the model looks derived (%s) but `base_model` does not name its base model", [concat(", ", sort(derivation_signs))]),
 	"path": ["base_model"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	derived
-	count(model.base_models) == 0
+	count(data.govlint.lib.model.base_models) == 0
 }
 
 deny contains {
-	"msg": sprintf("the card names base model `%s` but not how it derives from it: `base_model_relation` is missing", [concat("`, `", model.base_models)]),
+	"msg": sprintf("the card names base model `%s` but not how it derives from it: `base_model_relation` is missing", [concat("`, `", data.govlint.lib.model.base_models)]),
 	"path": ["base_model_relation"],
 } if {
-	not model.cdx
-	count(model.base_models) > 0
+	not data.govlint.lib.model.cdx
+	count(data.govlint.lib.model.base_models) > 0
 	not model.filled(object.get(input, "base_model_relation", null))
 	count(model.implied_relation(doc)) != 1
 }
 
 deny contains {
-	"msg": sprintf("`base_model_relation` is `%v`; expected one of %s", [relation, concat(", ", sort(model.relations))]),
+	"msg": sprintf("`base_model_relation` is `%v`; expected one of %s", [relation, concat(", ", sort(data.govlint.lib.model.relations))]),
 	"path": ["base_model_relation"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	model.filled(relation)
-	not relation in model.relations
+	not relation in data.govlint.lib.model.relations
 }
 
 # What the rule judges (docs/policies.md, "Evidence"): the card of a derived model, or one that
 # names its base model. A card that names none and shows no sign of derivation is none of its
 # business; a CycloneDX BOM has no field for it, so a BOM alone lacks the evidence.
 evidence if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	derived
 }
 
 evidence if {
-	not model.cdx
-	count(model.base_models) > 0
+	not data.govlint.lib.model.cdx
+	count(data.govlint.lib.model.base_models) > 0
 }
 
 no_subject contains "the card names no base model and nothing marks the model as derived" if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	not evidence
 }

@@ -64,17 +64,16 @@
 #         "the machine-learning-model component `%v` states no intended uses in `modelCard.considerations.useCases`": "machine-learning-model 组件 `%v` 未在 `modelCard.considerations.useCases` 中说明预期用途"
 package govlint.rules.mc003
 
-import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.body
+doc := data.govlint.lib.model.body
 
 deny contains {
 	"msg": "the model card states no intended uses: add `governance.intended_uses` or fill an \"Intended Use\"/\"Direct Use\" section",
 	"path": ["governance", "intended_uses"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	not model.intended_uses_stated(doc)
 }
 
@@ -82,7 +81,7 @@ deny contains {
 	"msg": "the model card states no out-of-scope uses: add `governance.out_of_scope_uses` or `acceptable_use_policy_url`, or fill an \"Out-of-Scope Use\" section",
 	"path": ["governance", "out_of_scope_uses"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	not model.out_of_scope_stated(doc)
 }
 
@@ -90,7 +89,7 @@ deny contains {
 	"msg": sprintf("the machine-learning-model component `%v` states no intended uses in `modelCard.considerations.useCases`", [object.get(c, "name", "?")]),
 	"path": array.concat(path, ["modelCard", "considerations", "useCases"]),
 } if {
-	some [path, c] in model.ml_components
+	some [path, c] in data.govlint.lib.model.ml_components
 	not model.filled(model.mc(c, ["considerations", "useCases"]))
 }
 

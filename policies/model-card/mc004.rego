@@ -61,11 +61,10 @@
 #         "the machine-learning-model component `%v` does not describe its architecture in `modelCard.modelParameters.modelArchitecture` or `architectureFamily`": "machine-learning-model 组件 `%v` 未在 `modelCard.modelParameters.modelArchitecture` 或 `architectureFamily` 中说明模型架构"
 package govlint.rules.mc004
 
-import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.body
+doc := data.govlint.lib.model.body
 
 count_value := model.gov(["parameter_count"])
 
@@ -73,7 +72,7 @@ deny contains {
 	"msg": "the model card does not describe the architecture: add `governance.architecture` or an \"Architecture\" section",
 	"path": ["governance", "architecture"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	not model.architecture_stated(doc)
 }
 
@@ -81,7 +80,7 @@ deny contains {
 	"msg": "the model card does not state the parameter count: add `governance.parameter_count` as an integer",
 	"path": ["governance", "parameter_count"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	count_value == null
 	not model.parameter_count_stated(doc)
 }
@@ -90,7 +89,7 @@ deny contains {
 	"msg": sprintf("`parameter_count` is `%v`; write the total number of parameters as an integer (e.g. 7615616512)", [count_value]),
 	"path": ["governance", "parameter_count"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	count_value != null
 	not model.integer(count_value)
 }
@@ -99,7 +98,7 @@ deny contains {
 	"msg": sprintf("the machine-learning-model component `%v` does not describe its architecture in `modelCard.modelParameters.modelArchitecture` or `architectureFamily`", [object.get(c, "name", "?")]),
 	"path": array.concat(path, ["modelCard", "modelParameters", "modelArchitecture"]),
 } if {
-	some [path, c] in model.ml_components
+	some [path, c] in data.govlint.lib.model.ml_components
 	not model.filled(model.mc(c, ["modelParameters", "modelArchitecture"]))
 	not model.filled(model.mc(c, ["modelParameters", "architectureFamily"]))
 }

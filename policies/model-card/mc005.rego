@@ -64,11 +64,10 @@
 #         "the machine-learning-model component `%v` states no %s format in `modelCard.modelParameters.%s`": "machine-learning-model 组件 `%v` 未说明 %s 格式（`modelCard.modelParameters.%s`）"
 package govlint.rules.mc005
 
-import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.body
+doc := data.govlint.lib.model.body
 
 window := model.gov(["context_window"])
 
@@ -76,7 +75,7 @@ deny contains {
 	"msg": "the model card does not state the input and output modalities: add `governance.modalities` or a `pipeline_tag`",
 	"path": ["governance", "modalities"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	not is_object(model.gov(["modalities"]))
 	not model.modalities_stated(doc)
 }
@@ -85,7 +84,7 @@ deny contains {
 	"msg": "the model card does not state the input and output formats: add `governance.formats` or a \"Prompt format\" section",
 	"path": ["governance", "formats"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	not is_object(model.gov(["formats"]))
 	not model.formats_stated(doc)
 }
@@ -94,7 +93,7 @@ deny contains {
 	"msg": sprintf("`governance.%s` gives no %s %s", [block, side, noun]),
 	"path": ["governance", block, side],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	some [block, noun] in [["modalities", "modality"], ["formats", "format"]]
 	is_object(model.gov([block]))
 	some side in ["input", "output"]
@@ -105,8 +104,8 @@ deny contains {
 	"msg": "the model card does not state the context window: add `governance.context_window` (tokens, an integer)",
 	"path": ["governance", "context_window"],
 } if {
-	not model.cdx
-	model.context_applies
+	not data.govlint.lib.model.cdx
+	data.govlint.lib.model.context_applies
 	window == null
 	not model.context_window_stated(doc)
 }
@@ -115,7 +114,7 @@ deny contains {
 	"msg": sprintf("`context_window` is `%v`; write the maximum context in tokens as an integer (e.g. 32768)", [window]),
 	"path": ["governance", "context_window"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	window != null
 	not model.integer(window)
 }
@@ -124,7 +123,7 @@ deny contains {
 	"msg": sprintf("the machine-learning-model component `%v` states no %s format in `modelCard.modelParameters.%s`", [object.get(c, "name", "?"), side, field]),
 	"path": array.concat(path, ["modelCard", "modelParameters", field]),
 } if {
-	some [path, c] in model.ml_components
+	some [path, c] in data.govlint.lib.model.ml_components
 	some [side, field] in [["input", "inputs"], ["output", "outputs"]]
 	not formats_given(model.mc(c, ["modelParameters", field]))
 }

@@ -67,11 +67,10 @@
 #         "dataset reference `%s` of component `%v` names no component or data entry of this BOM": "组件 `%[2]v` 的数据集引用 `%[1]s` 未指向本物料清单中的任何组件或数据条目"
 package govlint.rules.mc006
 
-import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.body
+doc := data.govlint.lib.model.body
 
 td := model.gov(["training_data"])
 
@@ -99,17 +98,17 @@ has_part("types") if described
 
 has_part("provenance") if described
 
-has_part("curation") if regex.match(model.training_curation_re, concat("\n", training_text))
+has_part("curation") if regex.match(data.govlint.lib.model.training_curation_re, concat("\n", training_text))
 
 has_part("curation") if model.section_filled(doc, `preprocess|data (cleaning|filtering|curation|processing)|数据(清洗|处理|过滤)`)
 
-has_part("size") if regex.match(model.training_size_re, concat("\n", training_text))
+has_part("size") if regex.match(data.govlint.lib.model.training_size_re, concat("\n", training_text))
 
-has_part("datasets") if count(model.hf_datasets) > 0
+has_part("datasets") if count(data.govlint.lib.model.hf_datasets) > 0
 
 # Links to dataset cards from the training-data section.
 has_part("datasets") if {
-	some t in model.section_texts(doc, model.training_heading)
+	some t in model.section_texts(doc, data.govlint.lib.model.training_heading)
 	regex.match(`(?i)huggingface\.co/datasets/|\]\((\.\.?/|/)?[^)\s]*datasets?/[^)\s]*\)`, t)
 }
 
@@ -119,7 +118,7 @@ deny contains {
 	"msg": sprintf("`governance.training_data` does not state `%s`", [p]),
 	"path": ["governance", "training_data", p],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	is_object(td)
 	some p in missing
 }
@@ -128,7 +127,7 @@ deny contains {
 	"msg": sprintf("the model card does not describe its training data (%s): add `governance.training_data` or a \"Training Data\" section", [concat(", ", missing)]),
 	"path": ["governance", "training_data"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	not is_object(td)
 	not described
 	count(missing) > 0
@@ -138,7 +137,7 @@ deny contains {
 	"msg": sprintf("the model card mentions its training data only in passing, without the %s: add `governance.training_data` or a \"Training Data\" section", [concat(", ", missing)]),
 	"path": ["governance", "training_data"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	not is_object(td)
 	not has_section
 	described
@@ -149,18 +148,18 @@ deny contains {
 	"msg": sprintf("the \"%s\" section does not state the training data's %s: add it there or in `governance.training_data`", [doc.sections[i].heading, concat(", ", missing)]),
 	"line": doc.sections[i].line,
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	not is_object(td)
 	has_section
 	count(missing) > 0
-	i := min([j | some j in model.matching(doc, model.training_heading); model.tree_filled(doc, j)])
+	i := min([j | some j in model.matching(doc, data.govlint.lib.model.training_heading); model.tree_filled(doc, j)])
 }
 
 deny contains {
 	"msg": sprintf("the machine-learning-model component `%v` lists no training datasets in `modelCard.modelParameters.datasets`", [object.get(c, "name", "?")]),
 	"path": array.concat(path, ["modelCard", "modelParameters", "datasets"]),
 } if {
-	some [path, c] in model.ml_components
+	some [path, c] in data.govlint.lib.model.ml_components
 	not model.filled(model.mc(c, ["modelParameters", "datasets"]))
 }
 
@@ -168,11 +167,11 @@ deny contains {
 	"msg": sprintf("dataset reference `%s` of component `%v` names no component or data entry of this BOM", [d.ref, object.get(c, "name", "?")]),
 	"path": array.concat(path, ["modelCard", "modelParameters", "datasets", j, "ref"]),
 } if {
-	some [path, c] in model.ml_components
+	some [path, c] in data.govlint.lib.model.ml_components
 	some j, d in model.as_list(model.mc(c, ["modelParameters", "datasets"]))
 	is_object(d)
 	is_string(d.ref)
-	not d.ref in model.cdx_refs
+	not d.ref in data.govlint.lib.model.cdx_refs
 }
 
 # What the rule judges (docs/policies.md, "Evidence"): every model card, whatever its format: the training data description.

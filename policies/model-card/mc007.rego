@@ -59,7 +59,7 @@ deny contains {
 	"msg": sprintf("model-index result %d of `%v` has no `%s`", [j, entry_name(i), concat(".", field)]),
 	"path": array.concat(["model-index", i, "results", j], field),
 } if {
-	some [[_, i, _, j], r] in model.model_index_results
+	some [[_, i, _, j], r] in data.govlint.lib.model.model_index_results
 	is_object(r)
 	some field in required
 	not text_value(object.get(r, field, null))
@@ -69,7 +69,7 @@ deny contains {
 	"msg": sprintf("model-index result %d of `%v` has no `metrics`", [j, entry_name(i)]),
 	"path": ["model-index", i, "results", j, "metrics"],
 } if {
-	some [[_, i, _, j], r] in model.model_index_results
+	some [[_, i, _, j], r] in data.govlint.lib.model.model_index_results
 	is_object(r)
 	not non_empty_list(object.get(r, "metrics", null))
 }
@@ -78,7 +78,7 @@ deny contains {
 	"msg": sprintf("metric %d of model-index result %d of `%v` has no `%s`", [k, j, entry_name(i), field]),
 	"path": ["model-index", i, "results", j, "metrics", k, field],
 } if {
-	some [[_, i, _, j], r] in model.model_index_results
+	some [[_, i, _, j], r] in data.govlint.lib.model.model_index_results
 	is_object(r)
 	is_array(r.metrics)
 	some k, m in r.metrics
@@ -90,7 +90,7 @@ deny contains {
 	"msg": sprintf("model-index result %d of `%v` is not a mapping", [j, entry_name(i)]),
 	"path": ["model-index", i, "results", j],
 } if {
-	some [[_, i, _, j], r] in model.model_index_results
+	some [[_, i, _, j], r] in data.govlint.lib.model.model_index_results
 	not is_object(r)
 }
 
@@ -128,6 +128,6 @@ metric_field(m, "value") if {
 
 # What the rule judges (docs/policies.md, "Evidence"): the `model-index` results; a card without
 # any is none of its business.
-evidence if some _ in model.model_index_results
+evidence if some _ in data.govlint.lib.model.model_index_results
 
 no_subject contains "the card has no `model-index` results" if not evidence

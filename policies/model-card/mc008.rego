@@ -58,17 +58,16 @@
 #         "the machine-learning-model component `%v` reports no performance metric (`type` and `value`) in `modelCard.quantitativeAnalysis.performanceMetrics`": "machine-learning-model 组件 `%v` 未在 `modelCard.quantitativeAnalysis.performanceMetrics` 中报告性能指标（`type` 与 `value`）"
 package govlint.rules.mc008
 
-import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.body
+doc := data.govlint.lib.model.body
 
 capability := model.gov(["evaluation", "capability"])
 
-reported if model.named_capability_result
+reported if data.govlint.lib.model.named_capability_result
 
-reported if model.named_model_index_result
+reported if data.govlint.lib.model.named_model_index_result
 
 reported if model.evaluation_reported(doc)
 
@@ -76,7 +75,7 @@ deny contains {
 	"msg": "the model card reports no capability result on a named benchmark: add `governance.evaluation.capability`, `model-index` results or an \"Evaluation\" section with results",
 	"path": ["governance", "evaluation", "capability"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	not reported
 }
 
@@ -84,7 +83,7 @@ deny contains {
 	"msg": sprintf("capability evaluation %d has no %s", [i, what]),
 	"path": ["governance", "evaluation", "capability", i, field],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	some i, e in model.as_list(capability)
 	is_object(e)
 	some [field, what] in [["benchmark", "`benchmark` name"], ["value", "numeric `value`"]]
@@ -99,7 +98,7 @@ deny contains {
 	"msg": sprintf("the machine-learning-model component `%v` reports no performance metric (`type` and `value`) in `modelCard.quantitativeAnalysis.performanceMetrics`", [object.get(c, "name", "?")]),
 	"path": array.concat(path, ["modelCard", "quantitativeAnalysis", "performanceMetrics"]),
 } if {
-	some [path, c] in model.ml_components
+	some [path, c] in data.govlint.lib.model.ml_components
 	not metric_reported(c)
 }
 

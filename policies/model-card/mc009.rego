@@ -71,20 +71,19 @@
 #         "classifier": "分类模型抽检"
 package govlint.rules.mc009
 
-import data.govlint.lib.model
 import rego.v1
 
 params := data.govlint.params.mc009
 
 base := ["governance", "evaluation", "safety", "generated_content"]
 
-result := object.get(model.governance, ["evaluation", "safety", "generated_content"], null)
+result := object.get(data.govlint.lib.model.governance, ["evaluation", "safety", "generated_content"], null)
 
 # TC260-003 §9.3's three sampled tests, each with its own sample and pass rate.
 methods := ["manual", "keyword", "classifier"]
 
 findings contains {"msg": "no generated-content safety evaluation is recorded (`governance.evaluation.safety.generated_content`)", "path": base} if {
-	model.format != "cyclonedx"
+	data.govlint.lib.model.format != "cyclonedx"
 	not is_object(result)
 }
 
@@ -128,20 +127,20 @@ findings contains {
 # which fails the rule when it states none. A CycloneDX BOM has no field for it (a native ModelCard
 # that describes the BOM does), so a BOM alone lacks the evidence.
 evidence if {
-	not model.cdx
-	model.cn_market
+	not data.govlint.lib.model.cdx
+	data.govlint.lib.model.cn_market
 }
 
 # The requirement binds a model offered in China (docs/policies.md, "Markets"): elsewhere it
 # does not apply, and where no market is declared the card lacks the evidence, never an error.
 deny contains f if {
-	model.cn_market
+	data.govlint.lib.model.cn_market
 	some f in findings
 }
 
-not_applicable contains r if r := model.cn_exclusion
+not_applicable contains r if r := data.govlint.lib.model.cn_exclusion
 
 no_evidence contains r if {
-	not model.cdx
-	r := model.cn_undeclared
+	not data.govlint.lib.model.cdx
+	r := data.govlint.lib.model.cn_undeclared
 }

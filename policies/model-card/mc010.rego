@@ -78,7 +78,7 @@ refusal := model.gov(["evaluation", "safety", "refusal"])
 sets := {"should_refuse": "should-refuse", "should_not_refuse": "should-not-refuse"}
 
 findings contains {"msg": "no refusal test is recorded (`governance.evaluation.safety.refusal`)", "path": base} if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	not is_object(refusal)
 }
 
@@ -137,20 +137,20 @@ findings contains {
 # which fails the rule when it states none. A CycloneDX BOM has no field for it (a native ModelCard
 # that describes the BOM does), so a BOM alone lacks the evidence.
 evidence if {
-	not model.cdx
-	model.cn_market
+	not data.govlint.lib.model.cdx
+	data.govlint.lib.model.cn_market
 }
 
 # The requirement binds a model offered in China (docs/policies.md, "Markets"): elsewhere it
 # does not apply, and where no market is declared the card lacks the evidence, never an error.
 deny contains f if {
-	model.cn_market
+	data.govlint.lib.model.cn_market
 	some f in findings
 }
 
-not_applicable contains r if r := model.cn_exclusion
+not_applicable contains r if r := data.govlint.lib.model.cn_exclusion
 
 no_evidence contains r if {
-	not model.cdx
-	r := model.cn_undeclared
+	not data.govlint.lib.model.cdx
+	r := data.govlint.lib.model.cn_undeclared
 }

@@ -66,11 +66,10 @@
 #         "its training compute (%s FLOP) is below %s FLOP and no systemic risk is declared": "其训练算力（%s FLOP）低于 %s FLOP，且未声明系统性风险"
 package govlint.rules.mc011
 
-import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.body
+doc := data.govlint.lib.model.body
 
 params := data.govlint.params.mc011
 
@@ -88,7 +87,7 @@ systemic := v if {
 
 systemic := v if {
 	not is_boolean(model.gov(["systemic_risk"]))
-	v := core.profile.systemic_risk
+	v := data.govlint.lib.core.profile.systemic_risk
 	is_boolean(v)
 }
 
@@ -96,7 +95,7 @@ reason := "the card declares `systemic_risk: true`" if model.gov(["systemic_risk
 
 reason := "the repository profile declares `systemic_risk: true`" if {
 	not is_boolean(model.gov(["systemic_risk"]))
-	core.profile.systemic_risk == true
+	data.govlint.lib.core.profile.systemic_risk == true
 }
 
 reason := sprintf("its training compute (%s FLOP) exceeds %s FLOP", [model.sci(flop), model.sci(params.systemic_risk_flop)]) if {
@@ -106,7 +105,7 @@ reason := sprintf("its training compute (%s FLOP) exceeds %s FLOP", [model.sci(f
 }
 
 deny contains {"msg": sprintf("no red-teaming is recorded, but %s", [reason]), "path": base} if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	reason
 	not is_object(record)
 	not model.section_filled(doc, `red[- ]?team|adversarial|红队|对抗`)

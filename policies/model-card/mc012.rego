@@ -65,11 +65,10 @@
 #         "the machine-learning-model component `%v` states no energy consumption or emissions in `modelCard.considerations.environmentalConsiderations`": "machine-learning-model 组件 `%v` 未在 `modelCard.considerations.environmentalConsiderations` 中说明能耗或碳排放"
 package govlint.rules.mc012
 
-import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.body
+doc := data.govlint.lib.model.body
 
 flop := model.gov(["training_compute_flop"])
 
@@ -79,7 +78,7 @@ deny contains {
 	"msg": "the model card does not state the training compute: add `governance.training_compute_flop` (FLOP, a number)",
 	"path": ["governance", "training_compute_flop"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	flop == null
 	not model.compute_stated(doc)
 }
@@ -88,7 +87,7 @@ deny contains {
 	"msg": sprintf("`training_compute_flop` is `%v`; write the cumulative training compute in FLOP as a number (e.g. 9.5e+22)", [flop]),
 	"path": ["governance", "training_compute_flop"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	flop != null
 	not is_number(flop)
 }
@@ -97,7 +96,7 @@ deny contains {
 	"msg": sprintf("`energy_kwh` is `%v`; write the training energy in kWh as a number", [energy]),
 	"path": ["governance", "energy_kwh"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	energy != null
 	not is_number(energy)
 }
@@ -106,9 +105,9 @@ deny contains {
 	"msg": msg,
 	"path": path,
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	energy == null
-	not model.has_co2_field
+	not data.govlint.lib.model.has_co2_field
 	not model.emissions_stated(doc)
 	[msg, path] := missing_energy
 }
@@ -125,7 +124,7 @@ deny contains {
 	"msg": sprintf("the machine-learning-model component `%v` states no energy consumption or emissions in `modelCard.considerations.environmentalConsiderations`", [object.get(c, "name", "?")]),
 	"path": array.concat(path, ["modelCard", "considerations", "environmentalConsiderations"]),
 } if {
-	some [path, c] in model.ml_components
+	some [path, c] in data.govlint.lib.model.ml_components
 	not cdx_energy(c)
 }
 

@@ -64,17 +64,16 @@
 #         "the machine-learning-model component `%v` states no ethical considerations or fairness assessments (biases, risks) in `modelCard.considerations`": "machine-learning-model 组件 `%v` 未在 `modelCard.considerations` 中说明伦理考量或公平性评估（偏见、风险）"
 package govlint.rules.mc013
 
-import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.body
+doc := data.govlint.lib.model.body
 
 deny contains {
 	"msg": "the model card states no limitations: add `governance.limitations` or a \"Limitations\" section",
 	"path": ["governance", "limitations"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	not model.limitations_stated(doc)
 }
 
@@ -82,7 +81,7 @@ deny contains {
 	"msg": "the model card states no biases or risks: add `governance.bias_risks` or a \"Bias, Risks, and Limitations\" section",
 	"path": ["governance", "bias_risks"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	not model.bias_risks_stated(doc)
 }
 
@@ -90,7 +89,7 @@ deny contains {
 	"msg": sprintf("the machine-learning-model component `%v` states no technical limitations in `modelCard.considerations.technicalLimitations`", [object.get(c, "name", "?")]),
 	"path": array.concat(path, ["modelCard", "considerations", "technicalLimitations"]),
 } if {
-	some [path, c] in model.ml_components
+	some [path, c] in data.govlint.lib.model.ml_components
 	not model.filled(model.mc(c, ["considerations", "technicalLimitations"]))
 }
 
@@ -98,7 +97,7 @@ deny contains {
 	"msg": sprintf("the machine-learning-model component `%v` states no ethical considerations or fairness assessments (biases, risks) in `modelCard.considerations`", [object.get(c, "name", "?")]),
 	"path": array.concat(path, ["modelCard", "considerations", "ethicalConsiderations"]),
 } if {
-	some [path, c] in model.ml_components
+	some [path, c] in data.govlint.lib.model.ml_components
 	not model.filled(model.mc(c, ["considerations", "ethicalConsiderations"]))
 	not model.filled(model.mc(c, ["considerations", "fairnessAssessments"]))
 }

@@ -53,7 +53,6 @@
 #         "section \"%s\" still holds template placeholders: %s": "“%s”章节仍遗留模板占位符：%s"
 package govlint.rules.mc014
 
-import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
@@ -155,7 +154,7 @@ part_text(x) := sprintf("[%v]", [x]) if not is_string(x)
 # ---------------------------------------------------------------------------------------------
 # Markdown sections (raw text, code removed), except "[optional]" ones and their sub-sections.
 
-doc := model.body
+doc := data.govlint.lib.model.body
 
 optional_roots := [k | some k, s in doc.sections; contains(lower(s.heading), "optional]")]
 
@@ -168,11 +167,11 @@ optional(i) if {
 # an unclosed code fence swallows the separators.
 without_code(t) := regex.replace(regex.replace(t, "(?s)```.*?```|~~~.*?~~~", " "), "`[^`\n]*`", " ")
 
-joined := split(without_code(concat(model.sep, [object.get(s, "text", "") | some s in core.file_sections])), model.sep)
+joined := split(without_code(concat(data.govlint.lib.model.sep, [object.get(s, "text", "") | some s in data.govlint.lib.core.file_sections])), data.govlint.lib.model.sep)
 
-code_free := joined if count(joined) == count(core.file_sections)
+code_free := joined if count(joined) == count(data.govlint.lib.core.file_sections)
 
-code_free := [without_code(object.get(s, "text", "")) | some s in core.file_sections] if count(joined) != count(core.file_sections)
+code_free := [without_code(object.get(s, "text", "")) | some s in data.govlint.lib.core.file_sections] if count(joined) != count(data.govlint.lib.core.file_sections)
 
 # Cheap test on the raw section first (a superset of what the code-free text can hold: removing
 # code only replaces it with spaces), so that the body is only stripped of code when needed.
@@ -183,7 +182,7 @@ raw_may_hold(s) if contains(s, "TODO")
 raw_may_hold(s) if contains(lower(s), "information")
 
 section_placeholders(i) := {short(trim_space(m)) |
-	s := core.file_sections[i]
+	s := data.govlint.lib.core.file_sections[i]
 	raw_may_hold(concat("\n", [s.heading, object.get(s, "text", "")]))
 	t := concat("\n", [s.heading, code_free[i]])
 	model.may_hold_placeholder(t)
@@ -194,7 +193,7 @@ deny contains {
 	"msg": sprintf("section \"%s\" still holds template placeholders: %s", [s.heading, concat(", ", [sprintf("`%s`", [m]) | some m in sort(found)])]),
 	"line": s.line,
 } if {
-	some i, s in core.file_sections
+	some i, s in data.govlint.lib.core.file_sections
 	found := section_placeholders(i)
 	count(found) > 0
 	not optional(i)

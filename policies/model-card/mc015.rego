@@ -61,11 +61,10 @@
 #         "the copyright policy does not say how opt-outs were detected (`tdm_opt_out_method`)": "版权合规政策未说明识别保留声明的方法（`tdm_opt_out_method`）"
 package govlint.rules.mc015
 
-import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.body
+doc := data.govlint.lib.model.body
 
 base := ["governance", "copyright_policy"]
 
@@ -81,7 +80,7 @@ md_policy if {
 }
 
 findings contains {"msg": "the model card records no copyright policy (`governance.copyright_policy`) nor how text-and-data-mining opt-outs were honoured", "path": base} if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	not is_object(policy)
 	not md_policy
 }
@@ -111,20 +110,20 @@ findings contains {"msg": "the copyright policy does not say how opt-outs were d
 # which fails the rule when it states none. A CycloneDX BOM has no field for it (a native ModelCard
 # that describes the BOM does), so a BOM alone lacks the evidence.
 evidence if {
-	not model.cdx
-	model.eu_market
+	not data.govlint.lib.model.cdx
+	data.govlint.lib.model.eu_market
 }
 
 # The requirement binds a model offered in the EU (docs/policies.md, "Markets"): elsewhere it
 # does not apply, and where no market is declared the card lacks the evidence, never an error.
 deny contains f if {
-	model.eu_market
+	data.govlint.lib.model.eu_market
 	some f in findings
 }
 
-not_applicable contains r if r := model.eu_exclusion
+not_applicable contains r if r := data.govlint.lib.model.eu_exclusion
 
 no_evidence contains r if {
-	not model.cdx
-	r := model.eu_undeclared
+	not data.govlint.lib.model.cdx
+	r := data.govlint.lib.model.eu_undeclared
 }

@@ -54,11 +54,10 @@
 #         "`training_data_summary_url` is `%v`, not an absolute URL": "`training_data_summary_url` 的值为 `%v`，不是绝对 URL"
 package govlint.rules.mc016
 
-import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.body
+doc := data.govlint.lib.model.body
 
 path := ["governance", "training_data_summary_url"]
 
@@ -70,13 +69,13 @@ md_link if {
 }
 
 findings contains {"msg": "the model card links no public summary of its training content (`governance.training_data_summary_url`)", "path": path} if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	url == null
 	not md_link
 }
 
 findings contains {"msg": sprintf("`training_data_summary_url` is `%v`, not an absolute URL", [url]), "path": path} if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	url != null
 	not model.url_like(url)
 }
@@ -85,20 +84,20 @@ findings contains {"msg": sprintf("`training_data_summary_url` is `%v`, not an a
 # which fails the rule when it states none. A CycloneDX BOM has no field for it (a native ModelCard
 # that describes the BOM does), so a BOM alone lacks the evidence.
 evidence if {
-	not model.cdx
-	model.eu_market
+	not data.govlint.lib.model.cdx
+	data.govlint.lib.model.eu_market
 }
 
 # The requirement binds a model offered in the EU (docs/policies.md, "Markets"): elsewhere it
 # does not apply, and where no market is declared the card lacks the evidence, never an error.
 deny contains f if {
-	model.eu_market
+	data.govlint.lib.model.eu_market
 	some f in findings
 }
 
-not_applicable contains r if r := model.eu_exclusion
+not_applicable contains r if r := data.govlint.lib.model.eu_exclusion
 
 no_evidence contains r if {
-	not model.cdx
-	r := model.eu_undeclared
+	not data.govlint.lib.model.cdx
+	r := data.govlint.lib.model.eu_undeclared
 }

@@ -52,32 +52,31 @@
 #         "the model card does not describe how the model was aligned with human preferences and values: add `governance.alignment`": "模型卡未说明模型如何与人类偏好和价值观对齐：请补充 `governance.alignment`"
 package govlint.rules.mc017
 
-import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.body
+doc := data.govlint.lib.model.body
 
 described if model.filled(model.gov(["alignment", "methods"]))
 
 described if model.filled(model.gov(["alignment", "description"]))
 
 described if {
-	some t in model.tags
-	t in model.alignment_tags
+	some t in data.govlint.lib.model.tags
+	t in data.govlint.lib.model.alignment_tags
 }
 
-described if regex.match(model.alignment_re, model.affirmative_prose(doc))
+described if regex.match(data.govlint.lib.model.alignment_re, model.affirmative_prose(doc))
 
 deny contains {
 	"msg": "the model card does not describe how the model was aligned with human preferences and values: add `governance.alignment`",
 	"path": ["governance", "alignment"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	not described
 }
 
 # What the rule judges (docs/policies.md, "Evidence"): the alignment description of a Hugging Face or native card,
 # which fails the rule when it states none. A CycloneDX BOM has no field for it (a native ModelCard
 # that describes the BOM does), so a BOM alone lacks the evidence.
-evidence if not model.cdx
+evidence if not data.govlint.lib.model.cdx

@@ -54,11 +54,10 @@
 #         "approval %d is dated `%v`, not an ISO 8601 date (YYYY-MM-DD)": "审批记录 %d 的日期为 `%v`，不是 ISO 8601 日期（YYYY-MM-DD）"
 package govlint.rules.mc018
 
-import data.govlint.lib.core
 import data.govlint.lib.model
 import rego.v1
 
-doc := model.body
+doc := data.govlint.lib.model.body
 
 approvals := model.gov(["approvals"])
 
@@ -66,7 +65,7 @@ deny contains {
 	"msg": "the model card names no accountable owner: add `governance.owner` or a \"Contact\" section",
 	"path": ["governance", "owner"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	not model.owner_stated(doc)
 }
 
@@ -74,7 +73,7 @@ deny contains {
 	"msg": "the model card records no release approval (`governance.approvals`, each with role and date)",
 	"path": ["governance", "approvals"],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	not non_empty(approvals)
 }
 
@@ -114,4 +113,4 @@ non_empty(x) if {
 # What the rule judges (docs/policies.md, "Evidence"): the accountable owner and the release approvals of a Hugging Face or native card,
 # which fails the rule when it states none. A CycloneDX BOM has no field for it (a native ModelCard
 # that describes the BOM does), so a BOM alone lacks the evidence.
-evidence if not model.cdx
+evidence if not data.govlint.lib.model.cdx

@@ -61,7 +61,7 @@ deny contains {
 	"msg": sprintf("component `%v` of type `%v` carries a `modelCard`; only `machine-learning-model` components may", [object.get(c, "name", "?"), object.get(c, "type", "?")]),
 	"path": array.concat(path, ["modelCard"]),
 } if {
-	some [path, c] in model.cdx_components
+	some [path, c] in data.govlint.lib.model.cdx_components
 	c.type != "machine-learning-model"
 	c.modelCard
 }
@@ -70,7 +70,7 @@ deny contains {
 	"msg": sprintf("`modelParameters.approach.type` of component `%v` is `%v`; expected one of %s", [object.get(c, "name", "?"), t, concat(", ", sort(approach_types))]),
 	"path": array.concat(path, ["modelCard", "modelParameters", "approach", "type"]),
 } if {
-	some [path, c] in model.ml_components
+	some [path, c] in data.govlint.lib.model.ml_components
 	t := model.mc(c, ["modelParameters", "approach", "type"])
 	t != null
 	not t in approach_types
@@ -80,13 +80,13 @@ deny contains {
 	"msg": sprintf("`modelCard` of component `%v` is not an object", [object.get(c, "name", "?")]),
 	"path": array.concat(path, ["modelCard"]),
 } if {
-	some [path, c] in model.ml_components
+	some [path, c] in data.govlint.lib.model.ml_components
 	c.modelCard
 	not is_object(c.modelCard)
 }
 
 # What the rule judges (docs/policies.md, "Evidence"): the components of a CycloneDX BOM; other
 # cards are none of its business.
-evidence if some _ in model.cdx_components
+evidence if some _ in data.govlint.lib.model.cdx_components
 
-no_subject contains "not a CycloneDX BOM" if not model.cdx
+no_subject contains "not a CycloneDX BOM" if not data.govlint.lib.model.cdx

@@ -78,26 +78,26 @@ third_party if {
 	is_string(mid)
 	contains(mid, "/")
 	own := lower(split(mid, "/")[0])
-	some b in model.base_models
+	some b in data.govlint.lib.model.base_models
 	contains(b, "/")
 	lower(split(b, "/")[0]) != own
 }
 
-derived if count(model.base_models) > 0
+derived if count(data.govlint.lib.model.base_models) > 0
 
 derived if model.filled(lineage)
 
 applies if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	derived
 	third_party
 }
 
-base_text := concat("`, `", model.base_models) if count(model.base_models) > 0
+base_text := concat("`, `", data.govlint.lib.model.base_models) if count(data.govlint.lib.model.base_models) > 0
 
 default base_text := "the base model"
 
-dates := [[d, p] | some [p, d] in model.evaluation_dates]
+dates := [[d, p] | some [p, d] in data.govlint.lib.model.evaluation_dates]
 
 latest := max({model.day(d) | some [d, _] in dates})
 
@@ -111,7 +111,7 @@ deny contains {
 	"path": ["governance", "evaluation"],
 } if {
 	applies
-	not model.has_any_evaluation
+	not data.govlint.lib.model.has_any_evaluation
 }
 
 deny contains {
@@ -119,7 +119,7 @@ deny contains {
 	"path": ["governance", "evaluation"],
 } if {
 	applies
-	model.has_any_evaluation
+	data.govlint.lib.model.has_any_evaluation
 	count(dates) == 0
 }
 
@@ -163,24 +163,24 @@ deny contains {
 evidence if applies
 
 no_subject contains "the card names no base model" if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	not derived
 }
 
 not_applicable contains "the base model is declared the organisation's own (`lineage.third_party_base: false`)" if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	derived
 	model.gov(["lineage", "third_party_base"]) == false
 }
 
 not_applicable contains sprintf("the base model comes from the card's own organisation (`%s`)", [mid]) if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	derived
 	model.gov(["lineage", "third_party_base"]) == null
 	mid := model.gov(["model_id"])
 	is_string(mid)
 	contains(mid, "/")
 	not third_party
-	some b in model.base_models
+	some b in data.govlint.lib.model.base_models
 	contains(b, "/")
 }

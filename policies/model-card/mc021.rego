@@ -73,10 +73,10 @@ params := data.govlint.params.mc021
 
 flop := model.gov(["training_compute_flop"])
 
-systemic if model.declared_systemic == true
+systemic if data.govlint.lib.model.declared_systemic == true
 
 systemic if {
-	not is_boolean(model.declared_systemic)
+	not is_boolean(data.govlint.lib.model.declared_systemic)
 	is_number(flop)
 	flop > params.systemic_risk_flop
 }
@@ -92,9 +92,9 @@ deny contains {
 	"msg": sprintf("the model has systemic risk and is placed on the EU market, but records no %s (`governance.systemic_risk_management.%s`, Art. 55(1)(%s))", [what, field, point]),
 	"path": ["governance", "systemic_risk_management", field],
 } if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	systemic
-	model.eu_market
+	data.govlint.lib.model.eu_market
 	some [point, field, what] in duties
 	not model.filled(model.gov(["systemic_risk_management", field]))
 }
@@ -104,26 +104,26 @@ deny contains {
 # threshold, or placed elsewhere, is out of it; one that declares neither its risk nor its
 # markets lacks the evidence.
 evidence if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	systemic
-	model.eu_market
+	data.govlint.lib.model.eu_market
 }
 
-not_applicable contains "no systemic risk is declared (`systemic_risk: false`)" if model.declared_systemic == false
+not_applicable contains "no systemic risk is declared (`systemic_risk: false`)" if data.govlint.lib.model.declared_systemic == false
 
 not_applicable contains sprintf("its training compute (%s FLOP) is below %s FLOP and no systemic risk is declared", [model.sci(flop), model.sci(params.systemic_risk_flop)]) if {
-	not is_boolean(model.declared_systemic)
+	not is_boolean(data.govlint.lib.model.declared_systemic)
 	is_number(flop)
 	flop <= params.systemic_risk_flop
 }
 
 not_applicable contains r if {
 	systemic
-	r := model.eu_exclusion
+	r := data.govlint.lib.model.eu_exclusion
 }
 
 no_evidence contains r if {
-	not model.cdx
+	not data.govlint.lib.model.cdx
 	systemic
-	r := model.eu_undeclared
+	r := data.govlint.lib.model.eu_undeclared
 }

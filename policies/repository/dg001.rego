@@ -64,7 +64,7 @@ import rego.v1
 layers := ["infrastructure", "data-resources", "algorithm-models", "application-services", "security-trustworthiness"]
 
 assessment := a if {
-	a := core.profile.assessment
+	a := data.govlint.lib.core.profile.assessment
 	is_object(a)
 }
 

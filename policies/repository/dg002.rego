@@ -55,13 +55,13 @@ import data.govlint.lib.core
 import rego.v1
 
 assessment := a if {
-	a := core.profile.assessment
+	a := data.govlint.lib.core.profile.assessment
 	is_object(a)
 }
 
 deny contains {"msg": "the repository profile names no accountable owner (profile.owner)", "path": ["profile", "owner"]} if {
 	is_object(assessment)
-	not core.present(object.get(core.profile, "owner", null))
+	not core.present(object.get(data.govlint.lib.core.profile, "owner", null))
 }
 
 deny contains {"msg": "the assessment names no roles of the team (profile.assessment.team)", "path": ["profile", "assessment", "team"]} if {

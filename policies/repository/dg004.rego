@@ -47,7 +47,7 @@ import data.govlint.lib.core
 import rego.v1
 
 assessment := a if {
-	a := core.profile.assessment
+	a := data.govlint.lib.core.profile.assessment
 	is_object(a)
 }
 

@@ -89,20 +89,20 @@ pinned(rev) if {
 # Deployment manifests
 
 deny contains repository.finding(m, "the deployment manifest does not name the model it serves (`governance.model`), and none of its targets names one", ["governance", "model"]) if {
-	some m in repository.manifests
+	some m in data.govlint.lib.repository.manifests
 	not repository.names_model(m)
 	count({u | some u in repository.manifest_units(m); count(array.concat(u.sources, u.names)) > 0}) == 0
 }
 
 deny contains repository.finding(m, sprintf("the model card `%s` named by `governance.model.card` is not in the repository", [model.card]), ["governance", "model", "card"]) if {
-	some m in repository.manifests
+	some m in data.govlint.lib.repository.manifests
 	model := repository.manifest_model(m)
 	is_string(model.card)
 	count(repository.path_keys(model.card)) == 0
 }
 
 deny contains repository.finding(m, sprintf("no model card in the repository describes the served model `%s`", [model.name]), ["governance", "model", "name"]) if {
-	some m in repository.manifests
+	some m in data.govlint.lib.repository.manifests
 	model := repository.manifest_model(m)
 	is_string(model.name)
 	not is_string(model.card)
@@ -110,13 +110,13 @@ deny contains repository.finding(m, sprintf("no model card in the repository des
 }
 
 deny contains repository.finding(m, sprintf("the deployment does not pin the revision of `%s` it serves (`governance.model.revision`)", [repository.manifest_model_label(m)]), ["governance", "model", "revision"]) if {
-	some m in repository.manifests
+	some m in data.govlint.lib.repository.manifests
 	repository.names_model(m)
 	not is_string(repository.manifest_model(m).revision)
 }
 
 deny contains repository.finding(m, sprintf("the served revision `%s` is a moving branch or tag, not a pinned revision", [rev]), ["governance", "model", "revision"]) if {
-	some m in repository.manifests
+	some m in data.govlint.lib.repository.manifests
 	rev := repository.manifest_model(m).revision
 	is_string(rev)
 	not pinned(rev)
@@ -125,7 +125,7 @@ deny contains repository.finding(m, sprintf("the served revision `%s` is a movin
 # ---------------------------------------------------------------------------------------------
 # Workloads no manifest speaks for
 
-workloads := {u | some u in repository.units; not repository.governed(u)}
+workloads := {u | some u in data.govlint.lib.repository.units; not repository.governed(u)}
 
 finding(u, msg, path) := {"msg": msg, "file": u.file, "index": u.index, "path": path}
 
@@ -195,7 +195,7 @@ deny contains finding(u, sprintf("%s `%s` serves Hub model `%s` without a pinned
 # that serves only a template or a variable (`s3://${bucket}/…`, `{{ .Values.model }}`) is not
 # reported, as nothing tells which model it is; but nothing traces it to a card either, so its
 # evidence is missing. The artifacts the rule does not name are none of its business.
-evidence contains repository.subject(m) if some m in repository.manifests
+evidence contains repository.subject(m) if some m in data.govlint.lib.repository.manifests
 
 evidence contains repository.subject(u) if {
 	some u in workloads

@@ -67,7 +67,6 @@
 #         "the repository profile declares the services not commercial (profile.commercial: false)": "仓库画像声明服务为非商业（profile.commercial: false）"
 package govlint.repository.xr002
 
-import data.govlint.lib.core
 import data.govlint.lib.repository
 import rego.v1
 
@@ -89,8 +88,8 @@ path := ["governance", "service", "commercial"]
 
 # Commercial deployments and the card keys of the models they serve.
 served contains [m, keys] if {
-	some m in repository.manifests
-	repository.service_facts[repository.key(m)].commercial == true
+	some m in data.govlint.lib.repository.manifests
+	data.govlint.lib.repository.service_facts[repository.key(m)].commercial == true
 	keys := repository.manifest_cards(m)
 	count(keys) > 0
 }
@@ -144,28 +143,28 @@ unclear(ls) := "declares `license: other`" if {
 # lacks the evidence.
 evidence contains repository.subject(m) if some [m, _] in served
 
-not_applicable contains repository.subject_because(m, sprintf("the service is declared not commercial (%s: false)", [repository.fact_sources[repository.key(m)].commercial])) if {
-	some m in repository.manifests
-	repository.service_facts[repository.key(m)].commercial == false
+not_applicable contains repository.subject_because(m, sprintf("the service is declared not commercial (%s: false)", [data.govlint.lib.repository.fact_sources[repository.key(m)].commercial])) if {
+	some m in data.govlint.lib.repository.manifests
+	data.govlint.lib.repository.service_facts[repository.key(m)].commercial == false
 }
 
 no_evidence contains repository.subject_because(m, "the manifest does not declare whether the service is commercial (`governance.service.commercial`)") if {
-	some m in repository.manifests
-	not is_boolean(repository.service_facts[repository.key(m)].commercial)
+	some m in data.govlint.lib.repository.manifests
+	not is_boolean(data.govlint.lib.repository.service_facts[repository.key(m)].commercial)
 }
 
 no_evidence contains repository.subject_because(m, "no model card of the served model is in the repository") if {
-	some m in repository.manifests
-	repository.service_facts[repository.key(m)].commercial == true
+	some m in data.govlint.lib.repository.manifests
+	data.govlint.lib.repository.service_facts[repository.key(m)].commercial == true
 	count(repository.manifest_cards(m)) == 0
 }
 
 no_evidence contains repository.subject_because(u, "no deployment manifest declares the service") if {
-	some u in repository.ungoverned
-	not core.profile.commercial == false
+	some u in data.govlint.lib.repository.ungoverned
+	not data.govlint.lib.core.profile.commercial == false
 }
 
 not_applicable contains repository.subject_because(u, "the repository profile declares the services not commercial (profile.commercial: false)") if {
-	some u in repository.ungoverned
-	core.profile.commercial == false
+	some u in data.govlint.lib.repository.ungoverned
+	data.govlint.lib.core.profile.commercial == false
 }

@@ -58,12 +58,12 @@ deny contains {
 	"index": card.index,
 	"path": path,
 } if {
-	some card in repository.cards
+	some card in data.govlint.lib.repository.cards
 	some [ref, path] in repository.dataset_refs(card)
 	not has_manifest(ref)
 }
 
-known := repository.dataset_names(repository.datasets)
+known := repository.dataset_names(data.govlint.lib.repository.datasets)
 
 # As `dataset.names_manifest(ref, m)` for some manifest m, by one lookup.
 has_manifest(ref) if {
@@ -73,6 +73,6 @@ has_manifest(ref) if {
 
 # What the rule judges (docs/policies.md, "Evidence"): the cards that name datasets.
 evidence contains repository.subject(c) if {
-	some c in repository.cards
+	some c in data.govlint.lib.repository.cards
 	count(repository.dataset_refs(c)) > 0
 }

@@ -63,7 +63,6 @@
 #         "the repository profile declares the services out of scope (profile.public / profile.regions)": "仓库画像声明服务不在适用范围内（profile.public / profile.regions）"
 package govlint.repository.xr004
 
-import data.govlint.lib.core
 import data.govlint.lib.repository
 import rego.v1
 
@@ -72,24 +71,24 @@ regions := {r | some r in object.get(data.govlint.params, ["xr004", "regions"], 
 path := ["governance", "service", "regions"]
 
 public_in_region(m) if {
-	repository.service_facts[repository.key(m)].public == true
-	some r in repository.as_list(repository.service_facts[repository.key(m)].regions)
+	data.govlint.lib.repository.service_facts[repository.key(m)].public == true
+	some r in repository.as_list(data.govlint.lib.repository.service_facts[repository.key(m)].regions)
 	regions[r]
 }
 
 # The regions a service is declared in (its manifest's, else the profile's), or none.
-declared_regions(m) := {r | some r in repository.service_facts[repository.key(m)].regions; is_string(r)} if is_array(repository.service_facts[repository.key(m)].regions)
+declared_regions(m) := {r | some r in data.govlint.lib.repository.service_facts[repository.key(m)].regions; is_string(r)} if is_array(data.govlint.lib.repository.service_facts[repository.key(m)].regions)
 
 default declared_regions(_) := set()
 
 deny contains repository.finding(m, sprintf("the public service serves `%s`, which has no model card to record the TC260-003 safety evaluation", [repository.manifest_model_label(m)]), path) if {
-	some m in repository.manifests
+	some m in data.govlint.lib.repository.manifests
 	public_in_region(m)
 	count(repository.manifest_cards(m)) == 0
 }
 
 deny contains repository.finding(m, sprintf("the public service serves `%s`, whose card records no %s", [repository.manifest_model_label(m), what]), path) if {
-	some m in repository.manifests
+	some m in data.govlint.lib.repository.manifests
 	public_in_region(m)
 	keys := repository.manifest_cards(m)
 	count(keys) > 0
@@ -118,48 +117,48 @@ default refusal(_, _) := false
 # repository profile), is out of it; one that does not say, or a serving workload no manifest
 # speaks for, lacks the evidence.
 evidence contains repository.subject(m) if {
-	some m in repository.manifests
+	some m in data.govlint.lib.repository.manifests
 	public_in_region(m)
 }
 
-not_applicable contains repository.subject_because(m, sprintf("the service is declared not public (%s: false)", [repository.fact_sources[repository.key(m)].public])) if {
-	some m in repository.manifests
-	repository.service_facts[repository.key(m)].public == false
+not_applicable contains repository.subject_because(m, sprintf("the service is declared not public (%s: false)", [data.govlint.lib.repository.fact_sources[repository.key(m)].public])) if {
+	some m in data.govlint.lib.repository.manifests
+	data.govlint.lib.repository.service_facts[repository.key(m)].public == false
 }
 
-not_applicable contains repository.subject_because(m, sprintf("the service is declared offered in %s (%s)", [concat(", ", sort(declared_regions(m))), repository.fact_sources[repository.key(m)].regions])) if {
-	some m in repository.manifests
-	not repository.service_facts[repository.key(m)].public == false
+not_applicable contains repository.subject_because(m, sprintf("the service is declared offered in %s (%s)", [concat(", ", sort(declared_regions(m))), data.govlint.lib.repository.fact_sources[repository.key(m)].regions])) if {
+	some m in data.govlint.lib.repository.manifests
+	not data.govlint.lib.repository.service_facts[repository.key(m)].public == false
 	count(declared_regions(m)) > 0
 	count(declared_regions(m) & regions) == 0
 }
 
 no_evidence contains repository.subject_because(m, "the manifest does not declare whether the service is public and where (`governance.service`)") if {
-	some m in repository.manifests
+	some m in data.govlint.lib.repository.manifests
 	not public_in_region(m)
-	not repository.service_facts[repository.key(m)].public == false
+	not data.govlint.lib.repository.service_facts[repository.key(m)].public == false
 	count(declared_regions(m) & regions) > 0
 }
 
 no_evidence contains repository.subject_because(m, "the manifest does not declare whether the service is public and where (`governance.service`)") if {
-	some m in repository.manifests
-	not repository.service_facts[repository.key(m)].public == false
+	some m in data.govlint.lib.repository.manifests
+	not data.govlint.lib.repository.service_facts[repository.key(m)].public == false
 	count(declared_regions(m)) == 0
 }
 
 no_evidence contains repository.subject_because(u, "no deployment manifest declares the service and its model") if {
-	some u in repository.ungoverned
+	some u in data.govlint.lib.repository.ungoverned
 	not profile_excludes
 }
 
 not_applicable contains repository.subject_because(u, "the repository profile declares the services out of scope (profile.public / profile.regions)") if {
-	some u in repository.ungoverned
+	some u in data.govlint.lib.repository.ungoverned
 	profile_excludes
 }
 
-profile_excludes if core.profile.public == false
+profile_excludes if data.govlint.lib.core.profile.public == false
 
 profile_excludes if {
-	is_array(core.profile.regions)
-	count({r | some r in core.profile.regions} & regions) == 0
+	is_array(data.govlint.lib.core.profile.regions)
+	count({r | some r in data.govlint.lib.core.profile.regions} & regions) == 0
 }

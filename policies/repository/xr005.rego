@@ -67,11 +67,11 @@ import data.govlint.lib.dataset
 import data.govlint.lib.repository
 import rego.v1
 
-pi_datasets := [a | some a in repository.datasets; a.personal_information == true]
+pi_datasets := [a | some a in data.govlint.lib.repository.datasets; a.personal_information == true]
 
 # Cards that name a dataset with personal information, with the dataset references.
 trained_on_pi contains [c, ref] if {
-	some c in repository.cards
+	some c in data.govlint.lib.repository.cards
 	some [ref, _] in repository.dataset_refs(c)
 	some form in dataset.ref_forms(ref)
 	pi_names[form]
@@ -95,7 +95,7 @@ deny contains {
 	"index": object.get(c, "index", 0),
 	"path": ["governance", "personal_information_mitigation"],
 } if {
-	some c in repository.cards
+	some c in data.govlint.lib.repository.cards
 	pi_cards[repository.key(c)]
 	refs := {sprintf("`%s`", [ref]) | some ref in pi_refs_by_key[repository.key(c)]}
 	count(refs) > 0
@@ -105,7 +105,7 @@ deny contains {
 
 deny contains repository.finding(m, sprintf("the deployment serves `%s`, trained on data with personal information, without output filtering of personal information", [repository.manifest_model_label(m)]), ["governance", "content_safety", "output_personal_information_filter"]) if {
 	count(pi_cards) > 0
-	some m in repository.manifests
+	some m in data.govlint.lib.repository.manifests
 	not object.get(repository.gov(m.document), ["content_safety", "output_personal_information_filter"], false) == true
 	keys := repository.group(repository.manifest_cards(m))
 	count(keys & pi_cards) > 0
@@ -120,17 +120,17 @@ evidence contains repository.subject(c) if some [c, _] in trained_on_pi
 
 evidence contains repository.subject(m) if {
 	count(pi_cards) > 0
-	some m in repository.manifests
+	some m in data.govlint.lib.repository.manifests
 	count(repository.group(repository.manifest_cards(m)) & pi_cards) > 0
 }
 
 not_applicable contains repository.subject_because(d, "the dataset declares no personal information (`personal_information.present: false`)") if {
-	some d in repository.datasets
+	some d in data.govlint.lib.repository.datasets
 	d.no_personal_information == true
 }
 
 no_evidence contains repository.subject_because(d, "the dataset does not declare whether it holds personal information (`governance.personal_information.present`)") if {
-	some d in repository.datasets
+	some d in data.govlint.lib.repository.datasets
 	not d.personal_information == true
 	not d.no_personal_information == true
 }

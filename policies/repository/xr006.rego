@@ -61,7 +61,6 @@
 #         "the card declares neither its training compute nor whether the model has systemic risk": "模型卡既未声明训练算力，也未声明模型是否具有系统性风险"
 package govlint.repository.xr006
 
-import data.govlint.lib.core
 import data.govlint.lib.repository
 import rego.v1
 
@@ -69,22 +68,22 @@ threshold := data.govlint.params.xr006.compute_threshold_flop
 
 # Cards that put their model under the obligation, with the reason.
 triggered contains [c, sprintf("declares %s FLOP of training compute, above %s", [repository.sci(flop), repository.sci(threshold)])] if {
-	some c in repository.cards
+	some c in data.govlint.lib.repository.cards
 	flop := c.compute_flop
 	is_number(flop)
 	flop > threshold
 }
 
 triggered contains [c, "is declared a general-purpose AI model with systemic risk"] if {
-	some c in repository.cards
+	some c in data.govlint.lib.repository.cards
 	c.systemic_risk == true
 	not above_threshold(c)
 }
 
 triggered contains [c, "is declared a general-purpose AI model with systemic risk by the repository profile"] if {
-	some c in repository.cards
+	some c in data.govlint.lib.repository.cards
 	not declares_risk(c)
-	core.profile.systemic_risk == true
+	data.govlint.lib.core.profile.systemic_risk == true
 	not above_threshold(c)
 }
 
@@ -130,20 +129,20 @@ deny contains {
 evidence contains repository.subject(c) if some [c, _] in triggered
 
 not_applicable contains repository.subject_because(c, "no systemic risk is declared and the training compute is not above the threshold") if {
-	some c in repository.cards
+	some c in data.govlint.lib.repository.cards
 	not triggered_keys[repository.key(c)]
 	no_risk(c)
 }
 
 not_applicable contains repository.subject_because(c, "the declared training compute is below the threshold") if {
-	some c in repository.cards
+	some c in data.govlint.lib.repository.cards
 	not triggered_keys[repository.key(c)]
 	not no_risk(c)
 	is_number(c.compute_flop)
 }
 
 no_evidence contains repository.subject_because(c, "the card declares neither its training compute nor whether the model has systemic risk") if {
-	some c in repository.cards
+	some c in data.govlint.lib.repository.cards
 	not triggered_keys[repository.key(c)]
 	not no_risk(c)
 	not is_number(c.compute_flop)
@@ -153,5 +152,5 @@ no_risk(c) if c.no_systemic_risk == true
 
 no_risk(c) if {
 	not declares_risk(c)
-	core.profile.systemic_risk == false
+	data.govlint.lib.core.profile.systemic_risk == false
 }

@@ -72,7 +72,7 @@ regions := {r | some r in object.get(data.govlint.params, ["xr004", "regions"], 
 
 path := ["governance", "service", "regions"]
 
-facts(m) := repository.service_facts[repository.key(m)]
+facts(m) := data.govlint.lib.repository.service_facts[repository.key(m)]
 
 public_in_region(m) if {
 	facts(m).public == true
@@ -92,7 +92,7 @@ records_of(d) := {what | some what in record_fields; object.get(d, what, false) 
 # The records the dataset manifests hold, gathered once (not once per service: a repository of
 # many services and datasets would otherwise pay for every pair).
 records contains what if {
-	some d in repository.datasets
+	some d in data.govlint.lib.repository.datasets
 	some what in records_of(d)
 }
 
@@ -100,18 +100,18 @@ recorded(what) if what in records
 
 # Some service is offered to the public in China.
 public_service if {
-	some m in repository.manifests
+	some m in data.govlint.lib.repository.manifests
 	public_in_region(m)
 }
 
 deny contains repository.finding(m, "the service is offered to the public in China, but no dataset manifest records a safety keyword library (`governance.keyword_library`, TC260-003 §8.1)", path) if {
-	some m in repository.manifests
+	some m in data.govlint.lib.repository.manifests
 	public_in_region(m)
 	not recorded("keyword_library")
 }
 
 deny contains repository.finding(m, "the service is offered to the public in China, but no dataset manifest records the safety test-question banks (`governance.test_banks`, TC260-003 §8.2-8.3)", path) if {
-	some m in repository.manifests
+	some m in data.govlint.lib.repository.manifests
 	public_in_region(m)
 	not recorded("test_banks")
 }
@@ -119,37 +119,37 @@ deny contains repository.finding(m, "the service is offered to the public in Chi
 # What the rule judges (docs/policies.md, "Evidence"): public services in China, and the
 # dataset manifests that record the library or the banks for them.
 evidence contains repository.subject(m) if {
-	some m in repository.manifests
+	some m in data.govlint.lib.repository.manifests
 	public_in_region(m)
 }
 
 evidence contains repository.subject(d) if {
 	public_service
-	some d in repository.datasets
+	some d in data.govlint.lib.repository.datasets
 	count(records_of(d)) > 0
 }
 
-not_applicable contains repository.subject_because(m, sprintf("the service is declared not public (%s: false)", [repository.fact_sources[repository.key(m)].public])) if {
-	some m in repository.manifests
+not_applicable contains repository.subject_because(m, sprintf("the service is declared not public (%s: false)", [data.govlint.lib.repository.fact_sources[repository.key(m)].public])) if {
+	some m in data.govlint.lib.repository.manifests
 	facts(m).public == false
 }
 
-not_applicable contains repository.subject_because(m, sprintf("the service is declared offered in %s (%s)", [concat(", ", sort(declared_regions(m))), repository.fact_sources[repository.key(m)].regions])) if {
-	some m in repository.manifests
+not_applicable contains repository.subject_because(m, sprintf("the service is declared offered in %s (%s)", [concat(", ", sort(declared_regions(m))), data.govlint.lib.repository.fact_sources[repository.key(m)].regions])) if {
+	some m in data.govlint.lib.repository.manifests
 	not facts(m).public == false
 	count(declared_regions(m)) > 0
 	count(declared_regions(m) & regions) == 0
 }
 
 no_evidence contains repository.subject_because(m, "the manifest does not declare whether the service is public and where (`governance.service`)") if {
-	some m in repository.manifests
+	some m in data.govlint.lib.repository.manifests
 	not public_in_region(m)
 	not facts(m).public == false
 	count(declared_regions(m) & regions) > 0
 }
 
 no_evidence contains repository.subject_because(m, "the manifest does not declare whether the service is public and where (`governance.service`)") if {
-	some m in repository.manifests
+	some m in data.govlint.lib.repository.manifests
 	not facts(m).public == false
 	count(declared_regions(m)) == 0
 }
