@@ -325,7 +325,7 @@ pub(crate) fn modelscope_body(parsed: &parse::ParsedFile) -> bool {
     parsed.syntax == parse::Syntax::Markdown && parsed.source.text.contains("modelscope.cn/") && !parsed.source.text.contains("huggingface.co/")
 }
 
-pub(crate) fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> FileResult {
+pub(crate) fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut policy::Worker) -> FileResult {
     if !c.report && ctx.summarizes() {
         if let Some(a) = ctx.cache.and_then(|cache| cache.unread(c)) {
             return FileResult::Artifact(Box::new(a), Vec::new(), Vec::new(), None);
@@ -501,7 +501,7 @@ impl Views<'_> {
 
 /// The findings of the volatile packages on a file whose other findings came from the cache
 /// (see [`Volatile`]), and what they judged of it.
-pub(crate) fn volatile_findings(ctx: &Context<'_>, engine: &mut regorus::Engine, name: &str, parsed: &ParsedFile, docs: &[ArtifactDoc]) -> (Volatile, Vec<evidence::Judged>) {
+pub(crate) fn volatile_findings(ctx: &Context<'_>, engine: &mut policy::Worker, name: &str, parsed: &ParsedFile, docs: &[ArtifactDoc]) -> (Volatile, Vec<evidence::Judged>) {
     let set = ctx.policies;
     if !set.has_volatile() || ctx.parse_only {
         return (None, Vec::new());
@@ -509,7 +509,7 @@ pub(crate) fn volatile_findings(ctx: &Context<'_>, engine: &mut regorus::Engine,
     timings::time(set.timings(), Stage::Policies, || volatile_evaluated(ctx, engine, name, parsed, docs))
 }
 
-pub(crate) fn volatile_evaluated(ctx: &Context<'_>, engine: &mut regorus::Engine, name: &str, parsed: &ParsedFile, docs: &[ArtifactDoc]) -> (Volatile, Vec<evidence::Judged>) {
+pub(crate) fn volatile_evaluated(ctx: &Context<'_>, engine: &mut policy::Worker, name: &str, parsed: &ParsedFile, docs: &[ArtifactDoc]) -> (Volatile, Vec<evidence::Judged>) {
     let set = ctx.policies;
     let (mut diags, mut excepted, mut judged) = (Vec::new(), Vec::new(), Vec::new());
     let mut views = Views { parsed, list: None };
@@ -543,7 +543,7 @@ pub(crate) fn identify<'d>(parsed: &ParsedFile, diags: impl Iterator<Item = &'d 
 
 /// A file read for the repository rules only: its documents as they read them, and no findings
 /// of its own (one that cannot be read or parsed is no artifact for them).
-pub(crate) fn for_repository(c: &Candidate, ctx: &Context<'_>, engine: &mut regorus::Engine) -> FileResult {
+pub(crate) fn for_repository(c: &Candidate, ctx: &Context<'_>, engine: &mut policy::Worker) -> FileResult {
     match timings::time(ctx.policies.timings(), Stage::Parse, || read_and_classify(c, ctx.config)) {
         Ok(a) => checked(ctx, engine, a, true, FileFindings::default()),
         Err(r) => *r,
@@ -572,7 +572,7 @@ pub(crate) fn artifacts_of(results: Vec<FileResult>) -> Vec<Artifact> {
 /// to be kept. For the bundled repository rules the kept values are the documents' summaries,
 /// evaluated here when not given, and with a cache on they are its [`Facts`] instead: the
 /// artifact's `facts` are those the cache holds for the same text, when it has them.
-pub(crate) fn checked(ctx: &Context<'_>, engine: &mut regorus::Engine, a: Artifact, keep_documents: bool, findings: FileFindings) -> FileResult {
+pub(crate) fn checked(ctx: &Context<'_>, engine: &mut policy::Worker, a: Artifact, keep_documents: bool, findings: FileFindings) -> FileResult {
     let Artifact { file, mut parsed, docs, values, facts: known, .. } = a;
     let FileFindings { mut diags, mut excepted, volatile } = findings;
     // Held to the end of the run, with every other file's: at their size, not their growth's.

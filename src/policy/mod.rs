@@ -21,6 +21,7 @@ mod groups;
 mod load;
 mod results;
 mod setup;
+mod slots;
 pub mod shared;
 
 pub use load::*;
@@ -28,6 +29,7 @@ pub use results::*;
 use groups::*;
 use setup::*;
 pub use setup::MAX_RANGE;
+pub use slots::Worker;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -210,6 +212,9 @@ pub struct PolicySet {
     pub rule_ids: crate::select::RuleIds,
     /// Where each package's evaluations are timed (`check --timings`).
     timings: Option<Arc<crate::timings::Timings>>,
+    /// The engines of the groups of bundled rules, compiled once a run has enough documents
+    /// of a group (see [`slots`]).
+    slots: Option<Arc<slots::Slots>>,
 }
 
 impl std::fmt::Debug for PolicySet {
@@ -275,15 +280,8 @@ impl PolicySet {
         // function, rather than failing on each document that reaches it.
         opa_compat::check_builtins(&files)?;
         regorus::cache::configure(regorus::cache::Config { regex: 4096, glob: 512 });
-        let mut engine = Engine::new();
-        engine.set_gather_prints(true);
-        bound_ranges(&mut engine)?;
-        regex_ext::register(&mut engine).map_err(|e| ToolError::msg(format!("cannot set up the policy engine: {e}")))?;
-        bounds::register(&mut engine).map_err(|e| ToolError::msg(format!("cannot set up the policy engine: {e}")))?;
         // The context is read under `data`: a set of modules none of which names it cannot read it.
-        if opts.context_rules && files.iter().any(|f| names_data(&f.source.text)) {
-            context::register(&mut engine).map_err(|e| ToolError::msg(format!("cannot set up the policy engine: {e}")))?;
-        }
+        let mut engine = base_engine(opts.context_rules && files.iter().any(|f| names_data(&f.source.text)))?;
         for f in files.iter().filter(|f| f.builtin) {
             engine.add_policy(f.path.clone(), f.source.text.clone()).map_err(|e| rego_error(&e.to_string(), &files))?;
         }
@@ -359,9 +357,8 @@ impl PolicySet {
             g.insert("profile".to_string(), profile);
         }
         let digest = bundle_digest(&files, &data, opts, &packages);
-        engine
-            .add_data(regorus::Value::from(data))
-            .map_err(|e| ToolError::msg(format!("cannot load data: {e}")))?;
+        let data = regorus::Value::from(data);
+        engine.add_data(data.clone()).map_err(|e| ToolError::msg(format!("cannot load data: {e}")))?;
         // Analyse every module now, so an unsafe variable or a bad reference stops the run
         // before any document is read.
         engine.eval_query("true".to_string(), false).map_err(|e| rego_error(&e.to_string(), &files))?;
@@ -381,7 +378,17 @@ impl PolicySet {
         let volatile_names = volatile::packages(&files);
         let volatile = (0..packages.len()).filter(|&i| volatile_names.contains(&packages[i].name)).collect();
 
-        Ok(PolicySet { engine, packages, terms, files, timeout: opts.timeout, digest, groups, summary, volatile, rule_ids, timings: None })
+        let slots = if opts.builtin && opts.context_rules && !opts.timings { slots::Slots::new(&files, &packages, &groups, data, opts.timeout).map(Arc::new) } else { None };
+        Ok(PolicySet { engine, packages, terms, files, timeout: opts.timeout, digest, groups, summary, volatile, rule_ids, timings: None, slots })
+    }
+
+    /// Compiles the engine of a group of bundled rules once `after` of its documents have been
+    /// evaluated (see [`slots`]; 0: at the first). For tests, which hold every evaluation on
+    /// such an engine to the same findings as the full engine's.
+    pub fn set_group_engines_after(&mut self, after: usize) {
+        if let Some(s) = self.slots.as_mut().and_then(Arc::get_mut) {
+            s.set_after(after);
+        }
     }
 
     /// A digest of the policy bundle: every module's path and source text (bundled and user, in
@@ -403,9 +410,9 @@ impl PolicySet {
         self.timings.as_deref()
     }
 
-    /// An engine for one worker thread.
-    pub fn worker(&self) -> Engine {
-        self.engine.clone()
+    /// The engines of one worker thread.
+    pub fn worker(&self) -> Worker {
+        Worker::new(self.engine.clone())
     }
 
     /// An engine for the rules that see `documents` documents at once (repository rules,
@@ -495,7 +502,8 @@ impl PolicySet {
     /// the `with` setup are paid once, not once per package. When that query fails (a runtime
     /// error or the time limit in one package), each package is evaluated alone, so the error
     /// is reported on the package that caused it and the others still report.
-    pub fn eval_all(&self, engine: &mut Engine, pkgs: &[usize], input: &Input) -> Vec<(usize, Result<Vec<Finding>, String>)> {
+    pub fn eval_all(&self, worker: &mut Worker, pkgs: &[usize], input: &Input) -> Vec<(usize, Result<Vec<Finding>, String>)> {
+        let engine = worker.for_group(self, pkgs);
         self.eval_all_scaled(engine, pkgs, input, 1)
     }
 
@@ -604,6 +612,21 @@ impl PolicySet {
         let _ = engine.take_prints();
         Ok(results.result.into_iter().next().and_then(|r| r.expressions.into_iter().next()).map(|e| e.value))
     }
+}
+
+/// A new engine with govlint's builtins (bounded ranges, regex, memory bounds) and, with
+/// `context`, the rules that give each evaluation's file context.
+fn base_engine(context: bool) -> Result<Engine, ToolError> {
+    let fail = |e: anyhow::Error| ToolError::msg(format!("cannot set up the policy engine: {e}"));
+    let mut engine = Engine::new();
+    engine.set_gather_prints(true);
+    bound_ranges(&mut engine)?;
+    regex_ext::register(&mut engine).map_err(fail)?;
+    bounds::register(&mut engine).map_err(fail)?;
+    if context {
+        context::register(&mut engine).map_err(fail)?;
+    }
+    Ok(engine)
 }
 
 /// Whether a module's text has the word `data` anywhere, in a reference, an import, a string or
