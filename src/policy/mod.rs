@@ -213,7 +213,7 @@ pub struct PolicySet {
     /// Where each package's evaluations are timed (`check --timings`).
     timings: Option<Arc<crate::timings::Timings>>,
     /// The engines of the groups of bundled rules, compiled once a run has enough documents
-    /// of a group (see [`slots`]).
+    /// of a group (see src/policy/slots.rs).
     slots: Option<Arc<slots::Slots>>,
 }
 
@@ -383,7 +383,7 @@ impl PolicySet {
     }
 
     /// Compiles the engine of a group of bundled rules once `after` of its documents have been
-    /// evaluated (see [`slots`]; 0: at the first). For tests, which hold every evaluation on
+    /// evaluated (see src/policy/slots.rs; 0: at the first). For tests, which hold every evaluation on
     /// such an engine to the same findings as the full engine's.
     pub fn set_group_engines_after(&mut self, after: usize) {
         if let Some(s) = self.slots.as_mut().and_then(Arc::get_mut) {
