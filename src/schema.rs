@@ -53,21 +53,28 @@ fn parsed(name: &str) -> Value {
     serde_json::from_str(text(name).unwrap_or("{}")).unwrap_or_else(|e| panic!("bundled schema {name} is not JSON: {e}"))
 }
 
+/// Every bundled schema, by its `$id`, for `$ref`: parsed and indexed once per process (it was
+/// once per schema compiled, which was most of the cost of compiling one).
+fn registry() -> Result<&'static Registry<'static>, String> {
+    static REGISTRY: OnceLock<Result<Registry<'static>, String>> = OnceLock::new();
+    REGISTRY
+        .get_or_init(|| {
+            let resources: Vec<(String, Resource)> = BUNDLED
+                .iter()
+                .map(|(n, _)| (format!("{ID_BASE}{n}"), Resource::from_contents(parsed(n))))
+                .collect();
+            Registry::new().draft(Draft::Draft202012).extend(resources).and_then(|b| b.prepare()).map_err(|e| format!("schema registry: {e}"))
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
 /// Compiles the bundled schema `name`, with every other bundled schema available to `$ref`.
 pub fn compile(name: &str) -> Result<Validator, String> {
-    let resources: Vec<(String, Resource)> = BUNDLED
-        .iter()
-        .map(|(n, _)| (format!("{ID_BASE}{n}"), Resource::from_contents(parsed(n))))
-        .collect();
-    let registry = Registry::new()
-        .draft(Draft::Draft202012)
-        .extend(resources)
-        .and_then(|b| b.prepare())
-        .map_err(|e| format!("schema registry: {e}"))?;
     jsonschema::options()
         .with_draft(Draft::Draft202012)
         .should_validate_formats(true)
-        .with_registry(&registry)
+        .with_registry(registry()?)
         .build(&parsed(name))
         .map_err(|e| format!("schema {name}: {e}"))
 }
