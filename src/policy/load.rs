@@ -190,3 +190,37 @@ pub(super) fn rego_offset(source: &SourceFile, line: usize, col: usize) -> usize
     }
     span.end
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// regorus evaluates every rule of an imported package when one of them is read through the
+    /// import's alias (docs/policies.md, "Timing a policy"), so the bundled rules read helper
+    /// rules by their full paths and call only functions through an alias: a rule run alone
+    /// then costs what it uses.
+    #[test]
+    fn bundled_rules_read_helper_rules_by_full_path() {
+        let import = regex::Regex::new(r"(?m)^import data\.govlint\.lib\.(\w+)\s*$").expect("pattern");
+        let strings = regex::Regex::new(r#""(?:[^"\\]|\\.)*"|`[^`]*`"#).expect("pattern");
+        let mut offenders = Vec::new();
+        for f in bundled_files().into_iter().filter(|f| !f.is_test()) {
+            let aliases: Vec<String> = import.captures_iter(&f.source.text).map(|c| c[1].to_string()).collect();
+            if aliases.is_empty() {
+                continue;
+            }
+            let read = regex::Regex::new(&format!(r"(?:^|[^\w.])({})\.([a-z_]\w*)\b(\()?", aliases.join("|"))).expect("pattern");
+            for (n, line) in f.source.text.lines().enumerate() {
+                if line.starts_with("import ") {
+                    continue;
+                }
+                let code = strings.replace_all(line, "\"\"");
+                let code = code.split_once('#').map_or(&*code, |(c, _)| c);
+                for c in read.captures_iter(code).filter(|c| c.get(3).is_none()) {
+                    offenders.push(format!("{}:{}: {}.{}", f.path, n + 1, &c[1], &c[2]));
+                }
+            }
+        }
+        assert!(offenders.is_empty(), "helper rules read through an import alias (write data.govlint.lib.<package>.<rule>):\n{}", offenders.join("\n"));
+    }
+}
