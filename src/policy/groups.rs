@@ -43,16 +43,23 @@ pub(super) fn group_rules(engine: &mut Engine, packages: &[Package], terms: &[St
     if groups.is_empty() {
         return BTreeMap::new();
     }
-    let mut module = format!("package {GROUP_PACKAGE}\n\nimport rego.v1\n");
-    for (group, name) in &groups {
-        let refs: Vec<&str> = group.iter().map(|&p| terms[p].as_str()).collect();
-        module.push_str(&format!("\n{name} := [{}]\n", refs.join(", ")));
-    }
+    let module = group_module(groups.iter().map(|(g, name)| (name.as_str(), g.as_slice())), terms);
     engine.set_rego_v0(false);
     if engine.add_policy("<govlint groups>".to_string(), module).is_err() {
         return BTreeMap::new();
     }
     groups.into_iter().map(|(g, name)| (g, format!("data.{GROUP_PACKAGE}.{name}"))).collect()
+}
+
+/// The module of [`GROUP_PACKAGE`] that defines each named group's rule: the array of its
+/// packages' results, in the group's order.
+pub(super) fn group_module<'a>(groups: impl IntoIterator<Item = (&'a str, &'a [usize])>, terms: &[String]) -> String {
+    let mut module = format!("package {GROUP_PACKAGE}\n\nimport rego.v1\n");
+    for (name, group) in groups {
+        let refs: Vec<&str> = group.iter().map(|&p| terms[p].as_str()).collect();
+        module.push_str(&format!("\n{name} := [{}]\n", refs.join(", ")));
+    }
+    module
 }
 
 /// The term that evaluates each package's results: `data.<package>` for a package declared in

@@ -378,7 +378,7 @@ impl PolicySet {
         let volatile_names = volatile::packages(&files);
         let volatile = (0..packages.len()).filter(|&i| volatile_names.contains(&packages[i].name)).collect();
 
-        let slots = if opts.builtin && opts.context_rules && !opts.timings { slots::Slots::new(&files, &packages, &groups, data, opts.timeout).map(Arc::new) } else { None };
+        let slots = if opts.builtin && opts.context_rules && !opts.timings { slots::Slots::new(&files, &packages, &groups, data).map(Arc::new) } else { None };
         Ok(PolicySet { engine, packages, terms, files, timeout: opts.timeout, digest, groups, summary, volatile, rule_ids, timings: None, slots })
     }
 

@@ -38,11 +38,8 @@ pub(super) struct Slot {
 /// What the slots' engines are compiled from.
 pub(super) struct Slots {
     slots: Vec<Slot>,
-    /// The bundled modules, in load order.
-    files: Vec<RegoFile>,
     /// `data`, as the full engine has it.
     data: regorus::Value,
-    timeout: Duration,
     /// Documents of a group evaluated on the full engine before its own is compiled.
     after: usize,
 }
@@ -50,7 +47,7 @@ pub(super) struct Slots {
 impl Slots {
     /// One slot per group of `groups` made of bundled rules only, when every module is bundled
     /// (a user module may read any package, so then every evaluation sees them all).
-    pub(super) fn new(files: &[RegoFile], packages: &[Package], groups: &BTreeMap<Vec<usize>, String>, data: regorus::Value, timeout: Duration) -> Option<Slots> {
+    pub(super) fn new(files: &[RegoFile], packages: &[Package], groups: &BTreeMap<Vec<usize>, String>, data: regorus::Value) -> Option<Slots> {
         if !files.iter().all(|f| f.builtin) {
             return None;
         }
@@ -59,7 +56,7 @@ impl Slots {
             .filter(|g| g.iter().all(|&p| packages[p].builtin && packages[p].role == Role::Artifact))
             .map(|g| Slot { pkgs: g.clone(), seen: AtomicUsize::new(0), claimed: AtomicBool::new(false), engine: OnceLock::new() })
             .collect();
-        (!slots.is_empty()).then(|| Slots { slots, files: files.to_vec(), data, timeout, after: AFTER })
+        (!slots.is_empty()).then(|| Slots { slots, data, after: AFTER })
     }
 
     /// Compiles each group's engine after `after` of its documents (0: at its first).
@@ -83,21 +80,20 @@ impl Slots {
         engine.as_ref().map(|e| (i, e))
     }
 
-    /// An engine of the helpers and the packages `pkgs`, set up as the full one is, with the
-    /// group's rule under the name the full engine gives it.
+    /// An engine of the helpers and the packages `pkgs` (from the set's modules, all bundled),
+    /// set up as the full one is, with the group's rule under the name the full engine gives it.
     fn compile(&self, set: &PolicySet, pkgs: &[usize]) -> Result<Engine, ToolError> {
         let names: BTreeSet<&str> = pkgs.iter().map(|&p| set.packages[p].name.as_str()).collect();
         let mut engine = base_engine(true)?;
-        for f in self.files.iter().filter(|f| f.package.starts_with(LIB_PREFIX) || names.contains(f.package.as_str())) {
+        for f in set.files.iter().filter(|f| f.package.starts_with(LIB_PREFIX) || names.contains(f.package.as_str())) {
             engine.add_policy(f.path.clone(), f.source.text.clone()).map_err(|e| ToolError::msg(e.to_string()))?;
         }
         let rule = set.groups.get(pkgs).and_then(|r| r.rsplit('.').next()).ok_or_else(|| ToolError::msg("no group rule"))?;
-        let refs: Vec<&str> = pkgs.iter().map(|&p| set.terms[p].as_str()).collect();
-        let module = format!("package {GROUP_PACKAGE}\n\nimport rego.v1\n\n{rule} := [{}]\n", refs.join(", "));
+        let module = group_module([(rule, pkgs)], &set.terms);
         engine.add_policy("<govlint groups>".to_string(), module).map_err(|e| ToolError::msg(e.to_string()))?;
         engine.add_data(self.data.clone()).map_err(|e| ToolError::msg(e.to_string()))?;
         engine.eval_query("true".to_string(), false).map_err(|e| ToolError::msg(e.to_string()))?;
-        engine.set_execution_timer_config(time_limit(self.timeout));
+        engine.set_execution_timer_config(time_limit(set.timeout));
         Ok(engine)
     }
 }
