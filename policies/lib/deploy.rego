@@ -650,11 +650,11 @@ effective_sc(c, field) := [array.concat(c.pod.path, ["securityContext", field]),
 # order of `walk`.
 nodes := [[p, v] | walk(input, [p, v])]
 
-# String leaves as [path, value].
-strings contains [p, v] if {
-	some [p, v] in nodes
-	is_string(v)
-}
+# String leaves as [path, value], in the order of `walk`: govlint gives them with the document
+# (`data.govlint.file.strings`, built once per document); a test without that context walks.
+strings := data.govlint.file.strings
+
+strings := [[p, v] | some [p, v] in nodes; is_string(v)] if not data.govlint.file.strings
 
 # A readable path: `spec.template.spec.containers[0].env[1].value`.
 path_text(path) := trim_prefix(concat("", [_segment(s) | some s in path]), ".")

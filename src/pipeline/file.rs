@@ -394,7 +394,7 @@ pub(crate) fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut policy::Wor
         }
         // Built only if a package evaluated can read it (a small user policy often does not).
         let file_ctx = if pkgs.iter().any(|&p| set.packages[p].reads_data) {
-            policy::file_context(&name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections)
+            policy::file_context(&name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections, &value)
         } else {
             regorus::Value::Undefined
         };
@@ -519,8 +519,9 @@ pub(crate) fn volatile_evaluated(ctx: &Context<'_>, engine: &mut policy::Worker,
             continue;
         }
         let doc = views.of(a);
-        let file_ctx = policy::file_context(name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections);
-        let input = policy::PolicySet::input(policy::to_engine(&doc.value), file_ctx);
+        let value = policy::to_engine(&doc.value);
+        let file_ctx = policy::file_context(name, a.kind, a.format.as_str(), a.index, parsed.documents.len(), &parsed.sections, &value);
+        let input = policy::PolicySet::input(value, file_ctx);
         for (pkg, result) in set.eval_all(engine, &pkgs, &input) {
             gather(set, pkg, result, (&parsed.source, doc), a, (&mut diags, &mut excepted), &mut judged);
         }

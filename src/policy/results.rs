@@ -177,8 +177,8 @@ pub(super) fn count(n: usize) -> regorus::Value {
 }
 
 /// The per-file context at `data.govlint.file`, made for the engine, with the Markdown body of a
-/// document that has sections (see [`markdown`]).
-pub fn file_context(path: &str, kind: Kind, format: &str, index: usize, documents: usize, sections: &[Section]) -> regorus::Value {
+/// document that has sections (see [`markdown`]) and the string leaves of the document, `doc`.
+pub fn file_context(path: &str, kind: Kind, format: &str, index: usize, documents: usize, sections: &[Section], doc: &regorus::Value) -> regorus::Value {
     use regorus::Value as V;
     let markdown = markdown::body(sections);
     let sections: Vec<V> = sections
@@ -202,7 +202,37 @@ pub fn file_context(path: &str, kind: Kind, format: &str, index: usize, document
         ("sections", V::from(sections)),
     ];
     fields.extend(markdown.map(|m| ("markdown", m)));
+    fields.push(("strings", string_leaves(doc)));
     object(fields)
+}
+
+/// The string leaves of a document as `[path, value]` pairs, in the order of Rego's `walk`
+/// (object members by key, array items by index).
+fn string_leaves(doc: &regorus::Value) -> regorus::Value {
+    use regorus::Value as V;
+    fn visit(v: &V, path: &mut Vec<V>, out: &mut Vec<V>) {
+        match v {
+            V::String(_) => out.push(V::from(vec![V::from(path.clone()), v.clone()])),
+            V::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    path.push(V::from(i as u64));
+                    visit(item, path, out);
+                    path.pop();
+                }
+            }
+            V::Object(fields) => {
+                for (k, item) in fields.iter() {
+                    path.push(k.clone());
+                    visit(item, path, out);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    visit(doc, &mut Vec::new(), &mut out);
+    V::from(out)
 }
 
 /// A result's `path`: an array of keys and indices, or a JSON pointer.

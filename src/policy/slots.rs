@@ -156,8 +156,9 @@ mod tests {
             let parsed = parse::parse(SourceFile::new(path, text), syntax, &Limits::default());
             let pkgs = set.for_kind(kind);
             for doc in &parsed.documents {
-                let context = file_context(path, kind, format, doc.index, parsed.documents.len(), &parsed.sections);
-                let input = PolicySet::input(to_engine(&doc.value), context);
+                let value = to_engine(&doc.value);
+                let context = file_context(path, kind, format, doc.index, parsed.documents.len(), &parsed.sections, &value);
+                let input = PolicySet::input(value, context);
                 let full = set.eval_all_scaled(&mut set.engine.clone(), &pkgs, &input, 1);
                 let grouped = set.eval_all(&mut worker, &pkgs, &input);
                 assert_eq!(format!("{grouped:?}"), format!("{full:?}"), "{path}, document {}", doc.index);

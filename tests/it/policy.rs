@@ -404,6 +404,13 @@ fn the_markdown_body_matches_the_librarys() {
             "models/open/README.md:2:1 warning main: compared 10 sections",
         ]
     );
+    compared_on_every_tree(&case_dir, policy, "Markdown document");
+}
+
+/// Runs a comparing policy (an `error` where two values differ, a `warning … compared …` per
+/// document compared) over the fixtures, the shared corpus and the shared repositories (skipped
+/// where those are absent): no tree may hold a difference, and each must have one `what`.
+fn compared_on_every_tree(case_dir: &std::path::Path, policy: &str, what: &str) {
     let root = common::project_root();
     let mut trees = vec![root.join("fixtures")];
     for shared in ["../shared/corpus", "../shared/repos"] {
@@ -416,14 +423,38 @@ fn the_markdown_body_matches_the_librarys() {
     }
     for tree in trees {
         let tree = tree.to_str().expect("a UTF-8 path").to_string();
-        let run = govlint(&case_dir, &["check", &tree, "--format", "json", "--no-builtin", "-p", policy]);
+        let run = govlint(case_dir, &["check", &tree, "--format", "json", "--no-builtin", "-p", policy]);
         assert_ne!(run.code, 2, "{tree}: {}", run.stderr);
         let r = run.report();
         let differ: Vec<String> = r.lines().into_iter().filter(|l| l.contains(" error main: ")).collect();
         assert!(differ.is_empty(), "{tree}: {differ:#?}");
         let compared = r.lines().iter().filter(|l| l.contains(" warning main: compared ")).count();
-        assert!(compared > 0, "{tree}: no Markdown document was compared");
+        assert!(compared > 0, "{tree}: no {what} was compared");
     }
+}
+
+/// `data.govlint.file.strings`, built in Rust, is what Rego's `walk` finds, string leaf by
+/// string leaf and in its order (the deployment library falls back to the walk where a test
+/// gives no context): on keys that sort apart from their order in the file, lists in lists and
+/// values of every type, and on every document of the fixtures, the shared corpus and the
+/// shared repositories.
+#[test]
+fn the_string_leaves_match_walk() {
+    let case_dir = case("string-leaves");
+    let policy = case_dir.join("policy");
+    let policy = policy.to_str().expect("a UTF-8 path");
+    let run = check("string-leaves", &["-p", policy, "--no-builtin"]);
+    run.code(0);
+    assert_eq!(
+        run.report().lines(),
+        [
+            "data/dataset-manifest.json:1:1 warning main: compared 9 string leaves",
+            "deploy/chart/values.yaml:2:1 warning main: compared 5 string leaves",
+            "deploy/stack.yaml:2:1 warning main: compared 18 string leaves",
+            "deploy/stack.yaml:19:1 warning main: compared 3 string leaves",
+        ]
+    );
+    compared_on_every_tree(&case_dir, policy, "document");
 }
 
 // 7. Repository rules -------------------------------------------------------------------------
