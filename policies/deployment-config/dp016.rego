@@ -272,17 +272,16 @@ under_reference(p) if {
 
 # Every string leaf of a workload document, but those of a Helm values section that is switched
 # off (`enabled: false`).
-leaves contains [p, v] if {
+leaves := data.govlint.lib.deploy.strings if {
 	data.govlint.lib.deploy.workload
 	data.govlint.lib.deploy.format != "helm-values"
-	some [p, v] in data.govlint.lib.deploy.strings
 }
 
-leaves contains [p, v] if {
+leaves := [[p, v] | some [p, v] in data.govlint.lib.deploy.strings; not deploy.helm_disabled(p)] if {
 	data.govlint.lib.deploy.format == "helm-values"
-	some [p, v] in data.govlint.lib.deploy.strings
-	not deploy.helm_disabled(p)
 }
+
+default leaves := []
 
 # 1. Credential shapes in any string, except the base64 `data` of a Secret (decoded below).
 # The literal prefixes of the shapes, as one pattern: a leaf holds no credential shape without one.
@@ -335,12 +334,16 @@ env_value(p) if {
 	is_string(object.get(input, array.concat(array.slice(p, 0, count(p) - 1), ["name"]), null))
 }
 
+# The leaves under a `value` key (env entries), and the items of command-line lists with their
+# index, each gathered in one pass over the leaves.
+value_leaves := [[p, v] | some [p, v] in leaves; n := count(p); n > 0; p[n - 1] == "value"]
+
+flag_leaves := [[p, v, i] | some [p, v] in leaves; n := count(p); n > 1; p[n - 2] in flag_lists; i := p[n - 1]; is_number(i)]
+
 # 2a. `{name: X, value: Y}` pairs: container env entries, Helm env lists.
 name_findings contains [p, sprintf("`%s` is set in plain text at %s (`%s`)", [name, deploy.place(p), mask(v)])] if {
 	not is_secret_object
-	some [p, v] in leaves
-	count(p) > 0
-	p[count(p) - 1] == "value"
+	some [p, v] in value_leaves
 	parent := object.get(input, array.slice(p, 0, count(p) - 1), null)
 	name := parent.name
 	secret_name(name)
@@ -416,10 +419,7 @@ flag_name(arg) := trim_left(split(arg, "=")[0], "-") if regex.match(`^--?[A-Za-z
 
 name_findings contains [p, sprintf("flag `%s` is given a plain-text value at %s (`%s`)", [split(v, "=")[0], deploy.place(p), mask(value)])] if {
 	not is_secret_object
-	some [p, v] in leaves
-	count(p) > 1
-	p[count(p) - 2] in flag_lists
-	is_number(p[count(p) - 1])
+	some [p, v, _] in flag_leaves
 	contains(v, "=")
 	secret_name(flag_name(v))
 	value := substring(v, indexof(v, "=") + 1, -1)
@@ -428,11 +428,7 @@ name_findings contains [p, sprintf("flag `%s` is given a plain-text value at %s 
 
 name_findings contains [next, sprintf("flag `%s` is given a plain-text value at %s (`%s`)", [v, deploy.place(next), mask(value)])] if {
 	not is_secret_object
-	some [p, v] in leaves
-	count(p) > 1
-	p[count(p) - 2] in flag_lists
-	i := p[count(p) - 1]
-	is_number(i)
+	some [p, v, i] in flag_leaves
 	not contains(v, "=")
 	secret_name(flag_name(v))
 	next := array.concat(array.slice(p, 0, count(p) - 1), [i + 1])
