@@ -120,9 +120,9 @@ label(m) := object.get(explicit, m, "missing") if is_object(explicit)
 
 default label(_) := "missing"
 
-labelled(m) if label(m) == true
-
-labelled(m) if {
+labelled(m) := true if {
+	label(m) == true
+} else := true if {
 	is_object(label(m))
 	object.get(label(m), "enabled", true) != false
 }

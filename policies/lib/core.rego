@@ -5,34 +5,30 @@ import rego.v1
 
 # A value that says something: non-blank text, a list with such an item, a non-empty
 # object, a number, or true. (Rego forbids recursion, so list items are judged as scalars.)
-present(x) if scalar_present(x)
-
-present(x) if {
+present(x) := true if {
+	scalar_present(x)
+} else := true if {
 	is_array(x)
 	some item in x
 	scalar_present(item)
-}
-
-present(x) if {
+} else := true if {
 	is_array(x)
 	some item in x
 	is_object(item)
 	count(item) > 0
-}
-
-present(x) if {
+} else := true if {
 	is_object(x)
 	count(x) > 0
 }
 
-scalar_present(x) if {
+scalar_present(x) := true if {
 	is_string(x)
 	trim_space(x) != ""
+} else := true if {
+	is_number(x)
+} else := true if {
+	x == true
 }
-
-scalar_present(x) if is_number(x)
-
-scalar_present(x) if x == true
 
 # The value at a path (array of keys), or null.
 at(obj, path) := object.get(obj, path, null)
@@ -86,9 +82,11 @@ any_in_eu(regions) if {
 
 # The markets in force for an artifact that declares `own` (its regions, from regions_of) at
 # `field`: its own, else the profile's; and where they are declared, for the reasons given.
-regions_in_force(own) := own if count(own) > 0
-
-regions_in_force(own) := profile_regions if count(own) == 0
+regions_in_force(own) := own if {
+	count(own) > 0
+} else := profile_regions if {
+	count(own) == 0
+}
 
 regions_source(own, field) := field if count(own) > 0
 

@@ -39,9 +39,9 @@ cn_undeclared := core.cn_undeclared("dataset", own_regions, regions_field)
 
 markets_undeclared := core.markets_undeclared("dataset", own_regions, regions_field)
 
-as_list(v) := v if is_array(v)
-
-as_list(v) := [v] if not is_array(v)
+as_list(v) := v if {
+	is_array(v)
+} else := [v]
 
 # ---------------------------------------------------------------------------------------------
 # Croissant core properties

@@ -603,9 +603,9 @@ accelerator(resource) if {
 }
 
 # A quantity that is set: a number, or a non-blank string.
-quantity(x) if is_number(x)
-
-quantity(x) if {
+quantity(x) := true if {
+	is_number(x)
+} else := true if {
 	is_string(x)
 	trim_space(x) != ""
 }

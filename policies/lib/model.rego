@@ -40,18 +40,17 @@ governance := g if {
 # The value at a path of the governance block, or null.
 gov(path) := object.get(governance, path, null)
 
-as_list(v) := v if is_array(v)
+as_list(v) := v if {
+	is_array(v)
+} else := [] if {
+	v == null
+} else := [v]
 
-as_list(v) := [] if v == null
-
-as_list(v) := [v] if {
-	not is_array(v)
-	v != null
+is_composite(x) := true if {
+	is_array(x)
+} else := true if {
+	is_object(x)
 }
-
-is_composite(x) if is_array(x)
-
-is_composite(x) if is_object(x)
 
 # ---------------------------------------------------------------------------------------------
 # Markets: where the model is offered (the card's `governance.regions`, else the repository
@@ -131,26 +130,29 @@ placeholder_key(k) if {
 }
 
 # (The helpers above written out: `filled` tests every value it walks.)
-scalar_filled(x) if {
+scalar_filled(x) := true if {
 	is_string(x)
+	text_filled(x)
+} else := true if {
+	is_number(x)
+} else := true if {
+	x == true
+}
+
+text_filled(x) := true if {
 	not regex.match(placeholder_hint, x)
 	trim_space(x) != ""
 	not regex.match(brace_text, x)
-}
-
-scalar_filled(x) if {
-	is_string(x)
+} else := true if {
 	regex.match(placeholder_hint, x)
 	regex.match(`[\p{L}\p{N}]`, regex.replace(x, placeholder_re, " "))
 }
 
-scalar_filled(x) if is_number(x)
-
-scalar_filled(x) if x == true
-
 # A value that says something: text that is not only placeholders, a number, true, or a
-# list/object holding such a value (three levels deep; Rego has no recursion).
+# list/object holding such a value (three levels deep; Rego has no recursion). An absent
+# field (`null`) is settled before the walk.
 filled(x) if {
+	x != null
 	walk(x, [path, v])
 	count(path) <= 3
 	scalar_filled(v)

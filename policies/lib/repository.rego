@@ -74,11 +74,7 @@ useful(u) if count(u.sources) + count(u.names) > 0
 # A card's facts, without the empty ones (each reader gives its own default).
 card_facts(a) := {k: v | some k, v in all_card_facts(a); not empty(v)}
 
-empty(v) if v == []
-
-empty(v) if v == false
-
-empty(v) if v == null
+empty(v) if v in {[], false, null}
 
 all_card_facts(a) := {
 	"ids": sort(explicit_ids(a.document, a.format)),
@@ -138,9 +134,9 @@ manifests := [a | some a in artifacts; a.kind == "deployment-config"; a.format =
 
 key(a) := sprintf("%s#%d", [a.path, object.get(a, "index", 0)])
 
-as_list(v) := v if is_array(v)
-
-as_list(v) := [v] if not is_array(v)
+as_list(v) := v if {
+	is_array(v)
+} else := [v]
 
 gov(doc) := g if {
 	g := doc.governance
@@ -728,28 +724,21 @@ helm_units(a, cms) := [u |
 
 # `hub` (a Hub id or `hf://`, which needs a pinned revision), `path` (a local path or a storage
 # URI), or `unknown` (a template or an unresolved variable).
-ref_kind(v) := "unknown" if unresolved(v)
+ref_kind(v) := "unknown" if {
+	unresolved(v)
+} else := "hub" if {
+	startswith(lower(v), "hf://")
+} else := "path" if {
+	regex.match(`^([A-Za-z][A-Za-z0-9+.-]*://|/|\.|~)`, v)
+} else := "hub" if {
+	v != ""
+}
 
 # A template, a variable or a placeholder the reader fills in (`YOUR-MODEL-PATH`, `path/to/model`).
-unresolved(v) if regex.match(`\$|\{\{|<[^>]*>`, v)
-
-unresolved(v) if regex.match(`(?i)(^|[/:_.-])your[-_]|(^|/)path/to/`, v)
-
-ref_kind(v) := "hub" if {
-	not unresolved(v)
-	startswith(lower(v), "hf://")
-}
-
-ref_kind(v) := "path" if {
-	not unresolved(v)
-	not startswith(lower(v), "hf://")
-	regex.match(`^([A-Za-z][A-Za-z0-9+.-]*://|/|\.|~)`, v)
-}
-
-ref_kind(v) := "hub" if {
-	not unresolved(v)
-	not regex.match(`^([A-Za-z][A-Za-z0-9+.-]*://|/|\.|~)`, v)
-	v != ""
+unresolved(v) := true if {
+	regex.match(`\$|\{\{|<[^>]*>`, v)
+} else := true if {
+	regex.match(`(?i)(^|[/:_.-])your[-_]|(^|/)path/to/`, v)
 }
 
 generic_segments := {"mnt", "models", "model", "data", "weights", "checkpoints", "checkpoint", "ckpt", "hf", "huggingface", "cache", ".cache", "root", "home", "opt", "srv", "var", "tmp", "snapshots", "hub", "artifacts"}
@@ -773,11 +762,13 @@ last_or_empty(l) := l[count(l) - 1] if count(l) > 0
 last_or_empty(l) := "" if count(l) == 0
 
 # Names under which a reference may match a card.
-match_names(v) := {v} if ref_kind(v) == "hub"
-
-match_names(v) := {m | m := path_model(v); m != ""} if ref_kind(v) == "path"
-
-match_names(v) := set() if ref_kind(v) == "unknown"
+match_names(v) := {v} if {
+	ref_kind(v) == "hub"
+} else := {m | m := path_model(v); m != ""} if {
+	ref_kind(v) == "path"
+} else := set() if {
+	ref_kind(v) == "unknown"
+}
 
 # Card keys a unit serves: through any source or served name.
 unit_cards(u) := {k |

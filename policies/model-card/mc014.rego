@@ -175,11 +175,13 @@ code_free := [without_code(object.get(s, "text", "")) | some s in data.govlint.l
 
 # Cheap test on the raw section first (a superset of what the code-free text can hold: removing
 # code only replaces it with spaces), so that the body is only stripped of code when needed.
-raw_may_hold(s) if contains(s, "{{")
-
-raw_may_hold(s) if contains(s, "TODO")
-
-raw_may_hold(s) if contains(lower(s), "information")
+raw_may_hold(s) := true if {
+	contains(s, "{{")
+} else := true if {
+	contains(s, "TODO")
+} else := true if {
+	contains(lower(s), "information")
+}
 
 section_placeholders(i) := {short(trim_space(m)) |
 	s := data.govlint.lib.core.file_sections[i]
