@@ -5,8 +5,9 @@
 //! packages and each helper rule that way: with every bundled rule in one engine, a deployment
 //! config was checked against an engine of 81 modules when the 23 rules of its kind and the
 //! helpers are 31. A group of bundled packages (the rules of one kind) is therefore evaluated,
-//! once enough documents of it have been seen, on an engine compiled with the helpers and that
-//! group's packages alone: the same modules for the rules that run, so the same findings, for
+//! once enough documents of it have been seen, on an engine compiled with that group's packages
+//! and the helper packages they read (see [`helpers_read`]) alone: the same modules for the rules
+//! that run, so the same findings, for
 //! about 14 % fewer instructions on a deployment config (and 14 % off the bundled run on the
 //! benchmark's 10,000 artifacts). Compiling one costs a few hundredths of a second of CPU, which
 //! a run of a few files would not earn back: until [`AFTER`] documents of a group have been
@@ -80,12 +81,14 @@ impl Slots {
         engine.as_ref().map(|e| (i, e))
     }
 
-    /// An engine of the helpers and the packages `pkgs` (from the set's modules, all bundled),
+    /// An engine of the packages `pkgs` and the helpers they read (from the set's modules, all
+/// bundled),
     /// set up as the full one is, with the group's rule under the name the full engine gives it.
     fn compile(&self, set: &PolicySet, pkgs: &[usize]) -> Result<Engine, ToolError> {
         let names: BTreeSet<&str> = pkgs.iter().map(|&p| set.packages[p].name.as_str()).collect();
+        let libs = helpers_read(&set.files, &names);
         let mut engine = base_engine(true)?;
-        for f in set.files.iter().filter(|f| f.package.starts_with(LIB_PREFIX) || names.contains(f.package.as_str())) {
+        for f in set.files.iter().filter(|f| libs.contains(f.package.as_str()) || names.contains(f.package.as_str())) {
             engine.add_policy(f.path.clone(), f.source.text.clone()).map_err(|e| ToolError::msg(e.to_string()))?;
         }
         let rule = set.groups.get(pkgs).and_then(|r| r.rsplit('.').next()).ok_or_else(|| ToolError::msg("no group rule"))?;
@@ -96,6 +99,36 @@ impl Slots {
         engine.set_execution_timer_config(time_limit(set.timeout));
         Ok(engine)
     }
+}
+
+/// The helper packages (`govlint.lib.*`) that the modules of packages `names` read, and those
+/// they read in turn, found by the `data.govlint.lib.<name>` references in their text (an
+/// import, a full path; a mention in a comment only adds a package). A reference to
+/// `data.govlint.lib` itself, or through a computed key, takes them all. Fewer modules make
+/// regorus's lookups shorter: each first read of a path of `data`, and each switch of module,
+/// goes through the list of modules.
+fn helpers_read<'a>(files: &'a [RegoFile], names: &BTreeSet<&str>) -> BTreeSet<&'a str> {
+    let all: BTreeSet<&str> = files.iter().map(|f| f.package.as_str()).filter(|p| p.starts_with(LIB_PREFIX)).collect();
+    let needle = format!("data.{LIB_PREFIX}");
+    let mut read: BTreeSet<&str> = BTreeSet::new();
+    let mut todo: Vec<&RegoFile> = files.iter().filter(|f| names.contains(f.package.as_str())).collect();
+    while let Some(f) = todo.pop() {
+        let text = f.source.text.as_str();
+        for (at, _) in text.match_indices(needle.trim_end_matches('.')) {
+            let rest = &text[at + needle.len() - 1..];
+            let name: String = rest.strip_prefix('.').unwrap_or("").chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            let found: Vec<&str> = match all.iter().find(|p| p[LIB_PREFIX.len()..] == name) {
+                Some(p) if !name.is_empty() => vec![*p],
+                _ => all.iter().copied().collect(),
+            };
+            for p in found {
+                if read.insert(p) {
+                    todo.extend(files.iter().filter(|g| g.package == p));
+                }
+            }
+        }
+    }
+    read
 }
 
 /// A worker thread's engines: a clone of the full engine, and of each group's own once it is
@@ -168,6 +201,28 @@ mod tests {
         // Each kind's rules ran on an engine of their own, and found something to compare.
         assert_eq!(worker.slots.iter().filter(|s| s.is_some()).count(), Kind::ALL.len());
         assert!(found > 10, "{found} findings");
+    }
+
+    #[test]
+    fn a_group_engine_holds_the_helpers_its_rules_read() {
+        let files: Vec<RegoFile> = bundled_files().into_iter().filter(|f| !f.is_test()).collect();
+        let group = |kind: &str| -> BTreeSet<&str> { files.iter().filter(|f| f.path.starts_with(&format!("policies/{kind}/"))).map(|f| f.package.as_str()).collect() };
+        for (kind, helpers) in [
+            ("deployment-config", ["govlint.lib.core", "govlint.lib.deploy"]),
+            ("model-card", ["govlint.lib.core", "govlint.lib.model"]),
+            ("dataset-manifest", ["govlint.lib.core", "govlint.lib.dataset"]),
+        ] {
+            let names = group(kind);
+            assert!(names.len() > 10, "{kind}: {names:?}");
+            assert_eq!(helpers_read(&files, &names), BTreeSet::from(helpers), "{kind}");
+        }
+        // A helper read through a computed key, or `data.govlint.lib` whole, takes them all.
+        let all: BTreeSet<&str> = files.iter().map(|f| f.package.as_str()).filter(|p| p.starts_with(LIB_PREFIX)).collect();
+        for text in ["x := data.govlint.lib[k].f if some k in {\"core\"}\n", "x := data.govlint.lib\n"] {
+            let mut with_user = files.clone();
+            with_user.push(RegoFile { path: "p.rego".to_string(), source: SourceFile::new("p.rego", format!("package p\n\n{text}")), builtin: true, package: "p".to_string() });
+            assert_eq!(helpers_read(&with_user, &BTreeSet::from(["p"])), all, "{text}");
+        }
     }
 
     #[test]
