@@ -19,6 +19,8 @@ use std::ops::{Deref, DerefMut};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
+use super::recursion::blank_comments_and_strings;
+use super::volatile::{data_refs, related};
 use super::*;
 
 /// How many documents of a group are evaluated on the full engine before one is compiled for it.
@@ -102,28 +104,20 @@ impl Slots {
 }
 
 /// The helper packages (`govlint.lib.*`) that the modules of packages `names` read, and those
-/// they read in turn, found by the `data.govlint.lib.<name>` references in their text (an
-/// import, a full path; a mention in a comment only adds a package). A reference to
-/// `data.govlint.lib` itself, or through a computed key, takes them all. Fewer modules make
-/// regorus's lookups shorter: each first read of a path of `data`, and each switch of module,
-/// goes through the list of modules.
+/// they read in turn: each reference under `data` in their text (comments and strings aside, as
+/// [`super::volatile`] reads them) takes the helper packages it reaches, so a reference through
+/// a computed key or to a namespace above the helpers (`data.govlint.lib[k]`, `data`) takes them
+/// all. Fewer modules make regorus's lookups shorter: each first read of a path of `data`, and
+/// each switch of module, goes through the list of modules.
 fn helpers_read<'a>(files: &'a [RegoFile], names: &BTreeSet<&str>) -> BTreeSet<&'a str> {
-    let all: BTreeSet<&str> = files.iter().map(|f| f.package.as_str()).filter(|p| p.starts_with(LIB_PREFIX)).collect();
-    let needle = format!("data.{LIB_PREFIX}");
+    let helpers: Vec<&RegoFile> = files.iter().filter(|f| f.package.starts_with(LIB_PREFIX)).collect();
     let mut read: BTreeSet<&str> = BTreeSet::new();
     let mut todo: Vec<&RegoFile> = files.iter().filter(|f| names.contains(f.package.as_str())).collect();
     while let Some(f) = todo.pop() {
-        let text = f.source.text.as_str();
-        for (at, _) in text.match_indices(needle.trim_end_matches('.')) {
-            let rest = &text[at + needle.len() - 1..];
-            let name: String = rest.strip_prefix('.').unwrap_or("").chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-            let found: Vec<&str> = match all.iter().find(|p| p[LIB_PREFIX.len()..] == name) {
-                Some(p) if !name.is_empty() => vec![*p],
-                _ => all.iter().copied().collect(),
-            };
-            for p in found {
-                if read.insert(p) {
-                    todo.extend(files.iter().filter(|g| g.package == p));
+        for path in data_refs(&blank_comments_and_strings(&f.source.text)) {
+            for h in helpers.iter().filter(|h| related(&path, &h.package)) {
+                if read.insert(h.package.as_str()) {
+                    todo.extend(helpers.iter().filter(|g| g.package == h.package));
                 }
             }
         }
@@ -216,9 +210,9 @@ mod tests {
             assert!(names.len() > 10, "{kind}: {names:?}");
             assert_eq!(helpers_read(&files, &names), BTreeSet::from(helpers), "{kind}");
         }
-        // A helper read through a computed key, or `data.govlint.lib` whole, takes them all.
+        // A helper read through a computed key, or a namespace above the helpers, takes them all.
         let all: BTreeSet<&str> = files.iter().map(|f| f.package.as_str()).filter(|p| p.starts_with(LIB_PREFIX)).collect();
-        for text in ["x := data.govlint.lib[k].f if some k in {\"core\"}\n", "x := data.govlint.lib\n"] {
+        for text in ["x := data.govlint.lib[k].f if some k in {\"core\"}\n", "x := data.govlint.lib\n", "x := data.govlint[\"lib\"].core.f\n"] {
             let mut with_user = files.clone();
             with_user.push(RegoFile { path: "p.rego".to_string(), source: SourceFile::new("p.rego", format!("package p\n\n{text}")), builtin: true, package: "p".to_string() });
             assert_eq!(helpers_read(&with_user, &BTreeSet::from(["p"])), all, "{text}");

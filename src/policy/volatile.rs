@@ -76,7 +76,7 @@ fn is_ident(b: u8) -> bool {
 
 /// Every reference under `data` in `text`, as its dotted path (`data.a.b[x]` is `[a, b]`;
 /// `data` alone, or `data[x]`, is the empty path: everything).
-fn data_refs(text: &str) -> Vec<Vec<String>> {
+pub(super) fn data_refs(text: &str) -> Vec<Vec<String>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     for (i, _) in text.match_indices("data") {
@@ -101,7 +101,7 @@ fn data_refs(text: &str) -> Vec<Vec<String>> {
 }
 
 /// Whether the reference `path` reaches package `package`: one lies within the other.
-fn related(path: &[String], package: &str) -> bool {
+pub(super) fn related(path: &[String], package: &str) -> bool {
     let parts: Vec<&str> = package.split('.').collect();
     path.iter().zip(&parts).all(|(a, b)| a == b)
 }
