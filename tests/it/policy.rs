@@ -392,25 +392,27 @@ fn policies_see_the_file_context_and_params() {
 /// corpus and the shared repositories (skipped where those are absent).
 #[test]
 fn the_markdown_body_matches_the_librarys() {
-    let case_dir = case("markdown-body");
-    let policy = case_dir.join("policy");
-    let policy = policy.to_str().expect("a UTF-8 path");
-    let run = check("markdown-body", &["-p", policy, "--no-builtin"]);
-    run.code(0);
-    assert_eq!(
-        run.report().lines(),
-        [
+    compared_everywhere(
+        "markdown-body",
+        &[
             "models/fenced/README.md:2:1 warning main: compared 4 sections",
             "models/open/README.md:2:1 warning main: compared 10 sections",
-        ]
+        ],
+        "Markdown document",
     );
-    compared_on_every_tree(&case_dir, policy, "Markdown document");
 }
 
-/// Runs a comparing policy (an `error` where two values differ, a `warning … compared …` per
-/// document compared) over the fixtures, the shared corpus and the shared repositories (skipped
-/// where those are absent): no tree may hold a difference, and each must have one `what`.
-fn compared_on_every_tree(case_dir: &std::path::Path, policy: &str, what: &str) {
+/// Runs the comparing policy of case `name` (an `error` where two values differ, a `warning …
+/// compared …` per document compared): on the case itself, where it reports exactly `expected`,
+/// then over the fixtures, the shared corpus and the shared repositories (skipped where those
+/// are absent), where no tree may hold a difference and each must have one `what` compared.
+fn compared_everywhere(name: &str, expected: &[&str], what: &str) {
+    let case_dir = case(name);
+    let policy = case_dir.join("policy");
+    let policy = policy.to_str().expect("a UTF-8 path");
+    let run = check(name, &["-p", policy, "--no-builtin"]);
+    run.code(0);
+    assert_eq!(run.report().lines(), expected);
     let root = common::project_root();
     let mut trees = vec![root.join("fixtures")];
     for shared in ["../shared/corpus", "../shared/repos"] {
@@ -423,7 +425,7 @@ fn compared_on_every_tree(case_dir: &std::path::Path, policy: &str, what: &str) 
     }
     for tree in trees {
         let tree = tree.to_str().expect("a UTF-8 path").to_string();
-        let run = govlint(case_dir, &["check", &tree, "--format", "json", "--no-builtin", "-p", policy]);
+        let run = govlint(&case_dir, &["check", &tree, "--format", "json", "--no-builtin", "-p", policy]);
         assert_ne!(run.code, 2, "{tree}: {}", run.stderr);
         let r = run.report();
         let differ: Vec<String> = r.lines().into_iter().filter(|l| l.contains(" error main: ")).collect();
@@ -440,21 +442,16 @@ fn compared_on_every_tree(case_dir: &std::path::Path, policy: &str, what: &str) 
 /// shared repositories.
 #[test]
 fn the_string_leaves_match_walk() {
-    let case_dir = case("string-leaves");
-    let policy = case_dir.join("policy");
-    let policy = policy.to_str().expect("a UTF-8 path");
-    let run = check("string-leaves", &["-p", policy, "--no-builtin"]);
-    run.code(0);
-    assert_eq!(
-        run.report().lines(),
-        [
+    compared_everywhere(
+        "string-leaves",
+        &[
             "data/dataset-manifest.json:1:1 warning main: compared 9 string leaves",
             "deploy/chart/values.yaml:2:1 warning main: compared 5 string leaves",
             "deploy/stack.yaml:2:1 warning main: compared 18 string leaves",
             "deploy/stack.yaml:19:1 warning main: compared 3 string leaves",
-        ]
+        ],
+        "document",
     );
-    compared_on_every_tree(&case_dir, policy, "document");
 }
 
 // 7. Repository rules -------------------------------------------------------------------------
