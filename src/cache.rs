@@ -54,8 +54,9 @@ pub use key::*;
 /// The version of the cache format (also the name of its subdirectory). 5: findings carry the
 /// digest of the object they are about, and a file's findings changed with its reading
 /// (Kubernetes booleans and lists, files that do not parse). 6: a file's entry carries what the
-/// rules that state their evidence judged of it, and what its manifests speak for.
-const FORMAT: u32 = 6;
+/// rules that state their evidence judged of it, and what its manifests speak for. 7: findings
+/// on values a YAML alias or merge key copies are located at the copied text.
+const FORMAT: u32 = 7;
 
 /// Settings directories kept per cache directory: the least recently written go.
 const KEEP: usize = 8;
@@ -206,7 +207,8 @@ fn docs_signature(docs: &[ArtifactDoc]) -> String {
 }
 
 /// The digest of everything besides a file's text that decides its findings: govlint's
-/// version, the config's text and limits, the policy bundle, and `--combine`.
+/// version and the commit it was built from (a build between releases may read or locate
+/// differently), the config's text and limits, the policy bundle, and `--combine`.
 pub fn settings_digest(config: &Config, policies: &PolicySet, combine: bool) -> String {
     let mut h = Sha256::new();
     let mut field = |bytes: &[u8]| {
@@ -214,6 +216,7 @@ pub fn settings_digest(config: &Config, policies: &PolicySet, combine: bool) -> 
         h.update(bytes);
     };
     field(env!("CARGO_PKG_VERSION").as_bytes());
+    field(env!("GOVLINT_COMMIT").as_bytes());
     field(&FORMAT.to_le_bytes());
     match &config.source {
         Some(s) => field(s.text.as_bytes()),

@@ -314,6 +314,7 @@ const BUILTIN_TEXTS: &[(Msg, &str)] = &[
     (Msg::Here, "此处"),
     (Msg::MissingNamed, "此处缺少 `%s`"),
     (Msg::MissingHere, "此处缺失"),
+    (Msg::ThroughAlias, "`%s` 经此处的别名或合并键引入"),
     (Msg::InThisDocument, "在此文档中"),
     (Msg::InThisFile, "在此文件中"),
     (Msg::ParserStopped, "解析器在此处停止"),

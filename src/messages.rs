@@ -12,6 +12,7 @@ pub enum Msg {
     Here,
     MissingNamed,
     MissingHere,
+    ThroughAlias,
     InThisDocument,
     InThisFile,
     ParserStopped,
@@ -74,7 +75,7 @@ pub enum Msg {
 
 impl Msg {
     /// Every text, in the order of the tables.
-    pub const ALL: &'static [Msg] = &[Msg::Here, Msg::MissingNamed, Msg::MissingHere, Msg::InThisDocument, Msg::InThisFile, Msg::ParserStopped, Msg::GivenAgain, Msg::SecondNamed, Msg::ExpiredWaiver, Msg::UnusedWaiver, Msg::StaleEntry, Msg::FormatOne, Msg::WhileChecking, Msg::NotAllowedHere, Msg::InvalidValue, Msg::DefinedHere, Msg::DuplicateKey, Msg::MissingProperty, Msg::UnknownProperty, Msg::WaiverExpired, Msg::WaiverUnused, Msg::BaselineEntryUnused, Msg::BaselineOldFormat, Msg::FileUnreadable, Msg::FileBinary, Msg::FileNotUtf8, Msg::FileTooLarge, Msg::PolicyFailed, Msg::FixYaml, Msg::FixJson, Msg::YamlKeyFirstGiven, Msg::JsonKeyFirstGiven, Msg::RaiseDepth, Msg::RaiseDocuments, Msg::AliasBomb, Msg::RenewWaiver, Msg::RemoveWaiver, Msg::RemoveEntry, Msg::WriteBaselineAgain, Msg::PolicyIsIn, Msg::PolicyIsInTimeout, Msg::SchemaPrinted, Msg::SeeConfiguration, Msg::ServiceNotPublic, Msg::ServiceNotChina, Msg::ServiceNotEu, Msg::ServiceNoMarket, Msg::ModelNotPublic, Msg::ModelNotChina, Msg::ModelNotEu, Msg::ModelNoMarket, Msg::DatasetNotPublic, Msg::DatasetNotChina, Msg::DatasetNotEu, Msg::DatasetNoMarket, Msg::ProfileIn, Msg::KindRunsNoService, Msg::NoContainerInKind, Msg::ManifestNoContainer, Msg::DeclaredIn, Msg::WithDeclaredIn];
+    pub const ALL: &'static [Msg] = &[Msg::Here, Msg::MissingNamed, Msg::MissingHere, Msg::ThroughAlias, Msg::InThisDocument, Msg::InThisFile, Msg::ParserStopped, Msg::GivenAgain, Msg::SecondNamed, Msg::ExpiredWaiver, Msg::UnusedWaiver, Msg::StaleEntry, Msg::FormatOne, Msg::WhileChecking, Msg::NotAllowedHere, Msg::InvalidValue, Msg::DefinedHere, Msg::DuplicateKey, Msg::MissingProperty, Msg::UnknownProperty, Msg::WaiverExpired, Msg::WaiverUnused, Msg::BaselineEntryUnused, Msg::BaselineOldFormat, Msg::FileUnreadable, Msg::FileBinary, Msg::FileNotUtf8, Msg::FileTooLarge, Msg::PolicyFailed, Msg::FixYaml, Msg::FixJson, Msg::YamlKeyFirstGiven, Msg::JsonKeyFirstGiven, Msg::RaiseDepth, Msg::RaiseDocuments, Msg::AliasBomb, Msg::RenewWaiver, Msg::RemoveWaiver, Msg::RemoveEntry, Msg::WriteBaselineAgain, Msg::PolicyIsIn, Msg::PolicyIsInTimeout, Msg::SchemaPrinted, Msg::SeeConfiguration, Msg::ServiceNotPublic, Msg::ServiceNotChina, Msg::ServiceNotEu, Msg::ServiceNoMarket, Msg::ModelNotPublic, Msg::ModelNotChina, Msg::ModelNotEu, Msg::ModelNoMarket, Msg::DatasetNotPublic, Msg::DatasetNotChina, Msg::DatasetNotEu, Msg::DatasetNoMarket, Msg::ProfileIn, Msg::KindRunsNoService, Msg::NoContainerInKind, Msg::ManifestNoContainer, Msg::DeclaredIn, Msg::WithDeclaredIn];
 
     /// The texts the bundled helpers write (`policies/lib`): their English is written there, in
     /// Rego, and a test holds it to the template here.
@@ -86,6 +87,7 @@ impl Msg {
             Msg::Here => "label.here",
             Msg::MissingNamed => "label.missing-named",
             Msg::MissingHere => "label.missing",
+            Msg::ThroughAlias => "label.through-alias",
             Msg::InThisDocument => "label.in-document",
             Msg::InThisFile => "label.in-file",
             Msg::ParserStopped => "label.parser-stopped",
@@ -153,6 +155,7 @@ impl Msg {
             Msg::Here => "here",
             Msg::MissingNamed => "`%s` is missing here",
             Msg::MissingHere => "missing here",
+            Msg::ThroughAlias => "`%s` comes in through this alias or merge key",
             Msg::InThisDocument => "in this document",
             Msg::InThisFile => "in this file",
             Msg::ParserStopped => "the parser stopped here",

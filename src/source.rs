@@ -113,7 +113,14 @@ pub struct NodeSpan {
 #[derive(Debug, Default, Clone)]
 pub struct SourceMap {
     nodes: foldhash::HashMap<String, NodeSpan>,
+    /// Nodes that copy another node of the document (a YAML alias, a member brought in by a
+    /// merge key) → the pointer of the node they copy, whose descendants are written there.
+    links: foldhash::HashMap<String, String>,
 }
+
+/// How many links one lookup follows (each leads to a node written earlier, so a chain ends;
+/// the bound only caps the work).
+const MAX_LINKS: usize = 32;
 
 /// The result of looking a pointer up: the span found, and whether it is the node asked for or
 /// its nearest existing ancestor (the node is missing).
@@ -146,11 +153,35 @@ impl SourceMap {
         self.nodes.iter()
     }
 
+    /// Records that the node at `from` copies the node at `to` (see [`SourceMap::locate`]).
+    pub fn link(&mut self, from: String, to: String) {
+        self.links.entry(from).or_insert(to);
+    }
+
+    /// The links recorded, `(from, to)`.
+    pub fn links(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.links.iter()
+    }
+
     /// The node at `pointer`, or else its nearest ancestor that exists (the root always does).
+    /// A node that copies another (an alias, a merged member) is found where the copied node is
+    /// written, and so are its descendants: the value a rule judges is shown where its text is.
     pub fn locate(&self, pointer: &str) -> Option<Located> {
+        self.locate_within(pointer, MAX_LINKS)
+    }
+
+    fn locate_within(&self, pointer: &str, links: usize) -> Option<Located> {
         let mut p = pointer;
         let mut exact = true;
         loop {
+            if links > 0 && !self.links.is_empty() {
+                if let Some(to) = self.links.get(p) {
+                    let copied = format!("{to}{}", &pointer[p.len()..]);
+                    if let Some(found) = self.locate_within(&copied, links - 1) {
+                        return Some(found);
+                    }
+                }
+            }
             if let Some(span) = self.nodes.get(p) {
                 return Some(Located { pointer: p.to_string(), span: *span, exact });
             }

@@ -86,11 +86,26 @@ pub fn item_pointer(i: usize) -> String {
 pub fn items(doc: &Document) -> Vec<Document> {
     let Some(items) = doc.value.get("items").and_then(Value::as_array) else { return Vec::new() };
     let mut maps = vec![SourceMap::default(); items.len()];
-    for (pointer, node) in doc.map.pointers() {
-        let Some(rest) = pointer.strip_prefix("/items/") else { continue };
+    // The item a pointer is under, and the pointer within it.
+    let split = |pointer: &str| -> Option<(usize, String)> {
+        let rest = pointer.strip_prefix("/items/")?;
         let (i, below) = rest.find('/').map_or((rest, ""), |at| rest.split_at(at));
-        if let Some(map) = i.parse::<usize>().ok().and_then(|i| maps.get_mut(i)) {
-            map.insert(below.to_string(), *node);
+        Some((i.parse::<usize>().ok()?, below.to_string()))
+    };
+    for (pointer, node) in doc.map.pointers() {
+        if let Some((i, below)) = split(pointer) {
+            if let Some(map) = maps.get_mut(i) {
+                map.insert(below, *node);
+            }
+        }
+    }
+    // An alias within an item keeps its link; one to a node outside the item is found at the
+    // alias, as no item's map holds the other.
+    for (from, to) in doc.map.links() {
+        if let (Some((i, from)), Some((j, to))) = (split(from), split(to)) {
+            if let Some(map) = maps.get_mut(i).filter(|_| i == j) {
+                map.link(from, to);
+            }
         }
     }
     items
@@ -142,6 +157,19 @@ mod tests {
         let name = items[1].map.get("/metadata/name").unwrap().value;
         assert_eq!((&text[name.start..name.end], f.position(name.start).line), ("b", 9));
         assert_eq!(f.position(items[1].span.start).line, 7);
+    }
+
+    #[test]
+    fn list_items_keep_their_aliases_links() {
+        let text = "kind: List\nitems:\n  - kind: Pod\n    env: &e {A: x}\n    more: *e\n  - kind: Pod\n    other: *e\n";
+        let f = SourceFile::new("l.yaml", text.to_string());
+        let doc = yaml::parse(&f, 0, &f.text, &Limits::default()).documents.remove(0);
+        let items = items(&doc);
+        let within = items[0].map.locate("/more/A").unwrap();
+        assert_eq!((&text[within.span.value.start..within.span.value.end], within.exact), ("x", true));
+        // A link to another item has no node to lead to in this one: found at the alias.
+        let across = items[1].map.locate("/other/A").unwrap();
+        assert_eq!((&text[across.span.value.start..across.span.value.end], across.exact), ("*e", false));
     }
 
     #[test]

@@ -20,6 +20,9 @@ use crate::source::{is_scratch, item_pointer, member_pointer, NodeSpan, SourceFi
 
 mod pyyaml;
 
+/// The scratch pointer a merge key's value is built at.
+const MERGE: &str = "\u{0}merge";
+
 use pyyaml::*;
 
 /// Parses the YAML `text`, which starts at byte `base` of `source`.
@@ -113,8 +116,12 @@ struct Builder<'a> {
     source: &'a SourceFile,
     limits: &'a Limits,
     map: SourceMap,
-    /// Anchored values by anchor id, with their node counts.
-    anchors: HashMap<usize, (Value, usize)>,
+    /// Anchored values by anchor id, with their node counts and the pointer they are written
+    /// at (`None` for one written where nothing is recorded, see [`is_scratch`]).
+    anchors: HashMap<usize, (Value, usize, Option<String>)>,
+    /// Links recorded under a merge key's value while it is built (its pointer is scratch): the
+    /// mapping that merges it links its members to what they copy, see [`Builder::merge_links`].
+    merge_links: Vec<(String, String)>,
     /// Nodes built so far in the current document, aliases counted at their full size.
     nodes: usize,
     diagnostics: Vec<Diagnostic>,
@@ -201,7 +208,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Builds the node that starts with `ev`, recording it at `pointer` (unless `pointer` is
-    /// scratch, see [`is_scratch`]), with where its recorded span ends.
+    /// scratch, see [`is_scratch`]), with where its span ends.
     fn node(&mut self, ev: Event<'a>, span: YSpan, pointer: String, key: Option<Span>, depth: usize) -> Result<(Value, Option<usize>), Stop> {
         let vspan = self.chars.span(&span);
         match ev {
@@ -217,17 +224,21 @@ impl<'a> Builder<'a> {
                         self.yaml11_anchors.insert(anchor, b);
                     }
                 }
+                let at = (anchor > 0 && !is_scratch(&pointer)).then(|| pointer.clone());
                 let end = self.record(pointer, vspan, key);
                 if anchor > 0 {
-                    self.anchors.insert(anchor, (value.clone(), 1));
+                    self.anchors.insert(anchor, (value.clone(), 1, at));
                 }
                 Ok((value, end))
             }
             Event::Alias(id) => {
-                let (value, n) = self.anchors.get(&id).cloned().unwrap_or((Value::Null, 1));
+                let (value, n, at) = self.anchors.get(&id).cloned().unwrap_or((Value::Null, 1, None));
                 self.count(n, vspan.start)?;
                 if let Some(b) = self.yaml11_anchors.get(&id).copied() {
                     self.yaml11(&pointer, b);
+                }
+                if let Some(at) = at {
+                    self.link(pointer.clone(), at);
                 }
                 let end = self.record(pointer, vspan, key);
                 Ok((value, end))
@@ -250,9 +261,10 @@ impl<'a> Builder<'a> {
                     last = item_end.unwrap_or(last);
                 }
                 let value = Value::Array(items);
+                let at = (anchor > 0 && !is_scratch(&pointer)).then(|| pointer.clone());
                 let end = self.record(pointer, Span::new(vspan.start, end), key);
                 if anchor > 0 {
-                    self.anchors.insert(anchor, (value.clone(), self.nodes - before));
+                    self.anchors.insert(anchor, (value.clone(), self.nodes - before, at));
                 }
                 Ok((value, end))
             }
@@ -261,7 +273,7 @@ impl<'a> Builder<'a> {
                 let before = self.nodes;
                 self.count(1, vspan.start)?;
                 let mut obj = Map::new();
-                let mut merges: Vec<(Value, Span)> = Vec::new();
+                let mut merges: Vec<(Value, Span, Vec<(String, String)>)> = Vec::new();
                 let mut last = vspan.end;
                 let end;
                 loop {
@@ -276,7 +288,7 @@ impl<'a> Builder<'a> {
                             let merge = style == ScalarStyle::Plain && v == "<<";
                             if anchor > 0 {
                                 let value = scalar(v.clone(), style, tag.as_ref());
-                                self.anchors.insert(anchor, (value, 1));
+                                self.anchors.insert(anchor, (value, 1, None));
                             }
                             (v.into_owned(), merge)
                         }
@@ -287,10 +299,14 @@ impl<'a> Builder<'a> {
                     };
                     let (vev, vsp) = self.next()?;
                     if is_merge {
-                        let (v, _) = self.node(vev, vsp, String::from("\u{0}merge"), None, depth + 1)?;
-                        let mspan = self.chars.span(&vsp);
+                        let from = self.merge_links.len();
+                        let start = self.chars.span(&vsp);
+                        let (v, v_end) = self.node(vev, vsp, String::from(MERGE), None, depth + 1)?;
+                        let links = self.merge_links.split_off(from);
+                        // The whole source: an alias, or an inline mapping or list.
+                        let mspan = Span::new(start.start, v_end.unwrap_or(start.end).max(start.end));
                         last = last.max(mspan.end);
-                        merges.push((v, mspan));
+                        merges.push((v, mspan, links));
                         continue;
                     }
                     let child = member_pointer(&pointer, &name);
@@ -314,16 +330,19 @@ impl<'a> Builder<'a> {
                 }
                 // Merged keys never override keys given in the mapping itself; earlier merge
                 // sources win over later ones, as the merge-key convention says.
-                for (m, mspan) in merges {
-                    let sources = match m {
-                        Value::Array(items) => items,
-                        other => vec![other],
+                for (m, mspan, links) in merges {
+                    let (sources, listed) = match m {
+                        Value::Array(items) => (items, true),
+                        other => (vec![other], false),
                     };
-                    for src in sources {
+                    for (i, src) in sources.into_iter().enumerate() {
                         if let Value::Object(src) = src {
+                            let base = if listed { item_pointer(MERGE, i) } else { String::from(MERGE) };
                             for (k, v) in src {
                                 if !obj.contains_key(&k) {
-                                    self.record(member_pointer(&pointer, &k), mspan, None);
+                                    let child = member_pointer(&pointer, &k);
+                                    self.merge_links(&links, &base, &k, &child);
+                                    self.record(child, mspan, None);
                                     obj.insert(k, v);
                                 }
                             }
@@ -331,9 +350,10 @@ impl<'a> Builder<'a> {
                     }
                 }
                 let value = Value::Object(obj);
+                let at = (anchor > 0 && !is_scratch(&pointer)).then(|| pointer.clone());
                 let end = self.record(pointer, Span::new(vspan.start, end), key);
                 if anchor > 0 {
-                    self.anchors.insert(anchor, (value.clone(), self.nodes - before));
+                    self.anchors.insert(anchor, (value.clone(), self.nodes - before, at));
                 }
                 Ok((value, end))
             }
@@ -373,9 +393,35 @@ impl<'a> Builder<'a> {
     }
 
     /// Records the node at `pointer`, unless it is scratch; where its value ends, if recorded.
+    /// Records that the node at `from` copies the one at `to`: in the source map, or, while a
+    /// merge key's value is built (scratch pointers under [`MERGE`]), for the mapping that merges
+    /// it. Other scratch nodes are never looked up, and record nothing.
+    fn link(&mut self, from: String, to: String) {
+        if !is_scratch(&from) {
+            self.map.link(from, to);
+        } else if from.starts_with(MERGE) {
+            self.merge_links.push((from, to));
+        }
+    }
+
+    /// Links the member `child`, merged under the name `name` from the merge source built at
+    /// `base`, to what it copies: the copied source's member (the source was an alias), or,
+    /// below it, whatever the source's own aliases copy.
+    fn merge_links(&mut self, links: &[(String, String)], base: &str, name: &str, child: &str) {
+        let member = member_pointer(base, name);
+        for (from, to) in links {
+            if from == base {
+                self.link(child.to_string(), member_pointer(to, name));
+            } else if let Some(rest) = from.strip_prefix(member.as_str()).filter(|r| r.is_empty() || r.starts_with('/')) {
+                self.link(format!("{child}{rest}"), to.clone());
+            }
+        }
+    }
+
+    /// Records the node at `pointer` (unless scratch) and returns where its span ends.
     fn record(&mut self, pointer: String, value: Span, key: Option<Span>) -> Option<usize> {
         if is_scratch(&pointer) {
-            return None;
+            return Some(value.end);
         }
         Some(self.map.insert(pointer, NodeSpan { value, key }).value.end)
     }
@@ -477,6 +523,38 @@ mod tests {
         assert_eq!(v["use"]["x"], 1);
         assert_eq!(v["use"]["y"], 3);
         assert_eq!(v["ref"]["y"], 2);
+    }
+
+    /// The text a pointer is located at, and whether the node itself was found.
+    fn located(text: &str, pointer: &str) -> (String, bool) {
+        let (f, p) = run(text);
+        let l = p.documents[0].map.locate(pointer).unwrap();
+        (f.text[l.span.value.start..l.span.value.end].to_string(), l.exact)
+    }
+
+    #[test]
+    fn copies_are_located_where_their_text_is() {
+        let text = "x: &x\n  on: true\n  env: &e {TOKEN: abc}\n  lim: {mem: 1g}\n\
+                    a:\n  <<: *x\n  on: false\n\
+                    b:\n  <<: [{k: 1}, *x]\n  env: *e\n\
+                    c:\n  <<: {env: *e, own: {v: 2}}\n\
+                    d:\n  <<: {<<: *x}\n";
+        // A merged member, and the members below it, are where the anchored mapping writes them.
+        assert_eq!(located(text, "/a/env/TOKEN"), ("abc".to_string(), true));
+        assert_eq!(located(text, "/a/lim/mem"), ("1g".to_string(), true));
+        // A key of the mapping itself is not merged over.
+        assert_eq!(located(text, "/a/on"), ("false".to_string(), true));
+        // Merge lists, an alias as a member's value, an alias inside an inline merge source,
+        // and a merge inside a merge source.
+        assert_eq!(located(text, "/b/on"), ("true".to_string(), true));
+        assert_eq!(located(text, "/b/k"), ("[{k: 1}, *x]".to_string(), true));
+        assert_eq!(located(text, "/b/env/TOKEN"), ("abc".to_string(), true));
+        assert_eq!(located(text, "/c/env/TOKEN"), ("abc".to_string(), true));
+        assert_eq!(located(text, "/d/lim/mem"), ("1g".to_string(), true));
+        // An inline source's own nodes are recorded nowhere: its member is found at the source.
+        assert_eq!(located(text, "/c/own/v"), ("{env: *e, own: {v: 2}}".to_string(), false));
+        // What the copy lacks is missing where the anchored mapping would hold it.
+        assert_eq!(located(text, "/a/lim/cpu"), ("{mem: 1g}".to_string(), false));
     }
 
     #[test]

@@ -278,8 +278,14 @@ pub fn to_diagnostic(set: &PolicySet, f: &Finding, source: &SourceFile, doc: Opt
             let label = if exact {
                 Msg::Here.text(&[])
             } else {
-                let missing = ptr.rsplit('/').next().unwrap_or("").replace("~1", "/").replace("~0", "~");
-                Msg::MissingNamed.text(&[&missing])
+                let name = ptr.rsplit('/').next().unwrap_or("").replace("~1", "/").replace("~0", "~");
+                // Every node a parser builds is in the source map, but for the copies a YAML
+                // alias or merge key makes where no link leads to their text: present, not missing.
+                if doc.value.pointer(ptr).is_some() {
+                    Msg::ThroughAlias.text(&[&name])
+                } else {
+                    Msg::MissingNamed.text(&[&name])
+                }
             };
             (span, label)
         }

@@ -96,6 +96,37 @@ fn finding_in_the_third_document_of_a_multi_document_yaml() {
 }
 
 #[test]
+fn findings_on_values_shared_through_anchors_point_at_their_text() {
+    let dir = case("compose-anchors");
+    let (run, r) = check_json(&dir, &[]);
+    run.expect_code(1);
+    let text = std::fs::read_to_string(dir.join("docker-compose.yaml")).unwrap();
+    let find = |rule: &str, pointer: &str| {
+        let found: Vec<_> = r.diagnostics.iter().filter(|d| d.rule == rule && d.pointer.as_deref() == Some(pointer)).collect();
+        assert_eq!(found.len(), 1, "{rule} at {pointer}: {:#?}", r.diagnostics);
+        found[0]
+    };
+    // A merged member, and a value below it, are shown where the anchored mapping writes them,
+    // for every service that merges it.
+    for service in ["chat", "embed"] {
+        let d = find("DP017", &format!("/services/{service}/privileged"));
+        assert_eq!((d.at(), d.covered(&text), d.label.as_deref()), ((4, 15), "true", Some("here")));
+        let d = find("DP016", &format!("/services/{service}/environment/HF_TOKEN"));
+        assert_eq!((d.at(), d.label.as_deref()), ((6, 15), Some("here")));
+        // What the shared settings lack is missing where they would hold it.
+        let d = find("DP014", &format!("/services/{service}/deploy/resources/limits/cpus"));
+        assert_eq!((d.at(), d.covered(&text), d.label.as_deref()), ((9, 7), "limits", Some("`cpus` is missing here")));
+    }
+    // A value from an inline merge source has no text of its own to point at: it is shown at the
+    // source, and not called missing.
+    let d = find("DP016", "/services/rerank/environment/OPENAI_API_KEY");
+    assert_eq!(d.line, 26);
+    assert_eq!(d.label.as_deref(), Some("`OPENAI_API_KEY` comes in through this alias or merge key"));
+    // The mapping's own keys win over merged ones: `embed` lists `user` inline, `chat` gives its own.
+    assert!(!r.diagnostics.iter().any(|d| d.rule == "DP017" && d.message.contains("sets no `user`")), "{:#?}", r.diagnostics);
+}
+
+#[test]
 fn finding_in_front_matter_with_crlf_line_ends() {
     let dir = case("crlf-front-matter");
     let text = std::fs::read_to_string(dir.join("models/chat/README.md")).unwrap();

@@ -35,6 +35,7 @@ pub(super) fn parse_shifted(source: &SourceFile, base: usize, text: &str, shift:
         limits,
         map: SourceMap::default(),
         anchors: HashMap::new(),
+        merge_links: Vec::new(),
         nodes: 0,
         diagnostics: Vec::new(),
         later: Vec::new(),
