@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::{GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
 use crate::classify::{Format, GlobHint, Kind};
@@ -333,15 +333,15 @@ impl Config {
                     RawGlob::Plain(g) => (g, None),
                     RawGlob::Full { glob, format } => (glob, format.as_deref().and_then(Format::parse)),
                 };
-                let set = GlobSetBuilder::new().add(Glob::new(&glob).map_err(|e| glob_err(&glob, e))?).build().map_err(|e| glob_err(&glob, e))?;
+                let set = GlobSetBuilder::new().add(waiver::path_glob(&glob).map_err(|e| glob_err(&glob, e))?).build().map_err(|e| glob_err(&glob, e))?;
                 cfg.kind_globs.push((set, GlobHint { kind, format }));
             }
         }
         let mut ex = GlobSetBuilder::new();
         for g in &raw.exclude {
-            ex.add(Glob::new(g).map_err(|e| glob_err(g, e))?);
+            ex.add(waiver::path_glob(g).map_err(|e| glob_err(g, e))?);
             // `dir` also excludes everything below it.
-            if let Ok(below) = Glob::new(&format!("{}/**", g.trim_end_matches('/'))) {
+            if let Ok(below) = waiver::path_glob(&format!("{}/**", g.trim_end_matches('/'))) {
                 ex.add(below);
             }
         }

@@ -93,11 +93,11 @@ impl Waiver {
     }
 }
 
-/// A waiver's path glob, matched against a path relative to the config's directory as
-/// gitignore matches a pattern that holds a `/`: `*`, `?` and `[…]` stay within one path
-/// segment, `**` spans any number of them (`deploy/*.yaml` is not `deploy/a/b.yaml`;
-/// `deploy/**/*.yaml` is). A waiver that reached further than it reads would hide findings
-/// nobody approved.
+/// A path glob of the config (a waiver's `paths`, `kinds:`, `exclude:`), matched against a path
+/// relative to the config's directory as gitignore matches a pattern that holds a `/`: `*`,
+/// `?` and `[…]` stay within one path segment, `**` spans any number of them (`deploy/*.yaml`
+/// is not `deploy/a/b.yaml`; `deploy/**/*.yaml` is). A waiver or an exclude that reached
+/// further than it reads would hide findings nobody approved, or skip files nobody meant to.
 pub fn path_glob(pattern: &str) -> Result<globset::Glob, globset::Error> {
     GlobBuilder::new(pattern).literal_separator(true).build()
 }

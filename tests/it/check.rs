@@ -450,6 +450,30 @@ fn verbose_lists_files_excluded_by_the_config() {
     assert_eq!(checked, ["datasets/faq/dataset-manifest.yaml", "models/chat/model-card.yaml"]);
 }
 
+#[test]
+fn config_globs_keep_a_star_within_one_directory() {
+    let (_t, root) = tempdir();
+    common::write(
+        &root,
+        "govlint.yaml",
+        "kinds:\n  deployment-config:\n    - glob: \"charts/*/values.yaml\"\n      format: helm-values\nexclude: [\"deploy/*.yaml\"]\n",
+    );
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n    - {name: a, image: vllm/vllm-openai:v0.6.0}\n";
+    common::write(&root, "deploy/top.yaml", pod);
+    common::write(&root, "deploy/prod/nested.yaml", pod);
+    let values = "image:\n  repository: vllm/vllm-openai\n  tag: v0.6.0\n";
+    common::write(&root, "charts/llm/values.yaml", values);
+    common::write(&root, "charts/llm/sub/values.yaml", values);
+    let run = govlint(&root, &["check", "--verbose"]);
+    // `deploy/*.yaml` excludes the file it names, not the one a directory further down.
+    assert_eq!(run.skip_reason("deploy/top.yaml").as_deref(), Some("excluded by the config"));
+    let checked: Vec<(String, String)> = run.checked().into_iter().map(|c| (c.0, c.3)).collect();
+    assert!(checked.contains(&("deploy/prod/nested.yaml".to_string(), "kubernetes".to_string())), "{checked:?}\n{}", run.stderr);
+    // `charts/*/values.yaml` names Helm values one directory down only.
+    assert!(checked.contains(&("charts/llm/values.yaml".to_string(), "helm-values".to_string())), "{checked:?}");
+    assert!(!checked.iter().any(|c| c.0 == "charts/llm/sub/values.yaml"), "{checked:?}");
+}
+
 /// The `gitignored` case in a fresh git repository, with a file its `.gitignore` ignores
 /// (`scratch/draft.yaml`, which does not parse). The ignored files cannot live in the govlint
 /// repository (git would ignore them), so they are added there.
