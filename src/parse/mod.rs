@@ -4,6 +4,7 @@
 //! JSON pointer to span — and diagnostics for what it could not accept (a syntax error at the
 //! parser's position, a duplicate key at its second occurrence). Parsers never panic on input.
 
+pub mod compose;
 pub mod json;
 pub mod kubernetes;
 pub mod markdown;

@@ -268,12 +268,16 @@ pub(crate) fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifa
             },
         }
     }
-    // Kubernetes objects and Helm values as kubectl and Helm read them (YAML 1.1 booleans).
+    // Kubernetes objects and Helm values as kubectl and Helm read them (YAML 1.1 booleans),
+    // compose files as docker compose does (booleans cast from text).
     let mut resolved = None;
-    for d in docs.iter().filter(|d| matches!(d.format, Format::Kubernetes | Format::HelmValues)) {
+    for d in docs.iter().filter(|d| matches!(d.format, Format::Kubernetes | Format::HelmValues | Format::Compose)) {
         if resolved.replace(d.index) != Some(d.index) {
             if let Some(doc) = parsed.documents.get_mut(d.index) {
-                parse::kubernetes::resolve_booleans(doc);
+                match d.format {
+                    Format::Compose => parse::compose::resolve_booleans(doc),
+                    _ => parse::kubernetes::resolve_booleans(doc),
+                }
             }
         }
     }

@@ -2,7 +2,8 @@
 //! does not parse but looks like an artifact (by its place or its text) is a `parse-error` at
 //! the parser's position; a file over `max_file_size` found by the walk is `limit-exceeded`; a
 //! duplicated key is reported whatever the order of its values; a Kubernetes document is read
-//! as kubectl reads it (YAML 1.1 booleans, each item of a `List`).
+//! as kubectl reads it (YAML 1.1 booleans, each item of a `List`), a compose file as docker
+//! compose reads it (booleans cast from text).
 
 use crate::common;
 
@@ -135,6 +136,24 @@ fn kubernetes_booleans_are_read_as_kubectl_reads_them() {
     );
     // Neither is `On` a type error: the schema check sees the boolean kubectl sees.
     assert!(report.in_file("deploy/web.yaml").iter().all(|d| d.rule != "schema"), "{:#?}", report.diagnostics);
+}
+
+#[test]
+fn compose_booleans_are_read_as_docker_compose_casts_them() {
+    let (_t, root) = tempdir();
+    let service = |name: &str, privileged: &str| format!("  {name}:\n    image: x\n    user: \"1000\"\n    privileged: {privileged}\n");
+    let text = ["services:\n".to_string(), service("a", "\"true\""), service("b", "yes"), service("c", "\"${PRIVILEGED:-On}\""), service("d", "${PRIVILEGED}"), service("e", "\"false\"")].concat();
+    write(&root, "docker-compose.yaml", &text);
+    let (run, report) = check_json(&root, &["docker-compose.yaml"]);
+    run.expect_code(1);
+    // Compose casts the text at a boolean field, after putting in a variable's default: a
+    // quoted "true", a plain `yes` and a default of `On` all run privileged. Without a default
+    // the file does not say.
+    assert_eq!(
+        dp017(&report, "docker-compose.yaml"),
+        [(5, "service `a` is privileged".to_string()), (9, "service `b` is privileged".to_string()), (13, "service `c` is privileged".to_string())]
+    );
+    assert!(report.in_file("docker-compose.yaml").iter().all(|d| d.rule != "schema"), "{:#?}", report.diagnostics);
 }
 
 #[test]
