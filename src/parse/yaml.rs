@@ -23,6 +23,9 @@ mod pyyaml;
 /// The scratch pointer a merge key's value is built at.
 const MERGE: &str = "\u{0}merge";
 
+/// A merge key's value, the span of its text, and the links recorded while it was built.
+type Merge = (Value, Span, Vec<(String, String)>);
+
 use pyyaml::*;
 
 /// Parses the YAML `text`, which starts at byte `base` of `source`.
@@ -273,7 +276,7 @@ impl<'a> Builder<'a> {
                 let before = self.nodes;
                 self.count(1, vspan.start)?;
                 let mut obj = Map::new();
-                let mut merges: Vec<(Value, Span, Vec<(String, String)>)> = Vec::new();
+                let mut merges: Vec<Merge> = Vec::new();
                 let mut last = vspan.end;
                 let end;
                 loop {
