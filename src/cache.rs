@@ -55,7 +55,8 @@ pub use key::*;
 /// digest of the object they are about, and a file's findings changed with its reading
 /// (Kubernetes booleans and lists, files that do not parse). 6: a file's entry carries what the
 /// rules that state their evidence judged of it, and what its manifests speak for. 7: findings
-/// on values a YAML alias or merge key copies are located at the copied text.
+/// on values a YAML alias or merge key copies are located at the copied text, and a file's
+/// judgements include a rule's exemptions from a framework (`exempt`).
 const FORMAT: u32 = 7;
 
 /// Settings directories kept per cache directory: the least recently written go.

@@ -76,7 +76,7 @@ pub fn statuses(outcome: &Outcome) -> Vec<BTreeMap<usize, ArtifactStatus>> {
                 .filter(|&i| outcome.packages[i].role != Role::Library)
                 .map(|i| {
                     let p = &outcome.packages[i];
-                    let judged = a.judged.binary_search_by_key(&(i as u32), |j| j.package).ok().map(|k| &a.judged[k]);
+                    let judged = crate::evidence::own(&a.judged, i as u32);
                     let status = match found.get(&(a.file.as_str(), ids[i].as_str())) {
                         Some(true) => ArtifactStatus { status: Status::Failed, reason: None },
                         Some(false) => ArtifactStatus { status: Status::Waived, reason: None },

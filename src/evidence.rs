@@ -57,12 +57,39 @@ pub struct Judged {
     /// Why it does not apply, or what evidence it lacks, as the rule says it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<Arc<str>>,
+    /// The one framework the judgement is about, for a rule's `exempt` result (always
+    /// `NotApplicable`): the rule does not carry that framework's requirement on the file, for
+    /// the reason given, whatever it judged of the rest. `None` for the rule's own judgement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub framework: Option<Arc<str>>,
 }
 
-/// Adds `j` to a file's judgements (sorted by package): one entry per package, the highest
-/// judgement kept, with the reason that came with it (the first one, among equals).
+impl Judged {
+    /// The rule's own judgement (about every framework it cites).
+    pub fn new(package: u32, judgement: Judgement, reason: Option<Arc<str>>) -> Judged {
+        Judged { package, judgement, reason, framework: None }
+    }
+
+    fn key(&self) -> (u32, Option<&str>) {
+        (self.package, self.framework.as_deref())
+    }
+}
+
+/// The rule's own judgement of a file, among its judgements (see [`record`]).
+pub fn own(list: &[Judged], package: u32) -> Option<&Judged> {
+    list.binary_search_by(|x| x.key().cmp(&(package, None))).ok().map(|i| &list[i])
+}
+
+/// The frameworks a rule is exempt from on a file, with the reason.
+pub fn exemptions(list: &[Judged], package: u32) -> impl Iterator<Item = (&str, Option<&Arc<str>>)> {
+    list.iter().filter(move |x| x.package == package).filter_map(|x| Some((x.framework.as_deref()?, x.reason.as_ref())))
+}
+
+/// Adds `j` to a file's judgements (sorted by package, then framework): one entry per package
+/// and framework, the highest judgement kept, with the reason that came with it (the first one,
+/// among equals). A framework's entry (an exemption) is kept apart from the rule's own.
 pub fn record(list: &mut Vec<Judged>, j: Judged) {
-    match list.binary_search_by_key(&j.package, |x| x.package) {
+    match list.binary_search_by(|x| x.key().cmp(&j.key())) {
         Ok(i) => {
             if j.judgement > list[i].judgement {
                 list[i] = j;
@@ -220,14 +247,19 @@ mod tests {
     #[test]
     fn a_file_keeps_the_highest_judgement_per_rule() {
         let mut list = Vec::new();
-        record(&mut list, Judged { package: 3, judgement: Judgement::NoSubject, reason: Some(intern("a Namespace")) });
-        record(&mut list, Judged { package: 1, judgement: Judgement::NoEvidence, reason: None });
-        record(&mut list, Judged { package: 3, judgement: Judgement::NoEvidence, reason: None });
-        record(&mut list, Judged { package: 3, judgement: Judgement::NoSubject, reason: None });
+        record(&mut list, Judged::new(3, Judgement::NoSubject, Some(intern("a Namespace"))));
+        record(&mut list, Judged::new(1, Judgement::NoEvidence, None));
+        record(&mut list, Judged::new(3, Judgement::NoEvidence, None));
+        record(&mut list, Judged::new(3, Judgement::NoSubject, None));
         assert_eq!(list.iter().map(|j| (j.package, j.judgement)).collect::<Vec<_>>(), [(1, Judgement::NoEvidence), (3, Judgement::NoEvidence)]);
-        record(&mut list, Judged { package: 1, judgement: Judgement::NotApplicable, reason: Some(intern("not public")) });
+        record(&mut list, Judged::new(1, Judgement::NotApplicable, Some(intern("not public"))));
         assert_eq!(list[0].judgement, Judgement::NotApplicable);
         assert_eq!(list[0].reason.as_deref(), Some("not public"));
+        // An exemption from one framework is kept beside the rule's own judgement.
+        record(&mut list, Judged { framework: Some(intern("eu-ai-act")), ..Judged::new(3, Judgement::NotApplicable, Some(intern("Art. 53(2)"))) });
+        assert_eq!(own(&list, 3).map(|j| j.judgement), Some(Judgement::NoEvidence));
+        assert_eq!(exemptions(&list, 3).map(|(f, r)| (f, r.map(|r| &**r))).collect::<Vec<_>>(), [("eu-ai-act", Some("Art. 53(2)"))]);
+        assert_eq!(exemptions(&list, 1).count(), 0);
     }
 
     #[test]

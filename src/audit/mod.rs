@@ -144,6 +144,7 @@ pub fn build(outcome: &Outcome, opts: &BuildOptions) -> AuditReport {
 
     let artifact_files: BTreeSet<&str> = outcome.artifacts.iter().map(|a| a.file.as_str()).collect();
     let statuses = rule_statuses(outcome, &rules, &artifact_files);
+    let exempt = exemptions(outcome);
 
     let enabled: Vec<&str> = if opts.frameworks.is_empty() {
         FRAMEWORKS.iter().map(|(id, _)| *id).collect()
@@ -160,9 +161,10 @@ pub fn build(outcome: &Outcome, opts: &BuildOptions) -> AuditReport {
                 .filter_map(|r| {
                     let clause = r.frameworks.get(*fw)?;
                     let (status, on) = &statuses[r.id.as_str()];
-                    counts.add(*status);
+                    let (status, on) = under_framework(outcome, &exempt, &r.id, fw, *status, on);
+                    counts.add(status);
                     let mut by_status = Counts::default();
-                    for a in on {
+                    for a in &on {
                         by_status.add(a.status);
                     }
                     Some(Requirement {
@@ -172,10 +174,10 @@ pub fn build(outcome: &Outcome, opts: &BuildOptions) -> AuditReport {
                         severity: r.severity.clone(),
                         layer: r.layer.clone(),
                         stage: r.stage.clone(),
-                        status: *status,
+                        status,
                         needs: r.evidence.clone(),
                         counts: by_status,
-                        artifacts: on.clone(),
+                        artifacts: on,
                     })
                 })
                 .collect();
@@ -303,6 +305,46 @@ pub fn build(outcome: &Outcome, opts: &BuildOptions) -> AuditReport {
         rules_off: off.into_iter().collect(),
     };
     AuditReport { version: VERSION, header, summary, frameworks, artifacts, other_findings, waivers, rules }
+}
+
+/// The frameworks each rule is exempt from on each file (its `exempt` results), by rule id and
+/// file: framework → reason.
+type Exemptions<'o> = BTreeMap<(String, &'o str), BTreeMap<&'o str, Option<&'o str>>>;
+
+fn exemptions(outcome: &Outcome) -> Exemptions<'_> {
+    let mut out: Exemptions<'_> = BTreeMap::new();
+    for a in &outcome.artifacts {
+        for j in &a.judged {
+            let (Some(fw), Some(p)) = (j.framework.as_deref(), outcome.packages.get(j.package as usize)) else { continue };
+            out.entry((p.rule_id(), a.file.as_str())).or_default().insert(fw, j.reason.as_deref());
+        }
+    }
+    out
+}
+
+/// A rule's status as a requirement of `framework`: on a file where the rule is exempt from the
+/// framework, `not-applicable` for the reason it gave, unless a finding there still cites the
+/// framework; over the run the worst of the files, and of what the rule's status owes to files
+/// that are no artifact.
+fn under_framework(outcome: &Outcome, exempt: &Exemptions<'_>, rule: &str, framework: &str, status: Status, on: &[ArtifactStatus]) -> (Status, Vec<ArtifactStatus>) {
+    if exempt.is_empty() {
+        return (status, on.to_vec());
+    }
+    let cites = |list: &[Diagnostic], file: &str| list.iter().any(|d| d.rule == rule && *d.file == *file && d.frameworks.contains_key(framework));
+    let list: Vec<ArtifactStatus> = on
+        .iter()
+        .map(|a| match exempt.get(&(rule.to_string(), a.file.as_str())).and_then(|f| f.get(framework)) {
+            Some(reason) if !cites(&outcome.diagnostics, &a.file) && !cites(&outcome.suppressed, &a.file) => {
+                ArtifactStatus { file: a.file.clone(), status: Status::NotApplicable, reason: reason.map(str::to_string) }
+            }
+            _ => a.clone(),
+        })
+        .collect();
+    let worst = |l: &[ArtifactStatus]| l.iter().map(|a| a.status).min().unwrap_or(Status::NotApplicable);
+    // What the rule's status owes to findings on files that are no artifact stays.
+    let elsewhere = (status < worst(on)).then_some(status);
+    let status = elsewhere.map_or(worst(&list), |e| e.min(worst(&list)));
+    (status, list)
 }
 
 /// The overall status of each rule of `rules`, with its status on each artifact it concerns (in

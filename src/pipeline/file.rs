@@ -444,7 +444,31 @@ pub(crate) fn judged_of(pkg: usize, judgement: evidence::Judgement, value: &serd
         v => v.get("reason").or_else(|| v.get("msg")).and_then(serde_json::Value::as_str),
     };
     let reason = reason.map(str::trim).filter(|r| !r.is_empty() && judgement != evidence::Judgement::Evidence);
-    evidence::Judged { package: pkg as u32, judgement, reason: reason.map(evidence::intern) }
+    evidence::Judged::new(pkg as u32, judgement, reason.map(evidence::intern))
+}
+
+/// What an `exempt` result (`{framework, reason}`) says of the document: the rule's
+/// requirement under that framework does not apply to it.
+fn exemption_of(pkg: usize, value: &serde_json::Value) -> evidence::Judged {
+    let text = |k: &str| value.get(k).and_then(serde_json::Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(evidence::intern);
+    evidence::Judged { framework: text("framework"), ..evidence::Judged::new(pkg as u32, evidence::Judgement::NotApplicable, text("reason")) }
+}
+
+/// Takes the frameworks `exempt` names out of the clauses a finding cites; whether it still
+/// cites a framework of the run (one of `chosen`, or any when none were chosen, or when it
+/// cited none to begin with).
+fn cites_after(d: &mut Diagnostic, exempt: &[evidence::Judged], chosen: Option<&std::collections::BTreeSet<String>>) -> bool {
+    let out = |fw: &str| exempt.iter().any(|e| e.framework.as_deref() == Some(fw));
+    if d.frameworks.is_empty() || !d.frameworks.keys().any(|fw| out(fw)) {
+        return true;
+    }
+    let kept: std::collections::BTreeMap<String, String> = d.frameworks.iter().filter(|(fw, _)| !out(fw)).map(|(k, v)| (k.clone(), v.clone())).collect();
+    let cited = match chosen {
+        Some(chosen) => kept.keys().any(|fw| chosen.contains(fw)),
+        None => !kept.is_empty(),
+    };
+    d.frameworks = std::sync::Arc::new(kept);
+    cited
 }
 
 /// Adds one package's findings on the document `doc` of `a` (in `source`), or its failure, to
@@ -462,14 +486,26 @@ pub(crate) fn gather(
     let mut said = false;
     match result {
         Ok(findings) => {
+            // The frameworks whose requirement the rule does not carry on this document.
+            let exempt: Vec<evidence::Judged> = findings.iter().filter(|f| f.kind == policy::RuleKind::Exempt).map(|f| exemption_of(pkg, &f.value)).collect();
             for f in findings {
-                if let policy::RuleKind::Judged(j) = f.kind {
-                    said = true;
-                    evidence::record(judged, judged_of(pkg, j, &f.value));
+                match f.kind {
+                    policy::RuleKind::Judged(j) => {
+                        said = true;
+                        evidence::record(judged, judged_of(pkg, j, &f.value));
+                        continue;
+                    }
+                    policy::RuleKind::Exempt => continue,
+                    _ => {}
+                }
+                let mut d = a.place(policy::to_diagnostic(set, &f, source, Some(doc)));
+                if !exempt.is_empty() && !cites_after(&mut d, &exempt, set.frameworks.as_ref()) {
                     continue;
                 }
-                let d = a.place(policy::to_diagnostic(set, &f, source, Some(doc)));
                 if f.excepted { excepted.push(excepted_by_policy(d)) } else { diags.push(d) }
+            }
+            for e in exempt {
+                evidence::record(judged, e);
             }
         }
         Err(e) => diags.push(a.place(policy::error_diagnostic(set, pkg, &e, source, doc.span.start))),
@@ -482,7 +518,7 @@ pub(crate) fn gather(
             Some(fields) if !p.judges && evidence::has_field(&doc.value, fields) => evidence::Judgement::Evidence,
             _ => evidence::Judgement::NoEvidence,
         };
-        evidence::record(judged, evidence::Judged { package: pkg as u32, judgement: j, reason: None });
+        evidence::record(judged, evidence::Judged::new(pkg as u32, j, None));
     }
 }
 

@@ -123,6 +123,10 @@ impl From<RepositoryResults> for Results {
                     let mut kept: Vec<policy::Finding> = findings
                         .into_iter()
                         .filter_map(|f| {
+                            // `exempt` is read of a document by a per-artifact rule only.
+                            if f.kind == policy::RuleKind::Exempt {
+                                return None;
+                            }
                             let policy::RuleKind::Judged(j) = f.kind else { return Some(f) };
                             let file = f.value.get("file").and_then(serde_json::Value::as_str).map(|name| evidence::share(&mut names, name));
                             judgements.push((file, judged_of(pkg, j, &f.value)));
@@ -282,7 +286,7 @@ pub(crate) fn combined_evaluated(set: &policy::PolicySet, engine: &mut regorus::
         match result {
             Ok(findings) => {
                 // What a combined policy judges concerns no one artifact.
-                for f in findings.into_iter().filter(|f| !matches!(f.kind, policy::RuleKind::Judged(_))) {
+                for f in findings.into_iter().filter(|f| !matches!(f.kind, policy::RuleKind::Judged(_) | policy::RuleKind::Exempt)) {
                     let d = policy::to_diagnostic(set, &f, &combined, None);
                     if f.excepted { excepted.push(excepted_by_policy(d)) } else { diags.push(d) }
                 }

@@ -215,6 +215,9 @@ pub struct PolicySet {
     /// The engines of the groups of bundled rules, compiled once a run has enough documents
     /// of a group (see src/policy/slots.rs).
     slots: Option<Arc<slots::Slots>>,
+    /// The frameworks chosen (`--framework`, `frameworks:`), `None` for all: a finding that an
+    /// `exempt` result leaves citing none of them is no finding of the run.
+    pub frameworks: Option<BTreeSet<String>>,
 }
 
 impl std::fmt::Debug for PolicySet {
@@ -379,7 +382,8 @@ impl PolicySet {
         let volatile = (0..packages.len()).filter(|&i| volatile_names.contains(&packages[i].name)).collect();
 
         let slots = if opts.builtin && opts.context_rules && !opts.timings { slots::Slots::new(&files, &packages, &groups, data).map(Arc::new) } else { None };
-        Ok(PolicySet { engine, packages, terms, files, timeout: opts.timeout, digest, groups, summary, volatile, rule_ids, timings: None, slots })
+        let frameworks = opts.frameworks.clone();
+        Ok(PolicySet { engine, packages, terms, files, timeout: opts.timeout, digest, groups, summary, volatile, rule_ids, timings: None, slots, frameworks })
     }
 
     /// Compiles the engine of a group of bundled rules once `after` of its documents have been

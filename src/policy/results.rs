@@ -25,6 +25,9 @@ pub enum RuleKind {
     Violation,
     Warn,
     Judged(crate::evidence::Judgement),
+    /// An `exempt` result: on this document, the rule does not carry one framework's
+    /// requirement (`{framework, reason}`; see [`crate::evidence`]).
+    Exempt,
 }
 
 /// Whether a package states its evidence: its modules declare one of the judging rules, or its
@@ -49,6 +52,10 @@ pub struct Finding {
     pub excepted: bool,
 }
 
+/// The rule by which a package says which frameworks' requirements it does not carry on a
+/// document (docs/policies.md, "Evidence").
+pub const EXEMPT: &str = "exempt";
+
 pub(super) fn findings(pkg: usize, value: &Value) -> Vec<Finding> {
     let Some(obj) = value.as_object() else { return Vec::new() };
     // conftest: `exception` yields rule names without their `deny_`/`violation_` prefix.
@@ -60,6 +67,16 @@ pub(super) fn findings(pkg: usize, value: &Value) -> Vec<Finding> {
     for (name, v) in obj {
         if let Some(j) = crate::evidence::Judgement::of_rule(name) {
             judgements(pkg, name, j, v, &mut out);
+            continue;
+        }
+        if name == EXEMPT {
+            let items = match v {
+                Value::Array(items) => items.as_slice(),
+                other => std::slice::from_ref(other),
+            };
+            for item in items.iter().filter(|i| i.get("framework").and_then(Value::as_str).is_some_and(|f| !f.trim().is_empty())) {
+                out.push(Finding { package: pkg, rule: name.clone(), kind: RuleKind::Exempt, value: item.clone(), excepted: false });
+            }
             continue;
         }
         let Some(kind) = rule_kind(name) else { continue };
@@ -127,7 +144,7 @@ pub(super) fn judgements(pkg: usize, name: &str, j: crate::evidence::Judgement, 
 pub(super) fn result_values(package: &regorus::Value) -> regorus::Value {
     let Ok(object) = package.as_object() else { return package.clone() };
     let kept = object.iter().filter(|(key, _)| match key {
-        regorus::Value::String(name) => rule_kind(name).is_some() || crate::evidence::Judgement::of_rule(name).is_some() || name.as_ref() == "exception",
+        regorus::Value::String(name) => rule_kind(name).is_some() || crate::evidence::Judgement::of_rule(name).is_some() || name.as_ref() == "exception" || name.as_ref() == EXEMPT,
         _ => false,
     });
     regorus::Value::from(kept.map(|(k, v)| (k.clone(), v.clone())).collect::<std::collections::BTreeMap<_, _>>())

@@ -52,8 +52,8 @@ fn stats(run: &Run) -> (usize, usize, bool) {
 
 /// The index of each settings directory of the cache.
 fn cache_files(dir: &Path) -> Vec<PathBuf> {
-    let v6 = dir.join(".govlint-cache").join("v6");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&v6).map(|r| r.map(|e| e.unwrap().path().join("index.json")).collect()).unwrap_or_default();
+    let versioned = dir.join(".govlint-cache").join("v7");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&versioned).map(|r| r.map(|e| e.unwrap().path().join("index.json")).collect()).unwrap_or_default();
     files.sort();
     files
 }
@@ -98,7 +98,7 @@ fn a_second_run_is_served_from_the_cache_with_the_same_output() {
     let files = cache_files(&dir);
     assert_eq!(files.len(), 1, "{files:?}");
     let stored = stored(&files[0]);
-    assert_eq!(stored["version"], 6);
+    assert_eq!(stored["version"], 7);
     assert_eq!(stored["files"].as_object().unwrap().len(), misses);
 
     let written = std::fs::metadata(&files[0]).unwrap().modified().unwrap();
@@ -310,9 +310,9 @@ fn a_corrupt_or_unwritable_cache_never_fails_the_run() {
     {
         use std::os::unix::fs::PermissionsExt;
         let cache = dir.join(".govlint-cache");
-        let v6 = cache.join("v6");
+        let versioned = cache.join("v7");
         let settings = cache_files(&dir).remove(0).parent().unwrap().to_path_buf();
-        for d in [&cache, &v6, &settings] {
+        for d in [&cache, &versioned, &settings] {
             std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o555)).unwrap();
         }
         // Root writes anyway: nothing to test then.
@@ -326,7 +326,7 @@ fn a_corrupt_or_unwritable_cache_never_fails_the_run() {
             assert_eq!(stats(&read_only), (files, 0, true));
             same(&first, &read_only);
         }
-        for d in [&cache, &v6, &settings] {
+        for d in [&cache, &versioned, &settings] {
             std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).unwrap();
         }
     }
@@ -507,7 +507,7 @@ fn a_cache_directory_that_is_a_link_is_not_followed() {
     // A link one level down: the same.
     std::fs::remove_file(dir.join(".govlint-cache")).unwrap();
     std::fs::create_dir(dir.join(".govlint-cache")).unwrap();
-    std::os::unix::fs::symlink(&outside, dir.join(".govlint-cache/v6")).unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join(".govlint-cache/v7")).unwrap();
     let run = check(&dir, &["--cache"]);
     assert!(run.stderr.contains("in the cache is not a directory"), "{}", run.stderr);
     same(&fresh, &run);
