@@ -369,6 +369,8 @@ const BUILTIN_TEXTS: &[(Msg, &str)] = &[
     (Msg::DatasetNoMarket, "未声明数据集的市场（`%s`，或 govlint.yaml 中的 `profile.regions`）"),
     (Msg::ProfileIn, "govlint.yaml 中的 profile.%s"),
     (Msg::KindRunsNoService, "类型为 `%s` 的文档不运行服务"),
+    (Msg::OpenReleaseDeclared, "欧盟《人工智能法》第五十三条第2款：以 %s 发布、权重公开（`governance.weights_public: true`），且声明无系统性风险（`systemic_risk: false`）"),
+    (Msg::OpenReleaseCompute, "欧盟《人工智能法》第五十三条第2款：以 %s 发布、权重公开（`governance.weights_public: true`），训练算力（%s FLOP）不超过 %s FLOP"),
     (Msg::NoContainerInKind, "类型为 `%s` 的文档未定义容器"),
     (Msg::ManifestNoContainer, "DeploymentManifest 不定义容器：容器由其指向的工作负载定义"),
     (Msg::DeclaredIn, "已在 `%s` 中声明"),

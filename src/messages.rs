@@ -67,6 +67,8 @@ pub enum Msg {
     DatasetNoMarket,
     ProfileIn,
     KindRunsNoService,
+    OpenReleaseDeclared,
+    OpenReleaseCompute,
     NoContainerInKind,
     ManifestNoContainer,
     DeclaredIn,
@@ -75,11 +77,11 @@ pub enum Msg {
 
 impl Msg {
     /// Every text, in the order of the tables.
-    pub const ALL: &'static [Msg] = &[Msg::Here, Msg::MissingNamed, Msg::MissingHere, Msg::ThroughAlias, Msg::InThisDocument, Msg::InThisFile, Msg::ParserStopped, Msg::GivenAgain, Msg::SecondNamed, Msg::ExpiredWaiver, Msg::UnusedWaiver, Msg::StaleEntry, Msg::FormatOne, Msg::WhileChecking, Msg::NotAllowedHere, Msg::InvalidValue, Msg::DefinedHere, Msg::DuplicateKey, Msg::MissingProperty, Msg::UnknownProperty, Msg::WaiverExpired, Msg::WaiverUnused, Msg::BaselineEntryUnused, Msg::BaselineOldFormat, Msg::FileUnreadable, Msg::FileBinary, Msg::FileNotUtf8, Msg::FileTooLarge, Msg::PolicyFailed, Msg::FixYaml, Msg::FixJson, Msg::YamlKeyFirstGiven, Msg::JsonKeyFirstGiven, Msg::RaiseDepth, Msg::RaiseDocuments, Msg::AliasBomb, Msg::RenewWaiver, Msg::RemoveWaiver, Msg::RemoveEntry, Msg::WriteBaselineAgain, Msg::PolicyIsIn, Msg::PolicyIsInTimeout, Msg::SchemaPrinted, Msg::SeeConfiguration, Msg::ServiceNotPublic, Msg::ServiceNotChina, Msg::ServiceNotEu, Msg::ServiceNoMarket, Msg::ModelNotPublic, Msg::ModelNotChina, Msg::ModelNotEu, Msg::ModelNoMarket, Msg::DatasetNotPublic, Msg::DatasetNotChina, Msg::DatasetNotEu, Msg::DatasetNoMarket, Msg::ProfileIn, Msg::KindRunsNoService, Msg::NoContainerInKind, Msg::ManifestNoContainer, Msg::DeclaredIn, Msg::WithDeclaredIn];
+    pub const ALL: &'static [Msg] = &[Msg::Here, Msg::MissingNamed, Msg::MissingHere, Msg::ThroughAlias, Msg::InThisDocument, Msg::InThisFile, Msg::ParserStopped, Msg::GivenAgain, Msg::SecondNamed, Msg::ExpiredWaiver, Msg::UnusedWaiver, Msg::StaleEntry, Msg::FormatOne, Msg::WhileChecking, Msg::NotAllowedHere, Msg::InvalidValue, Msg::DefinedHere, Msg::DuplicateKey, Msg::MissingProperty, Msg::UnknownProperty, Msg::WaiverExpired, Msg::WaiverUnused, Msg::BaselineEntryUnused, Msg::BaselineOldFormat, Msg::FileUnreadable, Msg::FileBinary, Msg::FileNotUtf8, Msg::FileTooLarge, Msg::PolicyFailed, Msg::FixYaml, Msg::FixJson, Msg::YamlKeyFirstGiven, Msg::JsonKeyFirstGiven, Msg::RaiseDepth, Msg::RaiseDocuments, Msg::AliasBomb, Msg::RenewWaiver, Msg::RemoveWaiver, Msg::RemoveEntry, Msg::WriteBaselineAgain, Msg::PolicyIsIn, Msg::PolicyIsInTimeout, Msg::SchemaPrinted, Msg::SeeConfiguration, Msg::ServiceNotPublic, Msg::ServiceNotChina, Msg::ServiceNotEu, Msg::ServiceNoMarket, Msg::ModelNotPublic, Msg::ModelNotChina, Msg::ModelNotEu, Msg::ModelNoMarket, Msg::DatasetNotPublic, Msg::DatasetNotChina, Msg::DatasetNotEu, Msg::DatasetNoMarket, Msg::ProfileIn, Msg::KindRunsNoService, Msg::OpenReleaseDeclared, Msg::OpenReleaseCompute, Msg::NoContainerInKind, Msg::ManifestNoContainer, Msg::DeclaredIn, Msg::WithDeclaredIn];
 
     /// The texts the bundled helpers write (`policies/lib`): their English is written there, in
     /// Rego, and a test holds it to the template here.
-    pub const FROM_POLICIES: &'static [Msg] = &[Msg::ServiceNotPublic, Msg::ServiceNotChina, Msg::ServiceNotEu, Msg::ServiceNoMarket, Msg::ModelNotPublic, Msg::ModelNotChina, Msg::ModelNotEu, Msg::ModelNoMarket, Msg::DatasetNotPublic, Msg::DatasetNotChina, Msg::DatasetNotEu, Msg::DatasetNoMarket, Msg::ProfileIn, Msg::KindRunsNoService, Msg::NoContainerInKind, Msg::ManifestNoContainer];
+    pub const FROM_POLICIES: &'static [Msg] = &[Msg::ServiceNotPublic, Msg::ServiceNotChina, Msg::ServiceNotEu, Msg::ServiceNoMarket, Msg::ModelNotPublic, Msg::ModelNotChina, Msg::ModelNotEu, Msg::ModelNoMarket, Msg::DatasetNotPublic, Msg::DatasetNotChina, Msg::DatasetNotEu, Msg::DatasetNoMarket, Msg::ProfileIn, Msg::KindRunsNoService, Msg::OpenReleaseDeclared, Msg::OpenReleaseCompute, Msg::NoContainerInKind, Msg::ManifestNoContainer];
 
     /// The stable id of the text.
     pub fn id(self) -> &'static str {
@@ -142,6 +144,8 @@ impl Msg {
             Msg::DatasetNoMarket => "reason.dataset-no-market",
             Msg::ProfileIn => "reason.profile-in",
             Msg::KindRunsNoService => "reason.kind-runs-no-service",
+            Msg::OpenReleaseDeclared => "reason.open-release-declared",
+            Msg::OpenReleaseCompute => "reason.open-release-compute",
             Msg::NoContainerInKind => "reason.no-container-in-kind",
             Msg::ManifestNoContainer => "reason.manifest-no-container",
             Msg::DeclaredIn => "reason.declared-in",
@@ -210,6 +214,8 @@ impl Msg {
             Msg::DatasetNoMarket => "no market is declared for the dataset (`%s`, or `profile.regions` in govlint.yaml)",
             Msg::ProfileIn => "profile.%s in govlint.yaml",
             Msg::KindRunsNoService => "a document of kind `%s` runs no service",
+            Msg::OpenReleaseDeclared => "EU AI Act Art. 53(2): released under %s with public weights (`governance.weights_public: true`) and declared without systemic risk (`systemic_risk: false`)",
+            Msg::OpenReleaseCompute => "EU AI Act Art. 53(2): released under %s with public weights (`governance.weights_public: true`), its training compute (%s FLOP) at most %s FLOP",
             Msg::NoContainerInKind => "no container is defined in this document of kind `%s`",
             Msg::ManifestNoContainer => "a DeploymentManifest defines no container: the workloads it targets do",
             Msg::DeclaredIn => "declared in `%s`",

@@ -88,6 +88,37 @@ declared_systemic := v if {
 	is_boolean(v)
 }
 
+# EU AI Act Art. 53(2): the duties of Art. 53(1)(a) (technical documentation) and (b)
+# (information for downstream providers) do not apply to a model released under a free and
+# open-source licence that allows its access, usage, modification and distribution, whose
+# parameters (weights), architecture and usage information are publicly available; nor does
+# the exception to a model with systemic risk. A card shows it by licences that are all in the
+# rule's `open_source_licenses` (a parameter: the Regulation names no licence), by
+# `governance.weights_public: true`, and by an established absence of systemic risk: declared
+# (`systemic_risk: false`, the card's or the profile's) or training compute at most the rule's
+# `systemic_risk_flop`. A card that leaves any of it unsaid keeps the duties. The reason, when
+# the exception applies (for the rules' `exempt`).
+eu_open_release(params) := sprintf("EU AI Act Art. 53(2): released under %s with public weights (`governance.weights_public: true`) and declared without systemic risk (`systemic_risk: false`)", [names]) if {
+	names := open_release_licences(params)
+	declared_systemic == false
+} else := sprintf("EU AI Act Art. 53(2): released under %s with public weights (`governance.weights_public: true`), its training compute (%s FLOP) at most %s FLOP", [names, sci(flop), sci(params.systemic_risk_flop)]) if {
+	names := open_release_licences(params)
+	not declared_systemic == true
+	flop := gov(["training_compute_flop"])
+	is_number(flop)
+	flop <= params.systemic_risk_flop
+}
+
+# The card's licences, named, when they are all open and its weights declared public.
+open_release_licences(params) := concat(", ", sort([sprintf("`%s`", [l]) | some l in licenses])) if {
+	count(licenses) > 0
+	open := {lower(l) | some l in params.open_source_licenses}
+	every l in licenses {
+		lower(l) in open
+	}
+	gov(["weights_public"]) == true
+}
+
 # ---------------------------------------------------------------------------------------------
 # Template placeholders (MC014) and values that say something
 

@@ -8,6 +8,10 @@
 #   still fires, and says where the body mentions it. A value with spaces ("Apache 2.0") is not a
 #   license id. CycloneDX components declare `licenses` (an SPDX `id`, a `name` or an
 #   `expression`).
+#   Under the EU AI Act the duty does not hold for a model released under a free and
+#   open-source licence with public weights (`governance.weights_public: true`) and no systemic
+#   risk (Art. 53(2)): for such a card the rule's findings cite its other frameworks only, and
+#   the audit report lists the EU requirement as not applicable, with the reason.
 # related_resources:
 #   - ref: https://huggingface.co/docs/hub/model-cards#specifying-a-license
 #   - ref: https://huggingface.co/docs/hub/repositories-licenses
@@ -24,6 +28,7 @@
 #     eu-ai-act: "Annex XI Section 1, point 1(f); Annex XII, point 1(h)"
 #     caict-roadmap-2024: "algorithm models: model asset management"
 #     baseline: hygiene
+#   params: [open_source_licenses, systemic_risk_flop]
 #   remediation: >-
 #     Add `license:` with an SPDX id (e.g. `apache-2.0`) or a Hugging Face license id; with `license: other`, add `license_name` and `license_link`.
 #   examples:
@@ -42,6 +47,7 @@
 #         “协议”章节）不可被机器读取，本规则仍会报告，并指出正文提及之处；含空格的值（如“Apache 2.0”）不是许可证标识符。
 #         CycloneDX 组件以 `licenses`（SPDX `id`、`name` 或 `expression`）声明。依据 Hugging Face 模型卡规范、欧盟
 #         《人工智能法》附件十一第1节第1(f)点、附件十二第1(h)点，以及《大模型落地路线图研究报告（2024年）》算法模型层关于模型资产管理的要求。
+#         依欧盟《人工智能法》第五十三条第2款，以自由开源许可发布、权重公开（`governance.weights_public: true`）且无系统性风险的模型不承担该项义务：此类模型卡的发现只引用规则的其他框架，审计报告将欧盟要求列为不适用并说明理由。
 #       remediation: >-
 #         在前置元数据中添加 `license:`，取 SPDX 标识符（如 `apache-2.0`）或 Hugging Face 许可证标识符；使用 `license: other`
 #         时须补充 `license_name` 与 `license_link`。
@@ -133,3 +139,11 @@ label_name(line) := trim(regex.find_n(`[^*_:：\-\s][^*_:：]*`, line, 1)[0], " 
 # What the rule judges (docs/policies.md, "Evidence"): every model card, whatever its format: the license fields (or a CycloneDX component's licenses).
 # A card that states none of it fails the rule.
 evidence := true
+
+# EU AI Act Art. 53(2): a model released under a free and open-source licence, with public
+# weights and without systemic risk, is out of the documentation duties of Art. 53(1)(a) and
+# (b), whose contents Annex XI Section 1 and Annex XII list; the rule's other frameworks still
+# hold (see data.govlint.lib.model.eu_open_release).
+exempt contains {"framework": "eu-ai-act", "reason": reason} if {
+	reason := model.eu_open_release(data.govlint.params.mc001)
+}

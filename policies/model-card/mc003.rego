@@ -10,6 +10,10 @@
 #   `extra_gated_prompt`). Sections that hold only template placeholders do not count. A
 #   CycloneDX component states its intended uses in `modelCard.considerations.useCases`;
 #   CycloneDX has no field for out-of-scope uses, which go in a native `ModelCard` beside the BOM.
+#   Under the EU AI Act the duty does not hold for a model released under a free and
+#   open-source licence with public weights (`governance.weights_public: true`) and no systemic
+#   risk (Art. 53(2)): for such a card the rule's findings cite its other frameworks only, and
+#   the audit report lists the EU requirement as not applicable, with the reason.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
 #     description: EU AI Act, Annex XI Section 1, point 1(a)(b) and Annex XII, point 1(a)(b) — tasks, intended uses, acceptable use policies
@@ -27,6 +31,7 @@
 #     eu-ai-act: ["Annex XI Section 1, point 1(a)(b)", "Annex XII, point 1(a)(b)"]
 #     cn-genai: "Interim Measures Art. 10 (intended users, occasions and uses made explicit and public)"
 #     caict-roadmap-2024: "application services: scenario definition and use boundaries"
+#   params: [open_source_licenses, systemic_risk_flop]
 #   remediation: >-
 #     Add `governance.intended_uses` and `governance.out_of_scope_uses` (or
 #     `acceptable_use_policy_url`), or fill the card's "Direct Use" and "Out-of-Scope Use"
@@ -49,6 +54,7 @@
 #         仅含模板占位符的章节不计。依据《生成式人工智能服务管理暂行办法》第十条（明确并公开服务的适用人群、场合、用途），
 #         欧盟《人工智能法》附件十一第1节第1(a)(b)点、附件十二第1(a)(b)点，以及《大模型落地路线图研究报告（2024年）》
 #         应用服务层关于场景界定的要求。CycloneDX 物料清单以 `modelCard.considerations.useCases` 载明预期用途。
+#         依欧盟《人工智能法》第五十三条第2款，以自由开源许可发布、权重公开（`governance.weights_public: true`）且无系统性风险的模型不承担该项义务：此类模型卡的发现只引用规则的其他框架，审计报告将欧盟要求列为不适用并说明理由。
 #       remediation: >-
 #         补充 `governance.intended_uses` 与 `governance.out_of_scope_uses`（或 `acceptable_use_policy_url`），
 #         或填写模型卡的“Direct Use”“Out-of-Scope Use”章节；CycloneDX 中填写 `modelCard.considerations.useCases`。
@@ -96,3 +102,11 @@ deny contains {
 # What the rule judges (docs/policies.md, "Evidence"): every model card, whatever its format: the intended and out-of-scope uses.
 # A card that states none of it fails the rule.
 evidence := true
+
+# EU AI Act Art. 53(2): a model released under a free and open-source licence, with public
+# weights and without systemic risk, is out of the documentation duties of Art. 53(1)(a) and
+# (b), whose contents Annex XI Section 1 and Annex XII list; the rule's other frameworks still
+# hold (see data.govlint.lib.model.eu_open_release).
+exempt contains {"framework": "eu-ai-act", "reason": reason} if {
+	reason := model.eu_open_release(data.govlint.params.mc003)
+}

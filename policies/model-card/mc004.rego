@@ -10,6 +10,10 @@
 #   states the architecture in `modelCard.modelParameters.modelArchitecture` or
 #   `architectureFamily`; CycloneDX has no parameter-count field, which goes in a native
 #   `ModelCard` beside the BOM.
+#   Under the EU AI Act the duty does not hold for a model released under a free and
+#   open-source licence with public weights (`governance.weights_public: true`) and no systemic
+#   risk (Art. 53(2)): for such a card the rule's findings cite its other frameworks only, and
+#   the audit report lists the EU requirement as not applicable, with the reason.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
 #     description: EU AI Act, Annex XI Section 1, point 1(d) and Annex XII, point 1(f) — architecture and number of parameters
@@ -24,6 +28,7 @@
 #   frameworks:
 #     eu-ai-act: "Annex XI Section 1, point 1(d); Annex XII, point 1(f)"
 #     caict-roadmap-2024: "algorithm models: model selection (architecture and scale)"
+#   params: [open_source_licenses, systemic_risk_flop]
 #   remediation: >-
 #     Add `governance.architecture` (e.g. `decoder-only transformer, 28 layers, GQA`) and
 #     `governance.parameter_count` as an integer; in CycloneDX, fill
@@ -45,6 +50,7 @@
 #         须为整数，如 7615616512，而非“7.6B”；正文中可为“7.61B parameters”“70亿参数”或表格中的“Params”列）。
 #         CycloneDX 以 `modelParameters.modelArchitecture` 或 `architectureFamily` 载明架构。依据欧盟《人工智能法》附件十一
 #         第1节第1(d)点、附件十二第1(f)点，以及《大模型落地路线图研究报告（2024年）》算法模型层关于模型选型的要求。
+#         依欧盟《人工智能法》第五十三条第2款，以自由开源许可发布、权重公开（`governance.weights_public: true`）且无系统性风险的模型不承担该项义务：此类模型卡的发现只引用规则的其他框架，审计报告将欧盟要求列为不适用并说明理由。
 #       remediation: >-
 #         补充 `governance.architecture`（如“decoder-only transformer，28 层，GQA”）和整数形式的
 #         `governance.parameter_count`；CycloneDX 中填写 `modelCard.modelParameters.modelArchitecture`。
@@ -106,3 +112,11 @@ deny contains {
 # What the rule judges (docs/policies.md, "Evidence"): every model card, whatever its format: the architecture and the parameter count.
 # A card that states none of it fails the rule.
 evidence := true
+
+# EU AI Act Art. 53(2): a model released under a free and open-source licence, with public
+# weights and without systemic risk, is out of the documentation duties of Art. 53(1)(a) and
+# (b), whose contents Annex XI Section 1 and Annex XII list; the rule's other frameworks still
+# hold (see data.govlint.lib.model.eu_open_release).
+exempt contains {"framework": "eu-ai-act", "reason": reason} if {
+	reason := model.eu_open_release(data.govlint.params.mc004)
+}

@@ -10,6 +10,10 @@
 #   131,072 tokens", "128K 上下文" and the like). A CycloneDX component states its formats in
 #   `modelCard.modelParameters.inputs[].format` and `outputs[].format`; CycloneDX has no
 #   context-window field, which goes in a native `ModelCard` beside the BOM.
+#   Under the EU AI Act the duty does not hold for a model released under a free and
+#   open-source licence with public weights (`governance.weights_public: true`) and no systemic
+#   risk (Art. 53(2)): for such a card the rule's findings cite its other frameworks only, and
+#   the audit report lists the EU requirement as not applicable, with the reason.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
 #     description: EU AI Act, Annex XI Section 1, point 1(e) and Annex XII, point 1(g) — modality and format of inputs and outputs; Annex XII, point 2(b) — their maximum size (context window length)
@@ -24,6 +28,7 @@
 #   frameworks:
 #     eu-ai-act: "Annex XI Section 1, point 1(e); Annex XII, points 1(g) and 2(b) (maximum input size: context window)"
 #     caict-roadmap-2024: "algorithm models: model capability description (modalities, interfaces)"
+#   params: [open_source_licenses, systemic_risk_flop]
 #   remediation: >-
 #     Add `governance.modalities` ({input: [text], output: [text]}), `governance.formats` and
 #     `governance.context_window` (tokens, an integer); in CycloneDX, fill
@@ -46,6 +51,7 @@
 #         如“Context Length: 131,072 tokens”“支持 128K 上下文”）。CycloneDX 以 `modelParameters.inputs[].format`、
 #         `outputs[].format` 载明格式。依据欧盟《人工智能法》附件十一第1节第1(e)点、附件十二第1(g)点（输入输出的模态与格式）及附件十二第2(b)点（输入输出的最大长度，如上下文窗口），以及《大模型落地路线图研究报告（2024年）》
 #         算法模型层关于模型能力说明的要求。
+#         依欧盟《人工智能法》第五十三条第2款，以自由开源许可发布、权重公开（`governance.weights_public: true`）且无系统性风险的模型不承担该项义务：此类模型卡的发现只引用规则的其他框架，审计报告将欧盟要求列为不适用并说明理由。
 #       remediation: >-
 #         补充 `governance.modalities`（如 {input: [text], output: [text]}）、`governance.formats` 与整数形式的
 #         `governance.context_window`；CycloneDX 中填写 `modelCard.modelParameters.inputs` 与 `outputs`。
@@ -138,3 +144,11 @@ formats_given(list) if {
 # What the rule judges (docs/policies.md, "Evidence"): every model card, whatever its format: the modalities, formats and context window.
 # A card that states none of it fails the rule.
 evidence := true
+
+# EU AI Act Art. 53(2): a model released under a free and open-source licence, with public
+# weights and without systemic risk, is out of the documentation duties of Art. 53(1)(a) and
+# (b), whose contents Annex XI Section 1 and Annex XII list; the rule's other frameworks still
+# hold (see data.govlint.lib.model.eu_open_release).
+exempt contains {"framework": "eu-ai-act", "reason": reason} if {
+	reason := model.eu_open_release(data.govlint.params.mc005)
+}

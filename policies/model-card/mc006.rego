@@ -10,6 +10,10 @@
 #   tokens", "deduplicated") with the datasets in the `datasets:` field. A CycloneDX component
 #   lists its datasets in `modelCard.modelParameters.datasets` (inline, or a `ref` to a `data`
 #   component of the same BOM); the other facts go in a native `ModelCard` beside the BOM.
+#   Under the EU AI Act the duty does not hold for a model released under a free and
+#   open-source licence with public weights (`governance.weights_public: true`) and no systemic
+#   risk (Art. 53(2)): for such a card the rule's findings cite its other frameworks only, and
+#   the audit report lists the EU requirement as not applicable, with the reason.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
 #     description: EU AI Act, Annex XI Section 1, point 2(c) and Annex XII, point 2(c) — type, provenance, curation and number of data points of the training data
@@ -27,6 +31,7 @@
 #     eu-ai-act: "Annex XI Section 1, point 2(c); Annex XII, point 2(c)"
 #     cn-genai: "Interim Measures Art. 7 (lawful sources, quality of training data); TC260-003 §5 (corpus security)"
 #     caict-roadmap-2024: "data resources: data asset management and provenance of training data"
+#   params: [open_source_licenses, systemic_risk_flop]
 #   remediation: >-
 #     Add `governance.training_data` with `types`, `provenance`, `curation`, `size` and
 #     `datasets` (names of the dataset manifests), or a "Training Data" section stating the size and
@@ -50,6 +55,7 @@
 #         《生成式人工智能服务管理暂行办法》第七条（使用具有合法来源的数据、提高训练数据质量）、
 #         《生成式人工智能服务安全基本要求》(TC260-003) 第5章语料安全要求、欧盟《人工智能法》附件十一第1节第2(c)点与附件十二第2(c)点，
 #         以及《大模型落地路线图研究报告（2024年）》数据资源层关于数据资产管理的要求。
+#         依欧盟《人工智能法》第五十三条第2款，以自由开源许可发布、权重公开（`governance.weights_public: true`）且无系统性风险的模型不承担该项义务：此类模型卡的发现只引用规则的其他框架，审计报告将欧盟要求列为不适用并说明理由。
 #       remediation: >-
 #         补充 `governance.training_data` 的 `types`、`provenance`、`curation`、`size` 与 `datasets`（数据集清单名称），
 #         或在“Training Data”章节写明规模和整理方法并在 `datasets:` 列出数据集；CycloneDX 中填写 `modelParameters.datasets`。
@@ -177,3 +183,11 @@ deny contains {
 # What the rule judges (docs/policies.md, "Evidence"): every model card, whatever its format: the training data description.
 # A card that states none of it fails the rule.
 evidence := true
+
+# EU AI Act Art. 53(2): a model released under a free and open-source licence, with public
+# weights and without systemic risk, is out of the documentation duties of Art. 53(1)(a) and
+# (b), whose contents Annex XI Section 1 and Annex XII list; the rule's other frameworks still
+# hold (see data.govlint.lib.model.eu_open_release).
+exempt contains {"framework": "eu-ai-act", "reason": reason} if {
+	reason := model.eu_open_release(data.govlint.params.mc006)
+}

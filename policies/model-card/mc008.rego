@@ -8,9 +8,13 @@
 #   score lines, or result plots). A link to results elsewhere is not a result. A CycloneDX
 #   component reports them in `modelCard.quantitativeAnalysis.performanceMetrics` (`type` and
 #   `value`).
+#   Under the EU AI Act the duty does not hold for a model released under a free and
+#   open-source licence with public weights (`governance.weights_public: true`) and no systemic
+#   risk (Art. 53(2)): for such a card the rule's findings cite its other frameworks only, and
+#   the audit report lists the EU requirement as not applicable, with the reason.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
-#     description: EU AI Act, Art. 53(1)(a) — technical documentation including the testing process and the results of its evaluation (every general-purpose model); Annex XI Section 2, point 1 — evaluation strategies and results (models with systemic risk only)
+#     description: EU AI Act, Art. 53(1)(a) — technical documentation including the testing process and the results of its evaluation (every general-purpose model but, by Art. 53(2), one released under a free and open-source licence with public weights and no systemic risk); Annex XI Section 2, point 1 — evaluation strategies and results (models with systemic risk only)
 #   - ref: https://huggingface.co/docs/hub/model-cards#evaluation-results
 #     description: Hugging Face model cards, evaluation results
 #   - ref: https://cyclonedx.org/docs/1.6/json/#components_items_modelCard_quantitativeAnalysis
@@ -24,6 +28,7 @@
 #   frameworks:
 #     eu-ai-act: "Art. 53(1)(a); with systemic risk also Annex XI Section 2, point 1"
 #     caict-roadmap-2024: "algorithm models: capability assessment on benchmarks"
+#   params: [open_source_licenses, systemic_risk_flop]
 #   remediation: >-
 #     Record `governance.evaluation.capability` entries ({benchmark, metric, value, date}), or
 #     `model-index` results, or an "Evaluation" section with a results table; in CycloneDX, fill
@@ -44,6 +49,7 @@
 #         “Benchmarks”“评测”等章节中的结果（含分数的表格、分数行或结果图）。仅给出外部链接不算结果。CycloneDX 以
 #         `modelCard.quantitativeAnalysis.performanceMetrics` 报告。依据《大模型落地路线图研究报告（2024年）》关于模型能力评估的要求，
 #         以及欧盟《人工智能法》第五十三条第1款(a)项（所有通用模型的技术文档含测试过程与评估结果）；具有系统性风险的模型另适用附件十一第2节第1点（评估策略与结果）。
+#         依欧盟《人工智能法》第五十三条第2款，以自由开源许可发布、权重公开（`governance.weights_public: true`）且无系统性风险的模型不承担该项义务：此类模型卡的发现只引用规则的其他框架，审计报告将欧盟要求列为不适用并说明理由。
 #       remediation: >-
 #         记录 `governance.evaluation.capability`（benchmark、metric、value、date），或 `model-index` 评测结果，或在正文
 #         “Evaluation”章节给出结果表；CycloneDX 中填写 `modelCard.quantitativeAnalysis.performanceMetrics`。
@@ -112,3 +118,10 @@ metric_reported(c) if {
 # What the rule judges (docs/policies.md, "Evidence"): every model card, whatever its format: the capability results on named benchmarks.
 # A card that states none of it fails the rule.
 evidence := true
+
+# EU AI Act Art. 53(2): a model released under a free and open-source licence, with public
+# weights and without systemic risk, is out of the Art. 53(1)(a) duty; the rule's other
+# frameworks still hold (see data.govlint.lib.model.eu_open_release).
+exempt contains {"framework": "eu-ai-act", "reason": reason} if {
+	reason := model.eu_open_release(data.govlint.params.mc008)
+}

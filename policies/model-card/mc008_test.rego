@@ -56,3 +56,33 @@ test_every_card_is_judged if {
 	mc008.evidence with input as {} with data.govlint.file as {"format": "huggingface"}
 	mc008.evidence with input as {"bomFormat": "CycloneDX"} with data.govlint.file as {"format": "cyclonedx"}
 }
+
+open_params := {"mc008": {"open_source_licenses": ["apache-2.0", "mit"], "systemic_risk_flop": 1.0e+25}}
+
+hf := {"format": "huggingface"}
+
+test_open_release_without_systemic_risk_is_exempt_from_the_eu_duty if {
+	ex := mc008.exempt with input as {"license": "Apache-2.0", "governance": {"weights_public": true, "systemic_risk": false}} with data.govlint.file as hf with data.govlint.params as open_params
+	count(ex) == 1
+	some e in ex
+	e.framework == "eu-ai-act"
+	contains(e.reason, "Art. 53(2)")
+	contains(e.reason, "`Apache-2.0`")
+	# The finding stands for the rule's other frameworks.
+	count(mc008.deny) == 1 with input as {"license": "Apache-2.0", "governance": {"weights_public": true, "systemic_risk": false}} with data.govlint.file as hf with data.govlint.params as open_params
+}
+
+test_training_compute_below_the_threshold_shows_no_systemic_risk if {
+	count(mc008.exempt) == 1 with input as {"license": "mit", "governance": {"weights_public": true, "training_compute_flop": 2.0e+23}} with data.govlint.file as hf with data.govlint.params as open_params
+}
+
+test_the_eu_duty_stays_unless_every_fact_is_declared if {
+	# Weights not declared public; a licence with use restrictions; one licence of two not open;
+	# systemic risk declared, or training compute above the threshold; nothing said of systemic risk.
+	count(mc008.exempt) == 0 with input as {"license": "apache-2.0", "governance": {"systemic_risk": false}} with data.govlint.file as hf with data.govlint.params as open_params
+	count(mc008.exempt) == 0 with input as {"license": "openrail", "governance": {"weights_public": true, "systemic_risk": false}} with data.govlint.file as hf with data.govlint.params as open_params
+	count(mc008.exempt) == 0 with input as {"license": ["mit", "llama3"], "governance": {"weights_public": true, "systemic_risk": false}} with data.govlint.file as hf with data.govlint.params as open_params
+	count(mc008.exempt) == 0 with input as {"license": "mit", "governance": {"weights_public": true, "systemic_risk": true}} with data.govlint.file as hf with data.govlint.params as open_params
+	count(mc008.exempt) == 0 with input as {"license": "mit", "governance": {"weights_public": true, "training_compute_flop": 3.8e+25}} with data.govlint.file as hf with data.govlint.params as open_params
+	count(mc008.exempt) == 0 with input as {"license": "mit", "governance": {"weights_public": true}} with data.govlint.file as hf with data.govlint.params as open_params
+}

@@ -10,6 +10,10 @@
 #   CycloneDX component states energy and emissions in
 #   `modelCard.considerations.environmentalConsiderations.energyConsumptions`; CycloneDX has no
 #   training-compute field, which goes in a native `ModelCard` beside the BOM.
+#   Under the EU AI Act the duty does not hold for a model released under a free and
+#   open-source licence with public weights (`governance.weights_public: true`) and no systemic
+#   risk (Art. 53(2)): for such a card the rule's findings cite its other frameworks only, and
+#   the audit report lists the EU requirement as not applicable, with the reason.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
 #     description: EU AI Act, Annex XI Section 1, point 2(d) computational resources and point 2(e) energy consumption
@@ -27,6 +31,7 @@
 #     eu-ai-act: "Annex XI Section 1, point 2(d)(e)"
 #     nist-ai-600-1: "MS-2.12 (MS-2.12-003)"
 #     caict-roadmap-2024: "infrastructure: compute planning and energy efficiency"
+#   params: [open_source_licenses, systemic_risk_flop]
 #   remediation: >-
 #     Add `governance.training_compute_flop` (a number, e.g. `9.5e+22`) and
 #     `governance.energy_kwh` or `co2_eq_emissions`; in CycloneDX, fill
@@ -47,6 +52,7 @@
 #         `co2_eq_emissions` 字段，或正文中的“2290 tCO2eq”“4,200 kWh”等数值）。占位符不计。CycloneDX 以
 #         `environmentalConsiderations.energyConsumptions` 载明能耗与排放。依据欧盟《人工智能法》附件十一第1节第2(d)(e)点、
 #         NIST AI 600-1 MS-2.12，以及《大模型落地路线图研究报告（2024年）》基础设施层关于算力规划与能效的要求。
+#         依欧盟《人工智能法》第五十三条第2款，以自由开源许可发布、权重公开（`governance.weights_public: true`）且无系统性风险的模型不承担该项义务：此类模型卡的发现只引用规则的其他框架，审计报告将欧盟要求列为不适用并说明理由。
 #       remediation: >-
 #         补充 `governance.training_compute_flop`（数值，如 `9.5e+22`）以及 `governance.energy_kwh` 或 `co2_eq_emissions`；
 #         CycloneDX 中填写 `environmentalConsiderations.energyConsumptions`。
@@ -146,3 +152,11 @@ cdx_energy(c) if {
 # What the rule judges (docs/policies.md, "Evidence"): every model card, whatever its format: the training compute and the energy or emissions.
 # A card that states none of it fails the rule.
 evidence := true
+
+# EU AI Act Art. 53(2): a model released under a free and open-source licence, with public
+# weights and without systemic risk, is out of the documentation duties of Art. 53(1)(a) and
+# (b), whose contents Annex XI Section 1 and Annex XII list; the rule's other frameworks still
+# hold (see data.govlint.lib.model.eu_open_release).
+exempt contains {"framework": "eu-ai-act", "reason": reason} if {
+	reason := model.eu_open_release(data.govlint.params.mc012)
+}

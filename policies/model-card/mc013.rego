@@ -10,11 +10,15 @@
 #   placeholders do not count. A CycloneDX component states them in
 #   `modelCard.considerations.technicalLimitations` and `ethicalConsiderations` (or
 #   `fairnessAssessments`).
+#   Under the EU AI Act the duty does not hold for a model released under a free and
+#   open-source licence with public weights (`governance.weights_public: true`) and no systemic
+#   risk (Art. 53(2)): for such a card the rule's findings cite its other frameworks only, and
+#   the audit report lists the EU requirement as not applicable, with the reason.
 # related_resources:
 #   - ref: https://huggingface.co/docs/hub/model-card-annotated
 #     description: Hugging Face annotated model card, "Bias, Risks, and Limitations"
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
-#     description: EU AI Act, Art. 53(1)(b)(i) — information that gives downstream providers a good understanding of the capabilities and limitations of the model; Annex XII (its minimum elements)
+#     description: EU AI Act, Art. 53(1)(b)(i) — information that gives downstream providers a good understanding of the capabilities and limitations of the model; Annex XII (its minimum elements); Art. 53(2) — not for a model released under a free and open-source licence with public weights and no systemic risk
 #   - ref: https://cyclonedx.org/docs/1.6/json/#components_items_modelCard_considerations
 #     description: CycloneDX 1.6 modelCard considerations
 # custom:
@@ -26,6 +30,7 @@
 #   frameworks:
 #     eu-ai-act: "Art. 53(1)(b)(i); Annex XII"
 #     caict-roadmap-2024: "security & trustworthiness: disclosure of model limitations, bias and risks"
+#   params: [open_source_licenses, systemic_risk_flop]
 #   remediation: >-
 #     Add `governance.limitations` and `governance.bias_risks`, or fill the card's "Bias, Risks,
 #     and Limitations" section; in CycloneDX, fill `considerations.technicalLimitations` and
@@ -48,6 +53,7 @@
 #         占位符的章节不计。CycloneDX 以 `considerations.technicalLimitations` 与 `ethicalConsiderations`（或
 #         `fairnessAssessments`）载明。依据 Hugging Face 模型卡模板、欧盟《人工智能法》第五十三条第1款(b)项(i)目及附件十二（使下游提供者充分了解模型的能力与局限），以及
 #         《大模型落地路线图研究报告（2024年）》安全可信层关于风险披露的要求。
+#         依欧盟《人工智能法》第五十三条第2款，以自由开源许可发布、权重公开（`governance.weights_public: true`）且无系统性风险的模型不承担该项义务：此类模型卡的发现只引用规则的其他框架，审计报告将欧盟要求列为不适用并说明理由。
 #       remediation: >-
 #         补充 `governance.limitations` 与 `governance.bias_risks`，或填写模型卡的“Bias, Risks, and Limitations”章节；
 #         CycloneDX 中填写 `considerations.technicalLimitations` 与 `ethicalConsiderations`。
@@ -105,3 +111,10 @@ deny contains {
 # What the rule judges (docs/policies.md, "Evidence"): every model card, whatever its format: the limitations, biases and risks.
 # A card that states none of it fails the rule.
 evidence := true
+
+# EU AI Act Art. 53(2): a model released under a free and open-source licence, with public
+# weights and without systemic risk, is out of the Art. 53(1)(b) duty; the rule's other
+# frameworks still hold (see data.govlint.lib.model.eu_open_release).
+exempt contains {"framework": "eu-ai-act", "reason": reason} if {
+	reason := model.eu_open_release(data.govlint.params.mc013)
+}

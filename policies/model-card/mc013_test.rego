@@ -57,3 +57,11 @@ test_every_card_is_judged if {
 	mc013.evidence with input as {} with data.govlint.file as {"format": "huggingface"}
 	mc013.evidence with input as {"bomFormat": "CycloneDX"} with data.govlint.file as {"format": "cyclonedx"}
 }
+
+test_open_release_is_exempt_from_the_eu_duty_only if {
+	card := {"license": "apache-2.0", "governance": {"weights_public": true, "systemic_risk": false}}
+	params := {"mc013": {"open_source_licenses": ["apache-2.0"], "systemic_risk_flop": 1.0e+25}}
+	ex := mc013.exempt with input as card with data.govlint.file as {"format": "huggingface"} with data.govlint.params as params
+	[e.framework | some e in ex] == ["eu-ai-act"]
+	count(mc013.deny) == 2 with input as card with data.govlint.file as {"format": "huggingface"} with data.govlint.params as params
+}

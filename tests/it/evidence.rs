@@ -384,3 +384,42 @@ fn rules_turned_off_are_listed_and_not_reported() {
         assert!(v["summary"]["statuses"].get("DP013").is_none());
     }
 }
+
+/// The requirement `rule` of `framework` in a JSON report.
+fn requirement_of<'a>(v: &'a Value, framework: &str, rule: &str) -> &'a Value {
+    let f = v["frameworks"].as_array().unwrap().iter().find(|f| f["id"] == framework).unwrap_or_else(|| panic!("no framework {framework}"));
+    f["requirements"].as_array().unwrap().iter().find(|r| r["rule"] == rule).unwrap_or_else(|| panic!("{framework} has no requirement {rule}"))
+}
+
+#[test]
+fn an_open_release_is_out_of_the_eu_documentation_duties_only() {
+    let (_t, dir) = tempdir();
+    let card = |governance: &str| format!("---\nlicense: apache-2.0\npipeline_tag: text-generation\ngovernance: {governance}\n---\n\n# open-7b\n\nA small open model.\n");
+    write(&dir, "open/README.md", &card("{weights_public: true, systemic_risk: false}"));
+    write(&dir, "held/README.md", &card("{systemic_risk: false}"));
+    let (run, r) = common::check_json(&dir, &[]);
+    run.expect_code(1);
+    // The architecture is missing from both cards: the finding on the open release cites its
+    // other frameworks; the other card's cites the EU AI Act too.
+    let cited = |file: &str| -> Vec<Vec<String>> {
+        let v: Value = serde_json::from_str(&run.stdout).unwrap();
+        v["diagnostics"].as_array().unwrap().iter().filter(|d| d["rule"] == "MC004" && d["file"] == file).map(|d| d["frameworks"].as_object().unwrap().keys().cloned().collect()).collect()
+    };
+    assert!(!r.diagnostics.is_empty());
+    assert!(cited("open/README.md").iter().all(|f| !f.contains(&"eu-ai-act".to_string()) && f.contains(&"caict-roadmap-2024".to_string())), "{:?}", cited("open/README.md"));
+    assert!(cited("held/README.md").iter().all(|f| f.contains(&"eu-ai-act".to_string())), "{:?}", cited("held/README.md"));
+    // With only the EU AI Act in force, the open release has no MC004 finding at all.
+    let eu = common::check_json(&dir, &["--framework", "eu-ai-act"]).1;
+    assert!(eu.in_file("open/README.md").iter().all(|d| !["MC001", "MC003", "MC004", "MC005", "MC006", "MC008", "MC012", "MC013"].contains(&d.rule.as_str())), "{:#?}", eu.diagnostics);
+    assert!(eu.in_file("held/README.md").iter().any(|d| d.rule == "MC004"), "{:#?}", eu.diagnostics);
+    // In the audit report the EU requirement is not applicable to the open release, with the
+    // reason; the CAICT one still fails there; the copyright duty (Art. 53(1)(c)) is not exempt.
+    let v = report(&dir, &[]);
+    let open = status_on(requirement_of(&v, "eu-ai-act", "MC004"), "open/README.md");
+    assert_eq!(open["status"], "not-applicable", "{open}");
+    assert!(open["reason"].as_str().unwrap().contains("Art. 53(2)") && open["reason"].as_str().unwrap().contains("`apache-2.0`"), "{open}");
+    assert_eq!(status_on(requirement_of(&v, "eu-ai-act", "MC004"), "held/README.md")["status"], "failed");
+    assert_eq!(requirement_of(&v, "eu-ai-act", "MC004")["status"], "failed");
+    assert_eq!(status_on(requirement_of(&v, "caict-roadmap-2024", "MC004"), "open/README.md")["status"], "failed");
+    assert_ne!(status_on(requirement_of(&v, "eu-ai-act", "MC015"), "open/README.md")["status"], "not-applicable");
+}
