@@ -123,7 +123,7 @@ struct Builder<'a> {
     /// at (`None` for one written where nothing is recorded, see [`is_scratch`]).
     anchors: HashMap<usize, (Value, usize, Option<String>)>,
     /// Links recorded under a merge key's value while it is built (its pointer is scratch): the
-    /// mapping that merges it links its members to what they copy, see [`Builder::merge_links`].
+    /// mapping that merges it links its members to what they copy, see [`Builder::link_merged`].
     merge_links: Vec<(String, String)>,
     /// Nodes built so far in the current document, aliases counted at their full size.
     nodes: usize,
@@ -344,7 +344,7 @@ impl<'a> Builder<'a> {
                             for (k, v) in src {
                                 if !obj.contains_key(&k) {
                                     let child = member_pointer(&pointer, &k);
-                                    self.merge_links(&links, &base, &k, &child);
+                                    self.link_merged(&links, &base, &k, &child);
                                     self.record(child, mspan, None);
                                     obj.insert(k, v);
                                 }
@@ -395,7 +395,6 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Records the node at `pointer`, unless it is scratch; where its value ends, if recorded.
     /// Records that the node at `from` copies the one at `to`: in the source map, or, while a
     /// merge key's value is built (scratch pointers under [`MERGE`]), for the mapping that merges
     /// it. Other scratch nodes are never looked up, and record nothing.
@@ -410,7 +409,7 @@ impl<'a> Builder<'a> {
     /// Links the member `child`, merged under the name `name` from the merge source built at
     /// `base`, to what it copies: the copied source's member (the source was an alias), or,
     /// below it, whatever the source's own aliases copy.
-    fn merge_links(&mut self, links: &[(String, String)], base: &str, name: &str, child: &str) {
+    fn link_merged(&mut self, links: &[(String, String)], base: &str, name: &str, child: &str) {
         let member = member_pointer(base, name);
         for (from, to) in links {
             if from == base {
