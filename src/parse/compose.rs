@@ -55,12 +55,12 @@ fn defaulted(s: &str) -> &str {
     }
 }
 
-/// A boolean as compose casts text to one.
+/// A boolean as compose casts text to one: YAML 1.1's words for it, in any case.
 fn cast(s: &str) -> Option<bool> {
     match s.trim().to_ascii_lowercase().as_str() {
-        "true" | "y" | "yes" | "on" => Some(true),
-        "false" | "n" | "no" | "off" => Some(false),
-        _ => None,
+        "true" => Some(true),
+        "false" => Some(false),
+        other => super::yaml::yaml11_bool(other),
     }
 }
 
