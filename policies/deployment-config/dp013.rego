@@ -13,7 +13,9 @@
 #   (`enabled: false`). Containers whose image the platform supplies (a KServe shorthand without
 #   `image`, the `main` container of an LLMInferenceService) are checked where the image is
 #   defined: the ServingRuntime or the platform's configuration. Template expressions and
-#   placeholders are reported too: the reviewed file does not name a pinned image.
+#   placeholders are reported too: the reviewed file does not name a pinned image. Compose files
+#   are read with their variables' defaults (`${IMAGE:-repo@sha256:…}` is pinned), as compose
+#   runs them when the variable is not set.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/containers/images/#image-names
 #     description: Kubernetes, image names, tags and digests
@@ -59,6 +61,10 @@
 #         caict-roadmap-2024: "基础设施：服务栈的供应链安全"
 #       messages:
 #         "uses the tag `%s`, not a digest": "使用标签 `%s` 而非摘要"
+#         "uses the `latest` tag, not a digest": "使用 `latest` 标签而非摘要"
+#         "has no tag or digest (it pulls `latest`)": "既无标签也无摘要（将拉取 `latest`）"
+#         "has a malformed digest (expected `@sha256:` and 64 hex digits)": "摘要格式有误（应为 `@sha256:` 加 64 位十六进制数）"
+#         "is set by a variable or template, so the file does not pin it": "由变量或模板给出，文件本身未固定镜像"
 #         "image `%s` of container `%s` %s": "容器 `%[2]s` 的镜像 `%[1]s` %[3]s"
 #         "image `%s` at %s %s": "镜像 `%s`（位于 %s）%s"
 #         "no container of this document names an image (a platform, a ServingRuntime or a local build supplies it)": "该文档的容器均未指明镜像（由平台、ServingRuntime 或本地构建提供）"
@@ -82,25 +88,18 @@ tag(ref) := t if {
 
 default tag(_) := ""
 
-problem(ref) := "has a malformed digest (expected `@sha256:` and 64 hex digits)" if {
+# What is wrong with an unpinned reference. One set by a variable or a template (`${IMAGE}`,
+# `{{ .Values.image }}`) names no image in the file; compose files come with their defaults
+# already read (`${IMAGE:-repo@sha256:…}` is the pinned default).
+problem(ref) := "is set by a variable or template, so the file does not pin it" if {
+	regex.match(`\$\{|\$[A-Za-z_]|\{\{`, ref)
+} else := "has a malformed digest (expected `@sha256:` and 64 hex digits)" if {
 	contains(ref, "@")
-	not pinned(ref)
-}
-
-problem(ref) := "uses the `latest` tag, not a digest" if {
-	not contains(ref, "@")
+} else := "uses the `latest` tag, not a digest" if {
 	tag(ref) == "latest"
-}
-
-problem(ref) := "has no tag or digest (it pulls `latest`)" if {
-	not contains(ref, "@")
+} else := "has no tag or digest (it pulls `latest`)" if {
 	tag(ref) == ""
-}
-
-problem(ref) := sprintf("uses the tag `%s`, not a digest", [tag(ref)]) if {
-	not contains(ref, "@")
-	not tag(ref) in {"", "latest"}
-}
+} else := sprintf("uses the tag `%s`, not a digest", [tag(ref)])
 
 deny contains {"msg": sprintf("image `%s` of container `%s` %s", [c.image, c.name, problem(c.image)]), "path": array.concat(c.path, ["image"])} if {
 	some c in data.govlint.lib.deploy.containers

@@ -35,6 +35,17 @@ test_malformed_digest_fires if {
 	contains(f.msg, "malformed digest")
 }
 
+test_variable_or_template_fires_as_unpinned if {
+	every ref in ["${VLLM_IMAGE}", "$VLLM_IMAGE", "vllm/vllm-openai:${TAG}", "{{ .Values.image }}", "vllm/vllm-openai@${DIGEST}"] {
+		msgs := {f.msg | some f in dp013.deny with input as deployment(ref) with data.govlint.file as k8s}
+		msgs == {sprintf("image `%s` of container `server` is set by a variable or template, so the file does not pin it", [ref])}
+	}
+}
+
+test_variable_before_a_digest_is_pinned if {
+	count(dp013.deny) == 0 with input as deployment(concat("@", ["${REGISTRY}/vllm-openai", digest])) with data.govlint.file as k8s
+}
+
 test_digest_is_quiet if {
 	count(dp013.deny) == 0 with input as deployment(concat("@", ["vllm/vllm-openai", digest])) with data.govlint.file as k8s
 	count(dp013.deny) == 0 with input as deployment(concat("@", ["vllm/vllm-openai:v0.6.3", digest])) with data.govlint.file as k8s

@@ -1,12 +1,15 @@
-//! A docker-compose file as docker compose reads it. Compose interpolates `${VAR}` references
-//! and then casts the text at its boolean fields: `"true"`, `"yes"`, `"on"`, `"y"` (in any
-//! case) are true, `"false"`, `"no"`, `"off"`, `"n"` false, quoted or not. A service with
-//! `privileged: "true"`, `privileged: yes` or `privileged: ${PRIVILEGED:-true}` runs privileged,
-//! so a rule must see `true` there.
+//! A docker-compose file as docker compose reads it. Compose interpolates every string value
+//! (`${VAR}` references) and then casts the text at its boolean fields: `"true"`, `"yes"`,
+//! `"on"`, `"y"` (in any case) are true, `"false"`, `"no"`, `"off"`, `"n"` false, quoted or not.
+//! A service with `privileged: "true"`, `privileged: yes` or `privileged: ${PRIVILEGED:-true}`
+//! runs privileged, so a rule must see `true` there; one with `image:
+//! ${IMAGE:-vllm/vllm-openai:latest}` runs `vllm/vllm-openai:latest`.
 //!
-//! A reference with a default (`${VAR:-word}`, `${VAR-word}`) is read as its default: what the
-//! file itself says, and what compose runs with when the variable is not set. A reference
-//! without one (`${VAR}`) stays text: the file does not say.
+//! The reading is the one compose makes when no variable is set: a reference with a default
+//! (`${VAR:-word}`, `${VAR-word}`, nested ones too) is its default, `$$` is `$`. A value with a
+//! reference that has none (`$VAR`, `${VAR}`, `${VAR:?error}`, `${VAR:+other}`), or that compose
+//! would reject, stays the text it is: the file does not say what it holds. Keys are not
+//! interpolated (compose does not), nor are `.env` files read.
 
 use serde_json::Value;
 
@@ -16,8 +19,10 @@ use super::Document;
 /// text, of those a service's security and behaviour turn on.
 pub const BOOLEAN_FIELDS: &[&str] = &["privileged", "read_only", "init", "oom_kill_disable", "stdin_open", "tty"];
 
-/// Reads the text at the boolean fields of every service as compose casts it.
-pub fn resolve_booleans(doc: &mut Document) {
+/// Reads a compose document as compose does with no variable set: its string values
+/// interpolated, then the text at the boolean fields of every service cast.
+pub fn resolve(doc: &mut Document) {
+    interpolate(&mut doc.value);
     let Some(services) = doc.value.get_mut("services").and_then(Value::as_object_mut) else { return };
     for service in services.values_mut().filter_map(Value::as_object_mut) {
         resolve_fields(service);
@@ -29,30 +34,77 @@ pub fn resolve_booleans(doc: &mut Document) {
     }
 }
 
+fn interpolate(v: &mut Value) {
+    match v {
+        Value::String(s) if s.contains('$') => {
+            if let Some(read) = unset_reading(s) {
+                *s = read;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(interpolate),
+        Value::Object(members) => members.values_mut().for_each(interpolate),
+        _ => {}
+    }
+}
+
 fn resolve_fields(container: &mut serde_json::Map<String, Value>) {
     for field in BOOLEAN_FIELDS {
         if let Some(slot) = container.get_mut(*field) {
-            if let Some(b) = slot.as_str().and_then(|s| cast(defaulted(s))) {
+            if let Some(b) = slot.as_str().and_then(cast) {
                 *slot = Value::Bool(b);
             }
         }
     }
 }
 
-/// The text of a value that is one `${VAR:-word}` or `${VAR-word}` reference: its default.
-/// Other text is itself.
-fn defaulted(s: &str) -> &str {
-    let t = s.trim();
-    let Some(inner) = t.strip_prefix("${").and_then(|r| r.strip_suffix('}')) else { return s };
-    let name_end = inner.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(inner.len());
-    if name_end == 0 {
-        return s;
+/// What compose makes of `text` when no variable is set, or `None` where that depends on a
+/// variable (a reference without a default) or compose would reject the text (a `$` that starts
+/// no reference, an unclosed `${`).
+fn unset_reading(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        if let Some(r) = after.strip_prefix('$') {
+            out.push('$');
+            rest = r;
+            continue;
+        }
+        // `$NAME` has no default; `$` before anything else is no reference compose accepts.
+        let body = after.strip_prefix('{')?;
+        let name = body.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(body.len());
+        if name == 0 || body.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let op = &body[name..];
+        let word = op.strip_prefix(":-").or_else(|| op.strip_prefix('-'))?;
+        let end = closing_brace(word)?;
+        out.push_str(&unset_reading(&word[..end])?);
+        rest = &word[end + 1..];
     }
-    let rest = &inner[name_end..];
-    match rest.strip_prefix(":-").or_else(|| rest.strip_prefix('-')) {
-        Some(word) if !word.contains(['$', '{', '}']) => word,
-        _ => s,
+    out.push_str(rest);
+    Some(out)
+}
+
+/// The index of the `}` that closes a reference's default, past nested `${…}` and `$$`.
+fn closing_brace(word: &str) -> Option<usize> {
+    let bytes = word.as_bytes();
+    let (mut depth, mut i) = (0usize, 0);
+    while i < bytes.len() {
+        match (bytes[i], bytes.get(i + 1)) {
+            (b'$', Some(b'$')) => i += 1,
+            (b'$', Some(b'{')) => {
+                depth += 1;
+                i += 1;
+            }
+            (b'}', _) if depth == 0 => return Some(i),
+            (b'}', _) => depth -= 1,
+            _ => {}
+        }
+        i += 1;
     }
+    None
 }
 
 /// A boolean as compose casts text to one: YAML 1.1's words for it, in any case.
@@ -73,7 +125,7 @@ mod tests {
     fn resolved(text: &str) -> Value {
         let f = SourceFile::new("docker-compose.yaml", text.to_string());
         let mut doc = yaml::parse(&f, 0, &f.text, &Limits::default()).documents.remove(0);
-        resolve_booleans(&mut doc);
+        resolve(&mut doc);
         doc.value
     }
 
@@ -96,5 +148,24 @@ mod tests {
         // Free text elsewhere is untouched.
         assert_eq!(v["services"]["c"]["environment"]["privileged"], "true");
         assert_eq!(v["services"]["c"]["labels"]["tty"], "yes");
+    }
+
+    #[test]
+    fn string_values_read_as_compose_does_with_no_variable_set() {
+        let v = resolved(concat!(
+            "x-base: &base\n  image: ${IMAGE:-vllm/vllm-openai:latest}\n",
+            "services:\n",
+            "  a:\n    <<: *base\n    command: [\"--api-key\", \"${KEY:-sk-${SUFFIX-abc}}\", \"$$HOME\", \"${A-}x\"]\n",
+            "    environment:\n      ${KEY_NAME:-K}: ${TOKEN}\n      B: \"${TAG:-v1}-${REGISTRY}\"\n      C: \"$HOME\"\n      D: \"${UNCLOSED:-x\"\n      E: \"${X:?set X}\"\n      F: \"${X:+y}\"\n      G: \"cost $5\"\n",
+        ));
+        let a = &v["services"]["a"];
+        assert_eq!(a["image"], "vllm/vllm-openai:latest");
+        assert_eq!(v["x-base"]["image"], "vllm/vllm-openai:latest");
+        assert_eq!(a["command"], serde_json::json!(["--api-key", "sk-abc", "$HOME", "x"]));
+        // A reference without a default, or text compose rejects, stays what the file says;
+        // keys are never interpolated.
+        let env = &a["environment"];
+        assert_eq!(env["${KEY_NAME:-K}"], "${TOKEN}");
+        assert_eq!([&env["B"], &env["C"], &env["D"], &env["E"], &env["F"], &env["G"]], ["${TAG:-v1}-${REGISTRY}", "$HOME", "${UNCLOSED:-x", "${X:?set X}", "${X:+y}", "cost $5"]);
     }
 }

@@ -269,13 +269,13 @@ pub(crate) fn read_and_classify(c: &Candidate, config: &Config) -> Result<Artifa
         }
     }
     // Kubernetes objects and Helm values as kubectl and Helm read them (YAML 1.1 booleans),
-    // compose files as docker compose does (booleans cast from text).
+    // compose files as docker compose does (variables interpolated, booleans cast from text).
     let mut resolved = None;
     for d in docs.iter().filter(|d| matches!(d.format, Format::Kubernetes | Format::HelmValues | Format::Compose)) {
         if resolved.replace(d.index) != Some(d.index) {
             if let Some(doc) = parsed.documents.get_mut(d.index) {
                 match d.format {
-                    Format::Compose => parse::compose::resolve_booleans(doc),
+                    Format::Compose => parse::compose::resolve(doc),
                     _ => parse::kubernetes::resolve_booleans(doc),
                 }
             }

@@ -157,6 +157,37 @@ fn compose_booleans_are_read_as_docker_compose_casts_them() {
 }
 
 #[test]
+fn compose_images_are_read_with_their_variables_defaults() {
+    let (_t, root) = tempdir();
+    let digest = "sha256:4f0d4a0c5e8c2b2a0c9f7f3b3a2d6e8f1a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d";
+    let service = |name: &str, image: &str| format!("  {name}:\n    image: \"{image}\"\n");
+    let text = [
+        "services:\n".to_string(),
+        service("pinned", &format!("${{IMAGE:-vllm/vllm-openai@{digest}}}")),
+        service("tagged", "vllm/vllm-openai:${TAG:-latest}"),
+        service("nested", "${IMAGE:-vllm/vllm-openai:${TAG-v0.6.3}}"),
+        service("unset", "${IMAGE}"),
+        service("required", "vllm/vllm-openai@${DIGEST:?set the digest}"),
+    ]
+    .concat();
+    write(&root, "docker-compose.yaml", &text);
+    let (run, report) = check_json(&root, &["--select", "DP013", "docker-compose.yaml"]);
+    run.expect_code(1);
+    // Compose runs the default where the variable is not set: a pinned default is pinned, and
+    // a tag in a default is the tag that runs. A reference without a default names no image.
+    let found: Vec<(usize, usize, &str)> = report.in_file("docker-compose.yaml").iter().map(|d| (d.line, d.column, d.message.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            (5, 12, "image `vllm/vllm-openai:latest` of container `tagged` uses the `latest` tag, not a digest"),
+            (7, 12, "image `vllm/vllm-openai:v0.6.3` of container `nested` uses the tag `v0.6.3`, not a digest"),
+            (9, 12, "image `${IMAGE}` of container `unset` is set by a variable or template, so the file does not pin it"),
+            (11, 12, "image `vllm/vllm-openai@${DIGEST:?set the digest}` of container `required` is set by a variable or template, so the file does not pin it"),
+        ]
+    );
+}
+
+#[test]
 fn each_item_of_a_kubernetes_list_is_checked_where_it_is() {
     let (_t, root) = tempdir();
     let text = "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: web}\n  - apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: web}\n    spec:\n      template:\n        spec:\n          securityContext: {runAsNonRoot: true, runAsUser: 1000}\n          containers:\n            - name: app\n              image: x\n              securityContext: {privileged: true}\n";
