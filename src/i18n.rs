@@ -250,8 +250,9 @@ impl Templates {
 
     /// A rule often builds part of a message with one `sprintf` and puts it into another
     /// (`the model %s, but …` with `is served by %s`): an argument that is itself the whole of
-    /// another of the rule's templates is translated too, two levels deep at most. Data (a
-    /// name, a number) matches no template with literal text and stays as it is.
+    /// another of the rule's templates is translated too, two levels deep at most, and so is
+    /// each item of an argument that lists them (`a, b`) where some item is one. Data (a name,
+    /// a number) matches no template with literal text and stays as it is.
     fn translate_at(&self, english: &str, depth: usize) -> Option<String> {
         let mut best: Option<(&Compiled, regex::Captures)> = None;
         for c in self.list.iter().filter(|c| depth == 0 || c.literal > 0) {
@@ -266,9 +267,22 @@ impl Templates {
             .iter()
             .skip(1)
             .map(|m| m.map_or("", |m| m.as_str()))
-            .map(|a| if self.nested && depth < 2 && !a.is_empty() { self.translate_at(a, depth + 1).unwrap_or_else(|| a.to_string()) } else { a.to_string() })
+            .map(|a| if self.nested && depth < 2 && !a.is_empty() { self.translate_nested(a, depth + 1) } else { a.to_string() })
             .collect();
         fill(&c.target, &args.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+
+    /// An argument translated whole, else item by item where it is a list with a translatable
+    /// item, else as it is.
+    fn translate_nested(&self, arg: &str, depth: usize) -> String {
+        if let Some(t) = self.translate_at(arg, depth) {
+            return t;
+        }
+        let items: Vec<Option<String>> = arg.split(", ").map(|item| self.translate_at(item, depth)).collect();
+        if items.len() < 2 || items.iter().all(Option::is_none) {
+            return arg.to_string();
+        }
+        arg.split(", ").zip(items).map(|(item, t)| t.unwrap_or_else(|| item.to_string())).collect::<Vec<_>>().join(", ")
     }
 }
 
@@ -670,6 +684,17 @@ mod tests {
             t.translate("the model is served by `deploy/a.yaml`, but none of its cards records an evaluation").as_deref(),
             Some("模型由 `deploy/a.yaml` 提供服务，但其模型卡均未记录评估")
         );
+    }
+
+    #[test]
+    fn the_items_of_a_listed_fragment_are_translated() {
+        let t = templates(&[("`%s` holds a template placeholder: %s", "`%s` 中遗留模板占位符：%s"), ("`{%s}` used as a key", "`{%s}` 被用作键")]);
+        assert_eq!(
+            t.translate("`args` holds a template placeholder: `{arg_0}` used as a key, `{value_0}`").as_deref(),
+            Some("`args` 中遗留模板占位符：`{arg_0}` 被用作键, `{value_0}`")
+        );
+        // A list none of whose items is a template is data, and stays as it is.
+        assert_eq!(t.translate("`a` holds a template placeholder: x, y").as_deref(), Some("`a` 中遗留模板占位符：x, y"));
     }
 
     #[test]

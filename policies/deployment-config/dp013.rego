@@ -60,6 +60,8 @@
 #       clauses:
 #         caict-roadmap-2024: "基础设施：服务栈的供应链安全"
 #       messages:
+#         "the top level": "顶层"
+#         "image `%s` at the top level %s": "镜像 `%s`（位于顶层）%s"
 #         "uses the tag `%s`, not a digest": "使用标签 `%s` 而非摘要"
 #         "uses the `latest` tag, not a digest": "使用 `latest` 标签而非摘要"
 #         "has no tag or digest (it pulls `latest`)": "既无标签也无摘要（将拉取 `latest`）"

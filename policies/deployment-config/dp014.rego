@@ -68,6 +68,9 @@
 #       clauses:
 #         caict-roadmap-2024: "基础设施：算力规划与资源调度"
 #       messages:
+#         "the top level": "顶层"
+#         "request or limit": "request 或 limit"
+#         "limit": "limit"
 #         "container `%s` has no %s %s (resources.%s.%s)": "容器 `%s` 未设置 %s 的 %s（resources.%s.%s）"
 #         "container `%s` requests %v `%s` but sets no limit for it; accelerators are allocated by limit": "容器 `%s` 请求了 %v 个 `%s`，但未为其设置上限；加速卡按 limits 分配"
 #         "the pod is pinned to accelerator nodes (%s) but no container requests an accelerator": "Pod 被调度到加速卡节点（%s），但没有容器申请加速卡"

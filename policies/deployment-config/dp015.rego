@@ -61,7 +61,9 @@
 #       clauses:
 #         caict-roadmap-2024: "运营管理：服务状态监测"
 #       messages:
-#         "container `%s` has no %s%s": "容器 `%s` 未配置 %s%s"
+#         "the top level": "顶层"
+#         "container `%s` has no %s": "容器 `%s` 未配置 %s"
+#         "container `%s` has no %s (KServe adds only a readiness probe)": "容器 `%s` 未配置 %s（KServe 仅自动添加就绪探针）"
 #         "service `%s` declares no healthcheck": "服务 `%s` 未声明 healthcheck"
 #         "service `%s` disables its healthcheck": "服务 `%s` 禁用了 healthcheck"
 #         "%s sets %s but no %s": "%s 配置了 %s，但未配置 %s"
@@ -76,11 +78,11 @@ probes := ["readinessProbe", "livenessProbe"]
 
 # --- Kubernetes ---------------------------------------------------------------------------
 
-note(c) := " (KServe adds only a readiness probe)" if "readinessProbe" in c.supplied
+missing(c, probe) := sprintf("container `%s` has no %s (KServe adds only a readiness probe)", [c.name, probe]) if {
+	"readinessProbe" in c.supplied
+} else := sprintf("container `%s` has no %s", [c.name, probe])
 
-default note(_) := ""
-
-deny contains {"msg": sprintf("container `%s` has no %s%s", [c.name, probe, note(c)]), "path": array.concat(c.path, [probe])} if {
+deny contains {"msg": missing(c, probe), "path": array.concat(c.path, [probe])} if {
 	data.govlint.lib.deploy.format == "kubernetes"
 	some c in data.govlint.lib.deploy.containers
 	c.serving

@@ -76,12 +76,26 @@
 #       clauses:
 #         caict-roadmap-2024: "安全可信：服务栈的凭据与密钥管理"
 #       messages:
+#         "the top level": "顶层"
 #         "`%s` is set in plain text at %s (`%s`)": "`%s` 在 %s 处以明文设置（`%s`）"
 #         "env `%s` at %s": "%[2]s 处的环境变量 `%[1]s`"
 #         "flag `%s` is given a plain-text value at %s (`%s`)": "参数 `%s` 在 %s 处被赋予明文值（`%s`）"
 #         "%s holds %s in plain text (`%s`)": "%s 以明文形式包含 %s（`%s`）"
 #         "%s of the Secret decodes to %s: base64 is not encryption, and the credential is committed": "Secret 的 %s 解码后为 %s：base64 并非加密，凭据已提交到代码仓库"
 #         "%s; reference a secret instead": "%s；请改为引用 Secret"
+#         "an API key (sk-…)": "API 密钥（sk-…）"
+#         "a Hugging Face token": "Hugging Face 令牌"
+#         "a GitHub token": "GitHub 令牌"
+#         "a GitLab token": "GitLab 令牌"
+#         "a Replicate token": "Replicate 令牌"
+#         "an npm token": "npm 令牌"
+#         "an AWS access key id": "AWS 访问密钥 ID"
+#         "a Google API key": "Google API 密钥"
+#         "a Slack token": "Slack 令牌"
+#         "a Stripe live key": "Stripe 生产环境密钥"
+#         "a private key": "私钥"
+#         "a JSON Web Token": "JSON Web Token（JWT）"
+#         "a bearer token": "Bearer 令牌"
 package govlint.rules.dp016
 
 import data.govlint.lib.deploy

@@ -67,6 +67,7 @@
 #       clauses:
 #         caict-roadmap-2024: "基础设施：服务运行环境安全"
 #       messages:
+#         "the top level": "顶层"
 #         "the pod shares the host's namespace: %s is true": "Pod 共享宿主机命名空间：%s 为 true"
 #         "container `%s` is privileged (securityContext.privileged: true)": "容器 `%s` 以特权模式运行（securityContext.privileged: true）"
 #         "container `%s` allows privilege escalation (securityContext.allowPrivilegeEscalation: true)": "容器 `%s` 允许权限提升（securityContext.allowPrivilegeEscalation: true）"

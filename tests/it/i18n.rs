@@ -283,6 +283,47 @@ fn json_keeps_english_and_adds_localized() {
     insta::assert_json_snapshot!("zh_cn_json_localized_example_repo", localized);
 }
 
+/// A Chinese reader gets the bundled rules' findings in Chinese through and through: the parts
+/// a rule puts into its messages (a problem, a place, a kind of credential) are translated with
+/// them. Code spans and quoted headings stay as the file has them; two lowercase English words
+/// in a row are prose left untranslated.
+#[test]
+fn chinese_findings_of_the_bundled_rules_leave_no_english_prose() {
+    let root = common::project_root();
+    let mut trees = vec![root.join("fixtures")];
+    for shared in ["../shared/corpus", "../shared/repos"] {
+        let dir = root.join(shared);
+        if dir.is_dir() {
+            trees.push(dir);
+        } else {
+            eprintln!("skipped: no {} (it exists only in the development setup)", dir.display());
+        }
+    }
+    let quoted = regex::Regex::new(r"`[^`]*`|“[^”]*”").unwrap();
+    let prose = regex::Regex::new(r"\b[a-z]{2,}\s+[a-z]{2,}\b").unwrap();
+    let bundled = regex::Regex::new(r"^[A-Z]{2}\d{3}$").unwrap();
+    let mut english = std::collections::BTreeSet::new();
+    let mut seen = 0;
+    for tree in trees {
+        let tree = tree.to_str().expect("a UTF-8 path").to_string();
+        let r = run(&root, &["check", &tree, "--format", "json", "--lang", "zh-CN"], &[]);
+        assert_ne!(r.code, 2, "{tree}: {}", r.stderr);
+        let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        for d in report["diagnostics"].as_array().unwrap() {
+            if !bundled.is_match(d["rule"].as_str().unwrap_or("")) {
+                continue;
+            }
+            seen += 1;
+            let message = d["localized"]["message"].as_str().unwrap_or_default();
+            if prose.is_match(&quoted.replace_all(message, "")) {
+                english.insert(format!("{}: {message}", d["rule"]));
+            }
+        }
+    }
+    assert!(seen > 50, "too few findings of the bundled rules were read ({seen})");
+    assert!(english.is_empty(), "English left in Chinese messages:\n{}", english.into_iter().collect::<Vec<_>>().join("\n"));
+}
+
 #[test]
 fn explain_and_rules_in_chinese() {
     let repo = tiny_repo(None);
