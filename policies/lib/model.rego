@@ -793,7 +793,7 @@ training_section_prose(doc) := section_prose(doc, training_heading)
 # and "during the training process" are not about training data.
 training_paragraphs(doc) := regex.find_n(`(?im)^.*(?:(?-u:\b)training (?:data|datasets?|corpus|corpora)(?-u:\b)|(?-u:\b)(?:pre-?train(?:ed|ing)?|trained|re-?trained|fine-?tuned)(?-u:\b).*(?-u:\b)(?:data|datasets?|corpus|corpora)(?-u:\b)|(?-u:\b)(?:data|datasets?|corpus)(?-u:\b).*(?-u:\b)used (?:for|to|in) (?:train|pre-?train|fine-?tun)|训练数据|训练语料|预训练数据|数据上.*训练|训练.*(?:数据|语料)).*$`, affirmative_prose(doc), -1)
 
-training_size_re := `(?i)\d[\d,.]*\s*(k|m|b|t|thousand|million|billion|trillion|万|亿)?\+?\s*(tokens?|examples?|samples?|documents?|conversations?|dialogues?|pairs?|images?|hours|words|sentences|records|rows|[kmgtp]i?b(?-u:\b)|词元|条|样本|小时)`
+training_size_re := `(?i)\d[\d,.]*[*_]*\s*(k|m|b|t|thousand|million|billion|trillion|万|亿)?\+?[*_]*\s*(tokens?|examples?|samples?|documents?|conversations?|dialogues?|pairs?|images?|hours|words|sentences|records|rows|[kmgtp]i?b(?-u:\b)|词元|条|样本|小时)`
 
 training_curation_re := `(?i)dedup|de-dup|filter|clean|curat|quality|preprocess|pre-process|decontaminat|remov|redact|去重|过滤|清洗|筛选|质量|脱敏`
 
@@ -804,10 +804,10 @@ evaluation_reported(doc) if {
 	regex.match(`(?m)^\s*\|.*\d.*\|\s*$|<td[^>]*>\s*(<[^>]+>\s*)*[\d.]+%?\s*<|<img\s|!\[[^\]]*\]\(|(?-u:\b)[A-Za-z][\w-]*\s*[:：]\s*\d+(\.\d+)?%?|(?-u:\b)\d+(\.\d+)?%`, t)
 }
 
-# Compute and energy (MC012)
-compute_stated(doc) if regex.match(`(?i)\d[\d,.]*\s*(k|m|b|thousand|million|billion)?\s*(gpu|tpu|npu|accelerator)[- ]?(hours|hrs|days)(?-u:\b)|\d[\d,.]*\s*((e\+?|×\s*10\^?|x\s*10\^?)\d+)?\s*(peta|exa|zetta)?flops?(?-u:\b)|(?-u:\b)flops?\s*[:：=]?\s*[~≈]?\s*\d|floating[- ]point operations|petaflop|\d[\d,.]*\s*(万|亿)?\s*(gpu|卡)\s*(小)?时`, doc.prose)
+# Compute and energy (MC012). An amount may be emphasised in part (`**39.3**M GPU hours`).
+compute_stated(doc) if regex.match(`(?i)\d[\d,.]*[*_]*\s*(k|m|b|thousand|million|billion)?[*_]*\s*(gpu|tpu|npu|accelerator)[- ]?(hours|hrs|days)(?-u:\b)|\d[\d,.]*\s*((e\+?|×\s*10\^?|x\s*10\^?)\d+)?[*_]*\s*(peta|exa|zetta)?flops?(?-u:\b)|(?-u:\b)flops?\s*[:：=]?\s*[~≈]?\s*\d|floating[- ]point operations|petaflop|\d[\d,.]*\s*(万|亿)?\s*(gpu|卡)\s*(小)?时`, doc.prose)
 
-emissions_stated(doc) if regex.match(`(?i)\d[\d,.]*\s*(t|kg|g|tons?|tonnes?|metric tons?)?\s*(of\s+)?(co2|co₂)(e|eq|-eq)?(?-u:\b)|\d[\d,.]*\s*[kmgt]wh(?-u:\b)|(carbon emitted|co2 emitted|emissions?|碳排放)[^\n]{0,40}\d|\d[\d,.]*\s*(千瓦时|度电)`, doc.prose)
+emissions_stated(doc) if regex.match(`(?i)\d[\d,.]*[*_]*\s*(t|kg|g|tons?|tonnes?|metric tons?)?\s*(of\s+)?(co2|co₂)(e|eq|-eq)?(?-u:\b)|\d[\d,.]*[*_]*\s*[kmgt]wh(?-u:\b)|(carbon emitted|co2 emitted|emissions?|碳排放)[^\n]{0,40}\d|\d[\d,.]*\s*(千瓦时|度电)`, doc.prose)
 
 # Limitations, bias and risks (MC013)
 limitation_texts(doc) := array.concat(section_prose(doc, `limitation|局限|限制|不足|caveat`), labelled(doc, `limitation|局限|限制`))

@@ -37,6 +37,11 @@ test_hf_body_states_gpu_hours_and_emissions if {
 		with data.govlint.file as {"format": "huggingface", "sections": [{"heading": "Hardware and Software", "level": 2, "line": 82, "words": 30, "text": "**Carbon Footprint** Pretraining utilized a cumulative 7.7M GPU hours of computation. Estimated total emissions were 2290 tCO2eq."}]}
 }
 
+test_hf_body_amounts_may_be_emphasised if {
+	count(mc012.deny) == 0 with input as {}
+		with data.govlint.file as {"format": "huggingface", "sections": [{"heading": "Training Factors", "level": 2, "line": 100, "words": 30, "text": "**Training Energy Use** Training utilized a cumulative of **39.3**M GPU hours of computation.\n\n**Training Greenhouse Gas Emissions** Estimated total location-based greenhouse gas were **11,390** tons CO2eq for training."}]}
+}
+
 test_hf_template_prose_is_not_an_amount if {
 	count(mc012.deny) == 2 with input as {}
 		with data.govlint.file as {"format": "huggingface", "sections": [{"heading": "Environmental Impact", "level": 2, "line": 142, "words": 30, "text": "Carbon emissions can be estimated using the [Machine Learning Impact calculator](https://mlco2.github.io/impact#compute).\n\n- **Carbon Emitted:** {{ co2_emitted | default(\"[More Information Needed]\", true)}}"}]}
