@@ -366,6 +366,7 @@ const BUILTIN_TEXTS: &[(Msg, &str)] = &[
     (Msg::RemoveEntry, "请删除该条目（重新生成基线）：该问题已修复，或现在针对的是另一对象"),
     (Msg::WriteBaselineAgain, "确认所报告的问题后，请用 `govlint check --write-baseline FILE` 重新生成基线"),
     (Msg::PolicyIsIn, "该策略位于 %s"),
+    (Msg::RepositoryRulesWithout, "仓库级规则在检查时未纳入此文件的文档；读取这些文档的辅助规则位于 %s"),
     (Msg::PolicyIsInTimeout, "该策略位于 %s；确需更长时间的策略可通过 govlint.yaml 中的 `limits.policy_timeout_ms` 放宽时限"),
     (Msg::SchemaPrinted, "%s 的 JSON Schema 可用 `govlint schema` 打印；govlint 专有字段见 docs/governance.md"),
     (Msg::SeeConfiguration, "参见 README.md 的 Configuration 一节"),

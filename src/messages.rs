@@ -51,6 +51,7 @@ pub enum Msg {
     WriteBaselineAgain,
     PolicyIsIn,
     PolicyIsInTimeout,
+    RepositoryRulesWithout,
     SchemaPrinted,
     SeeConfiguration,
     ServiceNotPublic,
@@ -77,7 +78,7 @@ pub enum Msg {
 
 impl Msg {
     /// Every text, in the order of the tables.
-    pub const ALL: &'static [Msg] = &[Msg::Here, Msg::MissingNamed, Msg::MissingHere, Msg::ThroughAlias, Msg::InThisDocument, Msg::InThisFile, Msg::ParserStopped, Msg::GivenAgain, Msg::SecondNamed, Msg::ExpiredWaiver, Msg::UnusedWaiver, Msg::StaleEntry, Msg::FormatOne, Msg::WhileChecking, Msg::NotAllowedHere, Msg::InvalidValue, Msg::DefinedHere, Msg::DuplicateKey, Msg::MissingProperty, Msg::UnknownProperty, Msg::WaiverExpired, Msg::WaiverUnused, Msg::BaselineEntryUnused, Msg::BaselineOldFormat, Msg::FileUnreadable, Msg::FileBinary, Msg::FileNotUtf8, Msg::FileTooLarge, Msg::PolicyFailed, Msg::FixYaml, Msg::FixJson, Msg::YamlKeyFirstGiven, Msg::JsonKeyFirstGiven, Msg::RaiseDepth, Msg::RaiseDocuments, Msg::AliasBomb, Msg::RenewWaiver, Msg::RemoveWaiver, Msg::RemoveEntry, Msg::WriteBaselineAgain, Msg::PolicyIsIn, Msg::PolicyIsInTimeout, Msg::SchemaPrinted, Msg::SeeConfiguration, Msg::ServiceNotPublic, Msg::ServiceNotChina, Msg::ServiceNotEu, Msg::ServiceNoMarket, Msg::ModelNotPublic, Msg::ModelNotChina, Msg::ModelNotEu, Msg::ModelNoMarket, Msg::DatasetNotPublic, Msg::DatasetNotChina, Msg::DatasetNotEu, Msg::DatasetNoMarket, Msg::ProfileIn, Msg::KindRunsNoService, Msg::OpenReleaseDeclared, Msg::OpenReleaseCompute, Msg::NoContainerInKind, Msg::ManifestNoContainer, Msg::DeclaredIn, Msg::WithDeclaredIn];
+    pub const ALL: &'static [Msg] = &[Msg::Here, Msg::MissingNamed, Msg::MissingHere, Msg::ThroughAlias, Msg::InThisDocument, Msg::InThisFile, Msg::ParserStopped, Msg::GivenAgain, Msg::SecondNamed, Msg::ExpiredWaiver, Msg::UnusedWaiver, Msg::StaleEntry, Msg::FormatOne, Msg::WhileChecking, Msg::NotAllowedHere, Msg::InvalidValue, Msg::DefinedHere, Msg::DuplicateKey, Msg::MissingProperty, Msg::UnknownProperty, Msg::WaiverExpired, Msg::WaiverUnused, Msg::BaselineEntryUnused, Msg::BaselineOldFormat, Msg::FileUnreadable, Msg::FileBinary, Msg::FileNotUtf8, Msg::FileTooLarge, Msg::PolicyFailed, Msg::FixYaml, Msg::FixJson, Msg::YamlKeyFirstGiven, Msg::JsonKeyFirstGiven, Msg::RaiseDepth, Msg::RaiseDocuments, Msg::AliasBomb, Msg::RenewWaiver, Msg::RemoveWaiver, Msg::RemoveEntry, Msg::WriteBaselineAgain, Msg::PolicyIsIn, Msg::PolicyIsInTimeout, Msg::RepositoryRulesWithout, Msg::SchemaPrinted, Msg::SeeConfiguration, Msg::ServiceNotPublic, Msg::ServiceNotChina, Msg::ServiceNotEu, Msg::ServiceNoMarket, Msg::ModelNotPublic, Msg::ModelNotChina, Msg::ModelNotEu, Msg::ModelNoMarket, Msg::DatasetNotPublic, Msg::DatasetNotChina, Msg::DatasetNotEu, Msg::DatasetNoMarket, Msg::ProfileIn, Msg::KindRunsNoService, Msg::OpenReleaseDeclared, Msg::OpenReleaseCompute, Msg::NoContainerInKind, Msg::ManifestNoContainer, Msg::DeclaredIn, Msg::WithDeclaredIn];
 
     /// The texts the bundled helpers write (`policies/lib`): their English is written there, in
     /// Rego, and a test holds it to the template here.
@@ -127,6 +128,7 @@ impl Msg {
             Msg::RemoveEntry => "help.remove-entry",
             Msg::WriteBaselineAgain => "help.write-baseline-again",
             Msg::PolicyIsIn => "help.policy-is-in",
+            Msg::RepositoryRulesWithout => "help.repository-rules-without",
             Msg::PolicyIsInTimeout => "help.policy-is-in-timeout",
             Msg::SchemaPrinted => "help.schema-printed",
             Msg::SeeConfiguration => "help.see-configuration",
@@ -197,6 +199,7 @@ impl Msg {
             Msg::RemoveEntry => "remove the entry (write the baseline again): the finding was fixed, or it is about another object now",
             Msg::WriteBaselineAgain => "write the baseline again with `govlint check --write-baseline FILE` once the findings reported are known",
             Msg::PolicyIsIn => "the policy is in %s",
+            Msg::RepositoryRulesWithout => "the repository rules were checked without this file's documents; the helpers that read them are in %s",
             Msg::PolicyIsInTimeout => "the policy is in %s; a policy that needs longer can be given it with `limits.policy_timeout_ms` in govlint.yaml",
             Msg::SchemaPrinted => "the %s schema is printed by `govlint schema`; see docs/governance.md for the govlint fields",
             Msg::SeeConfiguration => "see the Configuration section of README.md",

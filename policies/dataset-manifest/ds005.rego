@@ -61,7 +61,7 @@ import rego.v1
 
 base := ["governance", "personal_information"]
 
-pi := object.get(data.govlint.lib.dataset.gov, "personal_information", {})
+pi := data.govlint.lib.dataset.gov_block("personal_information")
 
 section := `(?i)personal|sensitive information|privacy`
 

@@ -90,7 +90,7 @@ import rego.v1
 
 base := ["governance", "annotation"]
 
-annotation := object.get(data.govlint.lib.dataset.gov, "annotation", {})
+annotation := data.govlint.lib.dataset.gov_block("annotation")
 
 creators := {c | some c in dataset.as_list(object.get(input, "annotations_creators", [])); is_string(c)}
 

@@ -97,7 +97,8 @@ file_object(d) if {
 	t in {"cr:FileObject", "FileObject", "http://mlcommons.org/croissant/FileObject"}
 }
 
-git(d) if startswith(lower(object.get(d, "encodingFormat", "")), "git")
+# `encodingFormat` is text, or a list of them (schema.org allows several values).
+git(d) if git_format(d)
 
 # A file inside a git repository (`containedIn` a git file object): the repository, not a
 # checksum, identifies it (Croissant issue #80).
@@ -105,7 +106,19 @@ git(d) if {
 	some parent in dataset.as_list(object.get(d, "containedIn", []))
 	some [_, r] in distribution
 	r["@id"] == parent["@id"]
-	startswith(lower(object.get(r, "encodingFormat", "")), "git")
+	git_format(r)
+}
+
+git_format(d) if {
+	some f in dataset.as_list(object.get(d, "encodingFormat", []))
+	is_string(f)
+	startswith(lower(f), "git")
+}
+
+checksum(d) if {
+	s := object.get(d, "sha256", null)
+	is_string(s)
+	regex.match(sha256, s)
 }
 
 deny contains {"msg": sprintf("file object `%s` has no SHA-256 checksum", [object.get(d, "@id", object.get(d, "name", i))]), "path": [dataset.croissant_key(input, "distribution"), i, "sha256"]} if {
@@ -113,12 +126,12 @@ deny contains {"msg": sprintf("file object `%s` has no SHA-256 checksum", [objec
 	some [i, d] in distribution
 	file_object(d)
 	not git(d)
-	not regex.match(sha256, object.get(d, "sha256", ""))
+	not checksum(d)
 }
 
 deny contains {"msg": "no file of the distribution carries a SHA-256 checksum", "path": [dataset.croissant_key(input, "distribution")]} if {
 	data.govlint.lib.dataset.croissant
-	count([d | some [_, d] in distribution; regex.match(sha256, object.get(d, "sha256", ""))]) == 0
+	count([d | some [_, d] in distribution; checksum(d)]) == 0
 	count([d | some [_, d] in distribution; file_object(d); not git(d)]) == 0
 }
 

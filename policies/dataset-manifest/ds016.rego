@@ -53,7 +53,7 @@ import rego.v1
 
 base := ["governance", "drift_monitoring"]
 
-drift := object.get(data.govlint.lib.dataset.gov, "drift_monitoring", {})
+drift := data.govlint.lib.dataset.gov_block("drift_monitoring")
 
 production if data.govlint.lib.dataset.gov.production == true
 

@@ -91,9 +91,25 @@ base := ["security_assessment"]
 
 sa := deploy.g(base)
 
-clauses := object.get(sa, "clauses", []) if is_object(sa)
+# The clause verdicts, a list (or a map by clause); any other value records none.
+clauses := c if {
+	is_object(sa)
+	c := object.get(sa, "clauses", [])
+	verdicts(c)
+} else := []
 
-default clauses := []
+verdicts(c) if is_array(c)
+
+verdicts(c) if is_object(c)
+
+recorded(field) if {
+	field != "clauses"
+	core.present(object.get(sa, field, null))
+}
+
+recorded("clauses") if {
+	core.present(clauses)
+}
 
 fields := {"date": "date", "model_version": "model version assessed", "clauses": "clause-by-clause verdicts"}
 
@@ -113,7 +129,7 @@ deny contains {"msg": sprintf("the security assessment has no %s (governance.sec
 	data.govlint.lib.deploy.cn_scope
 	is_object(sa)
 	some field, what in fields
-	not core.present(object.get(sa, field, null))
+	not recorded(field)
 }
 
 deny contains {

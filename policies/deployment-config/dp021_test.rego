@@ -76,3 +76,10 @@ test_an_assessment_without_signatures_fires if {
 	r := run({"service": cn, "model": served("1.2.0"), "security_assessment": object.remove(assessment, ["signed_by"])})
 	{f.path | some f in r} == {["governance", "security_assessment", "signed_by"]}
 }
+
+test_clauses_that_are_not_a_list_record_none if {
+	every clauses in [true, 7, "all conform"] {
+		r := run({"service": cn, "model": served("1.2.0"), "security_assessment": object.union(assessment, {"clauses": clauses})})
+		{f.msg | some f in r} == {"the security assessment has no clause-by-clause verdicts (governance.security_assessment.clauses)"}
+	}
+}

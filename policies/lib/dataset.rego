@@ -43,6 +43,13 @@ as_list(v) := v if {
 	is_array(v)
 } else := [v]
 
+# The governance block `name` when it is an object, else an empty one: a block of the wrong type
+# (the schema check reports it) says nothing, and the rules that read it report what is missing.
+gov_block(name) := b if {
+	b := object.get(gov, name, {})
+	is_object(b)
+} else := {}
+
 # ---------------------------------------------------------------------------------------------
 # Croissant core properties
 

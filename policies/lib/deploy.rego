@@ -452,7 +452,9 @@ serves_model(c) if {
 	is_array(env)
 	some e in env
 	is_object(e)
-	regex.match(`^(MODEL_ID|MODEL_NAME|MODEL_PATH|MODEL|HF_MODEL_ID|SERVED_MODEL_NAME|MODEL_REPO)$`, object.get(e, "name", ""))
+	name := object.get(e, "name", "")
+	is_string(name)
+	regex.match(`^(MODEL_ID|MODEL_NAME|MODEL_PATH|MODEL|HF_MODEL_ID|SERVED_MODEL_NAME|MODEL_REPO)$`, name)
 }
 
 serves_model(c) if {

@@ -416,7 +416,7 @@ pub(crate) fn process(c: &Candidate, ctx: &Context<'_>, engine: &mut policy::Wor
     judged.retain(|j| j.judgement != evidence::Judgement::NoEvidence || j.reason.is_some());
     judged.shrink_to_fit();
     if summarize {
-        values = vec![file_summary(set, engine, &name, &docs, values, &parsed.sections)];
+        values = vec![file_summary(set, engine, &name, &docs, values, &parsed, &mut diags)];
     }
     identify(&parsed, diags.iter_mut().chain(excepted.iter_mut()).chain(volatile.0.iter_mut()).chain(volatile.1.iter_mut()));
     let ignores = waivers::inline_ignores(&parsed);
@@ -591,17 +591,21 @@ pub(crate) fn for_repository(c: &Candidate, ctx: &Context<'_>, engine: &mut poli
     }
 }
 
-/// The artifacts among `results`, by file name.
-pub(crate) fn artifacts_of(results: Vec<FileResult>) -> Vec<Artifact> {
+/// The artifacts among `results`, by file name, and their findings.
+pub(crate) fn artifacts_and_findings(results: Vec<FileResult>) -> (Vec<Artifact>, Vec<Diagnostic>) {
+    let mut found = Vec::new();
     let mut artifacts: Vec<Artifact> = results
         .into_iter()
         .filter_map(|r| match r {
-            FileResult::Artifact(a, ..) => Some(*a),
+            FileResult::Artifact(a, mut d, ..) => {
+                found.append(&mut d);
+                Some(*a)
+            }
             _ => None,
         })
         .collect();
     artifacts.sort_by(|a, b| a.file.cmp(&b.file));
-    artifacts
+    (artifacts, found)
 }
 
 /// A checked file, with what it no longer needs dropped so that memory follows the files in
@@ -628,7 +632,7 @@ pub(crate) fn checked(ctx: &Context<'_>, engine: &mut policy::Worker, a: Artifac
             Vec::new()
         }
         (true, true) => {
-            let summaries = if values.is_empty() { summaries(ctx.policies, engine, &file, &docs, &parsed) } else { values };
+            let summaries = if values.is_empty() { summaries(ctx.policies, engine, &file, &docs, &parsed, &mut diags) } else { values };
             if ctx.cache.is_some() {
                 // The engine's values are built again only if the repository rules run after
                 // all (the cache holds the summaries, see `cache::Cache::repository`).
@@ -671,22 +675,27 @@ pub(crate) fn excepted_by_policy(mut d: Diagnostic) -> Diagnostic {
 
 /// The summaries of the documents of `docs` that the bundled repository rules read, as one value
 /// (see [`file_summary`]), from the parsed documents.
-pub(crate) fn summaries(set: &policy::PolicySet, engine: &mut regorus::Engine, file: &str, docs: &[ArtifactDoc], parsed: &ParsedFile) -> Vec<regorus::Value> {
+pub(crate) fn summaries(set: &policy::PolicySet, engine: &mut regorus::Engine, file: &str, docs: &[ArtifactDoc], parsed: &ParsedFile, diags: &mut Vec<Diagnostic>) -> Vec<regorus::Value> {
     let values = docs
         .iter()
         .map(|d| d.value(parsed))
         .collect();
-    vec![file_summary(set, engine, file, docs, values, &parsed.sections)]
+    vec![file_summary(set, engine, file, docs, values, parsed, diags)]
 }
 
 /// The summaries of one file's documents (`values`, in the order of `docs`) that the bundled
 /// repository rules read: one evaluation over the file, which resolves what its documents
-/// share (the ConfigMaps of a workload's environment).
-pub(crate) fn file_summary(set: &policy::PolicySet, engine: &mut regorus::Engine, file: &str, docs: &[ArtifactDoc], values: Vec<regorus::Value>, sections: &[parse::Section]) -> regorus::Value {
-    timings::time(set.timings(), Stage::Repository, || file_summary_untimed(set, engine, file, docs, values, sections))
+/// share (the ConfigMaps of a workload's environment). Where the helpers fail on the file, it
+/// has none, and a `policy-error` on it in `diags` says so.
+pub(crate) fn file_summary(set: &policy::PolicySet, engine: &mut regorus::Engine, file: &str, docs: &[ArtifactDoc], values: Vec<regorus::Value>, parsed: &ParsedFile, diags: &mut Vec<Diagnostic>) -> regorus::Value {
+    let (summary, failed) = timings::time(set.timings(), Stage::Repository, || file_summary_untimed(set, engine, file, docs, values, &parsed.sections));
+    if let Some(err) = failed {
+        diags.push(policy::summary_error_diagnostic(set, &err, &parsed.source));
+    }
+    summary
 }
 
-pub(crate) fn file_summary_untimed(set: &policy::PolicySet, engine: &mut regorus::Engine, file: &str, docs: &[ArtifactDoc], values: Vec<regorus::Value>, sections: &[parse::Section]) -> regorus::Value {
+pub(crate) fn file_summary_untimed(set: &policy::PolicySet, engine: &mut regorus::Engine, file: &str, docs: &[ArtifactDoc], values: Vec<regorus::Value>, sections: &[parse::Section]) -> (regorus::Value, Option<String>) {
     let path = regorus::Value::from(file);
     // A Markdown card's title section (its first heading, at level 1): the model pages it links
     // there name the model that a card without front matter describes (`title_text`).

@@ -43,7 +43,8 @@ pub(crate) fn reread(a: &mut Artifact, config: &Config, policies: &policy::Polic
     }
     let c = Candidate::new(PathBuf::from(&a.file), a.parsed.syntax, false);
     let Ok(fresh) = timings::time(policies.timings(), Stage::Parse, || read_and_classify(&c, config)) else { return };
-    a.values = summaries(policies, &mut policies.worker(), &a.file, &fresh.docs, &fresh.parsed);
+    // A failure to summarize it was reported when its findings were made (the cache keeps them).
+    a.values = summaries(policies, &mut policies.worker(), &a.file, &fresh.docs, &fresh.parsed, &mut Vec::new());
     a.docs = fresh.docs;
 }
 

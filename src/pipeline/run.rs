@@ -315,9 +315,10 @@ impl<'a> Workers<'a> {
     }
 
     /// Every candidate read for the repository rules alone; a file not reported is done once
-    /// read (the bar counts every file read).
-    fn read_for_repository(&self, candidates: &[Candidate], progress: &progress::Progress) -> Vec<Artifact> {
-        let read = artifacts_of(self.pool.install(|| {
+    /// read (the bar counts every file read). With them, what reading them found: a file the
+    /// helpers could not summarize (see [`crate::policy::summary_error_diagnostic`]).
+    fn read_for_repository(&self, candidates: &[Candidate], progress: &progress::Progress) -> (Vec<Artifact>, Vec<Diagnostic>) {
+        let read = artifacts_and_findings(self.pool.install(|| {
             candidates
                 .par_iter()
                 .with_max_len(FILES_PER_TASK)
@@ -359,14 +360,17 @@ impl<'a> Workers<'a> {
             self.forget_shared_strings();
             return (results, None);
         }
-        let mut read = self.read_for_repository(candidates, &self.progress);
+        let (mut read, found) = self.read_for_repository(candidates, &self.progress);
         let reported: Vec<Candidate> = candidates.iter().filter(|c| c.report).cloned().collect();
-        let (xr, results) = self.pool.install(|| {
+        let (xr, mut results) = self.pool.install(|| {
             rayon::join(
                 || repository::Results::from(repository_rules(self.policies, self.repository, &mut read, &self.quiet)),
                 || self.check(&reported, &Context { values: false, ..ctx }),
             )
         });
+        // The files' own checks made no summaries: what the reading found goes with each file's
+        // findings (a file not reported has none shown).
+        results.extend(found.into_iter().map(|d| FileResult::Problem(Box::new(d))));
         (results, Some((xr, read)))
     }
 
@@ -390,7 +394,9 @@ impl<'a> Workers<'a> {
                 let (results, read) = if read_again(artifacts, &read, reported) {
                     // A checked file is not what they read (it changed during the run): they run
                     // again, on what the files hold now.
-                    let mut read = self.read_for_repository(&files.found.candidates, &self.quiet);
+                    let (mut read, mut found) = self.read_for_repository(&files.found.candidates, &self.quiet);
+                    found.retain(|d| reported.contains(&*d.file));
+                    run.diagnostics.append(&mut found);
                     (self.pool.install(|| repository_rules(policies, repository, &mut read, &self.progress)).into(), read)
                 } else {
                     (results, read)

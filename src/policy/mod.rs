@@ -595,27 +595,41 @@ impl PolicySet {
 
     /// The summaries of the documents of one file that the bundled repository rules read, from
     /// `input`: `{artifacts: [...]}`, the file's artifact entries as the repository rules'
-    /// input has them (see [`crate::pipeline::repository_input`]). Null when they read whole documents, or
-    /// when it cannot be evaluated (the repository rules then see nothing of the file).
-    pub fn summary(&self, engine: &mut Engine, input: &regorus::Value) -> regorus::Value {
-        let Some(rule) = &self.summary else { return regorus::Value::Null };
+    /// input has them (see [`crate::pipeline::repository_input`]). Null when they read whole
+    /// documents. When the helpers fail on the file (an error, or no value), an empty list (the repository rules then
+    /// see nothing of it) and the error, which the caller reports on the file (see
+    /// [`results::summary_error_diagnostic`]): one odd file never stops the repository rules.
+    pub fn summary(&self, engine: &mut Engine, input: &regorus::Value) -> (regorus::Value, Option<String>) {
+        let Some(rule) = &self.summary else { return (regorus::Value::Null, None) };
         bounds::begin(1);
         context::set(None);
         engine.set_input(input.clone());
-        let value = engine.eval_rule(rule.clone()).unwrap_or(regorus::Value::Null);
+        let value = engine.eval_rule(rule.clone());
         let _ = engine.take_prints();
-        if value == regorus::Value::Undefined { regorus::Value::Null } else { shared::compact(&value) }
+        match value {
+            // The helpers always give a list; nothing at all means they failed on the file.
+            Ok(regorus::Value::Undefined) => (regorus::Value::from(Vec::<regorus::Value>::new()), Some("the helpers gave no summary of the file".to_string())),
+            Ok(v) => (shared::compact(&v), None),
+            Err(e) => (regorus::Value::from(Vec::<regorus::Value>::new()), Some(first_error_line(&e.to_string()))),
+        }
+    }
+
+    /// The file of the helpers that summarize documents for the repository rules.
+    pub fn summary_file(&self) -> &str {
+        self.files.iter().find(|f| f.package == SUMMARY_PACKAGE).map_or("", |f| f.path.as_str())
     }
 
     /// Evaluates `term` on the input and context set (see [`PolicySet::prepare`]); `None` when undefined.
     fn query(&self, engine: &mut Engine, term: &str) -> Result<Option<regorus::Value>, String> {
-        let results = engine.eval_query(term.to_string(), false).map_err(|e| {
-            let s = e.to_string();
-            s.lines().find_map(|l| l.trim().strip_prefix("error: ").map(str::to_string)).unwrap_or_else(|| s.trim().to_string())
-        })?;
+        let results = engine.eval_query(term.to_string(), false).map_err(|e| first_error_line(&e.to_string()))?;
         let _ = engine.take_prints();
         Ok(results.result.into_iter().next().and_then(|r| r.expressions.into_iter().next()).map(|e| e.value))
     }
+}
+
+/// What a regorus error says, without its trace: the line after `error: `, else all of it.
+fn first_error_line(s: &str) -> String {
+    s.lines().find_map(|l| l.trim().strip_prefix("error: ").map(str::to_string)).unwrap_or_else(|| s.trim().to_string())
 }
 
 /// A new engine with govlint's builtins (bounded ranges, regex, memory bounds) and, with
@@ -682,6 +696,22 @@ mod tests {
         for scalar in [serde_json::json!(null), serde_json::json!({}), serde_json::json!([]), serde_json::json!(-0.0), serde_json::json!("")] {
             assert_eq!(to_engine(&scalar), regorus::Value::from(scalar.clone()), "{scalar}");
         }
+    }
+
+    #[test]
+    fn a_file_the_summary_helpers_fail_on_has_no_summary_and_an_error() {
+        let set = PolicySet::load(&LoadOptions::default()).expect("the bundled policies compile");
+        assert!(set.summarizes());
+        let mut worker = set.worker();
+        let entry = |path: serde_json::Value| to_engine(&json!({"artifacts": [{"path": path, "kind": "model-card", "format": "native", "index": 0, "document": {"metadata": {"name": "m"}}}]}));
+        let (ok, none) = set.summary(&mut worker, &entry(json!("models/m/model-card.yaml")));
+        assert_eq!((ok.as_array().map(|l| l.len()).ok(), none), (Some(1), None));
+        // govlint always gives a path as text; a number stands here for whatever a helper
+        // cannot read.
+        let (empty, err) = set.summary(&mut worker, &entry(json!(7)));
+        assert_eq!(empty, regorus::Value::from(Vec::<regorus::Value>::new()));
+        assert!(err.is_some_and(|e| !e.is_empty() && !e.contains('\n')));
+        assert!(set.summary_file().ends_with("repository.rego"), "{}", set.summary_file());
     }
 
     #[test]

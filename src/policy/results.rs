@@ -323,14 +323,28 @@ pub fn to_diagnostic(set: &PolicySet, f: &Finding, source: &SourceFile, doc: Opt
 /// Longest policy error message kept, in characters.
 pub(super) const MAX_ERROR_CHARS: usize = 1000;
 
+/// `err` cut to [`MAX_ERROR_CHARS`]: regorus quotes whole values in its errors, and a hostile
+/// document can make that megabytes.
+fn bounded(err: &str) -> String {
+    match err.char_indices().nth(MAX_ERROR_CHARS) {
+        Some((cut, _)) => format!("{}… ({} more bytes)", &err[..cut], err.len() - cut),
+        None => err.to_string(),
+    }
+}
+
+/// A diagnostic for a file whose documents the repository rules' helpers could not summarize
+/// (see [`PolicySet::summary`]): the repository rules ran without them.
+pub fn summary_error_diagnostic(set: &PolicySet, err: &str, source: &SourceFile) -> Diagnostic {
+    let package = set.summary_file();
+    Diagnostic::at(source, Span::empty(0), codes::POLICY_ERROR, Severity::Error, Msg::PolicyFailed.text(&[&"govlint.lib.repository", &bounded(err)]))
+        .with_label(Msg::InThisFile.text(&[]))
+        .with_help(Msg::RepositoryRulesWithout.text(&[&package]))
+}
+
 /// A diagnostic for a package that failed on a document.
 pub fn error_diagnostic(set: &PolicySet, pkg: usize, err: &str, source: &SourceFile, at: usize) -> Diagnostic {
     let p = &set.packages[pkg];
-    // regorus quotes whole values in its errors; a hostile document can make that megabytes.
-    let err = match err.char_indices().nth(MAX_ERROR_CHARS) {
-        Some((cut, _)) => format!("{}… ({} more bytes)", &err[..cut], err.len() - cut),
-        None => err.to_string(),
-    };
+    let err = bounded(err);
     let help = if err.contains("time limit") {
         Msg::PolicyIsInTimeout.text(&[&p.file])
     } else if let Some(h) = opa_compat::runtime_hint(&err) {

@@ -111,6 +111,49 @@ fn a_duplicated_key_is_reported_whatever_the_order_of_its_values() {
     assert_eq!(report.only("c.yaml", "duplicate-key").line, 3);
 }
 
+/// A field of the wrong type is the schema check's to report: no rule fails on it, and no odd
+/// file keeps the repository rules from judging the others. Each file below holds a value of
+/// the wrong type where a rule or the repository rules' helpers read one (found by mutating the
+/// example repository's fields one by one); beside them, a Deployment serving a Hub model no
+/// card describes. Both ways of running the repository rules (beside the files' checks, and
+/// after them) are held to it.
+#[test]
+fn fields_of_the_wrong_type_fail_no_rule() {
+    let (_t, root) = tempdir();
+    write(&root, "compose/docker-compose.yaml", "services: 7\n");
+    write(&root, "kserve/isvc.yaml", "apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata: {name: m}\nspec: {predictor: 7}\n");
+    write(
+        &root,
+        "kserve/manifest.yaml",
+        "apiVersion: govlint.dev/v1\nkind: DeploymentManifest\nmetadata: {name: m}\ngovernance:\n  service: 7\n  model: {name: acme/m, revision: 0123456789abcdef0123456789abcdef01234567}\n  security_assessment: {date: 2026-01-01, model_version: x, clauses: true}\n",
+    );
+    write(&root, "models/m/README.md", "---\nlicense: apache-2.0\ngovernance:\n  evaluation: {safety: {refusal: 7}}\n---\n# m\n");
+    write(&root, "models/m/bom.json", "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"components\": [{\"type\": \"machine-learning-model\", \"group\": 7, \"name\": [\"x\"]}]}\n");
+    write(
+        &root,
+        "data/croissant.json",
+        "{\"@context\": {\"@vocab\": \"https://schema.org/\", \"cr\": \"http://mlcommons.org/croissant/\"}, \"@type\": \"Dataset\", \"name\": \"d\", \"distribution\": [{\"@type\": \"cr:FileObject\", \"@id\": \"f\", \"encodingFormat\": [\"text/plain\", \"https://example.org/arff\"], \"sha256\": 7}]}\n",
+    );
+    write(&root, "data/manifest.yaml", "apiVersion: govlint.dev/v1\nkind: DatasetManifest\nmetadata: {name: d2}\ngovernance: {personal_information: 7, annotation: [x], drift_monitoring: true}\n");
+    write(
+        &root,
+        "deploy/server.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: server}\nspec:\n  template:\n    spec:\n      containers:\n        - name: vllm\n          image: vllm/vllm-openai:latest\n          args: [\"--model\", \"acme/unknown\"]\n          env:\n            - {name: 123, value: x}\n",
+    );
+    for jobs in ["1", "2"] {
+        let (run, report) = check_json(&root, &["-j", jobs, "."]);
+        run.expect_code(1);
+        let failed: Vec<String> = report.diagnostics.iter().filter(|d| d.rule == "policy-error").map(|d| format!("{}: {}", d.file, d.message)).collect();
+        assert!(failed.is_empty(), "-j {jobs}: {failed:#?}");
+        // The rules still judge what they can read: the image of the container with an odd
+        // env name, and the repository rules the model that container serves.
+        let server = report.in_file("deploy/server.yaml");
+        for rule in ["DP013", "XR001"] {
+            assert!(server.iter().any(|d| d.rule == rule), "-j {jobs}: no {rule} in {server:#?}");
+        }
+    }
+}
+
 /// The DP017 findings of `file` (the bundled rule on pod and container security), as (line,
 /// message).
 fn dp017(report: &Report, file: &str) -> Vec<(usize, String)> {
