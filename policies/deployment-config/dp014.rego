@@ -14,7 +14,9 @@
 #   only their accelerators are checked. Accelerators (`nvidia.com/gpu`, MIG profiles,
 #   `amd.com/gpu`, Intel, Habana, Neuron, TPU): a request needs a matching limit, and a pod pinned
 #   to accelerator nodes (a GPU nodeSelector or toleration) must request one. docker-compose:
-#   the limits of published services (`deploy.resources.limits.cpus` / `.memory`, or `cpus` /
+#   the limits of serving services (a model server, else those that publish ports, or all
+#   when none does; not monitoring or utility images) (`deploy.resources.limits.cpus` /
+#   `.memory`, or `cpus` /
 #   `mem_limit`); compose reservations only steer placement, so requests are not required there.
 #   Helm values: the `resources` block beside an image (or the vLLM production stack's
 #   `requestCPU`/`requestMemory`/`limitCPU`/`limitMemory` fields) when the values expose one;

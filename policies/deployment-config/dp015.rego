@@ -12,7 +12,9 @@
 #   no liveness probe, so only the liveness probe is required there; a model-format shorthand
 #   (`predictor.model`) takes its probes from the ServingRuntime, which is checked instead; the
 #   LLMInferenceService base template (kserve-config-llm-template) supplies both probes of the
-#   `main` container. docker-compose: a `healthcheck` (not disabled) on every published service —
+#   `main` container. docker-compose: a `healthcheck` (not disabled) on every serving service (a
+#   model server, else those that publish ports, or all when none does; not monitoring or
+#   utility images) —
 #   compose has one health check for both purposes. Helm values: only where the values expose
 #   probes — a section that declares one of `readinessProbe`/`livenessProbe` but not the other,
 #   or leaves one empty; charts usually set probes in their templates, so absence is not reported.

@@ -580,17 +580,29 @@ compose_serving_flag(name) if compose_serving(name)
 
 default compose_serving_flag(_) := false
 
-compose_serving(name) if compose_publishes(input.services[name])
+# A service serves traffic (DP014, DP015) when it shows it serves a model, or publishes ports,
+# or when no service publishes any; as in a pod, a monitoring, tracing or utility image does
+# not serve (a Prometheus and Grafana stack is not a model service).
+compose_serving(name) if serves_model(input.services[name])
+
+compose_serving(name) if {
+	s := input.services[name]
+	compose_publishes(s)
+	not infra_image(s)
+}
 
 compose_serving(name) if {
 	not some_compose_publishes
-	is_object(input.services[name])
+	s := input.services[name]
+	is_object(s)
+	not infra_image(s)
 }
 
 some_compose_publishes if {
 	some s in input.services
 	is_object(s)
 	compose_publishes(s)
+	not infra_image(s)
 }
 
 # ---------------------------------------------------------------------------------------------

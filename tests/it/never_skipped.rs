@@ -231,6 +231,25 @@ fn compose_images_are_read_with_their_variables_defaults() {
 }
 
 #[test]
+fn compose_monitoring_services_are_not_held_to_the_serving_rules() {
+    let (_t, root) = tempdir();
+    // A monitoring stack on the host network (LMDeploy's, from SGLang's example): no service
+    // serves a model.
+    write(&root, "monitoring/docker-compose.yaml", "services:\n  prometheus:\n    image: prom/prometheus:latest\n    network_mode: host\n  grafana:\n    image: grafana/grafana:latest\n    network_mode: host\n");
+    // A model server that publishes nothing beside a dashboard that does: the server serves.
+    write(&root, "serving/docker-compose.yaml", "services:\n  vllm:\n    image: vllm/vllm-openai:latest\n    network_mode: host\n  grafana:\n    image: grafana/grafana:latest\n    ports: [\"3000:3000\"]\n");
+    let (run, report) = check_json(&root, &["--select", "DP013,DP014,DP015", "."]);
+    run.expect_code(1);
+    let rules = |file: &str| report.in_file(file).iter().map(|d| format!("{} {}", d.rule, d.message.split_whitespace().take(2).collect::<Vec<_>>().join(" "))).collect::<std::collections::BTreeSet<_>>();
+    // Image pinning holds every container; probes and resources only the serving ones.
+    assert_eq!(rules("monitoring/docker-compose.yaml"), ["DP013 image `prom/prometheus:latest`", "DP013 image `grafana/grafana:latest`"].map(String::from).into_iter().collect());
+    assert_eq!(
+        rules("serving/docker-compose.yaml"),
+        ["DP013 image `vllm/vllm-openai:latest`", "DP013 image `grafana/grafana:latest`", "DP014 service `vllm`", "DP015 service `vllm`"].map(String::from).into_iter().collect()
+    );
+}
+
+#[test]
 fn each_item_of_a_kubernetes_list_is_checked_where_it_is() {
     let (_t, root) = tempdir();
     let text = "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: web}\n  - apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: web}\n    spec:\n      template:\n        spec:\n          securityContext: {runAsNonRoot: true, runAsUser: 1000}\n          containers:\n            - name: app\n              image: x\n              securityContext: {privileged: true}\n";
