@@ -106,3 +106,11 @@ test_unnamed_container_is_named_by_its_index if {
 		startswith(f.msg, "container `containers[0]` has no")
 	}
 }
+
+test_data_stores_and_monitoring_are_not_serving if {
+	every image in ["redis:7", "docker.io/bitnami/postgresql:16", "minio/minio:RELEASE.2024", "quay.io/coreos/etcd:v3.5", "prom/prometheus:v2"] {
+		count(dp015.deny) == 0 with input as deployment({"name": "store", "image": image, "ports": [{"containerPort": 6379}]}) with data.govlint.file as k8s
+	}
+	# Not a whole word of the image: still held.
+	count(dp015.deny) == 2 with input as deployment({"name": "api", "image": "acme/redisearch-gateway:1", "ports": [{"containerPort": 80}]}) with data.govlint.file as k8s
+}

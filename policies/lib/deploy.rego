@@ -465,10 +465,11 @@ serves_model(c) if {
 	regex.match(`^(nvidia\.com/gpu|amd\.com/gpu|gpu\.intel\.com/.*|habana\.ai/gaudi|aws\.amazon\.com/neuron.*|google\.com/tpu)$`, k)
 }
 
-# Images of monitoring, tracing, logging and utility software: not model servers.
+# Images of monitoring, tracing, logging and utility software, and of the data stores and
+# message queues beside a model service: not model servers.
 infra_image(c) if {
 	is_string(c.image)
-	regex.match(`(?i)(^|/)(prometheus|grafana|jaeger|jaegertracing|opentelemetry-collector[a-z-]*|otel|fluent-?bit|fluentd|loki|promtail|alertmanager|node-exporter|dcgm-exporter|k8s-device-plugin|busybox|alpine)([/:@]|$)`, c.image)
+	regex.match(`(?i)(^|/)(prometheus|grafana|jaeger|jaegertracing|opentelemetry-collector[a-z-]*|otel|fluent-?bit|fluentd|loki|promtail|alertmanager|node-exporter|dcgm-exporter|k8s-device-plugin|busybox|alpine|redis|redis-stack|valkey|postgres|postgresql|mysql|mariadb|mongo|mongodb|etcd|memcached|rabbitmq|kafka|zookeeper|nats|minio)([/:@]|$)`, c.image)
 }
 
 some_has_ports(list) if {
