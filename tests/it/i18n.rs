@@ -290,15 +290,7 @@ fn json_keeps_english_and_adds_localized() {
 #[test]
 fn chinese_findings_of_the_bundled_rules_leave_no_english_prose() {
     let root = common::project_root();
-    let mut trees = vec![root.join("fixtures")];
-    for shared in ["../shared/corpus", "../shared/repos"] {
-        let dir = root.join(shared);
-        if dir.is_dir() {
-            trees.push(dir);
-        } else {
-            eprintln!("skipped: no {} (it exists only in the development setup)", dir.display());
-        }
-    }
+    let trees = common::real_trees();
     let quoted = regex::Regex::new(r"`[^`]*`|“[^”]*”").unwrap();
     let prose = regex::Regex::new(r"\b[a-z]{2,}\s+[a-z]{2,}\b").unwrap();
     let bundled = regex::Regex::new(r"^[A-Z]{2}\d{3}$").unwrap();

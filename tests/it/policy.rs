@@ -413,17 +413,7 @@ fn compared_everywhere(name: &str, expected: &[&str], what: &str) {
     let run = check(name, &["-p", policy, "--no-builtin"]);
     run.code(0);
     assert_eq!(run.report().lines(), expected);
-    let root = common::project_root();
-    let mut trees = vec![root.join("fixtures")];
-    for shared in ["../shared/corpus", "../shared/repos"] {
-        let dir = root.join(shared);
-        if dir.is_dir() {
-            trees.push(dir);
-        } else {
-            eprintln!("skipped: no {} (it exists only in the development setup)", dir.display());
-        }
-    }
-    for tree in trees {
+    for tree in common::real_trees() {
         let tree = tree.to_str().expect("a UTF-8 path").to_string();
         let run = govlint(&case_dir, &["check", &tree, "--format", "json", "--no-builtin", "-p", policy]);
         assert_ne!(run.code, 2, "{tree}: {}", run.stderr);

@@ -19,6 +19,23 @@ pub fn fixtures() -> PathBuf {
     project_root().join("fixtures")
 }
 
+/// The trees a test holds every real file to: the fixtures, and the shared corpus and shared
+/// repositories where they are (they exist only in the development setup; a test skips them,
+/// saying so, elsewhere).
+pub fn real_trees() -> Vec<PathBuf> {
+    let root = project_root();
+    let mut trees = vec![fixtures()];
+    for shared in ["../shared/corpus", "../shared/repos"] {
+        let dir = root.join(shared);
+        if dir.is_dir() {
+            trees.push(dir);
+        } else {
+            eprintln!("skipped: no {} (it exists only in the development setup)", dir.display());
+        }
+    }
+    trees
+}
+
 /// The tiny repository `fixtures/cases/<name>/`.
 pub fn case(name: &str) -> PathBuf {
     let p = fixtures().join("cases").join(name);
