@@ -347,7 +347,7 @@ impl<'a> Workers<'a> {
     /// are likely to take longer than reading every file once more (see [`overlap_pays`]), every
     /// file is first read for them alone, and they run while the files are checked: their
     /// results come back with what they read.
-    fn check_files(&self, candidates: &[Candidate], cache: Option<&Cache>) -> (Vec<FileResult>, Option<(repository::Results, Vec<Artifact>)>) {
+    fn check_files(&self, candidates: &[Candidate], cache: Option<&Cache>) -> (Vec<FileResult>, Option<Early>) {
         let ctx = Context { cache, ..self.read_ctx };
         let overlap = !self.repository.is_empty()
             && cache.is_none()
@@ -362,23 +362,20 @@ impl<'a> Workers<'a> {
         }
         let (mut read, found) = self.read_for_repository(candidates, &self.progress);
         let reported: Vec<Candidate> = candidates.iter().filter(|c| c.report).cloned().collect();
-        let (xr, mut results) = self.pool.install(|| {
+        let (xr, results) = self.pool.install(|| {
             rayon::join(
                 || repository::Results::from(repository_rules(self.policies, self.repository, &mut read, &self.quiet)),
                 || self.check(&reported, &Context { values: false, ..ctx }),
             )
         });
-        // The files' own checks made no summaries: what the reading found goes with each file's
-        // findings (a file not reported has none shown).
-        results.extend(found.into_iter().map(|d| FileResult::Problem(Box::new(d))));
-        (results, Some((xr, read)))
+        (results, Some((xr, read, found)))
     }
 
     /// The rules that see every artifact: `--combine`'s user policies, and the repository rules
     /// (run already when [`Workers::check_files`] ran them, and again if a checked file is not
     /// what they read), whose findings are placed in the artifacts they name. Returns what they
     /// said of the repository itself.
-    fn repository_stage(&self, run: &mut Gathered, early: Option<(repository::Results, Vec<Artifact>)>, cache: &mut Option<Cache>, files: &Files) -> Vec<crate::evidence::Judged> {
+    fn repository_stage(&self, run: &mut Gathered, early: Option<Early>, cache: &mut Option<Cache>, files: &Files) -> Vec<crate::evidence::Judged> {
         let (policies, repository, config) = (self.policies, self.repository, self.read_ctx.config);
         let reported = &files.reported;
         let artifacts = &mut run.artifacts;
@@ -390,17 +387,19 @@ impl<'a> Workers<'a> {
         }
         let results = match early {
             // The repository rules ran while the files were checked, on what was read for them.
-            Some((results, read)) => {
-                let (results, read) = if read_again(artifacts, &read, reported) {
+            Some((results, read, found)) => {
+                let (results, read, mut found) = if read_again(artifacts, &read, reported) {
                     // A checked file is not what they read (it changed during the run): they run
                     // again, on what the files hold now.
-                    let (mut read, mut found) = self.read_for_repository(&files.found.candidates, &self.quiet);
-                    found.retain(|d| reported.contains(&*d.file));
-                    run.diagnostics.append(&mut found);
-                    (self.pool.install(|| repository_rules(policies, repository, &mut read, &self.progress)).into(), read)
+                    let (mut read, found) = self.read_for_repository(&files.found.candidates, &self.quiet);
+                    (self.pool.install(|| repository_rules(policies, repository, &mut read, &self.progress)).into(), read, found)
                 } else {
-                    (results, read)
+                    (results, read, found)
                 };
+                // The files' own checks made no summaries: what the reading the rules used found
+                // (a file they could not summarize) goes with the findings; a file not reported
+                // has none shown.
+                run.diagnostics.append(&mut found);
                 // The files read for them alone are artifacts too (their findings are placed there).
                 artifacts.extend(read.into_iter().filter(|a| !reported.contains(&a.file)));
                 artifacts.sort_by(|a, b| a.file.cmp(&b.file));
@@ -434,6 +433,10 @@ impl<'a> Workers<'a> {
         repository_judged
     }
 }
+
+/// The repository rules' results when they ran beside the files' checks, with what they read
+/// and what reading it found.
+type Early = (repository::Results, Vec<Artifact>, Vec<Diagnostic>);
 
 /// The mean size of a candidate file above which the repository rules are not run beside the
 /// files' checks. Run beside them, they cost a second reading of every file (about 20–30 ns of

@@ -336,7 +336,7 @@ fn bounded(err: &str) -> String {
 /// (see [`PolicySet::summary`]): the repository rules ran without them.
 pub fn summary_error_diagnostic(set: &PolicySet, err: &str, source: &SourceFile) -> Diagnostic {
     let package = set.summary_file();
-    Diagnostic::at(source, Span::empty(0), codes::POLICY_ERROR, Severity::Error, Msg::PolicyFailed.text(&[&"govlint.lib.repository", &bounded(err)]))
+    Diagnostic::at(source, Span::empty(0), codes::POLICY_ERROR, Severity::Error, Msg::PolicyFailed.text(&[&SUMMARY_PACKAGE, &bounded(err)]))
         .with_label(Msg::InThisFile.text(&[]))
         .with_help(Msg::RepositoryRulesWithout.text(&[&package]))
 }
