@@ -30,6 +30,14 @@ scalar_present(x) := true if {
 	x == true
 }
 
+# The object at `path` (a key or a list of keys) of `x`, or an empty one where there is none or
+# the value is of another type (the schema check reports that): a rule or helper reads such a
+# field as absent instead of failing on it.
+object_at(x, path) := v if {
+	v := object.get(x, path, {})
+	is_object(v)
+} else := {}
+
 # The value at a path (array of keys), or null.
 at(obj, path) := object.get(obj, path, null)
 

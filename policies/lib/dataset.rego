@@ -45,10 +45,7 @@ as_list(v) := v if {
 
 # The governance block `name` when it is an object, else an empty one: a block of the wrong type
 # (the schema check reports it) says nothing, and the rules that read it report what is missing.
-gov_block(name) := b if {
-	b := object.get(gov, name, {})
-	is_object(b)
-} else := {}
+gov_block(name) := core.object_at(gov, name)
 
 # ---------------------------------------------------------------------------------------------
 # Croissant core properties

@@ -83,7 +83,7 @@ all_card_facts(a) := {
 	"licenses": sort(card_licenses(a)),
 	"commercial_use": [v | v := object.get(gov(a.document), "commercial_use_allowed", null); is_boolean(v)],
 	"generated_content": generated_content_result(a.document),
-	"refusal": sort([set | some set, r in object_at(safety_of(a.document), "refusal"); is_string(set); result_recorded(r, "refusal_rate")]),
+	"refusal": sort([set | some set, r in core.object_at(safety_of(a.document), "refusal"); is_string(set); result_recorded(r, "refusal_rate")]),
 	"evaluated": evaluated(a),
 	"red_teaming": red_teaming(a.document),
 	"pi_mitigation": pi_mitigation(a.document),
@@ -133,14 +133,6 @@ cards := [a | some a in artifacts; a.kind == "model-card"]
 manifests := [a | some a in artifacts; a.kind == "deployment-config"; a.format == "native"]
 
 key(a) := sprintf("%s#%d", [a.path, object.get(a, "index", 0)])
-
-# The object at `path` (a key or a list of keys) of `x`, or an empty one where there is none or
-# the value is of another type (the schema check reports that): one odd field never stops the
-# helpers, which every repository rule reads.
-object_at(x, path) := v if {
-	v := object.get(x, path, {})
-	is_object(v)
-} else := {}
 
 as_list(v) := v if {
 	is_array(v)
@@ -636,14 +628,14 @@ pod_containers(doc, base, cms) := [container_refs(tokens(c, p), k8s_env(c, p, cm
 # KServe InferenceService predictor: `model` (or an older framework key such as `huggingface`)
 # with `storageUri`, arguments and environment.
 isvc_refs(doc, cms) := [container_refs(tokens(m, p), k8s_env(m, p, cms)) |
-	some fw, m in object_at(doc, ["spec", "predictor"])
+	some fw, m in core.object_at(doc, ["spec", "predictor"])
 	is_object(m)
 	fw != "containers"
 	p := ["spec", "predictor", fw]
 ]
 
 isvc_sources(doc) := [[m.storageUri, ["spec", "predictor", fw, "storageUri"]] |
-	some fw, m in object_at(doc, ["spec", "predictor"])
+	some fw, m in core.object_at(doc, ["spec", "predictor"])
 	is_object(m)
 	is_string(m.storageUri)
 ]
@@ -691,7 +683,7 @@ k8s_units(a, cms) := [u |
 
 compose_units(a) := [u |
 	a.format == "compose"
-	some name, s in object_at(a.document, "services")
+	some name, s in core.object_at(a.document, "services")
 	is_object(s)
 	base := ["services", name]
 	refs := container_refs(tokens(s, base), compose_env(s, base))
@@ -1000,7 +992,7 @@ ungoverned := {u | some u in units; not governed(u)}
 service_facts[k] := object.union(profile_service, own) if {
 	some m in manifests
 	k := key(m)
-	own := {f: v | some f, v in object_at(gov(m.document), "service"); f in service_fields; v != null}
+	own := {f: v | some f, v in core.object_at(gov(m.document), "service"); f in service_fields; v != null}
 }
 
 service_fields := {"public", "regions", "commercial"}
